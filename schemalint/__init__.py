@@ -1,0 +1,3 @@
+"""schemalint: a static linter and code generator for Convex schemas."""
+
+__version__ = "0.1.0"

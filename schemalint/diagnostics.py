@@ -1,0 +1,62 @@
+"""Source positions and diagnostics shared by every stage of the pipeline."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A range in a source file. Lines and columns are 1-based; columns count characters.
+
+    `file` is the path as given to the parser (absolute); reporters make it relative.
+    """
+
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class Severity(enum.IntEnum):
+    """How serious a diagnostic is; ordered so that `a >= b` means "at least as serious"."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (expected error, warning or info)") from None
+
+
+# Names of the diagnostics the parser itself produces (the "meta" rules).
+PARSE_ERROR = "parse-error"
+UNRESOLVED_IMPORT = "unresolved-import"
+UNEVALUABLE_EXPRESSION = "unevaluable-expression"
+
+
+@dataclass(frozen=True)
+class ParserDiagnostic:
+    """Something the parser could not read or evaluate.
+
+    `kind` is one of `PARSE_ERROR`, `UNRESOLVED_IMPORT`, `UNEVALUABLE_EXPRESSION`.
+    `table` names the table whose definition lost information, when known.
+    """
+
+    kind: str
+    message: str
+    span: Span
+    table: str | None = None

@@ -1,0 +1,144 @@
+"""The IR as Convex's `defineSchema(...).export()` JSON (convex-semantics.md §2.2)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import struct
+from typing import Any
+
+from schemalint.ir import (
+    DbIndex,
+    Schema,
+    SearchIndex,
+    Table,
+    Validator,
+    VArray,
+    VId,
+    VLiteral,
+    VObject,
+    VRecord,
+    VUnion,
+    VectorIndex,
+)
+
+# Validator kinds whose JSON is just `{"type": <tag>}`.
+_SIMPLE_TAGS = {
+    "string": "string",
+    "float64": "number",
+    "int64": "bigint",
+    "boolean": "boolean",
+    "null": "null",
+    "bytes": "bytes",
+    "any": "any",
+    "commitTs": "commitTs",
+    "unknown": "any",
+}
+
+
+def js_number(value: float) -> Any:
+    """A finite JS number as JSON would print it (integral values without a fraction)."""
+    if value.is_integer() and abs(value) < 1e21:
+        return int(value)
+    return value
+
+
+def literal_json(literal: VLiteral) -> Any:
+    """`convexToJson` of a literal value: plain JSON, or `$integer`/`$float` wrappers."""
+    value = literal.value
+    if literal.value_type == "bigint":
+        assert isinstance(value, int)
+        raw = struct.pack("<q", ((value + 2**63) % 2**64) - 2**63)
+        return {"$integer": base64.b64encode(raw).decode("ascii")}
+    if literal.value_type == "number":
+        assert isinstance(value, float | int) and not isinstance(value, bool)
+        number = float(value)
+        if math.isnan(number) or math.isinf(number) or (number == 0 and math.copysign(1, number) < 0):
+            return {"$float": base64.b64encode(struct.pack("<d", number)).decode("ascii")}
+        return js_number(number)
+    return value
+
+
+def validator_json(validator: Validator) -> dict[str, Any]:
+    """The `ValidatorJSON` of one validator (optionality is not part of it)."""
+    simple = _SIMPLE_TAGS.get(validator.kind)
+    if simple is not None:
+        return {"type": simple}
+    if isinstance(validator, VId):
+        return {"type": "id", "tableName": validator.table_name}
+    if isinstance(validator, VLiteral):
+        return {"type": "literal", "value": literal_json(validator)}
+    if isinstance(validator, VArray):
+        return {"type": "array", "value": validator_json(validator.element)}
+    if isinstance(validator, VObject):
+        return {
+            "type": "object",
+            "value": {
+                f.name: {"fieldType": validator_json(f.validator), "optional": f.optional}
+                for f in validator.fields
+            },
+        }
+    if isinstance(validator, VRecord):
+        return {
+            "type": "record",
+            "keys": validator_json(validator.keys),
+            "values": {"fieldType": validator_json(validator.values), "optional": False},
+        }
+    if isinstance(validator, VUnion):
+        return {"type": "union", "value": [validator_json(m) for m in validator.members]}
+    raise TypeError(f"unexpected validator {validator!r}")
+
+
+def _db_index_json(index: DbIndex) -> dict[str, Any]:
+    return {"indexDescriptor": index.name, "fields": list(index.fields)}
+
+
+def _search_index_json(index: SearchIndex) -> dict[str, Any]:
+    return {
+        "indexDescriptor": index.name,
+        "searchField": index.search_field,
+        "filterFields": list(index.filter_fields),
+    }
+
+
+def _vector_index_json(index: VectorIndex) -> dict[str, Any]:
+    dimensions = index.dimensions
+    if isinstance(dimensions, float):
+        dimensions = js_number(dimensions)
+    return {
+        "indexDescriptor": index.name,
+        "vectorField": index.vector_field,
+        "dimensions": dimensions,
+        "filterFields": list(index.filter_fields),
+    }
+
+
+def table_json(table: Table) -> dict[str, Any]:
+    """One entry of the export's `tables` array."""
+    result: dict[str, Any] = {
+        "tableName": table.name,
+        "indexes": [_db_index_json(i) for i in table.indexes if not i.staged],
+        "stagedDbIndexes": [_db_index_json(i) for i in table.indexes if i.staged],
+        "searchIndexes": [_search_index_json(i) for i in table.search_indexes if not i.staged],
+        "stagedSearchIndexes": [_search_index_json(i) for i in table.search_indexes if i.staged],
+        "vectorIndexes": [_vector_index_json(i) for i in table.vector_indexes if not i.staged],
+        "stagedVectorIndexes": [_vector_index_json(i) for i in table.vector_indexes if i.staged],
+        "documentType": validator_json(table.document),
+    }
+    if table.staged_document is not None:
+        result["stagedDocumentType"] = validator_json(table.staged_document)
+    return result
+
+
+def schema_json(schema: Schema) -> dict[str, Any]:
+    """The whole export, as a JSON-ready dict with Convex's key order."""
+    return {
+        "tables": [table_json(t) for t in schema.tables],
+        "schemaValidation": schema.schema_validation,
+    }
+
+
+def dumps(schema: Schema, *, indent: int | None = 2) -> str:
+    """The export as text (pretty-printed by default)."""
+    return json.dumps(schema_json(schema), indent=indent, ensure_ascii=False, allow_nan=False)

@@ -1,0 +1,322 @@
+"""The intermediate representation: what a Convex schema means, with where it came from.
+
+Everything here is a frozen dataclass. The IR means exactly what Convex's
+`defineSchema(...).export()` means (see `schemalint.export`), plus source spans, the comments
+attached to tables and fields, and a record of what could not be evaluated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from schemalint.diagnostics import ParserDiagnostic, Span
+
+# --------------------------------------------------------------------------------------------
+# Validators
+
+
+@dataclass(frozen=True, kw_only=True)
+class Validator:
+    """Base of every validator. `optional` is Convex's `isOptional == "optional"`.
+
+    As in Convex, optionality belongs to the validator; only an object field's wrapper exports
+    it. Inside arrays, unions and records it is silently dropped (rule `dropped-optional`).
+    """
+
+    kind: ClassVar[str] = "validator"
+    optional: bool = False
+    span: Span | None = None
+
+    def children(self) -> tuple[Validator, ...]:
+        """The validators directly nested in this one."""
+        return ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class VString(Validator):
+    kind: ClassVar[str] = "string"
+
+
+@dataclass(frozen=True, kw_only=True)
+class VFloat64(Validator):
+    kind: ClassVar[str] = "float64"
+
+
+@dataclass(frozen=True, kw_only=True)
+class VInt64(Validator):
+    kind: ClassVar[str] = "int64"
+
+
+@dataclass(frozen=True, kw_only=True)
+class VBoolean(Validator):
+    kind: ClassVar[str] = "boolean"
+
+
+@dataclass(frozen=True, kw_only=True)
+class VNull(Validator):
+    kind: ClassVar[str] = "null"
+
+
+@dataclass(frozen=True, kw_only=True)
+class VBytes(Validator):
+    kind: ClassVar[str] = "bytes"
+
+
+@dataclass(frozen=True, kw_only=True)
+class VAny(Validator):
+    kind: ClassVar[str] = "any"
+
+
+@dataclass(frozen=True, kw_only=True)
+class VCommitTs(Validator):
+    kind: ClassVar[str] = "commitTs"
+
+
+@dataclass(frozen=True, kw_only=True)
+class VId(Validator):
+    kind: ClassVar[str] = "id"
+    table_name: str
+
+
+LiteralType = Literal["string", "number", "bigint", "boolean", "unsupported"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class VLiteral(Validator):
+    """`v.literal(x)`. `value` is a `str`, `bool`, `float` (number) or `int` (bigint).
+
+    `value_type == "unsupported"` records a literal Convex rejects (`null`, an object...);
+    `value` is then a short description of it.
+    """
+
+    kind: ClassVar[str] = "literal"
+    value: str | bool | float | int
+    value_type: LiteralType
+
+
+@dataclass(frozen=True, kw_only=True)
+class VArray(Validator):
+    kind: ClassVar[str] = "array"
+    element: Validator
+
+    def children(self) -> tuple[Validator, ...]:
+        return (self.element,)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    """One key of an object validator (or of a table's fields)."""
+
+    name: str
+    validator: Validator
+    span: Span | None = None
+    name_span: Span | None = None
+    doc: str | None = None
+
+    @property
+    def optional(self) -> bool:
+        return self.validator.optional
+
+
+@dataclass(frozen=True, kw_only=True)
+class VObject(Validator):
+    kind: ClassVar[str] = "object"
+    fields: tuple[Field, ...]
+
+    def children(self) -> tuple[Validator, ...]:
+        return tuple(f.validator for f in self.fields)
+
+    def field(self, name: str) -> Field | None:
+        """The field called `name`, if any."""
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
+
+
+@dataclass(frozen=True, kw_only=True)
+class VRecord(Validator):
+    kind: ClassVar[str] = "record"
+    keys: Validator
+    values: Validator
+
+    def children(self) -> tuple[Validator, ...]:
+        return (self.keys, self.values)
+
+
+@dataclass(frozen=True, kw_only=True)
+class VUnion(Validator):
+    kind: ClassVar[str] = "union"
+    members: tuple[Validator, ...]
+
+    def children(self) -> tuple[Validator, ...]:
+        return self.members
+
+
+@dataclass(frozen=True, kw_only=True)
+class VUnknown(Validator):
+    """A validator the parser could not evaluate. Exported as `any`; see `reason`."""
+
+    kind: ClassVar[str] = "unknown"
+    reason: str
+
+
+def walk_validators(validator: Validator) -> Iterator[Validator]:
+    """Yield `validator` and every validator nested in it, depth first."""
+    stack = [validator]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children()))
+
+
+# --------------------------------------------------------------------------------------------
+# Indexes
+
+
+@dataclass(frozen=True, kw_only=True)
+class DbIndex:
+    name: str
+    fields: tuple[str, ...]
+    staged: bool = False
+    span: Span | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchIndex:
+    name: str
+    search_field: str
+    filter_fields: tuple[str, ...]
+    staged: bool = False
+    span: Span | None = None
+
+
+# A JSON scalar as written in the source (`dimensions` is exported exactly as given).
+JsonScalar = str | int | float | bool | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class VectorIndex:
+    name: str
+    vector_field: str
+    dimensions: JsonScalar
+    filter_fields: tuple[str, ...]
+    staged: bool = False
+    span: Span | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# Tables and schema
+
+
+@dataclass(frozen=True, kw_only=True)
+class TableOrigin:
+    """Where a table's definition came from.
+
+    `file` holds the `defineTable(...)` call (None for tables of a known package such as
+    `authTables`); `spread` is the source text of the spread that brought it into the schema
+    (e.g. `...authTables`), with `spread_span` its position.
+    """
+
+    file: str | None
+    spread: str | None = None
+    spread_span: Span | None = None
+    package: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Table:
+    name: str
+    document: Validator
+    staged_document: Validator | None = None
+    indexes: tuple[DbIndex, ...] = ()
+    search_indexes: tuple[SearchIndex, ...] = ()
+    vector_indexes: tuple[VectorIndex, ...] = ()
+    span: Span | None = None
+    name_span: Span | None = None
+    definition_span: Span | None = None
+    doc: str | None = None
+    origin: TableOrigin = field(default_factory=lambda: TableOrigin(file=None))
+
+    @property
+    def all_index_names(self) -> tuple[str, ...]:
+        return (
+            tuple(i.name for i in self.indexes)
+            + tuple(i.name for i in self.search_indexes)
+            + tuple(i.name for i in self.vector_indexes)
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShadowedTable:
+    """A table key that a later key of the same `defineSchema` object replaced.
+
+    `overridden_by_spread` is False when both were written as keys of the same object literal
+    (a real duplicate); True when the first came from a spread (the override pattern).
+    """
+
+    name: str
+    span: Span | None
+    winner_span: Span | None
+    first_from_spread: bool
+    second_from_spread: bool
+
+
+RuntimeAccessKind = Literal["process.env", "Math.random", "Date.now", "crypto", "import()"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RuntimeAccess:
+    """Code run while the schema is evaluated that Convex's schema sandbox forbids."""
+
+    kind: RuntimeAccessKind
+    span: Span
+
+
+@dataclass(frozen=True, kw_only=True)
+class Schema:
+    tables: tuple[Table, ...]
+    schema_validation: bool = True
+    strict_table_name_types: bool = True
+    span: Span | None = None
+    shadowed_tables: tuple[ShadowedTable, ...] = ()
+    runtime_accesses: tuple[RuntimeAccess, ...] = ()
+
+    def table(self, name: str) -> Table | None:
+        """The table called `name`, if any."""
+        for t in self.tables:
+            if t.name == name:
+                return t
+        return None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Comment:
+    """A source comment that may carry a schemalint directive."""
+
+    text: str
+    span: Span
+    own_line: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceFile:
+    path: str
+    directives: tuple[Comment, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Project:
+    """Everything the parser understood about one Convex project.
+
+    `schema` is None when no schema could be produced (missing file, no default export...);
+    `diagnostics` then says why.
+    """
+
+    root: str
+    schema_file: str
+    schema: Schema | None
+    diagnostics: tuple[ParserDiagnostic, ...] = ()
+    files: tuple[SourceFile, ...] = ()
