@@ -124,6 +124,9 @@ class Field:
 class VObject(Validator):
     kind: ClassVar[str] = "object"
     fields: tuple[Field, ...]
+    # Parts the parser could not evaluate (e.g. a spread of an unknown value): the object may
+    # have more fields than `fields` lists. Not part of Convex's export.
+    unknown_parts: tuple[VUnknown, ...] = ()
 
     def children(self) -> tuple[Validator, ...]:
         return tuple(f.validator for f in self.fields)

@@ -1,0 +1,79 @@
+"""The parser: a Convex project's schema files → the IR (`schemalint.ir.Project`).
+
+`parse_project` statically evaluates the schema module and every local module it imports
+(tree-sitter TypeScript; no code is executed) and lowers the `defineSchema(...)` value to the IR.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Span
+from schemalint.discovery import ProjectLayout
+from schemalint.ir import Project, Schema, SourceFile
+from schemalint.parser.evaluator import Evaluator
+from schemalint.parser.lower import lower_schema
+from schemalint.parser.source import directive_comments
+from schemalint.parser.values import SchemaValue, Unknown
+
+_MIN_RECURSION_LIMIT = 20_000
+
+MISSING_DEFAULT_EXPORT = (
+    "Schema file missing default export: Convex reads the schema from `export default defineSchema(...)`"
+)
+
+
+def _evaluate(evaluator: Evaluator, schema_file: Path, file_span: Span) -> tuple[Schema | None, list[ParserDiagnostic]]:
+    module = evaluator.run_module(schema_file)
+    if module.source is None or module.source.tree is None:
+        return None, []
+    if "default" not in module.exports and not module.star_exports:
+        return None, [ParserDiagnostic(UNEVALUABLE_EXPRESSION, MISSING_DEFAULT_EXPORT, file_span)]
+    default = evaluator.module_export(module, "default", file_span)
+    if isinstance(default, SchemaValue):
+        return lower_schema(default, evaluator.runtime_accesses, file_span)
+    if isinstance(default, Unknown):
+        if "has no export named" in default.reason:
+            return None, [ParserDiagnostic(UNEVALUABLE_EXPRESSION, MISSING_DEFAULT_EXPORT, file_span)]
+        message = f"the schema (the default export) cannot be evaluated: {default.reason}"
+        return None, [] if default.quiet else [ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, default.span or file_span)]
+    message = f"the default export is {default.describe()}, not a Convex schema; export `defineSchema(...)`"
+    return None, [ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, default.span or file_span)]
+
+
+def parse_project(layout: ProjectLayout) -> Project:
+    """Everything the parser understands about the project at `layout`. Never raises for bad input."""
+    if sys.getrecursionlimit() < _MIN_RECURSION_LIMIT:
+        sys.setrecursionlimit(_MIN_RECURSION_LIMIT)
+    evaluator = Evaluator(layout.root)
+    schema_path = str(layout.schema_file)
+    file_span = Span(schema_path, 1, 1, 1, 1)
+    try:
+        schema, lowering_diagnostics = _evaluate(evaluator, layout.schema_file, file_span)
+    except RecursionError:
+        schema = None
+        lowering_diagnostics = [ParserDiagnostic(UNEVALUABLE_EXPRESSION, "the schema is nested too deeply to analyse", file_span)]
+    diagnostics = _dedupe([*evaluator.diagnostics, *lowering_diagnostics])
+    files = tuple(
+        SourceFile(path=source.path, directives=directive_comments(source)) for source in evaluator.loaded_sources
+    )
+    return Project(
+        root=str(layout.root),
+        schema_file=schema_path,
+        schema=schema,
+        diagnostics=tuple(diagnostics),
+        files=files,
+    )
+
+
+def _dedupe(diagnostics: list[ParserDiagnostic]) -> list[ParserDiagnostic]:
+    seen: set[tuple[str, str, Span]] = set()
+    unique: list[ParserDiagnostic] = []
+    for diagnostic in diagnostics:
+        key = (diagnostic.kind, diagnostic.message, diagnostic.span)
+        if key not in seen:
+            seen.add(key)
+            unique.append(diagnostic)
+    unique.sort(key=lambda d: (d.span.file, d.span.line, d.span.column))
+    return unique

@@ -1,0 +1,133 @@
+"""Lowering: the evaluated `defineSchema(...)` value → the IR, reporting what was lost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Span
+from schemalint.ir import (
+    RuntimeAccess,
+    Schema,
+    ShadowedTable,
+    Table,
+    TableOrigin,
+    Validator,
+    VObject,
+    VUnknown,
+    walk_validators,
+)
+from schemalint.parser.values import Property, SchemaValue, TableDefValue, TableProblem, Unknown, Value
+
+
+@dataclass
+class Lowering:
+    """Collects the diagnostics of one lowering, each reported once."""
+
+    fallback: Span
+    diagnostics: list[ParserDiagnostic] = field(default_factory=list)
+    _seen: set[tuple[Span, str]] = field(default_factory=set)
+
+    def report(self, message: str, span: Span | None, table: str | None = None) -> None:
+        where = span or self.fallback
+        key = (where, message)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        self.diagnostics.append(ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, where, table))
+
+    def report_validator(self, validator: Validator, table: str, what: str, fallback: Span | None) -> None:
+        """Report every unevaluable part of a table's document validator."""
+        for node in walk_validators(validator):
+            if isinstance(node, VUnknown):
+                self.report(f"{what} of table `{table}` unknown: {node.reason}", node.span or fallback, table)
+            elif isinstance(node, VObject):
+                for part in node.unknown_parts:
+                    self.report(f"some fields of table `{table}` unknown: {part.reason}", part.span or fallback, table)
+
+
+def _origin(table: TableDefValue, prop: Property) -> TableOrigin:
+    return TableOrigin(
+        file=table.span.file if table.span else None,
+        spread=prop.spread_text,
+        spread_span=prop.spread_span,
+        package=table.package,
+    )
+
+
+def _lower_table(name: str, prop: Property, lowering: Lowering) -> Table | None:
+    value: Value = prop.value
+    span = prop.span or prop.spread_span
+    if isinstance(value, Unknown):
+        if not value.quiet:
+            lowering.report(f"table `{name}` unknown: {value.reason}", value.span or span, name)
+        return Table(
+            name=name,
+            document=VUnknown(reason=value.reason, span=value.span or span),
+            span=span,
+            name_span=prop.key_span,
+            doc=prop.doc,
+            origin=TableOrigin(file=None, spread=prop.spread_text, spread_span=prop.spread_span),
+        )
+    if not isinstance(value, TableDefValue):
+        lowering.report(f"`{name}` is not a table definition ({value.describe()}); wrap it in defineTable()", value.span or span, name)
+        return None
+    document = value.document.validator
+    lowering.report_validator(document, name, "fields", value.span or span)
+    staged = value.staged_document.validator if value.staged_document is not None else None
+    if staged is not None:
+        lowering.report_validator(staged, name, "staged fields", value.span or span)
+    for problem in value.problems:
+        if not problem.quiet:
+            lowering.report(f"table `{name}`: {problem.message}", problem.span or span, name)
+    return Table(
+        name=name,
+        document=document,
+        staged_document=staged,
+        indexes=tuple(value.indexes),
+        search_indexes=tuple(value.search_indexes),
+        vector_indexes=tuple(value.vector_indexes),
+        span=span,
+        name_span=prop.key_span,
+        definition_span=value.span,
+        doc=prop.doc,
+        origin=_origin(value, prop),
+    )
+
+
+def _report_problems(problems: list[TableProblem], lowering: Lowering) -> None:
+    for problem in problems:
+        if not problem.quiet:
+            lowering.report(problem.message, problem.span)
+
+
+def lower_schema(value: SchemaValue, runtime: list[RuntimeAccess], fallback: Span) -> tuple[Schema, list[ParserDiagnostic]]:
+    """The IR schema for an evaluated `defineSchema(...)`, and what could not be evaluated."""
+    lowering = Lowering(fallback=value.span or fallback)
+    _report_problems(value.problems, lowering)
+    tables: list[Table] = []
+    for name, prop in value.tables.ordered_items():
+        table = _lower_table(name, prop, lowering)
+        if table is not None:
+            tables.append(table)
+    for part in value.tables.unknown_parts:
+        if not part.quiet:
+            lowering.report(f"some tables of the schema unknown: {part.reason}", part.span)
+    shadowed = tuple(
+        ShadowedTable(
+            name=s.name,
+            span=s.first.span or s.first.spread_span,
+            winner_span=s.second.span or s.second.spread_span,
+            first_from_spread=s.first.spread_span is not None,
+            second_from_spread=s.second.spread_span is not None,
+        )
+        for s in value.tables.shadowed
+    )
+    schema = Schema(
+        tables=tuple(tables),
+        schema_validation=value.schema_validation,
+        strict_table_name_types=value.strict_table_name_types,
+        span=value.span,
+        shadowed_tables=shadowed,
+        runtime_accesses=tuple(runtime),
+    )
+    return schema, lowering.diagnostics

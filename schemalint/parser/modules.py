@@ -1,0 +1,251 @@
+"""Modules: linking a file's imports and exports, and evaluating modules in ES order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tree_sitter import Node
+
+from schemalint.diagnostics import UNRESOLVED_IMPORT, ParserDiagnostic, Span
+from schemalint.parser.source import SourceText, load_source, string_value
+from schemalint.parser.values import Value
+
+if TYPE_CHECKING:
+    from schemalint.parser.evaluator import Evaluator, Scope
+
+
+@dataclass(eq=False)
+class ImportRef:
+    """A binding imported from another module (ES live binding)."""
+
+    module: Module
+    name: str  # "*" for a namespace import
+    span: Span | None
+
+
+@dataclass(eq=False)
+class Module:
+    """One module of the program: a project file, or a package schemalint knows (or doesn't)."""
+
+    display: str
+    path: Path | None = None
+    source: SourceText | None = None
+    package: str | None = None
+    # For package modules: the exports schemalint models (None: an unknown package).
+    package_exports: dict[str, Value] | None = None
+    state: str = "new"  # new → linked → evaluating → evaluated
+    scope: Scope | None = None
+    # export name → local binding name, or ImportRef for re-exports.
+    exports: dict[str, str | ImportRef] = field(default_factory=dict)
+    star_exports: list[Module] = field(default_factory=list)
+    dependencies: list[Module] = field(default_factory=list)
+    body: list[Node] = field(default_factory=list)
+    # (target, imported name, span) for checking that named imports exist.
+    named_imports: list[tuple[Module, str, Span | None]] = field(default_factory=list)
+
+    @property
+    def is_file(self) -> bool:
+        return self.source is not None
+
+
+def _has_type_keyword(node: Node) -> bool:
+    """True for `import type ...` / `export type {...}` / `{ type X }` (erased at runtime)."""
+    return any(child.type == "type" and not child.is_named for child in node.children)
+
+
+class ModuleLinker:
+    """Loads files reachable through imports and records each module's imports/exports."""
+
+    def __init__(self, evaluator: Evaluator) -> None:
+        self.evaluator = evaluator
+        self.by_path: dict[Path, Module] = {}
+        self.by_package: dict[str, Module] = {}
+
+    def load_file(self, path: Path) -> Module:
+        existing = self.by_path.get(path)
+        if existing is not None:
+            return existing
+        ev = self.evaluator
+        source = load_source(path)
+        module = Module(display=ev.display_path(path), path=path, source=source)
+        self.by_path[path] = module
+        ev.loaded_sources.append(source)
+        ev.diagnostics.extend(source.diagnostics)
+        module.scope = ev.new_module_scope(module)
+        if source.tree is not None:
+            self._link(module, source)
+        module.state = "linked"
+        return module
+
+    def package_module(self, name: str) -> Module:
+        existing = self.by_package.get(name)
+        if existing is not None:
+            return existing
+        from schemalint.parser.packages import package_exports
+
+        module = Module(display=name, package=name, package_exports=package_exports(name), state="evaluated")
+        self.by_package[name] = module
+        return module
+
+    # ----------------------------------------------------------------------------------------
+
+    def _resolve(self, importer: Module, source_node: Node) -> Module | None:
+        assert importer.source is not None and importer.path is not None
+        specifier = string_value(importer.source, source_node)
+        resolution = self.evaluator.resolver.resolve(specifier, importer.path)
+        span = importer.source.span(source_node)
+        if resolution.kind == "package":
+            return self.package_module(specifier)
+        if resolution.kind == "file" and resolution.path is not None:
+            if resolution.path.suffix == ".json":
+                return self.evaluator.json_module(resolution.path, span)
+            return self.load_file(resolution.path)
+        self.evaluator.diagnostics.append(ParserDiagnostic(UNRESOLVED_IMPORT, resolution.detail, span))
+        return None
+
+    def _link(self, module: Module, source: SourceText) -> None:
+        assert source.tree is not None
+        for statement in source.tree.root_node.named_children:
+            kind = statement.type
+            if kind == "import_statement":
+                self._link_import(module, statement)
+            elif kind == "export_statement":
+                self._link_export(module, statement)
+            elif kind in ("lexical_declaration", "variable_declaration", "expression_statement", "enum_declaration"):
+                self.evaluator.declare(statement, module)
+                module.body.append(statement)
+            elif kind == "function_declaration":
+                self.evaluator.declare(statement, module)
+            elif kind == "class_declaration":
+                self.evaluator.declare(statement, module)
+
+    def _link_import(self, module: Module, statement: Node) -> None:
+        if _has_type_keyword(statement):
+            return
+        source_node = statement.child_by_field_name("source")
+        if source_node is None:
+            return
+        target = self._resolve(module, source_node)
+        if target is not None and target not in module.dependencies:
+            module.dependencies.append(target)
+        clause = next((c for c in statement.named_children if c.type == "import_clause"), None)
+        if clause is None:
+            return
+        assert module.source is not None and module.scope is not None
+        for part in clause.named_children:
+            if part.type == "identifier":
+                self._bind_import(module, module.source.text(part), target, "default", part)
+            elif part.type == "namespace_import":
+                name_node = part.named_children[-1]
+                self._bind_import(module, module.source.text(name_node), target, "*", name_node)
+            elif part.type == "named_imports":
+                for spec in part.named_children:
+                    if spec.type != "import_specifier" or _has_type_keyword(spec):
+                        continue
+                    name_node = spec.child_by_field_name("name")
+                    alias_node = spec.child_by_field_name("alias") or name_node
+                    if name_node is None or alias_node is None:
+                        continue
+                    imported = self._module_export_name(module, name_node)
+                    self._bind_import(module, module.source.text(alias_node), target, imported, spec)
+
+    def _module_export_name(self, module: Module, node: Node) -> str:
+        assert module.source is not None
+        return string_value(module.source, node) if node.type == "string" else module.source.text(node)
+
+    def _bind_import(self, module: Module, local: str, target: Module | None, name: str, node: Node) -> None:
+        assert module.source is not None and module.scope is not None
+        span = module.source.span(node)
+        if target is None:
+            module.scope.bind_unknown(local, f"`{local}` comes from an import that cannot be resolved", span)
+            return
+        module.scope.bind_import(local, ImportRef(target, name, span))
+        if name != "*":
+            module.named_imports.append((target, name, span))
+
+    def _link_export(self, module: Module, statement: Node) -> None:
+        assert module.source is not None
+        if _has_type_keyword(statement):
+            return
+        source_node = statement.child_by_field_name("source")
+        declaration = statement.child_by_field_name("declaration")
+        value = statement.child_by_field_name("value")
+        is_default = any(c.type == "default" for c in statement.children)
+        if source_node is not None:
+            target = self._resolve(module, source_node)
+            if target is not None and target not in module.dependencies:
+                module.dependencies.append(target)
+            self._link_reexport(module, statement, target)
+            return
+        if declaration is not None:
+            names = self.evaluator.declare(declaration, module)
+            if declaration.type in ("lexical_declaration", "variable_declaration", "enum_declaration"):
+                module.body.append(declaration)
+            if is_default:
+                module.exports["default"] = names[0] if names else "*default*"
+            else:
+                for name in names:
+                    module.exports[name] = name
+            return
+        if is_default and value is not None:
+            self.evaluator.declare_default(value, module)
+            module.body.append(statement)
+            module.exports["default"] = "*default*"
+            return
+        clause = next((c for c in statement.named_children if c.type == "export_clause"), None)
+        if clause is not None:
+            for spec in clause.named_children:
+                if spec.type != "export_specifier" or _has_type_keyword(spec):
+                    continue
+                name_node = spec.child_by_field_name("name")
+                alias_node = spec.child_by_field_name("alias") or name_node
+                if name_node is None or alias_node is None:
+                    continue
+                module.exports[self._module_export_name(module, alias_node)] = module.source.text(name_node)
+
+    def _link_reexport(self, module: Module, statement: Node, target: Module | None) -> None:
+        assert module.source is not None
+        clause = next((c for c in statement.named_children if c.type in ("export_clause", "namespace_export")), None)
+        span = module.source.span(statement)
+        if clause is None:
+            if target is not None:
+                module.star_exports.append(target)
+            return
+        if clause.type == "namespace_export":
+            name_node = clause.named_children[-1]
+            if target is not None:
+                module.exports[self._module_export_name(module, name_node)] = ImportRef(target, "*", span)
+            return
+        for spec in clause.named_children:
+            if spec.type != "export_specifier" or _has_type_keyword(spec):
+                continue
+            name_node = spec.child_by_field_name("name")
+            alias_node = spec.child_by_field_name("alias") or name_node
+            if name_node is None or alias_node is None:
+                continue
+            imported = self._module_export_name(module, name_node)
+            exported = self._module_export_name(module, alias_node)
+            if target is None:
+                module.exports[exported] = ImportRef(Module(display="?", state="evaluated", package_exports={}), imported, span)
+                continue
+            module.exports[exported] = ImportRef(target, imported, module.source.span(spec))
+            module.named_imports.append((target, imported, module.source.span(spec)))
+
+
+def export_names(module: Module, seen: set[int] | None = None) -> set[str] | None:
+    """Every name `module` exports, or None when it cannot be known (unknown package)."""
+    if module.package is not None:
+        return None  # a package's full export list is not known without node_modules
+    seen = seen if seen is not None else set()
+    if id(module) in seen:
+        return set()
+    seen.add(id(module))
+    names = set(module.exports)
+    for star in module.star_exports:
+        star_names = export_names(star, seen)
+        if star_names is None:
+            return None
+        names |= star_names - {"default"}
+    return names

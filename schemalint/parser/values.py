@@ -1,0 +1,259 @@
+"""The values the static evaluator computes: a small model of JavaScript plus Convex objects.
+
+Values are mutable where JavaScript's are (objects, arrays, table definitions), so that
+`table.index(...)` called on a shared definition behaves as it does in Convex.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from schemalint.diagnostics import Span
+from schemalint.ir import DbIndex, SearchIndex, Validator, VectorIndex
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+    from schemalint.parser.evaluator import Evaluator, Scope
+    from schemalint.parser.modules import Module
+
+
+class Value:
+    """Base of every evaluated value."""
+
+    span: Span | None = None
+
+    def describe(self) -> str:
+        return "a value"
+
+
+class _Undefined:
+    _instance: _Undefined | None = None
+
+    def __new__(cls) -> _Undefined:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "undefined"
+
+
+UNDEFINED = _Undefined()
+
+
+@dataclass(frozen=True)
+class BigInt:
+    value: int
+
+
+PrimitiveValue = str | float | bool | None | _Undefined | BigInt
+
+
+@dataclass(eq=False)
+class Prim(Value):
+    """A JS primitive: string, number (float), boolean, null (None), undefined or bigint."""
+
+    value: PrimitiveValue
+    span: Span | None = None
+
+    def describe(self) -> str:
+        v = self.value
+        if isinstance(v, str):
+            return f"the string {v!r}"
+        if isinstance(v, bool):
+            return f"`{str(v).lower()}`"
+        if v is None:
+            return "`null`"
+        if isinstance(v, _Undefined):
+            return "`undefined`"
+        if isinstance(v, BigInt):
+            return f"`{v.value}n`"
+        return f"the number {v:g}"
+
+
+@dataclass(eq=False)
+class Unknown(Value):
+    """Something the evaluator could not compute. `reason` says what and why."""
+
+    reason: str
+    span: Span | None = None
+    quiet: bool = False  # already reported (e.g. inside a syntax error)
+
+    def describe(self) -> str:
+        return "an unevaluable value"
+
+
+@dataclass(eq=False)
+class Property:
+    """One key of a JS object, with where it was written (for fields and tables)."""
+
+    value: Value
+    key_span: Span | None = None
+    span: Span | None = None
+    doc: str | None = None
+    spread_span: Span | None = None
+    spread_text: str | None = None
+
+
+@dataclass(eq=False)
+class Shadowing:
+    """A key assigned twice while building one object literal."""
+
+    name: str
+    first: Property
+    second: Property
+
+
+@dataclass(eq=False)
+class JSObject(Value):
+    props: dict[str, Property] = field(default_factory=dict)
+    span: Span | None = None
+    shadowed: list[Shadowing] = field(default_factory=list)
+    # Spreads and computed keys that could not be evaluated: the object may have more keys.
+    unknown_parts: list[Unknown] = field(default_factory=list)
+
+    def describe(self) -> str:
+        return "an object"
+
+    def ordered_items(self) -> list[tuple[str, Property]]:
+        """Entries in JavaScript property order: integer keys ascending, then insertion order."""
+        integer_keys = [k for k in self.props if _is_array_index(k)]
+        if not integer_keys:
+            return list(self.props.items())
+        integer_keys.sort(key=int)
+        rest = [k for k in self.props if not _is_array_index(k)]
+        return [(k, self.props[k]) for k in integer_keys + rest]
+
+    def get(self, key: str) -> Value | None:
+        prop = self.props.get(key)
+        return prop.value if prop else None
+
+
+def _is_array_index(key: str) -> bool:
+    return key.isdigit() and (key == "0" or not key.startswith("0")) and int(key) < 2**32 - 1
+
+
+@dataclass(eq=False)
+class JSArray(Value):
+    items: list[Value] = field(default_factory=list)
+    span: Span | None = None
+
+    def describe(self) -> str:
+        return "an array"
+
+
+@dataclass(eq=False)
+class ValidatorValue(Value):
+    """A Convex validator (`v.*`). The IR node carries its own span and optionality."""
+
+    validator: Validator
+    # For object validators: the JS object of field validators they were built from.
+    fields: JSObject | None = None
+    span: Span | None = None
+
+    def describe(self) -> str:
+        return f"a `{self.validator.kind}` validator"
+
+
+@dataclass(eq=False)
+class TableProblem:
+    """Part of a table definition that could not be evaluated (reported with the table's name)."""
+
+    message: str
+    span: Span | None
+    quiet: bool = False
+
+
+@dataclass(eq=False)
+class TableDefValue(Value):
+    """A `defineTable(...)` result; `.index()` and friends mutate it, as in Convex."""
+
+    document: ValidatorValue
+    span: Span | None = None
+    indexes: list[DbIndex] = field(default_factory=list)
+    search_indexes: list[SearchIndex] = field(default_factory=list)
+    vector_indexes: list[VectorIndex] = field(default_factory=list)
+    staged_document: ValidatorValue | None = None
+    problems: list[TableProblem] = field(default_factory=list)
+    package: str | None = None
+
+    def describe(self) -> str:
+        return "a table definition"
+
+
+@dataclass(eq=False)
+class SchemaValue(Value):
+    tables: JSObject
+    schema_validation: bool = True
+    strict_table_name_types: bool = True
+    span: Span | None = None
+    problems: list[TableProblem] = field(default_factory=list)
+
+    def describe(self) -> str:
+        return "a schema"
+
+
+@dataclass(eq=False)
+class CallSite:
+    """Where a builtin is being called from: the call's span and the spans of its arguments."""
+
+    span: Span | None
+    arg_spans: list[Span | None]
+
+    def arg_span(self, index: int) -> Span | None:
+        return self.arg_spans[index] if index < len(self.arg_spans) else self.span
+
+
+BuiltinImpl = Callable[["Evaluator", CallSite, list[Value]], Value]
+
+
+@dataclass(eq=False)
+class Builtin(Value):
+    """A function schemalint knows (e.g. `v.string`, `defineTable`, a bound method)."""
+
+    name: str
+    impl: BuiltinImpl
+
+    def describe(self) -> str:
+        return f"the function `{self.name}`"
+
+
+@dataclass(eq=False)
+class Closure(Value):
+    """A function written in the project (arrow function, function expression or declaration)."""
+
+    name: str
+    params: Node | None
+    body: Node
+    module: Module
+    scope: Scope
+    span: Span | None = None
+
+    def describe(self) -> str:
+        return f"the function `{self.name}`" if self.name else "a function"
+
+
+@dataclass(eq=False)
+class NamespaceValue(Value):
+    """`import * as ns from "..."`: member access reads the module's exports."""
+
+    module: Module
+    span: Span | None = None
+
+    def describe(self) -> str:
+        return f"the module `{self.module.display}`"
+
+
+@dataclass(eq=False)
+class OpaqueValue(Value):
+    """A known object schemalint does not model further (e.g. `Math`); members are unknown."""
+
+    name: str
+    members: dict[str, Any] = field(default_factory=dict)
+    span: Span | None = None
+
+    def describe(self) -> str:
+        return f"`{self.name}`"
