@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import sys
+import traceback
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from schemalint import __version__
+from schemalint.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from schemalint.findings import Diagnostic
 
 
 def _relative(path: str, root: Path) -> str:
@@ -50,6 +59,171 @@ def export_command(path: Path, compact: bool) -> None:
             err=True,
         )
     if project.schema is None:
-        sys.exit(2)
+        sys.exit(1)
     click.echo(export.dumps(project.schema, indent=None if compact else 2))
     sys.exit(1 if project.diagnostics else 0)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@main.command("check")
+@click.argument("path", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--output-file", "-o", type=click.Path(path_type=Path), help="Write the report to a file.")
+@click.option("--select", multiple=True, help="Rules to run (codes, prefixes, names), replacing the config.")
+@click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
+@click.option("--ignore", multiple=True, help="Rules not to run (codes, prefixes, names).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that makes the exit code 1 [config `fail-on`; default: warning].",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Configuration file (instead of searching upwards from the schema).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def check_command(
+    path: Path,
+    output_format: str,
+    output_file: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    statistics: bool,
+    config_file: Path | None,
+    debug: bool,
+) -> None:
+    """Lint the Convex schema at PATH (a schema file, functions directory or project root).
+
+    Exit status: 0 when nothing at or above --fail-on was found, 1 otherwise, 2 for usage,
+    configuration or internal errors.
+    """
+    from schemalint.config import ConfigError
+    from schemalint.discovery import DiscoveryError
+
+    try:
+        status = _check(
+            path,
+            output_format,
+            output_file,
+            select=_split(select) if select else None,
+            extend_select=_split(extend_select),
+            ignore=_split(ignore),
+            fail_on=fail_on,
+            statistics=statistics,
+            config_file=config_file,
+        )
+    except (DiscoveryError, ConfigError, OSError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        click.echo(
+            f"error: internal error: {type(exc).__name__}: {exc}"
+            + ("" if debug else " (rerun with --debug for a traceback)"),
+            err=True,
+        )
+        sys.exit(2)
+    sys.exit(0 if exit_zero else status)
+
+
+def _check(
+    path: Path,
+    output_format: str,
+    output_file: Path | None,
+    *,
+    select: list[str] | None,
+    extend_select: list[str],
+    ignore: list[str],
+    fail_on: str | None,
+    statistics: bool,
+    config_file: Path | None,
+) -> int:
+    """Lint, write the report, and return the exit status (0 or 1)."""
+    from schemalint import engine
+    from schemalint.catalog import load_catalog
+    from schemalint.config import load_config
+    from schemalint.discovery import discover
+    from schemalint.parser import parse_project
+    from schemalint.reporters import ReportContext, get_reporter
+
+    layout = discover(path)
+    config = load_config(layout.schema_file, config_file).with_overrides(
+        select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on
+    )
+    project = parse_project(layout)
+    diagnostics = engine.run(project, config)
+    context = ReportContext(
+        root=Path(project.root),
+        files=tuple(sorted({project.schema_file, *(f.path for f in project.files)})),
+        rules={entry.code: entry for entry in load_catalog()} if output_format == "sarif" else {},
+    )
+    with contextlib.ExitStack() as stack:
+        stream: TextIO = (
+            stack.enter_context(output_file.open("w", encoding="utf-8"))
+            if output_file is not None
+            else sys.stdout
+        )
+        if statistics:
+            _write_statistics(diagnostics, stream, as_json=output_format == "json")
+        else:
+            get_reporter(output_format)(diagnostics, stream, context)
+    return 1 if any(d.severity >= config.fail_on for d in diagnostics) else 0
+
+
+def _write_statistics(diagnostics: Sequence[Diagnostic], stream: TextIO, *, as_json: bool) -> None:
+    from schemalint.findings import count_by_rule
+
+    counts = count_by_rule(diagnostics)
+    if as_json:
+        rows = [{"code": code, "rule": rule, "count": n} for code, rule, n in counts]
+        stream.write(json.dumps(rows, indent=2) + "\n")
+        return
+    width = max((len(str(n)) for _, _, n in counts), default=1)
+    for code, rule, n in counts:
+        stream.write(f"{n:>{width}}  {code}  {rule}\n")
+
+
+@main.command("rules")
+def rules_command() -> None:
+    """List every rule of the catalog: code, name, default severity and summary."""
+    from schemalint.catalog import load_catalog
+    from schemalint.rules import get_rule
+
+    entries = load_catalog()
+    width = max(len(entry.name) for entry in entries)
+    for entry in entries:
+        pending = "" if get_rule(entry.name) is not None else "  (not implemented yet)"
+        click.echo(
+            f"{entry.code}  {entry.name:<{width}}  {entry.severity.label:<7}  {entry.summary}{pending}"
+        )
+
+
+@main.command("rule")
+@click.argument("key")
+def rule_command(key: str) -> None:
+    """Explain one rule (by code or name): what it flags, why, its options and examples."""
+    from schemalint.catalog import find_entry, load_catalog, render_entry
+
+    entry = find_entry(load_catalog(), key)
+    if entry is None:
+        click.echo(f"error: no rule {key!r}; `schemalint rules` lists them", err=True)
+        sys.exit(2)
+    click.echo(render_entry(entry))

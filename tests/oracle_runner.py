@@ -47,9 +47,7 @@ def run_oracle(dirs: list[Path], timeout: float = 300.0) -> dict[str, dict[str, 
         check=False,
     )
     if completed.returncode != 0:
-        raise RuntimeError(
-            f"the export oracle failed (exit {completed.returncode}):\n{completed.stderr}"
-        )
+        raise RuntimeError(f"the export oracle failed (exit {completed.returncode}):\n{completed.stderr}")
     try:
         results: dict[str, dict[str, Any]] = json.loads(completed.stdout)
     except json.JSONDecodeError as exc:

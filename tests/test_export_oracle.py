@@ -47,9 +47,7 @@ def _strict(value: Any) -> Any:
 
 def _diff(expected: Any, actual: Any) -> str:
     return "".join(
-        difflib.unified_diff(
-            _pretty(expected), _pretty(actual), "convex (oracle)", "schemalint export"
-        )
+        difflib.unified_diff(_pretty(expected), _pretty(actual), "convex (oracle)", "schemalint export")
     )
 
 
@@ -61,9 +59,7 @@ def _cli_runner() -> CliRunner:
 
 
 @pytest.mark.parametrize("fixture_dir", FIXTURE_DIRS, ids=[p.name for p in FIXTURE_DIRS])
-def test_export_matches_convex(
-    fixture_dir: Path, oracle_exports: dict[str, dict[str, Any]]
-) -> None:
+def test_export_matches_convex(fixture_dir: Path, oracle_exports: dict[str, dict[str, Any]]) -> None:
     oracle = oracle_exports[str(fixture_dir)]
     if "export" not in oracle:
         pytest.fail(

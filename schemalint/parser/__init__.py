@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Span
+from schemalint.diagnostics import PARSE_ERROR, UNEVALUABLE_EXPRESSION, ParserDiagnostic, Span
 from schemalint.discovery import ProjectLayout
 from schemalint.ir import Project, Schema, SourceFile
 from schemalint.parser.evaluator import Evaluator
@@ -24,7 +24,9 @@ MISSING_DEFAULT_EXPORT = (
 )
 
 
-def _evaluate(evaluator: Evaluator, schema_file: Path, file_span: Span) -> tuple[Schema | None, list[ParserDiagnostic]]:
+def _evaluate(
+    evaluator: Evaluator, schema_file: Path, file_span: Span
+) -> tuple[Schema | None, list[ParserDiagnostic]]:
     module = evaluator.run_module(schema_file)
     if module.source is None or module.source.tree is None:
         return None, []
@@ -37,7 +39,9 @@ def _evaluate(evaluator: Evaluator, schema_file: Path, file_span: Span) -> tuple
         if "has no export named" in default.reason:
             return None, [ParserDiagnostic(UNEVALUABLE_EXPRESSION, MISSING_DEFAULT_EXPORT, file_span)]
         message = f"the schema (the default export) cannot be evaluated: {default.reason}"
-        return None, [] if default.quiet else [ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, default.span or file_span)]
+        return None, [] if default.quiet else [
+            ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, default.span or file_span)
+        ]
     message = f"the default export is {default.describe()}, not a Convex schema; export `defineSchema(...)`"
     return None, [ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, default.span or file_span)]
 
@@ -53,10 +57,13 @@ def parse_project(layout: ProjectLayout) -> Project:
         schema, lowering_diagnostics = _evaluate(evaluator, layout.schema_file, file_span)
     except RecursionError:
         schema = None
-        lowering_diagnostics = [ParserDiagnostic(UNEVALUABLE_EXPRESSION, "the schema is nested too deeply to analyse", file_span)]
-    diagnostics = _dedupe([*evaluator.diagnostics, *lowering_diagnostics])
+        lowering_diagnostics = [
+            ParserDiagnostic(UNEVALUABLE_EXPRESSION, "the schema is nested too deeply to analyse", file_span)
+        ]
+    diagnostics = _dedupe(_without_noise([*evaluator.diagnostics, *lowering_diagnostics]))
     files = tuple(
-        SourceFile(path=source.path, directives=directive_comments(source)) for source in evaluator.loaded_sources
+        SourceFile(path=source.path, directives=directive_comments(source))
+        for source in evaluator.loaded_sources
     )
     return Project(
         root=str(layout.root),
@@ -65,6 +72,13 @@ def parse_project(layout: ProjectLayout) -> Project:
         diagnostics=tuple(diagnostics),
         files=files,
     )
+
+
+def _without_noise(diagnostics: list[ParserDiagnostic]) -> list[ParserDiagnostic]:
+    """Drop `unevaluable-expression` findings in files with syntax errors: the syntax error is
+    the cause, and what tree-sitter recovered around it is not what the author wrote."""
+    broken = {d.span.file for d in diagnostics if d.kind == PARSE_ERROR}
+    return [d for d in diagnostics if d.kind != UNEVALUABLE_EXPRESSION or d.span.file not in broken]
 
 
 def _dedupe(diagnostics: list[ParserDiagnostic]) -> list[ParserDiagnostic]:

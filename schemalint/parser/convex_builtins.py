@@ -1,7 +1,7 @@
 """The `convex` package, modelled: `v.*` validators, `defineTable`, `defineSchema` and methods.
 
 Semantics follow convex@1.48.0 `src/values/validator.ts`, `validators.ts` and
-`src/server/schema.ts` (convex-semantics.md §1–§2).
+`src/server/schema.ts` (convex-semantics.md §1-§2).
 """
 
 from __future__ import annotations
@@ -69,7 +69,9 @@ def to_validator(value: Value, context: str, span: Span | None) -> Validator:
     if isinstance(value, Unknown):
         return VUnknown(reason=value.reason, span=value.span or span)
     if isinstance(value, Prim) and value.value is UNDEFINED:
-        return VUnknown(reason=f"a validator is undefined {context}. {UNDEFINED_VALIDATOR_HELP}", span=value.span or span)
+        return VUnknown(
+            reason=f"a validator is undefined {context}. {UNDEFINED_VALIDATOR_HELP}", span=value.span or span
+        )
     return VUnknown(reason=f"{value.describe()} is not a validator ({context})", span=value.span or span)
 
 
@@ -139,7 +141,9 @@ def _v_id(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         return validator_value(VId(table_name=table.value, span=site.span))
     if isinstance(table, Unknown):
         return validator_value(VUnknown(reason=table.reason, span=table.span or site.span))
-    return validator_value(VUnknown(reason=f"v.id(tableName) requires a string, not {table.describe()}", span=site.span))
+    return validator_value(
+        VUnknown(reason=f"v.id(tableName) requires a string, not {table.describe()}", span=site.span)
+    )
 
 
 def _v_array(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
@@ -151,7 +155,11 @@ def _v_object(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     fields = _arg(args, 0, site)
     if isinstance(fields, JSObject):
         return validator_value(object_validator(fields, site.span))
-    return validator_value(to_validator(unknown_from(fields, "v.object() needs an object of validators"), "in v.object()", site.span))
+    return validator_value(
+        to_validator(
+            unknown_from(fields, "v.object() needs an object of validators"), "in v.object()", site.span
+        )
+    )
 
 
 def _v_record(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
@@ -162,7 +170,8 @@ def _v_record(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
 
 def _v_union(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     members = tuple(
-        to_validator(arg, f'for field "member at index {i}" in v.union()', site.arg_span(i)) for i, arg in enumerate(args)
+        to_validator(arg, f'for field "member at index {i}" in v.union()', site.arg_span(i))
+        for i, arg in enumerate(args)
     )
     return validator_value(VUnion(members=members, span=site.span))
 
@@ -177,26 +186,29 @@ def _v_nullable(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     return validator_value(VUnion(members=(inner, VNull(span=site.span)), span=site.span))
 
 
-V_OBJECT = OpaqueValue("v", {
-    "id": Builtin("v.id", _v_id),
-    "null": Builtin("v.null", _simple(VNull)),
-    "number": Builtin("v.number", _simple(VFloat64)),
-    "float64": Builtin("v.float64", _simple(VFloat64)),
-    "bigint": Builtin("v.bigint", _simple(VInt64)),
-    "int64": Builtin("v.int64", _simple(VInt64)),
-    "commitTs": Builtin("v.commitTs", _simple(VCommitTs)),
-    "boolean": Builtin("v.boolean", _simple(VBoolean)),
-    "string": Builtin("v.string", _simple(VString)),
-    "bytes": Builtin("v.bytes", _simple(VBytes)),
-    "literal": Builtin("v.literal", _v_literal),
-    "array": Builtin("v.array", _v_array),
-    "object": Builtin("v.object", _v_object),
-    "record": Builtin("v.record", _v_record),
-    "union": Builtin("v.union", _v_union),
-    "any": Builtin("v.any", _simple(VAny)),
-    "optional": Builtin("v.optional", _v_optional),
-    "nullable": Builtin("v.nullable", _v_nullable),
-})
+V_OBJECT = OpaqueValue(
+    "v",
+    {
+        "id": Builtin("v.id", _v_id),
+        "null": Builtin("v.null", _simple(VNull)),
+        "number": Builtin("v.number", _simple(VFloat64)),
+        "float64": Builtin("v.float64", _simple(VFloat64)),
+        "bigint": Builtin("v.bigint", _simple(VInt64)),
+        "int64": Builtin("v.int64", _simple(VInt64)),
+        "commitTs": Builtin("v.commitTs", _simple(VCommitTs)),
+        "boolean": Builtin("v.boolean", _simple(VBoolean)),
+        "string": Builtin("v.string", _simple(VString)),
+        "bytes": Builtin("v.bytes", _simple(VBytes)),
+        "literal": Builtin("v.literal", _v_literal),
+        "array": Builtin("v.array", _v_array),
+        "object": Builtin("v.object", _v_object),
+        "record": Builtin("v.record", _v_record),
+        "union": Builtin("v.union", _v_union),
+        "any": Builtin("v.any", _simple(VAny)),
+        "optional": Builtin("v.optional", _v_optional),
+        "nullable": Builtin("v.nullable", _v_nullable),
+    },
+)
 
 
 # ---------------------------------------------------------------------------------- validator members
@@ -220,7 +232,9 @@ def _object_method(validator: VObject, name: str) -> Builtin | None:
         for key in keys:
             existing = validator.field(key)
             if existing is None:
-                reason = f'a validator is undefined for field "{key}" in v.object() (`.pick` of a missing field)'
+                reason = (
+                    f'a validator is undefined for field "{key}" in v.object() (`.pick` of a missing field)'
+                )
                 existing = Field(name=key, validator=VUnknown(reason=reason, span=site.span), span=site.span)
             fields.append(existing)
         deduped = {f.name: f for f in fields}
@@ -234,7 +248,10 @@ def _object_method(validator: VObject, name: str) -> Builtin | None:
         return validator_value(dataclasses.replace(validator, fields=kept, span=site.span))
 
     def partial(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        fields = tuple(dataclasses.replace(f, validator=dataclasses.replace(f.validator, optional=True)) for f in validator.fields)
+        fields = tuple(
+            dataclasses.replace(f, validator=dataclasses.replace(f.validator, optional=True))
+            for f in validator.fields
+        )
         return validator_value(dataclasses.replace(validator, fields=fields, span=site.span))
 
     def extend(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
@@ -256,6 +273,7 @@ def validator_member(value: ValidatorValue, name: str, span: Span | None) -> Val
     """`validator.name`: `.optional()`, object helpers and the public fields of validators."""
     validator = value.validator
     if name in ("optional", "asOptional"):
+
         def make_optional(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
             return validator_value(dataclasses.replace(validator, optional=True, span=site.span))
 
@@ -301,8 +319,13 @@ def _define_table(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     elif isinstance(argument, ValidatorValue):
         document = argument
     else:
-        document = validator_value(to_validator(unknown_from(argument, "defineTable() needs fields or a validator"),
-                                                "in defineTable()", site.arg_span(0)))
+        document = validator_value(
+            to_validator(
+                unknown_from(argument, "defineTable() needs fields or a validator"),
+                "in defineTable()",
+                site.arg_span(0),
+            )
+        )
     return TableDefValue(document=document, span=site.span)
 
 
@@ -342,7 +365,9 @@ def _table_index(table: TableDefValue) -> Builtin:
             staged = bool(truthy(staged_value)) if staged_value is not None else False
         fields = _string_list(fields_value)
         if fields is None:
-            return _problem(table, f"the fields of index `{name}` cannot be evaluated", fields_value, site.span)
+            return _problem(
+                table, f"the fields of index `{name}` cannot be evaluated", fields_value, site.span
+            )
         table.indexes.append(DbIndex(name=name, fields=tuple(fields), staged=staged, span=site.span))
         return table
 
@@ -357,7 +382,9 @@ def _config(table: TableDefValue, args: list[Value], site: CallSite, name: str) 
     return None
 
 
-def _filter_fields(table: TableDefValue, config: JSObject, name: str, site: CallSite) -> tuple[str, ...] | None:
+def _filter_fields(
+    table: TableDefValue, config: JSObject, name: str, site: CallSite
+) -> tuple[str, ...] | None:
     raw = config.get("filterFields")
     if raw is None or (isinstance(raw, Prim) and raw.value in (None, UNDEFINED)):
         return ()
@@ -376,12 +403,21 @@ def _table_search_index(table: TableDefValue) -> Builtin:
             return table
         field = config.get("searchField")
         if not (isinstance(field, Prim) and isinstance(field.value, str)):
-            return _problem(table, f"the search field of index `{name}` cannot be evaluated", field or Prim(UNDEFINED), site.span)
+            return _problem(
+                table,
+                f"the search field of index `{name}` cannot be evaluated",
+                field or Prim(UNDEFINED),
+                site.span,
+            )
         filters = _filter_fields(table, config, name, site)
         if filters is None:
             return table
         staged = bool(truthy(config.get("staged") or Prim(False)))
-        table.search_indexes.append(SearchIndex(name=name, search_field=field.value, filter_fields=filters, staged=staged, span=site.span))
+        table.search_indexes.append(
+            SearchIndex(
+                name=name, search_field=field.value, filter_fields=filters, staged=staged, span=site.span
+            )
+        )
         return table
 
     return Builtin("TableDefinition.searchIndex", impl)
@@ -395,21 +431,38 @@ def _table_vector_index(table: TableDefValue) -> Builtin:
             return table
         field = config.get("vectorField")
         if not (isinstance(field, Prim) and isinstance(field.value, str)):
-            return _problem(table, f"the vector field of index `{name}` cannot be evaluated", field or Prim(UNDEFINED), site.span)
+            return _problem(
+                table,
+                f"the vector field of index `{name}` cannot be evaluated",
+                field or Prim(UNDEFINED),
+                site.span,
+            )
         raw_dimensions = config.get("dimensions")
         dimensions: str | float | bool | None
-        if raw_dimensions is None or (isinstance(raw_dimensions, Prim) and raw_dimensions.value in (None, UNDEFINED)):
+        if raw_dimensions is None or (
+            isinstance(raw_dimensions, Prim) and raw_dimensions.value in (None, UNDEFINED)
+        ):
             dimensions = None
         elif isinstance(raw_dimensions, Prim) and isinstance(raw_dimensions.value, str | float | bool):
             dimensions = raw_dimensions.value
         else:
-            return _problem(table, f"the dimensions of index `{name}` cannot be evaluated", raw_dimensions, site.span)
+            return _problem(
+                table, f"the dimensions of index `{name}` cannot be evaluated", raw_dimensions, site.span
+            )
         filters = _filter_fields(table, config, name, site)
         if filters is None:
             return table
         staged = bool(truthy(config.get("staged") or Prim(False)))
-        table.vector_indexes.append(VectorIndex(name=name, vector_field=field.value, dimensions=dimensions,
-                                                filter_fields=filters, staged=staged, span=site.span))
+        table.vector_indexes.append(
+            VectorIndex(
+                name=name,
+                vector_field=field.value,
+                dimensions=dimensions,
+                filter_fields=filters,
+                staged=staged,
+                span=site.span,
+            )
+        )
         return table
 
     return Builtin("TableDefinition.vectorIndex", impl)
@@ -418,7 +471,9 @@ def _table_vector_index(table: TableDefValue) -> Builtin:
 def _table_staged(table: TableDefValue) -> Builtin:
     def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         if table.staged_document is not None:
-            table.problems.append(TableProblem("Table cannot have more than one staged validator.", site.span))
+            table.problems.append(
+                TableProblem("Table cannot have more than one staged validator.", site.span)
+            )
             return table
         argument = _arg(args, 0, site)
         if isinstance(argument, ValidatorValue):
@@ -428,15 +483,21 @@ def _table_staged(table: TableDefValue) -> Builtin:
             return _problem(table, "the staged validator cannot be evaluated", argument, site.span)
         current = table.document.validator
         if not isinstance(current, VObject | VAny):
-            table.problems.append(TableProblem(
-                "Specifying top-level field changes is only supported for simple table definitions. For a table "
-                "defined with a union or record validator, you must stage a fully defined object or union validator.",
-                site.span))
+            table.problems.append(
+                TableProblem(
+                    "Specifying top-level field changes is only supported for simple table definitions. "
+                    "For a table defined with a union or record validator, "
+                    "you must stage a fully defined object or union validator.",
+                    site.span,
+                )
+            )
             return table
         merged = fields_object(current) if isinstance(current, VObject) else JSObject(span=site.span)
         for key, prop in argument.ordered_items():
             merged.props[key] = prop
-        for key in [k for k, p in merged.props.items() if isinstance(p.value, Prim) and p.value.value is UNDEFINED]:
+        for key in [
+            k for k, p in merged.props.items() if isinstance(p.value, Prim) and p.value.value is UNDEFINED
+        ]:
             del merged.props[key]
         merged.unknown_parts.extend(argument.unknown_parts)
         table.staged_document = validator_value(object_validator(merged, site.span))
@@ -464,14 +525,24 @@ def table_member(table: TableDefValue, name: str, span: Span | None) -> Value:
 
 def _define_schema(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     tables = _arg(args, 0, site)
-    schema = SchemaValue(tables=tables if isinstance(tables, JSObject) else JSObject(span=site.span), span=site.span)
+    schema = SchemaValue(
+        tables=tables if isinstance(tables, JSObject) else JSObject(span=site.span), span=site.span
+    )
     if not isinstance(tables, JSObject):
         detail = tables.reason if isinstance(tables, Unknown) else tables.describe()
-        schema.problems.append(TableProblem(f"the tables of the schema cannot be evaluated: {detail}",
-                                            tables.span or site.span, isinstance(tables, Unknown) and tables.quiet))
+        schema.problems.append(
+            TableProblem(
+                f"the tables of the schema cannot be evaluated: {detail}",
+                tables.span or site.span,
+                isinstance(tables, Unknown) and tables.quiet,
+            )
+        )
     options = _arg(args, 1, site)
     if isinstance(options, JSObject):
-        for key, attribute in (("schemaValidation", "schema_validation"), ("strictTableNameTypes", "strict_table_name_types")):
+        for key, attribute in (
+            ("schemaValidation", "schema_validation"),
+            ("strictTableNameTypes", "strict_table_name_types"),
+        ):
             option = options.get(key)
             if option is None or (isinstance(option, Prim) and option.value is UNDEFINED):
                 continue
@@ -479,11 +550,16 @@ def _define_schema(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
                 setattr(schema, attribute, option.value)
             else:
                 detail = option.reason if isinstance(option, Unknown) else option.describe()
-                schema.problems.append(TableProblem(f"the schema option `{key}` cannot be evaluated: {detail}",
-                                                    option.span or site.span))
+                schema.problems.append(
+                    TableProblem(
+                        f"the schema option `{key}` cannot be evaluated: {detail}", option.span or site.span
+                    )
+                )
     elif not (isinstance(options, Prim) and options.value is UNDEFINED):
         detail = options.reason if isinstance(options, Unknown) else options.describe()
-        schema.problems.append(TableProblem(f"the schema options cannot be evaluated: {detail}", options.span or site.span))
+        schema.problems.append(
+            TableProblem(f"the schema options cannot be evaluated: {detail}", options.span or site.span)
+        )
     return schema
 
 

@@ -29,13 +29,9 @@ from schemalint.parser.values import (
     JSArray,
     JSObject,
     NamespaceValue,
-    OpaqueValue,
     Prim,
     Property,
-    SchemaValue,
-    TableDefValue,
     Unknown,
-    ValidatorValue,
     Value,
 )
 
@@ -135,7 +131,9 @@ class Evaluator:
                 names = export_names(target)
                 if names is not None and name not in names:
                     message = f"`{target.display}` has no export named `{name}`"
-                    self.diagnostics.append(ParserDiagnostic(UNRESOLVED_IMPORT, message, span or _no_span(module)))
+                    self.diagnostics.append(
+                        ParserDiagnostic(UNRESOLVED_IMPORT, message, span or _no_span(module))
+                    )
             module.named_imports = []
 
     def json_module(self, path: Path, span: Span) -> Module:
@@ -147,12 +145,16 @@ class Evaluator:
             value: Value = js.from_python(data, span)
         except (OSError, UnicodeDecodeError, ValueError):
             value = Unknown(f"cannot read JSON module `{self.display_path(path)}`", span)
-        module = Module(display=self.display_path(path), package_exports={"default": value}, state="evaluated")
+        module = Module(
+            display=self.display_path(path), package_exports={"default": value}, state="evaluated"
+        )
         module.package = str(path)
         self._json_modules[path] = module
         return module
 
-    def module_export(self, module: Module, name: str, span: Span | None, seen: frozenset[int] = frozenset()) -> Value:
+    def module_export(
+        self, module: Module, name: str, span: Span | None, seen: frozenset[int] = frozenset()
+    ) -> Value:
         """The current value of export `name` of `module` (a live binding)."""
         if id(module) in seen:
             return Unknown(f"circular re-export of `{name}`", span)
@@ -161,7 +163,10 @@ class Evaluator:
         if module.package is not None:
             exports = module.package_exports
             if exports is None:
-                return Unknown(f"`{name}` comes from the package `{module.display}`, which schemalint cannot evaluate", span)
+                return Unknown(
+                    f"`{name}` comes from the package `{module.display}`, which schemalint cannot evaluate",
+                    span,
+                )
             value = exports.get(name)
             if value is None:
                 return Unknown(f"`{module.display}` exports no `{name}` that schemalint knows", span)
@@ -260,12 +265,20 @@ class Evaluator:
                 value = child.child_by_field_name("value")
                 if value is not None:
                     names.extend(self._pattern_names(value, source))
-            elif child.type in ("object_pattern", "array_pattern", "rest_pattern", "assignment_pattern",
-                                "object_assignment_pattern"):
+            elif child.type in (
+                "object_pattern",
+                "array_pattern",
+                "rest_pattern",
+                "assignment_pattern",
+                "object_assignment_pattern",
+            ):
                 target = child.child_by_field_name("left") or child
                 if target is child:
-                    names.extend(self._pattern_names(child, source) if child.type != "rest_pattern"
-                                 else [source.text(c) for c in child.named_children if c.type == "identifier"])
+                    names.extend(
+                        self._pattern_names(child, source)
+                        if child.type != "rest_pattern"
+                        else [source.text(c) for c in child.named_children if c.type == "identifier"]
+                    )
                 else:
                     names.extend(self._pattern_names(target, source))
         return names
@@ -283,7 +296,11 @@ class Evaluator:
                     continue
                 pattern = declarator.child_by_field_name("name")
                 value_node = declarator.child_by_field_name("value")
-                value: Value = self.eval(value_node, scope) if value_node is not None else Prim(UNDEFINED, source.span(declarator))
+                value: Value = (
+                    self.eval(value_node, scope)
+                    if value_node is not None
+                    else Prim(UNDEFINED, source.span(declarator))
+                )
                 if pattern is not None:
                     self.bind_pattern(pattern, value, scope)
         elif kind == "expression_statement":
@@ -299,15 +316,24 @@ class Evaluator:
             expression = node.named_children[0] if node.named_children else None
             raise _Return(self.eval(expression, scope) if expression is not None else Prim(UNDEFINED))
         elif kind == "function_declaration":
-            self.declare(node, scope.module) if scope.parent is None else self._declare_local_function(node, scope)
+            self.declare(node, scope.module) if scope.parent is None else self._declare_local_function(
+                node, scope
+            )
         elif kind == "if_statement":
             self._exec_if(node, scope)
         elif kind == "statement_block":
             inner = Scope(scope.module, scope)
             for child in node.named_children:
                 self.exec_statement(child, inner)
-        elif kind in ("comment", "empty_statement", "type_alias_declaration", "interface_declaration",
-                      "import_statement", "class_declaration", "ambient_declaration"):
+        elif kind in (
+            "comment",
+            "empty_statement",
+            "type_alias_declaration",
+            "interface_declaration",
+            "import_statement",
+            "class_declaration",
+            "ambient_declaration",
+        ):
             return
         elif scope.parent is not None:
             raise _Return(Unknown(f"a `{kind}` in a function body cannot be evaluated", source.span(node)))
@@ -319,7 +345,12 @@ class Evaluator:
         body = node.child_by_field_name("body")
         if name_node is not None and body is not None:
             name = source.text(name_node)
-            scope.set(name, Closure(name, node.child_by_field_name("parameters"), body, scope.module, scope, source.span(node)))
+            scope.set(
+                name,
+                Closure(
+                    name, node.child_by_field_name("parameters"), body, scope.module, scope, source.span(node)
+                ),
+            )
 
     def _exec_if(self, node: Node, scope: Scope) -> None:
         condition = node.child_by_field_name("condition")
@@ -408,7 +439,9 @@ class Evaluator:
                         continue
                     key = self.property_key(key_node, scope)
                     if key is None:
-                        self.bind_pattern(target, Unknown("computed destructuring key", source.span(key_node)), scope)
+                        self.bind_pattern(
+                            target, Unknown("computed destructuring key", source.span(key_node)), scope
+                        )
                         continue
                     used.add(key)
                     self.bind_pattern(target, js.get_member(self, value, key, source.span(child)), scope)
@@ -417,7 +450,9 @@ class Evaluator:
                     if rest_target is None:
                         continue
                     if isinstance(value, JSObject):
-                        rest = JSObject({k: p for k, p in value.props.items() if k not in used}, span=value.span)
+                        rest = JSObject(
+                            {k: p for k, p in value.props.items() if k not in used}, span=value.span
+                        )
                         self.bind_pattern(rest_target, rest, scope)
                     else:
                         self.bind_pattern(rest_target, js.unknown_from(value, "cannot destructure"), scope)
@@ -428,7 +463,11 @@ class Evaluator:
                 if child.type == "rest_pattern":
                     rest_target = child.named_children[0] if child.named_children else None
                     if rest_target is not None:
-                        rest_value: Value = JSArray(items[index:], value.span) if items is not None else js.unknown_from(value, "cannot destructure")
+                        rest_value: Value = (
+                            JSArray(items[index:], value.span)
+                            if items is not None
+                            else js.unknown_from(value, "cannot destructure")
+                        )
                         self.bind_pattern(rest_target, rest_value, scope)
                     break
                 element: Value
@@ -453,7 +492,9 @@ class Evaluator:
         self._depth += 1
         try:
             if self._depth > MAX_EXPRESSION_DEPTH:
-                return Unknown(f"expression nested more than {MAX_EXPRESSION_DEPTH} levels deep", self.span(node, scope))
+                return Unknown(
+                    f"expression nested more than {MAX_EXPRESSION_DEPTH} levels deep", self.span(node, scope)
+                )
             return self._eval(node, scope)
         finally:
             self._depth -= 1
@@ -478,7 +519,12 @@ class Evaluator:
             return Prim(UNDEFINED, span)
         if kind == "template_string":
             return self._eval_template(node, scope, span)
-        if kind in ("parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"):
+        if kind in (
+            "parenthesized_expression",
+            "as_expression",
+            "satisfies_expression",
+            "non_null_expression",
+        ):
             inner = node.named_children[0] if node.named_children else None
             return self.eval(inner, scope) if inner is not None else Unknown("empty expression", span)
         if kind == "type_assertion":
@@ -500,7 +546,9 @@ class Evaluator:
             body = node.child_by_field_name("body")
             if body is None:
                 return Unknown("function without a body", span)
-            return Closure(source.text(name_node) if name_node else "", params, body, scope.module, scope, span)
+            return Closure(
+                source.text(name_node) if name_node else "", params, body, scope.module, scope, span
+            )
         if kind == "unary_expression":
             return self._eval_unary(node, scope, span)
         if kind == "binary_expression":
@@ -538,7 +586,11 @@ class Evaluator:
     def lookup(self, name: str, span: Span, scope: Scope) -> Value:
         binding = scope.lookup(name)
         if binding is not None:
-            return self._binding_value(name, binding, span, scope.module)
+            value = self._binding_value(name, binding, span, scope.module)
+            if isinstance(value, Unknown) and value.quiet and binding.ref is None:
+                # Already reported where it arose (e.g. an unresolved import): say what it costs here.
+                return Unknown(value.reason, span)
+            return value
         return js.global_value(self, name, span)
 
     def record_runtime(self, kind: RuntimeAccessKind, span: Span) -> None:
@@ -597,13 +649,23 @@ class Evaluator:
                 key = self.property_key(key_node, scope)
                 value = self.eval(value_node, scope)
                 if key is None:
-                    result.unknown_parts.append(Unknown("a computed key cannot be evaluated", source.span(key_node)))
+                    result.unknown_parts.append(
+                        Unknown("a computed key cannot be evaluated", source.span(key_node))
+                    )
                     continue
-                js.put(result, key, Property(value, source.span(key_node), source.span(child), docs.get(child.id)))
+                js.put(
+                    result,
+                    key,
+                    Property(value, source.span(key_node), source.span(child), docs.get(child.id)),
+                )
             elif kind == "shorthand_property_identifier":
                 key = source.text(child)
                 child_span = source.span(child)
-                js.put(result, key, Property(self.lookup(key, child_span, scope), child_span, child_span, docs.get(child.id)))
+                js.put(
+                    result,
+                    key,
+                    Property(self.lookup(key, child_span, scope), child_span, child_span, docs.get(child.id)),
+                )
             elif kind == "spread_element":
                 inner = child.named_children[0] if child.named_children else None
                 if inner is None:
@@ -617,8 +679,19 @@ class Evaluator:
                 body = child.child_by_field_name("body")
                 key = self.property_key(name_node, scope) if name_node is not None else None
                 if key is not None and body is not None:
-                    closure = Closure(key, child.child_by_field_name("parameters"), body, scope.module, scope, source.span(child))
-                    js.put(result, key, Property(closure, source.span(name_node) if name_node else None, source.span(child)))
+                    closure = Closure(
+                        key,
+                        child.child_by_field_name("parameters"),
+                        body,
+                        scope.module,
+                        scope,
+                        source.span(child),
+                    )
+                    js.put(
+                        result,
+                        key,
+                        Property(closure, source.span(name_node) if name_node else None, source.span(child)),
+                    )
         return result
 
     def _eval_array(self, node: Node, scope: Scope, span: Span) -> Value:
@@ -819,8 +892,9 @@ class Evaluator:
                 if isinstance(target, JSObject):
                     key = source.text(property_node)
                     existing = target.props.get(key)
-                    target.props[key] = Property(value, source.span(property_node), span,
-                                                 existing.doc if existing else None)
+                    target.props[key] = Property(
+                        value, source.span(property_node), span, existing.doc if existing else None
+                    )
         return value
 
 

@@ -129,9 +129,17 @@ def type_of(value: Value, span: Span) -> Value:
     if isinstance(value, Prim):
         v = value.value
         name = (
-            "string" if isinstance(v, str) else "boolean" if isinstance(v, bool)
-            else "number" if isinstance(v, float) else "bigint" if isinstance(v, BigInt)
-            else "undefined" if v is UNDEFINED else "object"
+            "string"
+            if isinstance(v, str)
+            else "boolean"
+            if isinstance(v, bool)
+            else "number"
+            if isinstance(v, float)
+            else "bigint"
+            if isinstance(v, BigInt)
+            else "undefined"
+            if v is UNDEFINED
+            else "object"
         )
         return Prim(name, span)
     if isinstance(value, Builtin | Closure):
@@ -181,9 +189,14 @@ def binary(operator: str, left: Value, right: Value, span: Span) -> Value:
 
 def _bigint_binary(operator: str, a: int, b: int, span: Span) -> Value:
     results: dict[str, Any] = {
-        "+": lambda: BigInt(a + b), "-": lambda: BigInt(a - b), "*": lambda: BigInt(a * b),
+        "+": lambda: BigInt(a + b),
+        "-": lambda: BigInt(a - b),
+        "*": lambda: BigInt(a * b),
         "**": lambda: BigInt(a**b) if b >= 0 and b < 4096 else None,
-        "<": lambda: a < b, ">": lambda: a > b, "<=": lambda: a <= b, ">=": lambda: a >= b,
+        "<": lambda: a < b,
+        ">": lambda: a > b,
+        "<=": lambda: a <= b,
+        ">=": lambda: a >= b,
     }
     compute = results.get(operator)
     result = compute() if compute is not None else None
@@ -202,7 +215,10 @@ def _number_binary(operator: str, a: float, b: float, span: Span) -> Value:
             return Prim(a * b, span)
         if operator == "/":
             if b == 0:
-                return Prim(math.nan if a == 0 or math.isnan(a) else math.copysign(math.inf, a) * math.copysign(1, b), span)
+                return Prim(
+                    math.nan if a == 0 or math.isnan(a) else math.copysign(math.inf, a) * math.copysign(1, b),
+                    span,
+                )
             return Prim(a / b, span)
         if operator == "%":
             return Prim(math.fmod(a, b) if b != 0 else math.nan, span)
@@ -288,14 +304,14 @@ def _primitive_member(receiver: Prim, name: str, span: Span | None) -> Value:
     if isinstance(value, str):
         if name == "length":
             return Prim(float(len(value)), span)
-        methods = {
-            "toUpperCase": lambda: value.upper(),
-            "toLowerCase": lambda: value.lower(),
-            "trim": lambda: value.strip(),
+        methods: dict[str, str] = {
+            "toUpperCase": value.upper(),
+            "toLowerCase": value.lower(),
+            "trim": value.strip(),
         }
         if name in methods:
-            text_method = methods[name]
-            return Builtin(f"String.{name}", lambda ev, site, args: Prim(text_method(), site.span))
+            result = methods[name]
+            return Builtin(f"String.{name}", lambda ev, site, args: Prim(result, site.span))
         if name.isdigit():
             index = int(name)
             return Prim(value[index], span) if index < len(value) else Prim(UNDEFINED, span)
@@ -315,7 +331,11 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
                 return Unknown("`.map` needs a function", site.span)
             results: list[Value] = []
             for index, item in enumerate(array.items):
-                mapped = ev.call(args[0], [item, Prim(float(index), item.span), array], CallSite(item.span or site.span, [item.span]))
+                mapped = ev.call(
+                    args[0],
+                    [item, Prim(float(index), item.span), array],
+                    CallSite(item.span or site.span, [item.span]),
+                )
                 if isinstance(mapped, Unknown):
                     return mapped
                 if flat and isinstance(mapped, JSArray):
@@ -331,7 +351,11 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
             return Unknown("`.filter` needs a function", site.span)
         kept: list[Value] = []
         for index, item in enumerate(array.items):
-            keep = truthy(ev.call(args[0], [item, Prim(float(index)), array], CallSite(item.span or site.span, [item.span])))
+            keep = truthy(
+                ev.call(
+                    args[0], [item, Prim(float(index)), array], CallSite(item.span or site.span, [item.span])
+                )
+            )
             if keep is None:
                 return Unknown("a `.filter` callback cannot be evaluated", site.span)
             if keep:
@@ -351,7 +375,10 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
 
     def join_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         separator = to_string(args[0]) if args else ","
-        parts = [to_string(item) if not (isinstance(item, Prim) and item.value in (None, UNDEFINED)) else "" for item in array.items]
+        parts = [
+            to_string(item) if not (isinstance(item, Prim) and item.value in (None, UNDEFINED)) else ""
+            for item in array.items
+        ]
         if separator is None or any(p is None for p in parts):
             return Unknown("`.join` cannot be evaluated", site.span)
         return Prim(separator.join(p or "" for p in parts), site.span)
@@ -404,7 +431,10 @@ def _object_global() -> OpaqueValue:
     def entries(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         target = args[0] if args else Prim(UNDEFINED)
         if isinstance(target, JSObject) and not target.unknown_parts:
-            return JSArray([JSArray([Prim(k, p.key_span), p.value], p.span) for k, p in target.ordered_items()], site.span)
+            return JSArray(
+                [JSArray([Prim(k, p.key_span), p.value], p.span) for k, p in target.ordered_items()],
+                site.span,
+            )
         return unknown_from(target, "`Object.entries` of a value that cannot be evaluated")
 
     def from_entries(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
@@ -426,20 +456,25 @@ def _object_global() -> OpaqueValue:
             return Unknown("`Object.assign` cannot be evaluated", site.span)
         target = args[0]
         for source in args[1:]:
-            spread_into(target, source, source.span or site.span, "Object.assign(...)")
+            where = source.span or site.span
+            if where is not None:
+                spread_into(target, source, where, "Object.assign(...)")
         return target
 
     def identity(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         return args[0] if args else Prim(UNDEFINED, site.span)
 
-    return OpaqueValue("Object", {
-        "keys": Builtin("Object.keys", keys),
-        "values": Builtin("Object.values", values),
-        "entries": Builtin("Object.entries", entries),
-        "fromEntries": Builtin("Object.fromEntries", from_entries),
-        "assign": Builtin("Object.assign", assign),
-        "freeze": Builtin("Object.freeze", identity),
-    })
+    return OpaqueValue(
+        "Object",
+        {
+            "keys": Builtin("Object.keys", keys),
+            "values": Builtin("Object.values", values),
+            "entries": Builtin("Object.entries", entries),
+            "fromEntries": Builtin("Object.fromEntries", from_entries),
+            "assign": Builtin("Object.assign", assign),
+            "freeze": Builtin("Object.freeze", identity),
+        },
+    )
 
 
 def _runtime_function(kind: str, label: str) -> Builtin:
@@ -468,8 +503,15 @@ def global_value(ev: Evaluator, name: str, span: Span) -> Value:
     if name == "Object":
         return _object_global()
     if name == "Math":
-        return OpaqueValue("Math", {"random": _runtime_function("Math.random", "Math.random"),
-                                    "PI": Prim(math.pi, span), "E": Prim(math.e, span)}, span)
+        return OpaqueValue(
+            "Math",
+            {
+                "random": _runtime_function("Math.random", "Math.random"),
+                "PI": Prim(math.pi, span),
+                "E": Prim(math.e, span),
+            },
+            span,
+        )
     if name == "Date":
         return OpaqueValue("Date", {"now": _runtime_function("Date.now", "Date.now")}, span)
     if name == "process":

@@ -16,7 +16,14 @@ from schemalint.ir import (
     VUnknown,
     walk_validators,
 )
-from schemalint.parser.values import Property, SchemaValue, TableDefValue, TableProblem, Unknown, Value
+from schemalint.parser.values import (
+    Property,
+    SchemaValue,
+    TableDefValue,
+    TableProblem,
+    Unknown,
+    Value,
+)
 
 
 @dataclass
@@ -42,7 +49,9 @@ class Lowering:
                 self.report(f"{what} of table `{table}` unknown: {node.reason}", node.span or fallback, table)
             elif isinstance(node, VObject):
                 for part in node.unknown_parts:
-                    self.report(f"some fields of table `{table}` unknown: {part.reason}", part.span or fallback, table)
+                    self.report(
+                        f"some fields of table `{table}` unknown: {part.reason}", part.span or fallback, table
+                    )
 
 
 def _origin(table: TableDefValue, prop: Property) -> TableOrigin:
@@ -69,7 +78,11 @@ def _lower_table(name: str, prop: Property, lowering: Lowering) -> Table | None:
             origin=TableOrigin(file=None, spread=prop.spread_text, spread_span=prop.spread_span),
         )
     if not isinstance(value, TableDefValue):
-        lowering.report(f"`{name}` is not a table definition ({value.describe()}); wrap it in defineTable()", value.span or span, name)
+        lowering.report(
+            f"`{name}` is not a table definition ({value.describe()}); wrap it in defineTable()",
+            value.span or span,
+            name,
+        )
         return None
     document = value.document.validator
     lowering.report_validator(document, name, "fields", value.span or span)
@@ -100,7 +113,9 @@ def _report_problems(problems: list[TableProblem], lowering: Lowering) -> None:
             lowering.report(problem.message, problem.span)
 
 
-def lower_schema(value: SchemaValue, runtime: list[RuntimeAccess], fallback: Span) -> tuple[Schema, list[ParserDiagnostic]]:
+def lower_schema(
+    value: SchemaValue, runtime: list[RuntimeAccess], fallback: Span
+) -> tuple[Schema, list[ParserDiagnostic]]:
     """The IR schema for an evaluated `defineSchema(...)`, and what could not be evaluated."""
     lowering = Lowering(fallback=value.span or fallback)
     _report_problems(value.problems, lowering)

@@ -113,12 +113,15 @@ class ModuleLinker:
                 self._link_import(module, statement)
             elif kind == "export_statement":
                 self._link_export(module, statement)
-            elif kind in ("lexical_declaration", "variable_declaration", "expression_statement", "enum_declaration"):
+            elif kind in (
+                "lexical_declaration",
+                "variable_declaration",
+                "expression_statement",
+                "enum_declaration",
+            ):
                 self.evaluator.declare(statement, module)
                 module.body.append(statement)
-            elif kind == "function_declaration":
-                self.evaluator.declare(statement, module)
-            elif kind == "class_declaration":
+            elif kind == "function_declaration" or kind == "class_declaration":
                 self.evaluator.declare(statement, module)
 
     def _link_import(self, module: Module, statement: Node) -> None:
@@ -138,8 +141,8 @@ class ModuleLinker:
             if part.type == "identifier":
                 self._bind_import(module, module.source.text(part), target, "default", part)
             elif part.type == "namespace_import":
-                name_node = part.named_children[-1]
-                self._bind_import(module, module.source.text(name_node), target, "*", name_node)
+                namespace_node = part.named_children[-1]
+                self._bind_import(module, module.source.text(namespace_node), target, "*", namespace_node)
             elif part.type == "named_imports":
                 for spec in part.named_children:
                     if spec.type != "import_specifier" or _has_type_keyword(spec):
@@ -207,16 +210,20 @@ class ModuleLinker:
 
     def _link_reexport(self, module: Module, statement: Node, target: Module | None) -> None:
         assert module.source is not None
-        clause = next((c for c in statement.named_children if c.type in ("export_clause", "namespace_export")), None)
+        clause = next(
+            (c for c in statement.named_children if c.type in ("export_clause", "namespace_export")), None
+        )
         span = module.source.span(statement)
         if clause is None:
             if target is not None:
                 module.star_exports.append(target)
             return
         if clause.type == "namespace_export":
-            name_node = clause.named_children[-1]
+            namespace_node = clause.named_children[-1]
             if target is not None:
-                module.exports[self._module_export_name(module, name_node)] = ImportRef(target, "*", span)
+                module.exports[self._module_export_name(module, namespace_node)] = ImportRef(
+                    target, "*", span
+                )
             return
         for spec in clause.named_children:
             if spec.type != "export_specifier" or _has_type_keyword(spec):
@@ -228,7 +235,9 @@ class ModuleLinker:
             imported = self._module_export_name(module, name_node)
             exported = self._module_export_name(module, alias_node)
             if target is None:
-                module.exports[exported] = ImportRef(Module(display="?", state="evaluated", package_exports={}), imported, span)
+                module.exports[exported] = ImportRef(
+                    Module(display="?", state="evaluated", package_exports={}), imported, span
+                )
                 continue
             module.exports[exported] = ImportRef(target, imported, module.source.span(spec))
             module.named_imports.append((target, imported, module.source.span(spec)))

@@ -11,7 +11,19 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from schemalint.ir import DbIndex, Field, VAny, VBoolean, VFloat64, VId, VNull, VObject, VString, VUnion, VUnknown
+from schemalint.ir import (
+    DbIndex,
+    Field,
+    VAny,
+    VBoolean,
+    VFloat64,
+    VId,
+    VNull,
+    VObject,
+    VString,
+    VUnion,
+    VUnknown,
+)
 from schemalint.parser.convex_builtins import (
     DEFINE_SCHEMA,
     DEFINE_TABLE,
@@ -42,10 +54,19 @@ AUTH_PACKAGE = "@convex-dev/auth/server"
 
 # (field name, validator, optional) per table, and (index name, fields); @convex-dev/auth 0.0.95.
 _S, _N, _B = VString, VFloat64, VBoolean
-_AUTH_TABLES: dict[str, tuple[list[tuple[str, Callable[[], object], bool]], list[tuple[str, tuple[str, ...]]]]] = {
+_AUTH_TABLES: dict[
+    str, tuple[list[tuple[str, Callable[[], object], bool]], list[tuple[str, tuple[str, ...]]]]
+] = {
     "users": (
-        [("name", _S, True), ("image", _S, True), ("email", _S, True), ("emailVerificationTime", _N, True),
-         ("phone", _S, True), ("phoneVerificationTime", _N, True), ("isAnonymous", _B, True)],
+        [
+            ("name", _S, True),
+            ("image", _S, True),
+            ("email", _S, True),
+            ("emailVerificationTime", _N, True),
+            ("phone", _S, True),
+            ("phoneVerificationTime", _N, True),
+            ("isAnonymous", _B, True),
+        ],
         [("email", ("email",)), ("phone", ("phone",))],
     ),
     "authSessions": (
@@ -53,20 +74,41 @@ _AUTH_TABLES: dict[str, tuple[list[tuple[str, Callable[[], object], bool]], list
         [("userId", ("userId",))],
     ),
     "authAccounts": (
-        [("userId", lambda: VId(table_name="users"), False), ("provider", _S, False),
-         ("providerAccountId", _S, False), ("secret", _S, True), ("emailVerified", _S, True),
-         ("phoneVerified", _S, True)],
-        [("userIdAndProvider", ("userId", "provider")), ("providerAndAccountId", ("provider", "providerAccountId"))],
+        [
+            ("userId", lambda: VId(table_name="users"), False),
+            ("provider", _S, False),
+            ("providerAccountId", _S, False),
+            ("secret", _S, True),
+            ("emailVerified", _S, True),
+            ("phoneVerified", _S, True),
+        ],
+        [
+            ("userIdAndProvider", ("userId", "provider")),
+            ("providerAndAccountId", ("provider", "providerAccountId")),
+        ],
     ),
     "authRefreshTokens": (
-        [("sessionId", lambda: VId(table_name="authSessions"), False), ("expirationTime", _N, False),
-         ("firstUsedTime", _N, True), ("parentRefreshTokenId", lambda: VId(table_name="authRefreshTokens"), True)],
-        [("sessionId", ("sessionId",)), ("sessionIdAndParentRefreshTokenId", ("sessionId", "parentRefreshTokenId"))],
+        [
+            ("sessionId", lambda: VId(table_name="authSessions"), False),
+            ("expirationTime", _N, False),
+            ("firstUsedTime", _N, True),
+            ("parentRefreshTokenId", lambda: VId(table_name="authRefreshTokens"), True),
+        ],
+        [
+            ("sessionId", ("sessionId",)),
+            ("sessionIdAndParentRefreshTokenId", ("sessionId", "parentRefreshTokenId")),
+        ],
     ),
     "authVerificationCodes": (
-        [("accountId", lambda: VId(table_name="authAccounts"), False), ("provider", _S, False), ("code", _S, False),
-         ("expirationTime", _N, False), ("verifier", _S, True), ("emailVerified", _S, True),
-         ("phoneVerified", _S, True)],
+        [
+            ("accountId", lambda: VId(table_name="authAccounts"), False),
+            ("provider", _S, False),
+            ("code", _S, False),
+            ("expirationTime", _N, False),
+            ("verifier", _S, True),
+            ("emailVerified", _S, True),
+            ("phoneVerified", _S, True),
+        ],
         [("accountId", ("accountId",)), ("code", ("code",))],
     ),
     "authVerifiers": (
@@ -87,7 +129,9 @@ def _auth_tables() -> JSObject:
         for field_name, make, optional in fields:
             validator = make()
             assert isinstance(validator, VString | VFloat64 | VBoolean | VId)
-            ir_fields.append(Field(name=field_name, validator=dataclasses.replace(validator, optional=optional)))
+            ir_fields.append(
+                Field(name=field_name, validator=dataclasses.replace(validator, optional=optional))
+            )
         document = validator_value(VObject(fields=tuple(ir_fields)))
         table = TableDefValue(document=document, package=AUTH_PACKAGE)
         table.indexes.extend(DbIndex(name=index, fields=index_fields) for index, index_fields in indexes)
@@ -109,7 +153,10 @@ def _helpers_nullable(ev: Evaluator, site: CallSite, args: list[Value]) -> Value
 
 
 def _partial_object(validator: VObject) -> VObject:
-    fields = tuple(dataclasses.replace(f, validator=dataclasses.replace(f.validator, optional=True)) for f in validator.fields)
+    fields = tuple(
+        dataclasses.replace(f, validator=dataclasses.replace(f.validator, optional=True))
+        for f in validator.fields
+    )
     return dataclasses.replace(validator, fields=fields)
 
 
@@ -122,7 +169,9 @@ def _helpers_partial(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         if isinstance(validator, VUnion):
             members = tuple(_partial_object(m) if isinstance(m, VObject) else m for m in validator.members)
             return validator_value(dataclasses.replace(validator, members=members, span=site.span))
-        return Unknown("partial only works with union or object validators, or an object of validators", site.span)
+        return Unknown(
+            "partial only works with union or object validators, or an object of validators", site.span
+        )
     if isinstance(argument, JSObject):
         result = JSObject(span=site.span)
         for key, prop in argument.ordered_items():

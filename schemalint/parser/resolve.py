@@ -102,7 +102,11 @@ class Resolver:
         for pattern, targets in config.paths.items():
             if "*" in pattern:
                 prefix, _, suffix = pattern.partition("*")
-                if specifier.startswith(prefix) and specifier.endswith(suffix) and len(specifier) >= len(prefix) + len(suffix):
+                if (
+                    specifier.startswith(prefix)
+                    and specifier.endswith(suffix)
+                    and len(specifier) >= len(prefix) + len(suffix)
+                ):
                     matched = specifier[len(prefix) : len(specifier) - len(suffix)]
                     if best is None or len(prefix) > best[0]:
                         best = (len(prefix), matched, targets)
@@ -159,7 +163,11 @@ class Resolver:
             if parent_path.is_file():
                 parent = self._load_tsconfig(parent_path, depth + 1)
                 if parent is not None:
-                    config.base_url, config.paths, config.paths_base = parent.base_url, parent.paths, parent.paths_base
+                    config.base_url, config.paths, config.paths_base = (
+                        parent.base_url,
+                        parent.paths,
+                        parent.paths_base,
+                    )
         options = data.get("compilerOptions")
         if isinstance(options, dict):
             base_url = options.get("baseUrl")
@@ -199,7 +207,11 @@ def _json_value(node: Node, data: bytes) -> Any:
             value_node = pair.child_by_field_name("value")
             if key_node is None or value_node is None:
                 continue
-            key = _json_value(key_node, data) if key_node.type == "string" else data[key_node.start_byte : key_node.end_byte].decode()
+            key = (
+                _json_value(key_node, data)
+                if key_node.type == "string"
+                else data[key_node.start_byte : key_node.end_byte].decode()
+            )
             result[str(key)] = _json_value(value_node, data)
         return result
     if kind == "array":

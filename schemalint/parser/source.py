@@ -93,7 +93,12 @@ def load_source(path: Path) -> SourceText:
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return SourceText(shown, b"", None, [ParserDiagnostic(PARSE_ERROR, f"cannot read file: {reason}", _file_span(shown))])
+        return SourceText(
+            shown,
+            b"",
+            None,
+            [ParserDiagnostic(PARSE_ERROR, f"cannot read file: {reason}", _file_span(shown))],
+        )
 
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -105,7 +110,12 @@ def load_source(path: Path) -> SourceText:
         return SourceText(shown, data, None, [ParserDiagnostic(PARSE_ERROR, message, span)])
     if b"\x00" in data:
         span = _decode_error_span(shown, data, data.index(b"\x00"))
-        return SourceText(shown, data, None, [ParserDiagnostic(PARSE_ERROR, "file contains a NUL byte; it is not TypeScript source", span)])
+        return SourceText(
+            shown,
+            data,
+            None,
+            [ParserDiagnostic(PARSE_ERROR, "file contains a NUL byte; it is not TypeScript source", span)],
+        )
 
     tsx = path.suffix in (".tsx", ".jsx")
     tree = _parser(tsx).parse(data)
@@ -122,7 +132,9 @@ def _syntax_errors(source: SourceText, root: Node) -> list[ParserDiagnostic]:
     while stack and len(found) < MAX_SYNTAX_ERRORS:
         node = stack.pop()
         if node.is_missing:
-            found.append(ParserDiagnostic(PARSE_ERROR, f"syntax error: missing `{node.type}`", source.span(node)))
+            found.append(
+                ParserDiagnostic(PARSE_ERROR, f"syntax error: missing `{node.type}`", source.span(node))
+            )
             continue
         if node.is_error:
             snippet = source.text(node).strip().splitlines()

@@ -1,0 +1,345 @@
+"""The parser: positions, comments, what it evaluates, and how it reports what it cannot."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from schemalint.cli import main
+from schemalint.discovery import DiscoveryError, discover
+from schemalint.ir import Project, VObject, VString, VUnion
+from schemalint.parser import parse_project
+
+HEADER = 'import { defineSchema, defineTable } from "convex/server";\nimport { v } from "convex/values";\n'
+
+
+def write_project(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def parse(root: Path, files: dict[str, str | bytes]) -> Project:
+    return parse_project(discover(write_project(root, files)))
+
+
+def findings(project: Project) -> list[str]:
+    """`kind line:col message` for each parser diagnostic, file-relative."""
+    return [
+        f"{d.kind} {Path(d.span.file).name}:{d.span.line}:{d.span.column} {d.message}"
+        for d in project.diagnostics
+    ]
+
+
+# ---------------------------------------------------------------------------------- positions
+
+
+def test_tables_fields_and_indexes_carry_exact_positions(tmp_path: Path) -> None:
+    project = parse(
+        tmp_path,
+        {
+            "convex/schema.ts": HEADER
+            + textwrap.dedent("""
+        export default defineSchema({
+          messages: defineTable({
+            body: v.string(),
+            author: v.id("users"),
+          }).index("by_author", ["author"]),
+        });
+        """)
+        },
+    )
+    assert project.diagnostics == ()
+    assert project.schema is not None
+    table = project.schema.tables[0]
+    assert table.name_span is not None and (table.name_span.line, table.name_span.column) == (5, 3)
+    assert table.name_span.end_column == 11
+    document = table.document
+    assert isinstance(document, VObject)
+    author = document.fields[1]
+    assert author.name_span is not None and (author.name_span.line, author.name_span.column) == (7, 5)
+    assert author.validator.span is not None and author.validator.span.column == 13
+    index = table.indexes[0]
+    assert index.span is not None and (index.span.line, index.span.column) == (5, 13)
+    assert index.span.end_line == 8
+
+
+def test_columns_count_characters_not_bytes(tmp_path: Path) -> None:
+    project = parse(
+        tmp_path,
+        {
+            "convex/schema.ts": HEADER
+            + textwrap.dedent("""
+        export default defineSchema({
+          /* café */ notes: defineTable({ title: v.string() }),
+        });
+        """)
+        },
+    )
+    assert project.schema is not None
+    span = project.schema.tables[0].name_span
+    assert span is not None and span.column == 14
+
+
+def test_fields_from_another_file_point_into_that_file(tmp_path: Path) -> None:
+    project = parse(
+        tmp_path,
+        {
+            "convex/fields.ts": 'import { v } from "convex/values";\n\nexport const audit = {\n  createdAt: v.number(),\n};\n',
+            "convex/schema.ts": HEADER + 'import { audit } from "./fields";\n'
+            "export default defineSchema({ t: defineTable({ ...audit, name: v.string() }) });\n",
+        },
+    )
+    assert project.schema is not None
+    document = project.schema.tables[0].document
+    assert isinstance(document, VObject)
+    created = document.fields[0]
+    assert created.span is not None
+    assert (Path(created.span.file).name, created.span.line, created.span.column) == ("fields.ts", 4, 3)
+    assert project.schema.tables[0].origin.file is not None
+
+
+# ---------------------------------------------------------------------------------- comments
+
+
+def test_leading_and_trailing_comments_describe_tables_and_fields(tmp_path: Path) -> None:
+    project = parse(
+        tmp_path,
+        {
+            "convex/schema.ts": HEADER
+            + textwrap.dedent("""
+        export default defineSchema({
+          /** People who can sign in. */
+          users: defineTable({
+            // Shown on their profile
+            name: v.string(),
+            clerkId: v.string(), // from Clerk, not a Convex id
+            age: v.number(),
+          }),
+        });
+        """)
+        },
+    )
+    assert project.schema is not None
+    users = project.schema.tables[0]
+    assert users.doc == "People who can sign in."
+    document = users.document
+    assert isinstance(document, VObject)
+    assert [f.doc for f in document.fields] == ["Shown on their profile", "from Clerk, not a Convex id", None]
+
+
+# ---------------------------------------------------------------------------------- evaluation
+
+
+def test_constants_templates_and_map_are_followed(tmp_path: Path) -> None:
+    project = parse(
+        tmp_path,
+        {
+            "convex/schema.ts": HEADER
+            + textwrap.dedent("""
+        const ROLES = ["admin", "member"] as const;
+        const FIELD = "teamId";
+        export default defineSchema({
+          members: defineTable({ role: v.union(...ROLES.map((r) => v.literal(r))), [FIELD]: v.string() })
+            .index(`by_${FIELD}`, [FIELD]),
+        });
+        """)
+        },
+    )
+    assert project.diagnostics == ()
+    assert project.schema is not None
+    table = project.schema.tables[0]
+    assert table.indexes[0].name == "by_teamId"
+    document = table.document
+    assert isinstance(document, VObject)
+    role = document.fields[0].validator
+    assert isinstance(role, VUnion) and len(role.members) == 2
+    assert isinstance(document.fields[1].validator, VString)
+
+
+def test_a_key_written_twice_is_recorded_as_shadowed(tmp_path: Path) -> None:
+    project = parse(
+        tmp_path,
+        {
+            "convex/schema.ts": HEADER
+            + textwrap.dedent("""
+        import { authTables } from "@convex-dev/auth/server";
+        export default defineSchema({
+          ...authTables,
+          users: defineTable({ name: v.string() }),
+          posts: defineTable({}),
+          posts: defineTable({ title: v.string() }),
+        });
+        """)
+        },
+    )
+    assert project.schema is not None
+    shadowed = {(s.name, s.first_from_spread) for s in project.schema.shadowed_tables}
+    assert shadowed == {("users", True), ("posts", False)}
+    assert [t.name for t in project.schema.tables][:2] == ["users", "authSessions"]
+
+
+def test_runtime_access_is_recorded(tmp_path: Path) -> None:
+    project = parse(
+        tmp_path,
+        {
+            "convex/schema.ts": HEADER
+            + textwrap.dedent("""
+        const region = process.env.REGION;
+        export default defineSchema({ t: defineTable({ a: v.string() }) });
+        """)
+        },
+    )
+    assert project.schema is not None
+    assert [(a.kind, a.span.line) for a in project.schema.runtime_accesses] == [("process.env", 4)]
+    assert project.diagnostics == ()  # unused: nothing in the schema was lost
+
+
+# ---------------------------------------------------------------------------------- bad input
+
+
+def test_zod_derived_table_is_unevaluable_but_the_rest_is_analysed(tmp_path: Path) -> None:
+    project = parse(
+        tmp_path,
+        {
+            "convex/schema.ts": HEADER
+            + textwrap.dedent("""
+        import { zodToConvex } from "convex-helpers/server/zod";
+        import { z } from "zod";
+        export default defineSchema({
+          users: defineTable(zodToConvex(z.object({ name: z.string() }))),
+          posts: defineTable({ title: v.string() }),
+        });
+        """)
+        },
+    )
+    assert project.schema is not None
+    assert [t.name for t in project.schema.tables] == ["users", "posts"]
+    assert findings(project) == [
+        "unevaluable-expression schema.ts:7:22 fields of table `users` unknown: `zodToConvex` comes from the "
+        "package `convex-helpers/server/zod`, which schemalint cannot evaluate"
+    ]
+    assert project.diagnostics[0].table == "users"
+
+
+def test_syntax_error_is_a_parse_error_with_position(tmp_path: Path) -> None:
+    project = parse(
+        tmp_path,
+        {"convex/schema.ts": HEADER + "export default defineSchema({ t: defineTable({ a: v.string( }) });\n"},
+    )
+    assert [f.split(" ")[0:2] for f in findings(project)] == [["parse-error", "schema.ts:3:59"]]
+
+
+def test_missing_import_target_is_unresolved_import(tmp_path: Path) -> None:
+    project = parse(
+        tmp_path,
+        {
+            "convex/schema.ts": HEADER + 'import { shared } from "./shared";\n'
+            "export default defineSchema({ t: defineTable(shared) });\n"
+        },
+    )
+    assert findings(project) == [
+        "unresolved-import schema.ts:3:24 cannot resolve `./shared`: no such file",
+        "unevaluable-expression schema.ts:4:46 fields of table `t` unknown: `shared` comes from an import that cannot be resolved",
+    ]
+
+
+def test_missing_named_export_is_unresolved_import(tmp_path: Path) -> None:
+    project = parse(
+        tmp_path,
+        {
+            "convex/other.ts": "export const a = 1;\n",
+            "convex/schema.ts": HEADER + 'import { b } from "./other";\nexport default defineSchema({});\n',
+        },
+    )
+    assert findings(project) == ["unresolved-import schema.ts:3:10 `convex/other.ts` has no export named `b`"]
+
+
+def test_import_cycle_reading_an_uninitialised_binding_is_reported(tmp_path: Path) -> None:
+    project = parse(
+        tmp_path,
+        {
+            "convex/a.ts": 'import { b } from "./b";\nexport const a = { x: b };\n',
+            "convex/b.ts": 'import { a } from "./a";\nimport { v } from "convex/values";\nexport const b = v.string();\nexport const c = { ...a };\n',
+            "convex/schema.ts": HEADER + 'import { a } from "./a";\nimport { c } from "./b";\n'
+            "export default defineSchema({ t: defineTable(a), u: defineTable(c) });\n",
+        },
+    )
+    assert len(project.diagnostics) == 1
+    message = project.diagnostics[0].message
+    assert "`a` (convex/a.ts) is used before it is initialised" in message and "table `u`" in message
+
+
+def test_non_utf8_file_is_a_parse_error(tmp_path: Path) -> None:
+    project = parse(
+        tmp_path, {"convex/schema.ts": b'import { v } from "convex/values";\nconst s = "\xff";\n'}
+    )
+    assert findings(project) == [
+        "parse-error schema.ts:2:12 file is not valid UTF-8 (byte 0xff cannot be decoded)"
+    ]
+    assert project.schema is None
+
+
+def test_no_default_export_is_reported(tmp_path: Path) -> None:
+    project = parse(tmp_path, {"convex/schema.ts": HEADER + "export const t = defineTable({});\n"})
+    assert project.schema is None
+    assert findings(project)[0].startswith(
+        "unevaluable-expression schema.ts:1:1 Schema file missing default export"
+    )
+
+
+def test_deeply_nested_validators_do_not_crash(tmp_path: Path) -> None:
+    depth = 5000
+    nested = "v.array(" * depth + "v.string()" + ")" * depth
+    project = parse(
+        tmp_path,
+        {
+            "convex/schema.ts": HEADER
+            + f"export default defineSchema({{ t: defineTable({{ a: {nested} }}) }});\n"
+        },
+    )
+    assert project.schema is not None
+    assert "nested more than" in project.diagnostics[0].message
+
+
+def test_crlf_and_bom_sources_parse(tmp_path: Path) -> None:
+    source = (
+        "\ufeff" + HEADER + "export default defineSchema({\n  t: defineTable({ a: v.string() }),\n});\n"
+    ).replace("\n", "\r\n")
+    project = parse(tmp_path, {"convex/schema.ts": source.encode("utf-8")})
+    assert project.diagnostics == ()
+    assert project.schema is not None
+    span = project.schema.tables[0].name_span
+    assert span is not None and (span.line, span.column) == (4, 3)
+
+
+def test_missing_schema_is_exit_2_with_a_clear_message(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no Convex schema found" in result.output
+    with pytest.raises(DiscoveryError):
+        discover(tmp_path / "nope")
+
+
+def test_export_prints_what_it_knows_and_exits_1_on_diagnostics(tmp_path: Path) -> None:
+    write_project(
+        tmp_path,
+        {
+            "convex/schema.ts": HEADER + 'import { x } from "unknown-pkg";\n'
+            "export default defineSchema({ a: defineTable({ n: v.number() }), b: defineTable(x) });\n"
+        },
+    )
+    result = CliRunner().invoke(main, ["export", str(tmp_path), "--compact"])
+    assert result.exit_code == 1
+    exported = json.loads(result.stdout)
+    assert [t["tableName"] for t in exported["tables"]] == ["a", "b"]
+    assert "convex/schema.ts:4:" in result.stderr and "unevaluable-expression" in result.stderr
