@@ -71,7 +71,9 @@ def discover(path: str | Path = ".") -> ProjectLayout:
     functions_dir = _functions_dir_of_root(resolved)
     schema = _schema_in(functions_dir)
     if schema is None:
-        shown = functions_dir.relative_to(resolved) if functions_dir.is_relative_to(resolved) else functions_dir
+        shown = (
+            functions_dir.relative_to(resolved) if functions_dir.is_relative_to(resolved) else functions_dir
+        )
         raise DiscoveryError(
             f"{given}: no Convex schema found (looked for {' or '.join(SCHEMA_NAMES)} in "
             f"{shown}/); pass a schema file, a functions directory or a project root"

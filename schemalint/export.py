@@ -15,12 +15,12 @@ from schemalint.ir import (
     Table,
     Validator,
     VArray,
+    VectorIndex,
     VId,
     VLiteral,
     VObject,
     VRecord,
     VUnion,
-    VectorIndex,
 )
 
 # Validator kinds whose JSON is just `{"type": <tag>}`.
@@ -106,12 +106,11 @@ def _vector_index_json(index: VectorIndex) -> dict[str, Any]:
     dimensions = index.dimensions
     if isinstance(dimensions, float):
         dimensions = js_number(dimensions)
-    return {
-        "indexDescriptor": index.name,
-        "vectorField": index.vector_field,
-        "dimensions": dimensions,
-        "filterFields": list(index.filter_fields),
-    }
+    result: dict[str, Any] = {"indexDescriptor": index.name, "vectorField": index.vector_field}
+    if dimensions is not None:  # JSON.stringify drops an undefined `dimensions`
+        result["dimensions"] = dimensions
+    result["filterFields"] = list(index.filter_fields)
+    return result
 
 
 def table_json(table: Table) -> dict[str, Any]:
