@@ -323,3 +323,41 @@ class Project:
     schema: Schema | None
     diagnostics: tuple[ParserDiagnostic, ...] = ()
     files: tuple[SourceFile, ...] = ()
+
+
+# --------------------------------------------------------------------------------------------
+# Functions (queries, mutations, actions) of the project's function modules
+
+FunctionKind = Literal["query", "mutation", "action"]
+Visibility = Literal["public", "internal"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConvexFunction:
+    """One registered function: `module` is its path under the functions dir, without extension.
+
+    `args` is None when the function declares no args validator (Convex exports `any`);
+    `returns` is None when it declares none (not validated).
+    """
+
+    module: str
+    name: str
+    kind: FunctionKind
+    visibility: Visibility
+    args: Validator | None = None
+    returns: Validator | None = None
+    span: Span | None = None
+    doc: str | None = None
+
+    @property
+    def identifier(self) -> str:
+        """The function path clients call, e.g. `messages:list` or `dir/file:fn`."""
+        return f"{self.module}:{self.name}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class FunctionModules:
+    """Every function the project's modules register, and what could not be read."""
+
+    functions: tuple[ConvexFunction, ...]
+    diagnostics: tuple[ParserDiagnostic, ...] = ()

@@ -343,3 +343,55 @@ def test_export_prints_what_it_knows_and_exits_1_on_diagnostics(tmp_path: Path) 
     exported = json.loads(result.stdout)
     assert [t["tableName"] for t in exported["tables"]] == ["a", "b"]
     assert "convex/schema.ts:4:" in result.stderr and "unevaluable-expression" in result.stderr
+
+
+# ---------------------------------------------------------------------------------- functions
+
+
+def test_function_modules_register_queries_mutations_and_actions(tmp_path: Path) -> None:
+    from schemalint.export import validator_json
+    from schemalint.parser.functions import parse_functions
+
+    write_project(
+        tmp_path,
+        {
+            "convex/schema.ts": HEADER + "export default defineSchema({});\n",
+            "convex/messages.ts": """
+            import { v } from "convex/values";
+            import { query, internalMutation } from "./_generated/server";
+            import type { Doc } from "./_generated/dataModel";
+
+            /** Messages of a channel. */
+            export const list = query({
+              args: { channel: v.string(), limit: v.optional(v.number()) },
+              returns: v.array(v.object({ body: v.string() })),
+              handler: async (ctx, args) => [],
+            });
+            export const purge = internalMutation(async (ctx) => {});
+            export const NOT_A_FUNCTION = 3;
+            """,
+            "convex/dir/nested.ts": 'import { action } from "../_generated/server";\nexport default action({ args: {}, handler: async () => null });\n',
+            "convex/auth.config.ts": "export default { providers: [] };\n",
+            "convex/notes.md.ts": "export const x = 1;\n",
+        },
+    )
+    result = parse_functions(discover(tmp_path))
+    assert result.diagnostics == ()
+    summary = [
+        (f.identifier, f.kind, f.visibility, f.args is not None, f.returns is not None)
+        for f in result.functions
+    ]
+    assert summary == [
+        ("dir/nested:default", "action", "public", True, False),
+        ("messages:list", "query", "public", True, True),
+        ("messages:purge", "mutation", "internal", False, False),
+    ]
+    listing = result.functions[1]
+    assert listing.doc == "Messages of a channel."
+    assert listing.args is not None and validator_json(listing.args) == {
+        "type": "object",
+        "value": {
+            "channel": {"fieldType": {"type": "string"}, "optional": False},
+            "limit": {"fieldType": {"type": "number"}, "optional": True},
+        },
+    }

@@ -98,6 +98,14 @@ class ModuleLinker:
         span = importer.source.span(source_node)
         if resolution.kind == "package":
             return self.package_module(specifier)
+        if resolution.kind == "missing" and "_generated/" in specifier:
+            # `convex/_generated/` is written by `npx convex dev` and often not committed.
+            from schemalint.parser.packages import GENERATED_SERVER
+
+            generated = specifier.rstrip("/").rsplit("_generated/", 1)[1]
+            return self.package_module(
+                GENERATED_SERVER if generated == "server" else f"convex/_generated/{generated}"
+            )
         if resolution.kind == "file" and resolution.path is not None:
             if resolution.path.suffix == ".json":
                 return self.evaluator.json_module(resolution.path, span)

@@ -25,9 +25,10 @@ from schemalint.ir import (
     VUnknown,
 )
 from schemalint.parser.convex_builtins import (
-    DEFINE_SCHEMA,
     DEFINE_TABLE,
     V_OBJECT,
+    convex_server_exports,
+    generated_server_exports,
     fields_object,
     literal_validator,
     object_validator,
@@ -51,6 +52,8 @@ if TYPE_CHECKING:
     from schemalint.parser.evaluator import Evaluator
 
 AUTH_PACKAGE = "@convex-dev/auth/server"
+# The stand-in for `convex/_generated/server` when the generated file is not committed.
+GENERATED_SERVER = "convex/_generated/server"
 
 # (field name, validator, optional) per table, and (index name, fields); @convex-dev/auth 0.0.95.
 _S, _N, _B = VString, VFloat64, VBoolean
@@ -260,7 +263,9 @@ def package_exports(name: str) -> dict[str, Value] | None:
     if name == "convex/values":
         return {"v": V_OBJECT}
     if name == "convex/server":
-        return {"defineSchema": DEFINE_SCHEMA, "defineTable": DEFINE_TABLE}
+        return convex_server_exports()
+    if name == GENERATED_SERVER:
+        return generated_server_exports()
     if name == AUTH_PACKAGE:
         return {"authTables": _auth_tables()}
     if name == "convex-helpers/validators":

@@ -197,6 +197,20 @@ class SchemaValue(Value):
 
 
 @dataclass(eq=False)
+class FunctionValue(Value):
+    """A registered Convex function (`query({...})`, `internalMutation({...})`, ...)."""
+
+    kind: str
+    visibility: str
+    args: Validator | None
+    returns: Validator | None
+    span: Span | None = None
+
+    def describe(self) -> str:
+        return f"a {self.visibility} {self.kind}"
+
+
+@dataclass(eq=False)
 class CallSite:
     """Where a builtin is being called from: the call's span and the spans of its arguments."""
 

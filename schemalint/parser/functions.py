@@ -1,0 +1,123 @@
+"""Reading the project's function modules: which files are modules, and what they register.
+
+Module rules follow the Convex bundler's entry points (convex-semantics.md §4.3); names follow
+§4.2 (`dir/file:export`, `default` for default exports).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tree_sitter import Node
+
+from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic
+from schemalint.discovery import ProjectLayout
+from schemalint.ir import ConvexFunction, FunctionModules
+from schemalint.parser.comments import clean_comment
+from schemalint.parser.evaluator import Evaluator
+from schemalint.parser.modules import Module
+from schemalint.parser.values import FunctionValue, Unknown
+
+MODULE_EXTENSIONS = frozenset({".js", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".jsx"})
+
+
+def _is_candidate(path: Path, functions_dir: Path) -> bool:
+    relative = path.relative_to(functions_dir)
+    parts = relative.parts
+    if parts[0] == "_generated" or any(p.startswith((".", "#")) or " " in p for p in parts):
+        return False
+    name = parts[-1]
+    if path.suffix not in MODULE_EXTENSIONS or name.count(".") > 1:
+        return False
+    return name not in ("schema.ts", "schema.js")
+
+
+def _in_component(path: Path, functions_dir: Path) -> bool:
+    for parent in path.parents:
+        if parent == functions_dir:
+            return False
+        if (parent / "convex.config.ts").is_file() or (parent / "convex.config.js").is_file():
+            return True
+    return False
+
+
+def _has_module_syntax(path: Path) -> bool:
+    """TS files with no line starting with `import`/`export` are not bundled."""
+    if path.suffix not in (".ts", ".tsx"):
+        return True
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return any(line.startswith(("import", "export")) for line in text.splitlines())
+
+
+def module_files(functions_dir: Path) -> list[Path]:
+    """The files Convex treats as function modules, sorted."""
+    found = [
+        path
+        for path in functions_dir.rglob("*")
+        if path.is_file()
+        and _is_candidate(path, functions_dir)
+        and not _in_component(path, functions_dir)
+        and _has_module_syntax(path)
+    ]
+    return sorted(found)
+
+
+def _export_docs(module: Module) -> dict[str, str]:
+    """The comment right above each `export const name = ...` of a module."""
+    docs: dict[str, str] = {}
+    source = module.source
+    if source is None or source.tree is None:
+        return docs
+    previous: Node | None = None
+    for statement in source.tree.root_node.named_children:
+        if statement.type == "export_statement" and previous is not None and previous.type == "comment":
+            if previous.end_point[0] + 1 >= statement.start_point[0]:
+                declaration = statement.child_by_field_name("declaration")
+                text = clean_comment(source.text(previous))
+                if declaration is not None and text:
+                    for declarator in declaration.named_children:
+                        name = declarator.child_by_field_name("name")
+                        if name is not None:
+                            docs[source.text(name)] = text
+        previous = statement
+    return docs
+
+
+def parse_functions(layout: ProjectLayout) -> FunctionModules:
+    """Every query, mutation and action the project's modules export."""
+    evaluator = Evaluator(layout.root)
+    functions: list[ConvexFunction] = []
+    diagnostics: list[ParserDiagnostic] = []
+    for path in module_files(layout.functions_dir):
+        module = evaluator.run_module(path.resolve())
+        module_path = path.relative_to(layout.functions_dir).with_suffix("").as_posix()
+        docs = _export_docs(module)
+        names = sorted(module.exports) + sorted(
+            {n for star in module.star_exports for n in star.exports} - set(module.exports) - {"default"}
+        )
+        for name in names:
+            value = evaluator.module_export(module, name, None)
+            if isinstance(value, FunctionValue):
+                functions.append(
+                    ConvexFunction(
+                        module=module_path,
+                        name=name,
+                        kind=value.kind,  # type: ignore[arg-type]
+                        visibility=value.visibility,  # type: ignore[arg-type]
+                        args=value.args,
+                        returns=value.returns,
+                        span=value.span,
+                        doc=docs.get(name),
+                    )
+                )
+            elif isinstance(value, Unknown) and not value.quiet and value.span is not None:
+                message = (
+                    f"export `{name}` of `{module_path}` cannot be evaluated and is left out: {value.reason}"
+                )
+                diagnostics.append(ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, value.span))
+    diagnostics.extend(evaluator.diagnostics)
+    functions.sort(key=lambda f: (f.module, f.name))
+    return FunctionModules(functions=tuple(functions), diagnostics=tuple(diagnostics))
