@@ -73,16 +73,17 @@ def _export_docs(module: Module) -> dict[str, str]:
         return docs
     previous: Node | None = None
     for statement in source.tree.root_node.named_children:
-        if statement.type == "export_statement" and previous is not None and previous.type == "comment":
-            if previous.end_point[0] + 1 >= statement.start_point[0]:
-                declaration = statement.child_by_field_name("declaration")
-                text = clean_comment(source.text(previous))
-                if declaration is not None and text:
-                    for declarator in declaration.named_children:
-                        name = declarator.child_by_field_name("name")
-                        if name is not None:
-                            docs[source.text(name)] = text
-        previous = statement
+        comment, previous = previous, statement
+        if statement.type != "export_statement" or comment is None or comment.type != "comment":
+            continue
+        declaration = statement.child_by_field_name("declaration")
+        text = clean_comment(source.text(comment))
+        if declaration is None or not text or comment.end_point[0] + 1 < statement.start_point[0]:
+            continue
+        for declarator in declaration.named_children:
+            name = declarator.child_by_field_name("name")
+            if name is not None:
+                docs[source.text(name)] = text
     return docs
 
 
