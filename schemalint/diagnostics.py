@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Span:
+class Span(NamedTuple):
     """A range in a source file. Lines and columns are 1-based; columns count characters.
 
     `file` is the path as given to the parser (absolute); reporters make it relative.
+    (A NamedTuple: the parser creates one per evaluated node, so construction must be cheap.)
     """
 
     file: str

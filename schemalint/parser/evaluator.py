@@ -503,9 +503,9 @@ class Evaluator:
         source = scope.module.source
         assert source is not None
         kind = node.type
-        span = source.span(node)
         if kind == "identifier":
-            return self.lookup(source.text(node), span, scope)
+            return self.lookup_node(node, scope)
+        span = source.span(node)
         if kind == "string":
             return Prim(string_value(source, node), span)
         if kind == "number":
@@ -582,6 +582,18 @@ class Evaluator:
         if kind == "this":
             return Unknown("`this` cannot be evaluated", span)
         return Unknown(f"`{_short(source.text(node))}` ({kind.replace('_', ' ')}) cannot be evaluated", span)
+
+    def lookup_node(self, node: Node, scope: Scope) -> Value:
+        """The value of an identifier node (its span is computed only when needed)."""
+        source = scope.module.source
+        assert source is not None
+        name = source.text(node)
+        binding = scope.lookup(name)
+        if binding is not None and binding.ref is None and binding.value is not None:
+            value = binding.value
+            if not (isinstance(value, Unknown) and value.quiet):
+                return value
+        return self.lookup(name, source.span(node), scope)
 
     def lookup(self, name: str, span: Span, scope: Scope) -> Value:
         binding = scope.lookup(name)

@@ -40,6 +40,8 @@ class SourceText:
         """The 1-based, character-column span of `node`."""
         start_row, start_col = node.start_point
         end_row, end_col = node.end_point
+        if self.is_ascii:
+            return Span(self.path, start_row + 1, start_col + 1, end_row + 1, end_col + 1)
         return Span(
             self.path,
             start_row + 1,
