@@ -69,7 +69,7 @@ def test_tables_fields_and_indexes_carry_exact_positions(tmp_path: Path) -> None
     assert author.name_span is not None and (author.name_span.line, author.name_span.column) == (7, 5)
     assert author.validator.span is not None and author.validator.span.column == 13
     index = table.indexes[0]
-    assert index.span is not None and (index.span.line, index.span.column) == (5, 13)
+    assert index.span is not None and (index.span.line, index.span.column) == (8, 6)
     assert index.span.end_line == 8
 
 

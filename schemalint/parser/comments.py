@@ -38,6 +38,8 @@ def property_docs(obj: Node, source: SourceText) -> dict[int, str]:
     for child in obj.children:
         if child.type == "comment":
             text = clean_comment(source.text(child))
+            if text.startswith("schemalint-"):
+                continue  # a suppression directive, not a description
             if previous is not None and child.start_point[0] == previous_end_row:
                 if text:
                     docs.setdefault(previous.id, []).append(text)

@@ -369,7 +369,9 @@ def _table_index(table: TableDefValue) -> Builtin:
             return _problem(
                 table, f"the fields of index `{name}` cannot be evaluated", fields_value, site.span
             )
-        table.indexes.append(DbIndex(name=name, fields=tuple(fields), staged=staged, span=site.span))
+        table.indexes.append(
+            DbIndex(name=name, fields=tuple(fields), staged=staged, span=site.method_span or site.span)
+        )
         return table
 
     return Builtin("TableDefinition.index", impl)
@@ -416,7 +418,11 @@ def _table_search_index(table: TableDefValue) -> Builtin:
         staged = bool(truthy(config.get("staged") or Prim(False)))
         table.search_indexes.append(
             SearchIndex(
-                name=name, search_field=field.value, filter_fields=filters, staged=staged, span=site.span
+                name=name,
+                search_field=field.value,
+                filter_fields=filters,
+                staged=staged,
+                span=site.method_span or site.span,
             )
         )
         return table
@@ -461,7 +467,7 @@ def _table_vector_index(table: TableDefValue) -> Builtin:
                 dimensions=dimensions,
                 filter_fields=filters,
                 staged=staged,
-                span=site.span,
+                span=site.method_span or site.span,
             )
         )
         return table

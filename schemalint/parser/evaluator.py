@@ -778,7 +778,13 @@ class Evaluator:
                     return js.unknown_from(spread, "a spread argument cannot be evaluated")
                 args.append(self.eval(child, scope))
                 arg_spans.append(self.span(child, scope))
-        return self.call(callee, args, CallSite(span, arg_spans))
+        method_span = None
+        if function_node.type == "member_expression":
+            property_node = function_node.child_by_field_name("property")
+            if property_node is not None:
+                start = self.span(property_node, scope)
+                method_span = Span(span.file, start.line, start.column, span.end_line, span.end_column)
+        return self.call(callee, args, CallSite(span, arg_spans, method_span))
 
     def call(self, callee: Value, args: list[Value], site: CallSite) -> Value:
         """Call a function value with evaluated arguments."""

@@ -216,6 +216,8 @@ class CallSite:
 
     span: Span | None
     arg_spans: list[Span | None]
+    # For method calls (`x.index(...)`): from the method name to the end of the call.
+    method_span: Span | None = None
 
     def arg_span(self, index: int) -> Span | None:
         return self.arg_spans[index] if index < len(self.arg_spans) else self.span
