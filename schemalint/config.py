@@ -1,0 +1,265 @@
+"""`schemalint check` configuration: found, read and validated once into a typed `Config`.
+
+Sources, searched from the schema file's directory upwards (the first directory holding one
+wins; within a directory in this order): `schemalint.yaml`, `.schemalint.yaml`, `pyproject.toml`
+with a `[tool.schemalint]` table. `--config FILE` names one explicitly. Command-line flags are
+applied on top with `Config.with_overrides`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from schemalint.diagnostics import Severity
+from schemalint.rules import get_rule
+from schemalint.rules.base import OptionValue, Rule, RuleOptions, coerce_option
+from schemalint.selection import ALL, selector_problem
+
+CONFIG_FILE_NAMES = ("schemalint.yaml", ".schemalint.yaml", "pyproject.toml")
+KEYS = ("select", "extend-select", "ignore", "severity", "fail-on", "per-file-ignores", "rules")
+
+
+class ConfigError(Exception):
+    """The configuration is unreadable or invalid; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class FileIgnore:
+    """`per-file-ignores`: rules (selectors) ignored in files matching `pattern`.
+
+    `pattern` is a glob matched against the file's path relative to the project root
+    (`*` within one path segment, `**` across segments); a pattern without `/` also matches
+    the file name alone.
+    """
+
+    pattern: str
+    selectors: tuple[str, ...]
+
+    def applies_to(self, relative_path: str) -> bool:
+        regex = _glob_regex(self.pattern)
+        if regex.fullmatch(relative_path):
+            return True
+        return "/" not in self.pattern and bool(regex.fullmatch(relative_path.rsplit("/", 1)[-1]))
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and (end := pattern.find("]", i + 2)) != -1:
+            body = pattern[i + 1 : end]
+            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings. `severity` and `rule_options` are keyed by rule name."""
+
+    select: tuple[str, ...] = (ALL,)
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    per_file_ignores: tuple[FileIgnore, ...] = ()
+    rule_options: Mapping[str, Mapping[str, OptionValue]] = field(default_factory=dict)
+    source: Path | None = None
+
+    def options_for(self, rule: type[Rule]) -> RuleOptions:
+        """The rule's option values: its defaults overlaid with the configured ones."""
+        return RuleOptions({**rule.default_options(), **self.rule_options.get(rule.name, {})})
+
+    def with_overrides(
+        self,
+        *,
+        select: Iterable[str] | None = None,
+        extend_select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        fail_on: str | None = None,
+    ) -> Config:
+        """This config with command-line flags applied: `--select` replaces `select`,
+        `--extend-select` and `--ignore` add to theirs, `--fail-on` replaces `fail-on`."""
+        origin = "command line"
+        return replace(
+            self,
+            select=self.select if select is None else _selectors(list(select), "--select", origin),
+            extend_select=self.extend_select + _selectors(list(extend_select), "--extend-select", origin),
+            ignore=self.ignore + _selectors(list(ignore), "--ignore", origin),
+            fail_on=self.fail_on if fail_on is None else _severity(fail_on, "--fail-on", origin),
+        )
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest configuration file in `start` or its ancestors (up to the filesystem root)."""
+    for directory in (start, *start.parents):
+        for name in CONFIG_FILE_NAMES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def load_config(schema_file: Path, explicit: Path | None = None) -> Config:
+    """The configuration for `schemalint check` of `schema_file` (defaults if none is found)."""
+    path = explicit if explicit is not None else find_config_file(schema_file.resolve().parent)
+    if path is None:
+        return Config()
+    data, origin = _read(path)
+    return replace(parse_config(data, origin), source=path)
+
+
+def parse_config(data: Mapping[str, Any], origin: str = "config") -> Config:
+    """Validate raw settings (as read from TOML/YAML) into a `Config`; `origin` names the
+    source in error messages."""
+    unknown = [key for key in data if key not in KEYS]
+    if unknown:
+        raise ConfigError(_unknown_key(origin, unknown[0], KEYS))
+    config = Config()
+    if "select" in data:
+        config = replace(config, select=_selectors(data["select"], "select", origin))
+    return replace(
+        config,
+        extend_select=_selectors(data.get("extend-select", []), "extend-select", origin),
+        ignore=_selectors(data.get("ignore", []), "ignore", origin),
+        severity=_severities(data.get("severity", {}), origin),
+        fail_on=_severity(data.get("fail-on", "warning"), "fail-on", origin),
+        per_file_ignores=_file_ignores(data.get("per-file-ignores", {}), origin),
+        rule_options=_rule_options(data.get("rules", {}), origin),
+    )
+
+
+def _read(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    if path.suffix == ".toml":
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        if path.name == "pyproject.toml":
+            section = document.get("tool", {}).get("schemalint", {})
+            return _mapping(section, f"{path} [tool.schemalint]"), f"{path} [tool.schemalint]"
+        return document, str(path)
+    import yaml
+
+    try:
+        loaded = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+    return _mapping({} if loaded is None else loaded, str(path)), str(path)
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        document = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    tool = document.get("tool")
+    return isinstance(tool, dict) and "schemalint" in tool
+
+
+def _mapping(value: object, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+        raise ConfigError(f"{where}: expected a table/mapping of settings, got {value!r}")
+    return value
+
+
+def _unknown_key(origin: str, key: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(key, list(known), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else f" (expected one of: {', '.join(known)})"
+    return f"{origin}: unknown key {key!r}{hint}"
+
+
+def _strings(value: object, key: str, origin: str) -> list[str]:
+    """A list of strings; a single string may also list them separated by commas."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return [part.strip() for v in value for part in v.split(",") if part.strip()]
+    raise ConfigError(f"{origin}: {key}: expected a list of rule codes or names, got {value!r}")
+
+
+def _selectors(value: object, key: str, origin: str) -> tuple[str, ...]:
+    selectors = _strings(value, key, origin)
+    for selector in selectors:
+        problem = selector_problem(selector)
+        if problem is not None:
+            raise ConfigError(f"{origin}: {key}: {problem}")
+    return tuple(selectors)
+
+
+def _severity(value: object, key: str, origin: str) -> Severity:
+    if isinstance(value, str):
+        try:
+            return Severity.parse(value)
+        except ValueError:
+            pass
+    raise ConfigError(f"{origin}: {key}: expected error, warning or info, got {value!r}")
+
+
+def _rule(key: str, name: object, origin: str) -> type[Rule]:
+    rule = get_rule(name) if isinstance(name, str) else None
+    if rule is None:
+        raise ConfigError(f"{origin}: {key}: unknown rule {name!r}")
+    return rule
+
+
+def _severities(value: object, origin: str) -> dict[str, Severity]:
+    table = _mapping(value, f"{origin}: severity")
+    return {
+        _rule(f"severity.{name}", name, origin).name: _severity(level, f"severity.{name}", origin)
+        for name, level in table.items()
+    }
+
+
+def _file_ignores(value: object, origin: str) -> tuple[FileIgnore, ...]:
+    table = _mapping(value, f"{origin}: per-file-ignores")
+    return tuple(
+        FileIgnore(pattern, _selectors(selectors, f"per-file-ignores.{pattern!r}", origin))
+        for pattern, selectors in table.items()
+    )
+
+
+def _rule_options(value: object, origin: str) -> dict[str, dict[str, OptionValue]]:
+    result: dict[str, dict[str, OptionValue]] = {}
+    for name, settings in _mapping(value, f"{origin}: rules").items():
+        rule = _rule(f"rules.{name}", name, origin)
+        if rule.name != name:
+            raise ConfigError(f"{origin}: rules.{name}: use the rule name {rule.name!r}")
+        declared = {option.name: option for option in rule.options}
+        values: dict[str, OptionValue] = {}
+        for key, raw in _mapping(settings, f"{origin}: rules.{name}").items():
+            if key not in declared:
+                known = list(declared) or ["(this rule has no options)"]
+                raise ConfigError(
+                    _unknown_key(origin, f"rules.{name}.{key}", [f"rules.{name}.{k}" for k in known])
+                )
+            try:
+                values[key] = coerce_option(declared[key], raw)
+            except ValueError as exc:
+                raise ConfigError(f"{origin}: rules.{name}.{key}: {exc}") from None
+        result[name] = values
+    return result

@@ -1,0 +1,155 @@
+"""Run the selected rules over a project's IR and return located, filtered diagnostics.
+
+The engine owns the walk (each table, field and index visited once, every rule hook called on
+it), the single `report()` choke point that turns a rule's `Violation` into a `Diagnostic`,
+per-file ignores, inline suppressions and the `unused-suppression` findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from schemalint.config import Config
+from schemalint.diagnostics import Span
+from schemalint.findings import Diagnostic, relative_path
+from schemalint.ir import Project, Schema, Table
+from schemalint.irquery import FieldRef, IndexRef, find_field, table_fields, table_indexes
+from schemalint.rules import get_rule
+from schemalint.rules.base import Rule, RuleContext, Violation
+from schemalint.rules.unused_suppression import UnusedSuppression
+from schemalint.selection import any_matches, enabled_rules
+from schemalint.suppressions import Suppressions
+
+_EMPTY_SCHEMA = Schema(tables=())
+
+
+@dataclass(frozen=True)
+class _Node:
+    """The IR node a hook was called for: the defaults of a violation's location."""
+
+    table: Table | None = None
+    field: FieldRef | None = None
+    index: IndexRef | None = None
+
+    @property
+    def span(self) -> Span | None:
+        if self.field is not None:
+            return self.field.span
+        if self.index is not None:
+            return self.index.span
+        if self.table is not None:
+            return _table_span(self.table)
+        return None
+
+
+def _table_span(table: Table) -> Span | None:
+    return table.name_span or table.span or table.origin.spread_span
+
+
+def run(project: Project, config: Config | None = None) -> list[Diagnostic]:
+    """Every diagnostic the configured rules report on `project`, sorted by file, line,
+    column and code, with per-file ignores and suppression comments applied."""
+    config = config or Config()
+    rules = enabled_rules(config.select, config.extend_select, config.ignore)
+    reporter = _Reporter(project, config)
+    found = [
+        reporter.report(rule, violation, node) for rule, violation, node in _walk(project, config, rules)
+    ]
+    suppressions = Suppressions(project.files)
+    kept = [d for d in found if not reporter.ignored_in_file(d) and not suppressions.suppresses(d)]
+    if UnusedSuppression in rules:
+        for unused in suppressions.unused(rule.name for rule in rules):
+            diagnostic = reporter.report(
+                UnusedSuppression, Violation(unused.message, span=unused.comment.span), _Node()
+            )
+            if not reporter.ignored_in_file(diagnostic) and not suppressions.suppresses(diagnostic):
+                kept.append(diagnostic)
+    return sorted(kept, key=Diagnostic.sort_key)
+
+
+def _walk(
+    project: Project, config: Config, rules: Iterable[type[Rule]]
+) -> Iterator[tuple[type[Rule], Violation, _Node]]:
+    schema = project.schema
+    runnable = [rule for rule in rules if schema is not None or not rule.needs_schema]
+    contexts = {
+        rule: RuleContext(project, schema or _EMPTY_SCHEMA, config.options_for(rule)) for rule in runnable
+    }
+    instances = [(rule, rule()) for rule in runnable]
+    hooks = {
+        hook: [(rule, getattr(instance, hook)) for rule, instance in instances if rule.overrides(hook)]
+        for hook in ("check", "check_table", "check_field", "check_index")
+    }
+
+    def call(hook: str, node: _Node, *args: object) -> Iterator[tuple[type[Rule], Violation, _Node]]:
+        for rule, method in hooks[hook]:
+            for violation in method(contexts[rule], *args):
+                yield rule, violation, node
+
+    yield from call("check", _Node())
+    for table in schema.tables if schema is not None else ():
+        yield from call("check_table", _Node(table=table), table)
+        for field in table_fields(table):
+            yield from call("check_field", _Node(table=table, field=field), field)
+        for index in table_indexes(table):
+            yield from call("check_index", _Node(table=table, index=index), index)
+
+
+class _Reporter:
+    """Turns violations into diagnostics (the one place that assigns code, severity and
+    location) and answers per-file-ignore questions."""
+
+    def __init__(self, project: Project, config: Config) -> None:
+        self.project = project
+        self.config = config
+        self.root = Path(project.root)
+
+    def report(self, rule: type[Rule], violation: Violation, node: _Node) -> Diagnostic:
+        table = violation.table or (node.table.name if node.table is not None else None)
+        field = violation.field or (node.field.path if node.field is not None else None)
+        index = violation.index or (node.index.name if node.index is not None else None)
+        severity = self.config.severity.get(rule.name) or violation.severity or rule.severity
+        return Diagnostic(
+            code=rule.code,
+            rule=rule.name,
+            severity=severity,
+            message=violation.message,
+            help=violation.help,
+            span=violation.span or node.span or self._locate(table, field),
+            table=table,
+            field=field,
+            index=index,
+        )
+
+    def _locate(self, table_name: str | None, field_path: str | None) -> Span:
+        """The best span for a finding that brought none: the field, the table, the schema,
+        or the start of the schema file."""
+        schema = self.project.schema
+        table = schema.table(table_name) if schema is not None and table_name else None
+        found = find_field(table, field_path) if table is not None and field_path else None
+        candidates = (
+            found.name_span if found is not None else None,
+            found.span if found is not None else None,
+            _table_span(table) if table is not None else None,
+            schema.span if schema is not None else None,
+        )
+        return next(
+            (span for span in candidates if span is not None),
+            Span(self.project.schema_file, 1, 1, 1, 1),
+        )
+
+    def ignored_in_file(self, diagnostic: Diagnostic) -> bool:
+        """Whether `per-file-ignores` switches this diagnostic's rule off in its file."""
+        if not self.config.per_file_ignores:
+            return False
+        path = relative_path(diagnostic.span.file, self.root)
+        selectors = [
+            selector
+            for entry in self.config.per_file_ignores
+            if entry.applies_to(path)
+            for selector in entry.selectors
+        ]
+        rule = get_rule(diagnostic.rule)
+        return rule is not None and any_matches(selectors, rule)

@@ -1,0 +1,40 @@
+"""Convex's identifier grammar (convex-semantics.md §3.1), used for table, index and field names."""
+
+from __future__ import annotations
+
+MAX_IDENTIFIER_LEN = 64
+_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_REST = _FIRST | frozenset("0123456789")
+
+
+def identifier_problem(name: str) -> str | None:
+    """Why Convex rejects `name` as an identifier (its own wording), or None if it is valid."""
+    if not name:
+        return "Identifier cannot be empty"
+    if len(name.encode("utf-8")) > MAX_IDENTIFIER_LEN:
+        return f"Identifier is too long ({len(name.encode('utf-8'))} > maximum {MAX_IDENTIFIER_LEN})"
+    if name[0] not in _FIRST:
+        return (
+            f"Invalid first character {name[0]!r} in {name}: "
+            "Identifiers must start with an alphabetic character or underscore"
+        )
+    for char in name[1:]:
+        if char not in _REST:
+            return (
+                f"Identifier {name} has invalid character {char!r}: "
+                "Identifiers can only contain alphanumeric characters or underscores"
+            )
+    if set(name) == {"_"}:
+        return f"Identifier {name} cannot have exclusively underscores"
+    return None
+
+
+def field_name_problem(name: str) -> str | None:
+    """Why Convex rejects `name` as an object key in a schema, or None if it is valid."""
+    if name.startswith("$"):
+        return f"Field name {name} starts with '$', which is reserved."
+    return identifier_problem(name)
+
+
+def is_identifier(name: str) -> bool:
+    return identifier_problem(name) is None

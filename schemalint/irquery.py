@@ -1,0 +1,261 @@
+"""Questions about the IR that more than one rule asks, answered once.
+
+Field paths are dotted object keys from the document root ("address.city"), as in Convex
+index definitions. Optionality is a flag on a validator (`Validator.optional`), never a wrapper,
+so nothing here needs to unwrap `v.optional`; `unwrap_nullable` strips `v.nullable`'s union.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from schemalint.diagnostics import Span
+from schemalint.ir import (
+    DbIndex,
+    Field,
+    SearchIndex,
+    Table,
+    Validator,
+    VAny,
+    VArray,
+    VectorIndex,
+    VFloat64,
+    VId,
+    VNull,
+    VObject,
+    VRecord,
+    VUnion,
+    VUnknown,
+)
+
+SYSTEM_FIELDS = ("_id", "_creationTime")
+
+# Validators that admit any value: `v.any()` and what the parser could not evaluate.
+_OPEN = (VAny, VUnknown)
+
+ContainerKind = Literal["array", "record", "union"]
+IndexKind = Literal["db", "search", "vector"]
+
+
+@dataclass(frozen=True)
+class FieldRef:
+    """One object field of a table's document, at any depth.
+
+    `through` lists the non-object validators crossed on the way from the document root
+    (outermost first): a field inside `v.array(v.object(...))` has `("array",)`.
+    """
+
+    table: Table
+    path: str
+    field: Field
+    through: tuple[ContainerKind, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.field.name
+
+    @property
+    def validator(self) -> Validator:
+        return self.field.validator
+
+    @property
+    def depth(self) -> int:
+        """1 for a top-level field, 2 for a field of a top-level object, and so on."""
+        return self.path.count(".") + 1
+
+    @property
+    def top_level(self) -> bool:
+        return self.depth == 1
+
+    @property
+    def indexable(self) -> bool:
+        """Whether an index can name this path (not inside an array or a record)."""
+        return "array" not in self.through and "record" not in self.through
+
+    @property
+    def span(self) -> Span | None:
+        """Where the field's name is written (or the whole field when the name has no span)."""
+        return self.field.name_span or self.field.span or self.field.validator.span
+
+
+AnyIndex = DbIndex | SearchIndex | VectorIndex
+
+
+@dataclass(frozen=True)
+class IndexRef:
+    """One index of a table, of any kind, staged or not."""
+
+    table: Table
+    index: AnyIndex
+    kind: IndexKind
+
+    @property
+    def name(self) -> str:
+        return self.index.name
+
+    @property
+    def span(self) -> Span | None:
+        return self.index.span
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """Every field path the index names: db fields; search or vector field, then filters."""
+        index = self.index
+        if isinstance(index, DbIndex):
+            return index.fields
+        if isinstance(index, SearchIndex):
+            return (index.search_field, *index.filter_fields)
+        return (index.vector_field, *index.filter_fields)
+
+
+def iter_fields(
+    validator: Validator, prefix: str = "", through: tuple[ContainerKind, ...] = ()
+) -> Iterator[tuple[str, Field, tuple[ContainerKind, ...]]]:
+    """`(path, field, through)` for every object field in `validator`, depth first, in order."""
+    if isinstance(validator, VObject):
+        for f in validator.fields:
+            path = f"{prefix}.{f.name}" if prefix else f.name
+            yield path, f, through
+            yield from iter_fields(f.validator, path, through)
+    elif isinstance(validator, VArray):
+        yield from iter_fields(validator.element, prefix, (*through, "array"))
+    elif isinstance(validator, VRecord):
+        yield from iter_fields(validator.values, prefix, (*through, "record"))
+    elif isinstance(validator, VUnion):
+        for member in validator.members:
+            yield from iter_fields(member, prefix, (*through, "union"))
+
+
+def table_fields(table: Table) -> Iterator[FieldRef]:
+    """Every field of the table's document at every depth, then those only in its staged one."""
+    current = list(_document_fields(table, table.document))
+    yield from current
+    if table.staged_document is not None:
+        known = {(ref.path, ref.field) for ref in current}
+        for ref in _document_fields(table, table.staged_document):
+            if (ref.path, ref.field) not in known:
+                yield ref
+
+
+def _document_fields(table: Table, document: Validator) -> Iterator[FieldRef]:
+    root_is_union = isinstance(document, VUnion)
+    for path, f, through in iter_fields(document):
+        # The union of a union-of-objects document is not a container a user nests into.
+        yield FieldRef(table=table, path=path, field=f, through=through[1:] if root_is_union else through)
+
+
+def table_indexes(table: Table) -> Iterator[IndexRef]:
+    """Every index of the table: database, then search, then vector (staged ones included)."""
+    for db in table.indexes:
+        yield IndexRef(table=table, index=db, kind="db")
+    for search in table.search_indexes:
+        yield IndexRef(table=table, index=search, kind="search")
+    for vector in table.vector_indexes:
+        yield IndexRef(table=table, index=vector, kind="vector")
+
+
+def field_validators(validator: Validator) -> Iterator[Validator]:
+    """`validator` and the validators nested in it without crossing into an object's fields.
+
+    For a field's validator these are the types that describe the field itself (array
+    elements, union members, record keys and values), not its object sub-fields, which
+    `table_fields` visits on their own.
+    """
+    yield validator
+    if isinstance(validator, VObject):
+        return
+    for child in validator.children():
+        yield from field_validators(child)
+
+
+def can_contain_field(document: Validator, path: str) -> bool:
+    """Whether a document valid under `document` can have a value at `path` (Convex's
+    `can_contain_field`): objects are walked, a union passes if any member does, `any` passes
+    everything, arrays, records and scalars fail; a single top-level system field always passes.
+    """
+    parts = path.split(".")
+    if len(parts) == 1 and parts[0] in SYSTEM_FIELDS:
+        return True
+    return _can_contain(document, parts)
+
+
+def _can_contain(validator: Validator, parts: list[str]) -> bool:
+    if not parts or isinstance(validator, _OPEN):
+        return True
+    if isinstance(validator, VObject):
+        f = validator.field(parts[0])
+        return f is not None and _can_contain(f.validator, parts[1:])
+    if isinstance(validator, VUnion):
+        return any(_can_contain(member, parts) for member in validator.members)
+    return False
+
+
+def resolve_field(table: Table, path: str) -> tuple[Validator, ...]:
+    """The validators that can describe the value at `path` in the table's documents.
+
+    Empty when the path cannot exist; one per union member that has it; an `any` (or
+    unevaluated) validator met on the way stands for everything below it. The system fields
+    resolve to `v.id(<table>)` and `v.number()`.
+    """
+    if path == "_id":
+        return (VId(table_name=table.name),)
+    if path == "_creationTime":
+        return (VFloat64(),)
+    return tuple(_resolve(table.document, path.split(".")))
+
+
+def _resolve(validator: Validator, parts: list[str]) -> Iterator[Validator]:
+    if not parts or isinstance(validator, _OPEN):
+        yield validator
+    elif isinstance(validator, VObject):
+        f = validator.field(parts[0])
+        if f is not None:
+            yield from _resolve(f.validator, parts[1:])
+    elif isinstance(validator, VUnion):
+        for member in validator.members:
+            yield from _resolve(member, parts)
+
+
+def find_field(table: Table, path: str) -> Field | None:
+    """The first field declared at `path` (through objects and union members), if any."""
+    for ref in table_fields(table):
+        if ref.path == path and ref.indexable:
+            return ref.field
+    return None
+
+
+def is_leading_index_field(table: Table, path: str, *, include_staged: bool = True) -> bool:
+    """Whether `path` is the first field of some database index of `table`."""
+    return any(
+        index.fields and index.fields[0] == path
+        for index in table.indexes
+        if include_staged or not index.staged
+    )
+
+
+def nesting_depth(validator: Validator) -> int:
+    """How deeply values under `validator` nest: objects, arrays and records add a level,
+    union members are alternatives (the deepest counts), scalars add none.
+    A table of scalar fields has depth 1."""
+    if isinstance(validator, VUnion):
+        return max((nesting_depth(m) for m in validator.members), default=0)
+    below = max((nesting_depth(child) for child in validator.children()), default=0)
+    return below + 1 if isinstance(validator, VObject | VArray | VRecord) else 0
+
+
+def alternatives(validator: Validator) -> tuple[Validator, ...]:
+    """The members of a union, nested unions flattened; `(validator,)` for anything else."""
+    if isinstance(validator, VUnion):
+        return tuple(m for member in validator.members for m in alternatives(member))
+    return (validator,)
+
+
+def unwrap_nullable(validator: Validator) -> Validator:
+    """The non-null member of `v.nullable(x)` / `v.union(x, v.null())`; else `validator`."""
+    members = alternatives(validator)
+    non_null = [m for m in members if not isinstance(m, VNull)]
+    if len(non_null) == 1 and len(members) > 1:
+        return non_null[0]
+    return validator

@@ -1,0 +1,58 @@
+"""Output formats of `schemalint check`: one module per format, each exposing
+
+    report(diagnostics, stream, context) -> None
+
+a pure function of the (sorted) diagnostics that writes to `stream`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from schemalint.findings import Diagnostic
+
+if TYPE_CHECKING:  # the CLI imports this package just for FORMATS; keep that cheap
+    from schemalint.catalog import CatalogEntry
+
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit")
+
+
+def read_text_file(path: str) -> str | None:
+    """The text of `path`, or None if it cannot be read."""
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What reporters may know besides the diagnostics.
+
+    `root` is the project root (files are shown relative to it); `files` the source files
+    that were checked; `rules` catalog entries by code (rule metadata for SARIF);
+    `read_source` returns a file's text for code frames; `color` forces colour on or off
+    (None: colour when the stream is a terminal).
+    """
+
+    root: Path
+    files: tuple[str, ...] = ()
+    rules: Mapping[str, CatalogEntry] = field(default_factory=dict)
+    read_source: Callable[[str], str | None] = read_text_file
+    color: bool | None = None
+
+
+Reporter = Callable[[Sequence[Diagnostic], TextIO, ReportContext], None]
+
+
+def get_reporter(name: str) -> Reporter:
+    """The `report` function of the format called `name` (one of `FORMATS`)."""
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r} (expected one of {', '.join(FORMATS)})")
+    module = importlib.import_module(f"{__name__}.{name}")
+    reporter: Reporter = module.report
+    return reporter

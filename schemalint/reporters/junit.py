@@ -1,0 +1,63 @@
+"""`--format junit`: JUnit XML, one test suite per file and one failing test case per finding."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from typing import TextIO
+
+from schemalint.findings import Diagnostic, relative_path
+from schemalint.reporters import ReportContext
+
+
+def _testcase(suite: ET.Element, path: str, diagnostic: Diagnostic | None) -> None:
+    if diagnostic is None:
+        ET.SubElement(suite, "testcase", name="schemalint", classname=path, file=path)
+        return
+    span = diagnostic.span
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        name=f"{diagnostic.code} {diagnostic.rule} at {span.line}:{span.column}",
+        classname=path,
+        file=path,
+        line=str(span.line),
+    )
+    failure = ET.SubElement(
+        case,
+        "failure",
+        message=diagnostic.message,
+        type=f"{diagnostic.severity.label} {diagnostic.code} {diagnostic.rule}",
+    )
+    detail = f"{path}:{span.line}:{span.column}: {diagnostic.message}"
+    failure.text = detail + (f"\nhelp: {diagnostic.help}" if diagnostic.help else "")
+
+
+def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportContext) -> None:
+    """`<testsuites>` with a suite per checked file; a clean file has one passing case."""
+    by_file: dict[str, list[Diagnostic]] = {relative_path(f, context.root): [] for f in sorted(context.files)}
+    for d in diagnostics:
+        by_file.setdefault(relative_path(d.span.file, context.root), []).append(d)
+    suites = ET.Element(
+        "testsuites",
+        name="schemalint",
+        tests=str(sum(max(1, len(found)) for found in by_file.values())),
+        failures=str(len(diagnostics)),
+        errors="0",
+    )
+    for path, found in sorted(by_file.items()):
+        suite = ET.SubElement(
+            suites,
+            "testsuite",
+            name=path,
+            tests=str(max(1, len(found))),
+            failures=str(len(found)),
+            errors="0",
+        )
+        cases: Sequence[Diagnostic | None] = found or [None]
+        for diagnostic in cases:
+            _testcase(suite, path, diagnostic)
+    ET.indent(suites)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(suites, encoding="unicode"))
+    stream.write("\n")

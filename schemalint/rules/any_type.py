@@ -1,0 +1,38 @@
+"""T302 any-type: `v.any()` in a table (untyped data, `Any` in generated clients)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from schemalint.diagnostics import Severity
+from schemalint.ir import Table, VAny
+from schemalint.irquery import FieldRef, field_validators
+from schemalint.rules.base import Rule, RuleContext, Violation
+
+_HELP = "Describe the shape with v.object(), v.union() or v.record(), or suppress with a reason."
+
+
+class AnyType(Rule):
+    code = "T302"
+    name = "any-type"
+    severity = Severity.INFO
+    summary = "`v.any()` fields: Convex checks nothing and generated clients see `Any`."
+
+    def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
+        if isinstance(table.document, VAny):
+            yield Violation(
+                f'Table "{table.name}" is defineTable(v.any()): its documents are not checked',
+                help=_HELP,
+                span=table.document.span,
+            )
+
+    def check_field(self, ctx: RuleContext, field: FieldRef) -> Iterator[Violation]:
+        for validator in field_validators(field.validator):
+            if isinstance(validator, VAny):
+                where = "is" if validator is field.validator else "contains"
+                yield Violation(
+                    f'Field "{field.path}" {where} v.any(): its values are not checked and '
+                    "generated clients type them as Any",
+                    help=_HELP,
+                    span=validator.span,
+                )

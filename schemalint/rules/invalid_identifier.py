@@ -1,0 +1,44 @@
+"""D101 invalid-identifier: names Convex rejects as identifiers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from schemalint.diagnostics import Severity
+from schemalint.identifiers import field_name_problem, identifier_problem
+from schemalint.ir import Table, VId
+from schemalint.irquery import FieldRef, IndexRef, field_validators
+from schemalint.rules.base import Rule, RuleContext, Violation
+
+_HELP = "Use at most 64 letters, digits and underscores, starting with a letter."
+
+
+class InvalidIdentifier(Rule):
+    code = "D101"
+    name = "invalid-identifier"
+    severity = Severity.ERROR
+    summary = "Table, index and field names (and v.id table names) must be Convex identifiers."
+
+    def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
+        problem = identifier_problem(table.name)
+        if problem is not None:
+            yield Violation(f'Invalid table name "{table.name}": {problem}', help=_HELP)
+
+    def check_index(self, ctx: RuleContext, index: IndexRef) -> Iterator[Violation]:
+        problem = identifier_problem(index.name)
+        if problem is not None:
+            yield Violation(f'Invalid index name "{index.name}": {problem}', help=_HELP)
+
+    def check_field(self, ctx: RuleContext, field: FieldRef) -> Iterator[Violation]:
+        problem = field_name_problem(field.name)
+        if problem is not None:
+            yield Violation(f'Invalid field name "{field.name}": {problem}', help=_HELP)
+        for validator in field_validators(field.validator):
+            if isinstance(validator, VId):
+                problem = identifier_problem(validator.table_name)
+                if problem is not None:
+                    yield Violation(
+                        f'Invalid table name in v.id("{validator.table_name}"): {problem}',
+                        help="v.id() takes the name of a table.",
+                        span=validator.span,
+                    )

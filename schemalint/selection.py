@@ -1,0 +1,71 @@
+"""Rule selectors: `ALL`, a code (`D101`), a code prefix (`D1`, `N`) or a rule name.
+
+Which rules run follows ruff: for each rule the most specific matching selector wins (a name or
+full code beats a prefix, a longer prefix beats a shorter one, any selector beats `ALL`); on a
+tie `ignore` wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from schemalint.rules import RULES, get_rule
+from schemalint.rules.base import CATEGORY_DIGITS, Rule
+
+ALL = "ALL"
+_CODE_PREFIX = re.compile(
+    "^(?:" + "|".join(f"{letter}(?:{digit}[0-9]{{0,2}})?" for letter, digit in CATEGORY_DIGITS.items()) + ")$"
+)
+_EXACT = 10
+
+
+def selector_problem(selector: str) -> str | None:
+    """Why `selector` is not a rule name, code or code prefix, or None if it is one.
+
+    A code or prefix of the numbering scheme is valid even before a rule has that code
+    (e.g. `N` while no naming rule is registered); a name must be a registered rule's.
+    """
+    text = selector.strip().upper()
+    if _specificity(selector, None) is not None or _CODE_PREFIX.match(text):
+        return None
+    return f"unknown rule, code or code prefix {selector!r}"
+
+
+def matches(selector: str, rule: type[Rule]) -> bool:
+    """Whether `selector` selects `rule`."""
+    return _specificity(selector, rule) is not None
+
+
+def _specificity(selector: str, rule: type[Rule] | None) -> int | None:
+    """How specifically `selector` names `rule` (any registered rule when `rule` is None);
+    None when it does not."""
+    text = selector.strip()
+    if text.upper() == ALL:
+        return 0
+    named = get_rule(text)
+    if named is not None and (rule is None or named is rule):
+        return _EXACT
+    prefix = text.upper()
+    candidates = RULES if rule is None else (rule,)
+    if prefix and any(r.code.startswith(prefix) for r in candidates):
+        return len(prefix)
+    return None
+
+
+def _best(selectors: Iterable[str], rule: type[Rule]) -> int:
+    return max((s for s in (_specificity(x, rule) for x in selectors) if s is not None), default=-1)
+
+
+def enabled_rules(
+    select: Iterable[str], extend_select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> tuple[type[Rule], ...]:
+    """The registered rules that `select` + `extend_select` enable and `ignore` leaves on."""
+    enabling = (*select, *extend_select)
+    ignoring = tuple(ignore)
+    return tuple(rule for rule in RULES if (on := _best(enabling, rule)) >= 0 and on > _best(ignoring, rule))
+
+
+def any_matches(selectors: Iterable[str], rule: type[Rule]) -> bool:
+    """Whether any of `selectors` selects `rule`."""
+    return any(matches(s, rule) for s in selectors)

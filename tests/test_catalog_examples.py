@@ -1,0 +1,70 @@
+"""Every catalog example is a test: each `bad` example must make its rule fire, each `good`
+example must keep it silent. Run one rule's examples with `pytest -k <rule-name>`.
+
+Examples of rules that are not registered yet are expected to fail (xfail, not strict).
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import lint, with_imports
+
+from schemalint.catalog import CatalogEntry, Example, load_catalog
+from schemalint.rules import get_rule
+
+
+def _cases() -> list[object]:
+    cases = []
+    for entry in load_catalog():
+        pending = get_rule(entry.name) is None
+        marks = (
+            [pytest.mark.xfail(reason=f"{entry.name} is not implemented yet", strict=False)]
+            if pending
+            else []
+        )
+        for kind, examples in (("bad", entry.bad), ("good", entry.good)):
+            for number, example in enumerate(examples, 1):
+                cases.append(
+                    pytest.param(entry, kind, example, id=f"{entry.name}::{kind}::{number}", marks=marks)
+                )
+    return cases
+
+
+@pytest.mark.parametrize(("entry", "kind", "example"), _cases())
+def test_catalog_example(entry: CatalogEntry, kind: str, example: Example) -> None:
+    pytest.importorskip("schemalint.parser", reason="the parser is not available yet")
+    options = {entry.name: example.options} if example.options else None
+    diagnostics = lint(example.source, options=options)
+    own = [d for d in diagnostics if d.rule == entry.name]
+    listing = "\n".join(
+        f"  {d.span.line}:{d.span.column} {d.code} [{d.rule}] {d.message}" for d in diagnostics
+    )
+    context = (
+        f"\n--- {kind} example ---\n{with_imports(example.source)}\n--- found ---\n{listing or '  (nothing)'}"
+    )
+    if kind == "bad":
+        assert own, f"{entry.name} did not fire on a bad example:{context}"
+    else:
+        assert not own, f"{entry.name} fired on a good example:{context}"
+
+
+def _all_examples() -> list[object]:
+    return [
+        pytest.param(entry, kind, example, id=f"{entry.name}::{kind}::{number}")
+        for entry in load_catalog()
+        for kind, examples in (("bad", entry.bad), ("good", entry.good))
+        for number, example in enumerate(examples, 1)
+    ]
+
+
+@pytest.mark.parametrize(("entry", "kind", "example"), _all_examples())
+def test_catalog_example_is_readable_schema_source(entry: CatalogEntry, kind: str, example: Example) -> None:
+    """Examples are syntactically valid, and good ones evaluate completely, so that an example
+    of a rule not implemented yet already tests the right thing."""
+    pytest.importorskip("schemalint.parser", reason="the parser is not available yet")
+    meta = {"parse-error", "unresolved-import", "unevaluable-expression"}
+    allowed = {entry.name} if kind == "bad" else set()
+    if kind == "bad":
+        allowed |= meta - {"parse-error"}  # a bad example may leave values unevaluated
+    problems = [d for d in lint(example.source) if d.rule in meta - allowed]
+    assert not problems, [f"{d.span.line}:{d.span.column} {d.rule}: {d.message}" for d in problems]

@@ -1,0 +1,149 @@
+"""Configuration: where it is found, what it may say, and how mistakes are reported."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from schemalint.config import Config, ConfigError, FileIgnore, find_config_file, load_config, parse_config
+from schemalint.diagnostics import Severity
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def schema_in(root: Path) -> Path:
+    return write(root / "convex" / "schema.ts", "export default 1;\n")
+
+
+def test_without_a_config_file_every_rule_runs_and_warnings_fail() -> None:
+    config = Config()
+    assert config.select == ("ALL",) and config.fail_on is Severity.WARNING
+
+
+def test_pyproject_tool_table_is_found_by_walking_up_from_the_schema(tmp_path: Path) -> None:
+    write(
+        tmp_path / "pyproject.toml",
+        """
+        [tool.schemalint]
+        select = ["D", "T302"]
+        ignore = ["D102"]
+        fail-on = "error"
+
+        [tool.schemalint.severity]
+        any-type = "warning"
+
+        [tool.schemalint.per-file-ignores]
+        "convex/legacy/**" = ["any-type"]
+        """,
+    )
+    config = load_config(schema_in(tmp_path / "app"))
+    assert config.source == tmp_path / "pyproject.toml"
+    assert config.select == ("D", "T302") and config.ignore == ("D102",)
+    assert config.fail_on is Severity.ERROR
+    assert config.severity == {"any-type": Severity.WARNING}
+    assert config.per_file_ignores == (FileIgnore("convex/legacy/**", ("any-type",)),)
+
+
+def test_a_pyproject_without_a_schemalint_table_is_skipped(tmp_path: Path) -> None:
+    write(tmp_path / "app" / "pyproject.toml", "[project]\nname = 'x'\n")
+    write(tmp_path / ".schemalint.yaml", "ignore: [T]\n")
+    assert find_config_file(tmp_path / "app" / "convex") == tmp_path / ".schemalint.yaml"
+
+
+def test_yaml_files_win_over_pyproject_in_the_same_directory(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[tool.schemalint]\nignore = ['D']\n")
+    write(tmp_path / "schemalint.yaml", "ignore: [T]\n")
+    assert load_config(schema_in(tmp_path)).ignore == ("T",)
+
+
+def test_the_nearest_directory_wins(tmp_path: Path) -> None:
+    write(tmp_path / "schemalint.yaml", "ignore: [T]\n")
+    write(tmp_path / "app" / "schemalint.yaml", "ignore: [N]\n")
+    assert load_config(schema_in(tmp_path / "app")).ignore == ("N",)
+
+
+def test_an_explicit_config_file_is_used_as_given(tmp_path: Path) -> None:
+    explicit = write(tmp_path / "ci" / "lint.toml", "select = ['M']\n")
+    write(tmp_path / "schemalint.yaml", "ignore: [T]\n")
+    config = load_config(schema_in(tmp_path), explicit)
+    assert config.select == ("M",) and config.ignore == ()
+
+
+def test_an_empty_yaml_file_means_defaults(tmp_path: Path) -> None:
+    write(tmp_path / "schemalint.yaml", "")
+    assert load_config(schema_in(tmp_path)) == Config(source=tmp_path / "schemalint.yaml")
+
+
+def test_command_line_flags_override_the_file() -> None:
+    config = parse_config({"select": ["D"], "ignore": ["D102"]}).with_overrides(
+        select=["T"], extend_select=["M904"], ignore=["T304"], fail_on="info"
+    )
+    assert config.select == ("T",)
+    assert config.extend_select == ("M904",)
+    assert config.ignore == ("D102", "T304")
+    assert config.fail_on is Severity.INFO
+
+
+def test_selectors_may_be_one_comma_separated_string() -> None:
+    assert parse_config({"ignore": "D101, any-type"}).ignore == ("D101", "any-type")
+
+
+def test_per_file_ignore_globs() -> None:
+    legacy = FileIgnore("convex/legacy/**", ("T",))
+    assert legacy.applies_to("convex/legacy/a.ts")
+    assert legacy.applies_to("convex/legacy/deep/b.ts")
+    assert not legacy.applies_to("convex/schema.ts")
+    anywhere = FileIgnore("**/generated_*.ts", ("T",))
+    assert anywhere.applies_to("generated_x.ts") and anywhere.applies_to("convex/a/generated_x.ts")
+    by_name = FileIgnore("schema.ts", ("T",))
+    assert by_name.applies_to("convex/schema.ts")
+    assert not FileIgnore("convex/*.ts", ("T",)).applies_to("convex/tables/users.ts")
+
+
+@pytest.mark.parametrize(
+    ("settings", "named"),
+    [
+        ({"selct": ["D"]}, "unknown key 'selct' (did you mean 'select'?)"),
+        ({"select": ["X9"]}, "select: unknown rule, code or code prefix 'X9'"),
+        ({"extend-select": [1]}, "extend-select: expected a list of rule codes or names"),
+        ({"ignore": ["no-such-rule"]}, "ignore: unknown rule, code or code prefix 'no-such-rule'"),
+        ({"severity": {"any-type": "fatal"}}, "severity.any-type: expected error, warning or info"),
+        ({"severity": {"nope": "error"}}, "severity.nope: unknown rule 'nope'"),
+        ({"fail-on": "critical"}, "fail-on: expected error, warning or info"),
+        ({"per-file-ignores": {"*.ts": ["Q"]}}, "per-file-ignores.'*.ts': unknown rule"),
+        ({"per-file-ignores": ["*.ts"]}, "per-file-ignores: expected a table/mapping"),
+        ({"rules": {"nope": {}}}, "rules.nope: unknown rule 'nope'"),
+        ({"rules": {"any-type": {"style": "x"}}}, "unknown key 'rules.any-type.style'"),
+    ],
+)
+def test_invalid_settings_raise_an_error_naming_the_key(settings: dict[str, object], named: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        parse_config(settings, "schemalint.yaml")
+    assert str(error.value).startswith("schemalint.yaml: ")
+    assert named in str(error.value)
+
+
+def test_unreadable_files_raise_config_errors_naming_the_file(tmp_path: Path) -> None:
+    bad_toml = write(tmp_path / "pyproject.toml", "[tool.schemalint\n")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        load_config(schema_in(tmp_path), bad_toml)
+    bad_yaml = write(tmp_path / "schemalint.yaml", "select: [D\n")
+    with pytest.raises(ConfigError, match="invalid YAML"):
+        load_config(schema_in(tmp_path), bad_yaml)
+    not_mapping = write(tmp_path / "other.yaml", "- D101\n")
+    with pytest.raises(ConfigError, match="expected a table/mapping"):
+        load_config(schema_in(tmp_path), not_mapping)
+
+
+def test_the_pyproject_section_is_named_in_errors(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[tool.schemalint]\nfail_on = 'error'\n")
+    with pytest.raises(
+        ConfigError, match=r"\[tool\.schemalint\]: unknown key 'fail_on' \(did you mean 'fail-on'\?\)"
+    ):
+        load_config(schema_in(tmp_path))

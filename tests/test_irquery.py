@@ -1,0 +1,182 @@
+"""The shared questions rules ask about the IR (schemalint.irquery)."""
+
+from __future__ import annotations
+
+from ir_builders import fld, obj, table
+
+from schemalint.ir import (
+    DbIndex,
+    SearchIndex,
+    Table,
+    VAny,
+    VArray,
+    VectorIndex,
+    VFloat64,
+    VId,
+    VNull,
+    VRecord,
+    VString,
+    VUnion,
+    VUnknown,
+)
+from schemalint.irquery import (
+    alternatives,
+    can_contain_field,
+    field_validators,
+    find_field,
+    is_leading_index_field,
+    nesting_depth,
+    resolve_field,
+    table_fields,
+    table_indexes,
+    unwrap_nullable,
+)
+
+ADDRESS = obj(fld("city", VString()), fld("geo", obj(fld("lat", VFloat64()))))
+PLACES = table(
+    "places",
+    fld("name", VString()),
+    fld("address", ADDRESS),
+    fld("tags", VArray(element=obj(fld("label", VString())))),
+    fld("meta", VRecord(keys=VString(), values=obj(fld("note", VString())))),
+    fld("data", VAny()),
+)
+
+
+def test_table_fields_visits_every_depth_with_dotted_paths() -> None:
+    paths = [ref.path for ref in table_fields(PLACES)]
+    assert paths == [
+        "name",
+        "address",
+        "address.city",
+        "address.geo",
+        "address.geo.lat",
+        "tags",
+        "tags.label",
+        "meta",
+        "meta.note",
+        "data",
+    ]
+
+
+def test_fields_inside_arrays_and_records_are_not_indexable() -> None:
+    refs = {ref.path: ref for ref in table_fields(PLACES)}
+    assert refs["address.geo.lat"].indexable
+    assert refs["address.geo.lat"].depth == 3
+    assert refs["tags.label"].through == ("array",) and not refs["tags.label"].indexable
+    assert refs["meta.note"].through == ("record",) and not refs["meta.note"].indexable
+    assert refs["name"].top_level and not refs["address.city"].top_level
+
+
+def test_union_documents_yield_each_members_fields_as_top_level() -> None:
+    events = table(
+        "events",
+        document=VUnion(
+            members=(
+                obj(fld("kind", VString()), fld("target", VString())),
+                obj(fld("kind", VString()), fld("page", VString())),
+            )
+        ),
+    )
+    refs = list(table_fields(events))
+    assert [r.path for r in refs] == ["kind", "target", "kind", "page"]
+    assert all(r.top_level and r.through == () for r in refs)
+
+
+def test_staged_document_fields_are_visited_once() -> None:
+    name = fld("name", VString(), line=3)
+    staged = obj(name, fld("email", VString(), line=9))
+    users = Table(name="users", document=obj(name), staged_document=staged)
+    assert [r.path for r in table_fields(users)] == ["name", "email"]
+
+
+def test_can_contain_field_walks_objects_and_unions() -> None:
+    document = PLACES.document
+    assert can_contain_field(document, "address.geo.lat")
+    assert not can_contain_field(document, "address.zip")
+    union = VUnion(members=(obj(fld("a", VString())), obj(fld("b", VString()))))
+    assert can_contain_field(union, "b")
+
+
+def test_can_contain_field_fails_through_arrays_records_and_scalars() -> None:
+    document = PLACES.document
+    assert not can_contain_field(document, "tags.label")
+    assert not can_contain_field(document, "meta.note")
+    assert not can_contain_field(document, "name.length")
+
+
+def test_can_contain_field_passes_anything_under_any_and_single_system_fields() -> None:
+    document = PLACES.document
+    assert can_contain_field(document, "data.whatever.deep")
+    assert can_contain_field(obj(fld("x", VUnknown(reason="?"))), "x.y")
+    assert can_contain_field(document, "_creationTime")
+    assert can_contain_field(document, "_id")
+    assert not can_contain_field(document, "address._id")
+
+
+def test_resolve_field_returns_the_validators_at_a_path() -> None:
+    assert resolve_field(PLACES, "address.city") == (VString(),)
+    assert resolve_field(PLACES, "address.zip") == ()
+    assert resolve_field(PLACES, "data.x") == (VAny(),)
+    assert resolve_field(PLACES, "_id") == (VId(table_name="places"),)
+    union = table("u", document=VUnion(members=(obj(fld("a", VString())), obj(fld("a", VNull())))))
+    assert resolve_field(union, "a") == (VString(), VNull())
+
+
+def test_find_field_finds_declared_fields_only_where_indexable() -> None:
+    found = find_field(PLACES, "address.city")
+    assert found is not None and found.name == "city"
+    assert find_field(PLACES, "tags.label") is None
+
+
+def test_is_leading_index_field_looks_at_first_fields_of_database_indexes() -> None:
+    posts = table(
+        "posts",
+        fld("authorId", VString()),
+        fld("channel", VString()),
+        indexes=(
+            DbIndex(name="by_channel_author", fields=("channel", "authorId")),
+            DbIndex(name="by_staged", fields=("authorId",), staged=True),
+        ),
+    )
+    assert is_leading_index_field(posts, "channel")
+    assert is_leading_index_field(posts, "authorId")
+    assert not is_leading_index_field(posts, "authorId", include_staged=False)
+
+
+def test_table_indexes_lists_all_kinds_with_their_field_paths() -> None:
+    docs = table(
+        "docs",
+        indexes=(DbIndex(name="by_a", fields=("a", "b")),),
+        search=(SearchIndex(name="s", search_field="body", filter_fields=("a",)),),
+        vector=(VectorIndex(name="v", vector_field="emb", dimensions=8, filter_fields=()),),
+    )
+    assert [(i.kind, i.name, i.fields) for i in table_indexes(docs)] == [
+        ("db", "by_a", ("a", "b")),
+        ("search", "s", ("body", "a")),
+        ("vector", "v", ("emb",)),
+    ]
+
+
+def test_nesting_depth_counts_objects_arrays_and_records_not_unions() -> None:
+    assert nesting_depth(VString()) == 0
+    assert nesting_depth(obj(fld("a", VString()))) == 1
+    assert nesting_depth(PLACES.document) == 3  # document → address → geo
+    assert nesting_depth(VArray(element=VArray(element=VString()))) == 2
+    assert nesting_depth(VUnion(members=(VString(), VArray(element=VString())))) == 1
+
+
+def test_field_validators_stop_at_object_fields() -> None:
+    value = VUnion(members=(VArray(element=VAny()), obj(fld("inner", VAny()))))
+    kinds = [v.kind for v in field_validators(value)]
+    assert kinds == ["union", "array", "any", "object"]
+
+
+def test_unwrap_nullable_and_alternatives() -> None:
+    nullable = VUnion(members=(VString(), VNull()))
+    assert unwrap_nullable(nullable) == VString()
+    assert unwrap_nullable(VString(optional=True)) == VString(optional=True)
+    both = VUnion(members=(VString(), VFloat64()))
+    assert unwrap_nullable(both) is both
+    nested = VUnion(members=(VString(), VUnion(members=(VFloat64(), VNull()))))
+    assert [v.kind for v in alternatives(nested)] == ["string", "float64", "null"]
