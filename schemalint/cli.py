@@ -8,7 +8,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
 
@@ -35,33 +35,51 @@ def main() -> None:
 @main.command("export")
 @click.argument("path", default=".", type=click.Path(path_type=Path))
 @click.option("--compact", is_flag=True, help="Print the JSON on one line.")
-def export_command(path: Path, compact: bool) -> None:
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def export_command(path: Path, compact: bool, debug: bool) -> None:
     """Print the schema as Convex's `defineSchema(...).export()` JSON.
 
     Diagnostics for anything that could not be evaluated go to stderr, and the exit code is 1.
     """
-    from schemalint import export
-    from schemalint.discovery import DiscoveryError, discover
-    from schemalint.parser import parse_project
+    from schemalint.discovery import DiscoveryError
 
     try:
-        layout = discover(path)
-    except DiscoveryError as exc:
+        status = _export(path, compact)
+    except (DiscoveryError, OSError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    project = parse_project(layout)
+    except Exception as exc:
+        _internal_error(exc, debug)
+    sys.exit(status)
+
+
+def _internal_error(exc: Exception, debug: bool) -> NoReturn:
+    """Report a bug in schemalint itself: a short message (a traceback only with --debug), exit 2."""
+    if debug:
+        traceback.print_exc()
+    click.echo(
+        f"error: internal error: {type(exc).__name__}: {exc}"
+        + ("" if debug else " (rerun with --debug for a traceback)"),
+        err=True,
+    )
+    sys.exit(2)
+
+
+def _export(path: Path, compact: bool) -> int:
+    from schemalint import export
+    from schemalint.discovery import discover
+    from schemalint.parser import parse_project
+
+    project = parse_project(discover(path))
     root = Path(project.root)
     for diagnostic in project.diagnostics:
         span = diagnostic.span
-        click.echo(
-            f"{_relative(span.file, root)}:{span.line}:{span.column}: "
-            f"{diagnostic.kind}: {diagnostic.message}",
-            err=True,
-        )
+        where = f"{_relative(span.file, root)}:{span.line}:{span.column}"
+        click.echo(f"{where}: {diagnostic.kind}: {diagnostic.message}", err=True)
     if project.schema is None:
-        sys.exit(1)
+        return 1
     click.echo(export.dumps(project.schema, indent=None if compact else 2))
-    sys.exit(1 if project.diagnostics else 0)
+    return 1 if project.diagnostics else 0
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -133,14 +151,7 @@ def check_command(
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     except Exception as exc:
-        if debug:
-            traceback.print_exc()
-        click.echo(
-            f"error: internal error: {type(exc).__name__}: {exc}"
-            + ("" if debug else " (rerun with --debug for a traceback)"),
-            err=True,
-        )
-        sys.exit(2)
+        _internal_error(exc, debug)
     sys.exit(0 if exit_zero else status)
 
 
