@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from schemalint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "fixtures").glob("seed-00[0-4]*/**/schema.ts")) + [
+SEEDS = [
+    *sorted((ROOT / "fixtures").glob("seed-00[0-4]*/**/schema.ts")),
     ROOT / "fixtures" / "seed-003-byod" / "src" / "lib" / "byod" / "schema" / "messages.ts",
 ]
 TOKENS = [b"{", b"}", b"(", b")", b"[", b"]", b",", b"...", b"v.", b"defineTable(", b"`${", b"/*", b"//",
