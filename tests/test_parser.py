@@ -395,3 +395,20 @@ def test_function_modules_register_queries_mutations_and_actions(tmp_path: Path)
             "limit": {"fieldType": {"type": "number"}, "optional": True},
         },
     }
+
+
+def test_a_comment_separated_by_a_blank_line_is_a_banner_not_a_description(tmp_path: Path) -> None:
+    project = parse(tmp_path, {"convex/schema.ts": HEADER + textwrap.dedent("""
+        export default defineSchema({
+          // ---------------- Users ----------------
+
+          // A person.
+          // Can sign in.
+          users: defineTable({ name: v.string() }),
+          // ---------------- Posts ----------------
+
+          posts: defineTable({ title: v.string() }),
+        });
+        """)})
+    assert project.schema is not None
+    assert [t.doc for t in project.schema.tables] == ["A person.\nCan sign in.", None]

@@ -29,10 +29,11 @@ def property_docs(obj: Node, source: SourceText) -> dict[int, str]:
     """Map each property node id of an object literal to its comment.
 
     A comment on the same line after a property (past its comma) describes that property;
-    other comments describe the property that follows them.
+    other comments describe the property right below them. A comment separated from the next
+    property by a blank line is a section banner and describes nothing.
     """
     docs: dict[int, list[str]] = {}
-    pending: list[str] = []
+    pending: list[tuple[str, int, int]] = []  # (text, first row, last row)
     previous: Node | None = None
     previous_end_row = -1
     for child in obj.children:
@@ -44,16 +45,26 @@ def property_docs(obj: Node, source: SourceText) -> dict[int, str]:
                 if text:
                     docs.setdefault(previous.id, []).append(text)
             elif text:
-                pending.append(text)
+                pending.append((text, child.start_point[0], child.end_point[0]))
             continue
         if child.type in _PROPERTY_TYPES:
-            if pending:
-                docs.setdefault(child.id, []).extend(pending)
-                pending = []
+            attached = _adjacent_block(pending, child.start_point[0])
+            if attached:
+                docs.setdefault(child.id, []).extend(attached)
+            pending = []
             previous = child
             previous_end_row = child.end_point[0]
         elif child.type == "," and previous is not None:
-            previous_end_row = (
-                child.end_point[0] if child.start_point[0] == previous_end_row else previous_end_row
-            )
+            previous_end_row = child.end_point[0] if child.start_point[0] == previous_end_row else previous_end_row
     return {node_id: "\n".join(parts) for node_id, parts in docs.items()}
+
+
+def _adjacent_block(pending: list[tuple[str, int, int]], row: int) -> list[str]:
+    """The comments directly above `row` with no blank line between them and it."""
+    block: list[str] = []
+    for text, first_row, last_row in reversed(pending):
+        if last_row < row - 1:
+            break
+        block.append(text)
+        row = first_row
+    return list(reversed(block))
