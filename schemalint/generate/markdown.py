@@ -1,0 +1,74 @@
+"""Escaping for GitHub-flavoured Markdown: any string becomes inert text that cannot break a
+table row, start a code span, emphasis, link or heading, or inject HTML.
+
+Every function returns Markdown that is safe inside a table cell: no raw `|`, no newline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemalint.generate.convex_syntax import visible
+
+# Characters that can start inline Markdown (or GitHub math) wherever they appear.
+_INLINE = frozenset("\\`*[]|~$#")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Characters written as character references inside `<code>`, where Markdown still applies.
+_CODE_ESCAPES = frozenset("\\`*_[]|~$#!&<>\"'")
+# Block markers that matter only at the start of a paragraph.
+_LEADING_MARKER = re.compile(r"^([-+=]|\d+(?=[.)]))")
+_WORD = re.compile(r"\w")
+_SAFE_CODE = re.compile(r"^[^`|\s](?:[^`|]*[^`|\s])?$")
+_SAFE_HREF = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:#[A-Za-z0-9_-]+)?$|^#[A-Za-z0-9_-]+$")
+
+
+def text(value: str) -> str:
+    """`value` as literal Markdown text (newlines become spaces)."""
+    value = visible_text(value).strip()
+    out: list[str] = []
+    for i, char in enumerate(value):
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif char in _INLINE:
+            out.append("\\" + char)
+        elif char == "_" and not _between_word_chars(value, i):
+            out.append("\\_")
+        else:
+            out.append(char)
+    return _LEADING_MARKER.sub(_escape_marker, "".join(out), count=1)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    marker = match.group(1)
+    return f"{marker}\\" if marker[0].isdigit() else f"\\{marker}"
+
+
+def _between_word_chars(value: str, i: int) -> bool:
+    return 0 < i < len(value) - 1 and bool(_WORD.match(value[i - 1])) and bool(_WORD.match(value[i + 1]))
+
+
+def visible_text(value: str) -> str:
+    """`value` on one line: newlines and tabs as spaces, other invisible characters escaped."""
+    value = re.sub(r"[\r\n\t]+", " ", value)
+    return "".join(char if char in "\u200c\u200d" else visible(char) for char in value)
+
+
+def code(value: str) -> str:
+    """`value` as inline code: a backtick code span when that is safe in a table, else an
+    HTML `<code>` element whose every punctuation character is a character reference."""
+    value = visible(value)
+    if _SAFE_CODE.match(value):
+        return f"`{value}`"
+    return "<code>" + "".join(f"&#{ord(c)};" if c in _CODE_ESCAPES else c for c in value) + "</code>"
+
+
+def link(label_md: str, href: str) -> str:
+    """A link whose label is already Markdown and whose target is a generated file or anchor."""
+    if not _SAFE_HREF.match(href):
+        raise ValueError(f"unsafe link target {href!r}")
+    return f"[{label_md}]({href})"
+
+
+def lines(blocks: tuple[str, ...]) -> str:
+    """Plain-text blocks as one table cell: each escaped, joined with `<br>`."""
+    return "<br>".join(text(block) for block in blocks)
