@@ -412,3 +412,20 @@ def test_a_comment_separated_by_a_blank_line_is_a_banner_not_a_description(tmp_p
         """)})
     assert project.schema is not None
     assert [t.doc for t in project.schema.tables] == ["A person.\nCan sign in.", None]
+
+
+def test_importing_a_type_without_the_type_keyword_is_not_unresolved(tmp_path: Path) -> None:
+    project = parse(tmp_path, {
+        "convex/shape.ts": "export interface Shape { a: string }\nexport type Kind = 'a' | 'b';\ntype Local = number;\nexport type { Local };\n",
+        "convex/schema.ts": HEADER + 'import { Shape, Kind, Local } from "./shape";\nexport default defineSchema({});\n',
+    })
+    assert project.diagnostics == ()
+
+
+def test_duplicate_keys_inside_a_spread_object_are_recorded(tmp_path: Path) -> None:
+    project = parse(tmp_path, {"convex/schema.ts": HEADER + textwrap.dedent("""
+        const tables = { a: defineTable({ x: v.string() }), a: defineTable({ y: v.string() }) };
+        export default defineSchema({ ...tables });
+        """)})
+    assert project.schema is not None
+    assert [(s.name, s.first_from_spread, s.second_from_spread) for s in project.schema.shadowed_tables] == [("a", False, False)]

@@ -54,8 +54,8 @@ def property_docs(obj: Node, source: SourceText) -> dict[int, str]:
             pending = []
             previous = child
             previous_end_row = child.end_point[0]
-        elif child.type == "," and previous is not None:
-            previous_end_row = child.end_point[0] if child.start_point[0] == previous_end_row else previous_end_row
+        elif child.type == "," and previous is not None and child.start_point[0] == previous_end_row:
+            previous_end_row = child.end_point[0]
     return {node_id: "\n".join(parts) for node_id, parts in docs.items()}
 
 

@@ -249,6 +249,7 @@ def spread_into(target: JSObject, spread: Value, span: Span, text: str) -> None:
         for key, prop in spread.ordered_items():
             put(target, key, Property(prop.value, prop.key_span, prop.span, prop.doc, span, text))
         target.unknown_parts.extend(spread.unknown_parts)
+        target.shadowed.extend(spread.shadowed)  # duplicate keys written inside the spread object
         return
     if isinstance(spread, Prim) and spread.value in (None, UNDEFINED):
         return

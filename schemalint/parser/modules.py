@@ -42,12 +42,18 @@ class Module:
     star_exports: list[Module] = field(default_factory=list)
     dependencies: list[Module] = field(default_factory=list)
     body: list[Node] = field(default_factory=list)
+    # Names exported only as types (`export interface X`, `export type {...}`): erased at runtime.
+    type_exports: set[str] = field(default_factory=set)
     # (target, imported name, span) for checking that named imports exist.
     named_imports: list[tuple[Module, str, Span | None]] = field(default_factory=list)
 
     @property
     def is_file(self) -> bool:
         return self.source is not None
+
+
+_TYPE_DECLARATIONS = frozenset({"interface_declaration", "type_alias_declaration", "ambient_declaration"})
+_UNTYPED_SUFFIXES = (".js", ".mjs", ".cjs", ".jsx")
 
 
 def _has_type_keyword(node: Node) -> bool:
@@ -179,6 +185,7 @@ class ModuleLinker:
     def _link_export(self, module: Module, statement: Node) -> None:
         assert module.source is not None
         if _has_type_keyword(statement):
+            self._record_type_exports(module, statement)
             return
         source_node = statement.child_by_field_name("source")
         declaration = statement.child_by_field_name("declaration")
@@ -189,6 +196,11 @@ class ModuleLinker:
             if target is not None and target not in module.dependencies:
                 module.dependencies.append(target)
             self._link_reexport(module, statement, target)
+            return
+        if declaration is not None and declaration.type in _TYPE_DECLARATIONS:
+            name_node = declaration.child_by_field_name("name")
+            if name_node is not None:
+                module.type_exports.add(module.source.text(name_node))
             return
         if declaration is not None:
             names = self.evaluator.declare(declaration, module)
@@ -215,6 +227,16 @@ class ModuleLinker:
                 if name_node is None or alias_node is None:
                     continue
                 module.exports[self._module_export_name(module, alias_node)] = module.source.text(name_node)
+
+    def _record_type_exports(self, module: Module, statement: Node) -> None:
+        assert module.source is not None
+        clause = next((c for c in statement.named_children if c.type == "export_clause"), None)
+        if clause is None:
+            return
+        for spec in clause.named_children:
+            alias_node = spec.child_by_field_name("alias") or spec.child_by_field_name("name")
+            if alias_node is not None:
+                module.type_exports.add(self._module_export_name(module, alias_node))
 
     def _link_reexport(self, module: Module, statement: Node, target: Module | None) -> None:
         assert module.source is not None
@@ -255,11 +277,16 @@ def export_names(module: Module, seen: set[int] | None = None) -> set[str] | Non
     """Every name `module` exports, or None when it cannot be known (unknown package)."""
     if module.package is not None:
         return None  # a package's full export list is not known without node_modules
+    if module.path is not None and module.path.suffix in _UNTYPED_SUFFIXES:
+        # A JavaScript module's types live in a `.d.ts` beside it (e.g. `_generated/server`).
+        declarations = module.path.with_name(module.path.name.rsplit(".", 1)[0] + ".d.ts")
+        if declarations.is_file():
+            return None
     seen = seen if seen is not None else set()
     if id(module) in seen:
         return set()
     seen.add(id(module))
-    names = set(module.exports)
+    names = set(module.exports) | module.type_exports
     for star in module.star_exports:
         star_names = export_names(star, seen)
         if star_names is None:
