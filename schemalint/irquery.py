@@ -7,14 +7,18 @@ so nothing here needs to unwrap `v.optional`; `unwrap_nullable` strips `v.nullab
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from schemalint.diagnostics import Span
+from schemalint.diagnostics import PARSE_ERROR, UNEVALUABLE_EXPRESSION, UNRESOLVED_IMPORT, Span
+from schemalint.identifiers import field_name_problem
 from schemalint.ir import (
     DbIndex,
     Field,
+    Project,
     SearchIndex,
     Table,
     Validator,
@@ -23,9 +27,11 @@ from schemalint.ir import (
     VectorIndex,
     VFloat64,
     VId,
+    VLiteral,
     VNull,
     VObject,
     VRecord,
+    VString,
     VUnion,
     VUnknown,
 )
@@ -174,6 +180,8 @@ def can_contain_field(document: Validator, path: str) -> bool:
     """Whether a document valid under `document` can have a value at `path` (Convex's
     `can_contain_field`): objects are walked, a union passes if any member does, `any` passes
     everything, arrays, records and scalars fail; a single top-level system field always passes.
+    An object with parts the parser could not evaluate (`VObject.unknown_parts`) may hold any
+    further field, so it passes too.
     """
     parts = path.split(".")
     if len(parts) == 1 and parts[0] in SYSTEM_FIELDS:
@@ -186,7 +194,9 @@ def _can_contain(validator: Validator, parts: list[str]) -> bool:
         return True
     if isinstance(validator, VObject):
         f = validator.field(parts[0])
-        return f is not None and _can_contain(f.validator, parts[1:])
+        if f is None:
+            return bool(validator.unknown_parts)
+        return _can_contain(f.validator, parts[1:])
     if isinstance(validator, VUnion):
         return any(_can_contain(member, parts) for member in validator.members)
     return False
@@ -259,3 +269,133 @@ def unwrap_nullable(validator: Validator) -> Validator:
     if len(non_null) == 1 and len(members) > 1:
         return non_null[0]
     return validator
+
+
+def index_path(path: str) -> str:
+    """`path` as Convex stores an index field path: surrounding dots trimmed."""
+    return path.strip(".")
+
+
+def index_path_problem(path: str) -> str | None:
+    """Why Convex rejects `path` as an index, search, vector or filter field path (each
+    `.`-separated part must be a valid field name; surrounding dots are ignored), or None."""
+    trimmed = index_path(path)
+    if not trimmed:
+        return f"Empty path {path}"
+    for part in trimmed.split("."):
+        problem = field_name_problem(part)
+        if problem is not None:
+            return problem
+    return None
+
+
+def table_validators(table: Table) -> Iterator[tuple[Validator, FieldRef | None]]:
+    """Every validator of the table's document (and staged document), each with the field it
+    describes: `None` for the document itself and what lies above its top-level objects (the
+    members of a union document). Validators of the staged document already met are skipped.
+    """
+    roots: list[Validator] = []
+    for document in (table.document, table.staged_document):
+        for validator in field_validators(document) if document is not None else ():
+            if validator not in roots:
+                roots.append(validator)
+                yield validator, None
+    for ref in table_fields(table):
+        for validator in field_validators(ref.validator):
+            yield validator, ref
+
+
+_SIMPLE_TEXT = {
+    "string": "v.string()",
+    "float64": "v.float64()",
+    "int64": "v.int64()",
+    "boolean": "v.boolean()",
+    "null": "v.null()",
+    "bytes": "v.bytes()",
+    "any": "v.any()",
+    "commitTs": "v.commitTs()",
+}
+
+
+def describe_validator(validator: Validator) -> str:
+    """`validator` written the way Convex prints validators in its errors (`v.float64()`,
+    `v.array(v.string())`, `v.literal("a")`); objects show `{...}`, unevaluated parts `unknown`."""
+    if validator.kind in _SIMPLE_TEXT:
+        return _SIMPLE_TEXT[validator.kind]
+    if isinstance(validator, VId):
+        return f'v.id("{validator.table_name}")'
+    if isinstance(validator, VLiteral):
+        return f"v.literal({_literal_text(validator)})"
+    if isinstance(validator, VArray):
+        return f"v.array({describe_validator(validator.element)})"
+    if isinstance(validator, VRecord):
+        return f"v.record({describe_validator(validator.keys)}, {describe_validator(validator.values)})"
+    if isinstance(validator, VUnion):
+        return f"v.union({', '.join(describe_validator(m) for m in validator.members)})"
+    if isinstance(validator, VObject):
+        return "v.object({...})"
+    return "unknown"
+
+
+def _literal_text(literal: VLiteral) -> str:
+    value = literal.value
+    if literal.value_type == "string":
+        return json.dumps(value)
+    if literal.value_type == "boolean":
+        return "true" if value else "false"
+    if literal.value_type == "bigint":
+        return f"{value}n"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+        return repr(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
+    return str(value)
+
+
+# --------------------------------------------------------------------------------------------
+# What the modelling-convention rules ask (string-foreign-key, missing-foreign-key-index, ...)
+
+SYSTEM_TABLES = ("_storage", "_scheduled_functions")
+
+
+def is_package_table(table: Table) -> bool:
+    """Whether the table comes from a package (e.g. `...authTables`), so that its user can
+    neither rename it nor change its fields and indexes."""
+    return table.origin.package is not None
+
+
+def distinct_fields(table: Table) -> Iterator[FieldRef]:
+    """`table_fields(table)` with each declaration once: a field reached again at the same
+    source position (a spread shared by several union members) is skipped."""
+    seen: set[object] = set()
+    for ref in table_fields(table):
+        key = (ref.path, ref.span) if ref.span is not None else (ref.path, ref.field)
+        if key not in seen:
+            seen.add(key)
+            yield ref
+
+
+def is_string(validator: Validator) -> bool:
+    """Whether `validator` is `v.string()`, optional or nullable included."""
+    return isinstance(unwrap_nullable(validator), VString)
+
+
+def tables_may_be_incomplete(project: Project) -> bool:
+    """Whether the schema may define tables its IR does not list: the parser met a syntax
+    error, an import it could not resolve, or a schema-level part it could not evaluate (such
+    as a spread of an unknown value)."""
+    return any(
+        d.kind in (PARSE_ERROR, UNRESOLVED_IMPORT) or (d.kind == UNEVALUABLE_EXPRESSION and d.table is None)
+        for d in project.diagnostics
+    )
+
+
+def indexes_may_be_incomplete(project: Project, table: Table) -> bool:
+    """Whether `table` may have indexes its IR lacks: its definition could not be evaluated,
+    the parser reported an unevaluated part of it (an index with an unknown name or field list
+    is left out of the IR), or the schema has a syntax error."""
+    return isinstance(table.document, VUnknown) or any(
+        d.table == table.name or d.kind == PARSE_ERROR for d in project.diagnostics
+    )

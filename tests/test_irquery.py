@@ -13,7 +13,9 @@ from schemalint.ir import (
     VectorIndex,
     VFloat64,
     VId,
+    VLiteral,
     VNull,
+    VObject,
     VRecord,
     VString,
     VUnion,
@@ -22,13 +24,16 @@ from schemalint.ir import (
 from schemalint.irquery import (
     alternatives,
     can_contain_field,
+    describe_validator,
     field_validators,
     find_field,
+    index_path_problem,
     is_leading_index_field,
     nesting_depth,
     resolve_field,
     table_fields,
     table_indexes,
+    table_validators,
     unwrap_nullable,
 )
 
@@ -180,3 +185,43 @@ def test_unwrap_nullable_and_alternatives() -> None:
     assert unwrap_nullable(both) is both
     nested = VUnion(members=(VString(), VUnion(members=(VFloat64(), VNull()))))
     assert [v.kind for v in alternatives(nested)] == ["string", "float64", "null"]
+
+
+def test_can_contain_field_passes_missing_keys_of_partly_unevaluated_objects() -> None:
+    partial = VObject(fields=(fld("a", VString()),), unknown_parts=(VUnknown(reason="spread"),))
+    assert can_contain_field(obj(fld("meta", partial)), "meta.anything")
+    assert not can_contain_field(obj(fld("meta", partial)), "meta.a.b")
+
+
+def test_index_path_problem_follows_convexs_field_path_parser() -> None:
+    assert index_path_problem("address.city") is None
+    assert index_path_problem(".address.city.") is None  # surrounding dots are trimmed
+    assert index_path_problem("a..b") == "Identifier cannot be empty"
+    assert index_path_problem("...") == "Empty path ..."
+    assert index_path_problem("$kind") == "Field name $kind starts with '$', which is reserved."
+
+
+def test_describe_validator_writes_validators_like_convexs_errors() -> None:
+    record = VRecord(keys=VFloat64(), values=VArray(element=VId(table_name="users")))
+    assert describe_validator(record) == 'v.record(v.float64(), v.array(v.id("users")))'
+    nan = VLiteral(value=float("nan"), value_type="number")
+    assert describe_validator(VUnion(members=(nan, VLiteral(value="a", value_type="string")))) == (
+        'v.union(v.literal(NaN), v.literal("a"))'
+    )
+    assert describe_validator(obj(fld("a", VString()))) == "v.object({...})"
+
+
+def test_table_validators_pairs_each_validator_with_its_field() -> None:
+    events = table(
+        "events",
+        document=VUnion(members=(obj(fld("tags", VArray(element=VString()))), obj(fld("n", VFloat64())))),
+    )
+    pairs = [(v.kind, ref.path if ref is not None else None) for v, ref in table_validators(events)]
+    assert pairs == [
+        ("union", None),
+        ("object", None),
+        ("object", None),
+        ("array", "tags"),
+        ("string", "tags"),
+        ("float64", "n"),
+    ]

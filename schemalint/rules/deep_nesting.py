@@ -1,0 +1,75 @@
+"""T303 deep-nesting: validators that admit values nested deeper than Convex stores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from schemalint.diagnostics import Severity
+from schemalint.ir import Table, Validator, VArray, VObject, VRecord, VUnion
+from schemalint.irquery import nesting_depth
+from schemalint.rules.base import Option, OptionValue, Rule, RuleContext, Violation
+
+MAX_DOCUMENT_NESTING = 16
+
+
+def _positive(value: OptionValue) -> str | None:
+    return None if isinstance(value, int) and value >= 1 else "expected an integer of at least 1"
+
+
+class DeepNesting(Rule):
+    code = "T303"
+    name = "deep-nesting"
+    severity = Severity.WARNING
+    summary = "Validators nested deeper than 16 levels, Convex's limit for documents."
+    options = (
+        Option(
+            name="max-depth",
+            type="int",
+            default=MAX_DOCUMENT_NESTING,
+            description="The deepest nesting allowed (the document itself is level 1).",
+            check=_positive,
+        ),
+    )
+
+    def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
+        limit = ctx.options.get_int("max-depth")
+        seen: set[int] = set()
+        for document in (table.document, table.staged_document):
+            if document is None:
+                continue
+            for validator, path, level in _too_deep(document, limit, 1, ""):
+                if id(validator) in seen:
+                    continue
+                seen.add(id(validator))
+                deepest = level - 1 + nesting_depth(validator)
+                reach = f" (and reach level {deepest})" if deepest > level else ""
+                yield Violation(
+                    f"Values of this validator sit at nesting level {level}{reach}: Convex stores "
+                    f"documents nested at most {limit} levels deep, so inserting such values fails",
+                    help="Flatten the structure, or move the nested part into a table of its own "
+                    "and reference it with v.id(...).",
+                    span=validator.span,
+                    field=path or None,
+                )
+
+
+def _too_deep(
+    validator: Validator, limit: int, level: int, path: str
+) -> Iterator[tuple[Validator, str, int]]:
+    """`(validator, field path, level)` for the first container on each branch whose values sit
+    deeper than `limit` (the container at `level` holds values at that level)."""
+    if isinstance(validator, VUnion):
+        for member in validator.members:
+            yield from _too_deep(member, limit, level, path)
+        return
+    if not isinstance(validator, VObject | VArray | VRecord):
+        return
+    if level > limit:
+        yield validator, path, level
+        return
+    if isinstance(validator, VObject):
+        for f in validator.fields:
+            yield from _too_deep(f.validator, limit, level + 1, f"{path}.{f.name}" if path else f.name)
+    else:
+        for child in validator.children():
+            yield from _too_deep(child, limit, level + 1, path)
