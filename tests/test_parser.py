@@ -429,3 +429,27 @@ def test_duplicate_keys_inside_a_spread_object_are_recorded(tmp_path: Path) -> N
         """)})
     assert project.schema is not None
     assert [(s.name, s.first_from_spread, s.second_from_spread) for s in project.schema.shadowed_tables] == [("a", False, False)]
+
+
+def test_http_and_cron_modules_are_not_functions_and_not_errors(tmp_path: Path) -> None:
+    from schemalint.parser.functions import parse_functions
+
+    write_project(tmp_path, {
+        "convex/schema.ts": HEADER + "export default defineSchema({});\n",
+        "convex/http.ts": """
+            import { httpRouter } from "convex/server";
+            import { httpAction } from "./_generated/server";
+            const http = httpRouter();
+            export const hello = httpAction(async () => new Response("hi"));
+            http.route({ path: "/hello", method: "GET", handler: hello });
+            export default http;
+            """,
+        "convex/crons.ts": """
+            import { cronJobs } from "convex/server";
+            const crons = cronJobs();
+            crons.daily("cleanup", { hourUTC: 3, minuteUTC: 0 }, "internal.cleanup" as any);
+            export default crons;
+            """,
+    })
+    result = parse_functions(discover(tmp_path))
+    assert result.functions == () and result.diagnostics == ()

@@ -624,9 +624,32 @@ REGISTRATIONS = {
 }
 
 
+def _opaque_factory(name: str, methods: tuple[str, ...] = ()) -> Builtin:
+    """A function returning an object schemalint does not model (an HTTP router, a cron table),
+    whose methods accept anything and return `undefined`."""
+
+    def ignore(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        return Prim(UNDEFINED, site.span)
+
+    def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        members: dict[str, object] = {m: Builtin(f"{name}.{m}", ignore) for m in methods}
+        return OpaqueValue(name, members, site.span)
+
+    return Builtin(name, impl)
+
+
+HTTP_ACTION = _opaque_factory("httpAction")
+HTTP_ROUTER = _opaque_factory("httpRouter", ("route", "lookup"))
+CRON_JOBS = _opaque_factory("cronJobs", ("interval", "cron", "hourly", "daily", "weekly", "monthly"))
+
+
 def generated_server_exports() -> dict[str, Value]:
     """What `convex/_generated/server` exports, when the generated file is not on disk."""
-    return {name: _registration(kind, visibility) for (visibility, kind), name in REGISTRATIONS.items()}
+    exports: dict[str, Value] = {
+        name: _registration(kind, visibility) for (visibility, kind), name in REGISTRATIONS.items()
+    }
+    exports["httpAction"] = HTTP_ACTION
+    return exports
 
 
 def _pagination_opts() -> Validator:
@@ -670,6 +693,9 @@ def convex_server_exports() -> dict[str, Value]:
     exports: dict[str, Value] = {"defineSchema": DEFINE_SCHEMA, "defineTable": DEFINE_TABLE}
     for (visibility, kind), name in REGISTRATIONS.items():
         exports[name + "Generic"] = _registration(kind, visibility)
+    exports["httpActionGeneric"] = HTTP_ACTION
+    exports["httpRouter"] = HTTP_ROUTER
+    exports["cronJobs"] = CRON_JOBS
     exports["paginationOptsValidator"] = validator_value(_pagination_opts())
     exports["paginationResultValidator"] = Builtin("paginationResultValidator", _pagination_result)
     return exports
