@@ -6,7 +6,7 @@ import contextlib
 import json
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -16,7 +16,9 @@ from schemalint import __version__
 from schemalint.reporters import FORMATS
 
 if TYPE_CHECKING:
+    from schemalint.discovery import ProjectLayout
     from schemalint.findings import Diagnostic
+    from schemalint.ir import Project
 
 
 def _relative(path: str, root: Path) -> str:
@@ -238,3 +240,147 @@ def rule_command(key: str) -> None:
         click.echo(f"error: no rule {key!r}; `schemalint rules` lists them", err=True)
         sys.exit(2)
     click.echo(render_entry(entry))
+
+
+@main.group("generate")
+def generate_group() -> None:
+    """Generate files from the schema: Markdown docs (`docs`), a typed Python client (`python`)."""
+
+
+@generate_group.command("docs")
+@click.argument("path", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    metavar="DIR",
+    type=click.Path(path_type=Path),
+    help="Directory to write the docs into (README.md and one page per table).",
+)
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 and print a diff if DIR is out of date.")
+@click.option(
+    "--with-findings", is_flag=True, help="List each table's `schemalint check` findings on its page."
+)
+def generate_docs_command(path: Path, out_dir: Path, check: bool, with_findings: bool) -> None:
+    """Write Markdown documentation of the Convex schema at PATH into --out DIR.
+
+    Only files schemalint wrote before are replaced or removed. Exit status: 0 on success (or,
+    with --check, when DIR is up to date), 1 when the schema cannot be read (or DIR is out of
+    date), 2 for usage errors.
+    """
+
+    def render(project: Project, layout: ProjectLayout) -> dict[str, str]:
+        from schemalint.generate.docs import render_docs
+
+        findings = None
+        if with_findings:
+            from schemalint import engine
+            from schemalint.config import load_config
+
+            findings = engine.run(project, load_config(layout.schema_file))
+        return render_docs(project, findings)
+
+    sys.exit(_run_generator(path, out_dir, check=check, generator="docs", render=render))
+
+
+def _run_generator(
+    path: Path,
+    out_dir: Path,
+    *,
+    check: bool,
+    generator: str,
+    render: Callable[[Project, ProjectLayout], dict[str, str]],
+) -> int:
+    """Discover and parse the project, render the generator's files, then write them into
+    `out_dir` (or compare them with it, for --check); returns the exit status."""
+    from schemalint.config import ConfigError
+    from schemalint.discovery import DiscoveryError, discover
+    from schemalint.generate.output import OutputError, check_files, ensure_safe_out_dir, write_files
+    from schemalint.parser import parse_project
+
+    try:
+        layout = discover(path)
+        ensure_safe_out_dir(out_dir, functions_dir=layout.functions_dir, schema_file=layout.schema_file)
+        project = parse_project(layout)
+        root = Path(project.root)
+        for diagnostic in project.diagnostics:
+            span = diagnostic.span
+            click.echo(
+                f"{_relative(span.file, root)}:{span.line}:{span.column}: "
+                f"{diagnostic.kind}: {diagnostic.message}",
+                err=True,
+            )
+        if project.schema is None:
+            click.echo("error: the schema could not be read; nothing generated", err=True)
+            return 1
+        files = render(project, layout)
+        if check:
+            result = check_files(out_dir, files, generator=generator)
+            click.echo(result.diff, nl=False)
+            state = f"{len(result.changed)} file(s) out of date" if result.changed else "up to date"
+            click.echo(f"{out_dir}: {state}", err=True)
+            return result.exit_code
+        written = write_files(out_dir, files, generator=generator)
+        click.echo(
+            f"{out_dir}: {len(written.written)} written, {len(written.unchanged)} unchanged, "
+            f"{len(written.removed)} removed",
+            err=True,
+        )
+        return 0
+    except (DiscoveryError, OutputError, ConfigError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
+    except Exception as exc:
+        traceback.print_exc()
+        click.echo(f"error: internal error: {type(exc).__name__}: {exc}", err=True)
+        return 2
+
+
+def _python_package_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if not value.isidentifier() or not value.isascii():
+        raise click.BadParameter(f"{value!r} is not a Python package name (an ASCII identifier)")
+    return value
+
+
+@generate_group.command("python")
+@click.argument("path", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Directory to write the package into (as DIR/NAME/).",
+)
+@click.option(
+    "--package",
+    default="convex_types",
+    show_default=True,
+    callback=_python_package_name,
+    help="Name of the generated package.",
+)
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 and print a diff if DIR is out of date.")
+@click.option("--internal", is_flag=True, help="Include internal functions (callable with an admin key).")
+def generate_python_command(path: Path, out_dir: Path, package: str, check: bool, internal: bool) -> None:
+    """Write a typed Python client for the Convex project at PATH into --out DIR.
+
+    The package holds TypedDicts and Id types for the schema's documents and a typed facade over
+    the `convex` client for the project's queries, mutations and actions. Only files schemalint
+    wrote before are replaced or removed. Exit status: 0 on success (or, with --check, when DIR
+    is up to date), 1 when the schema cannot be read (or DIR is out of date), 2 for usage errors.
+    """
+
+    def render(project: Project, layout: ProjectLayout) -> dict[str, str]:
+        from schemalint.generate.python import render_python
+        from schemalint.parser.functions import parse_functions
+
+        modules = parse_functions(layout)
+        for diagnostic in modules.diagnostics:
+            span = diagnostic.span
+            click.echo(
+                f"{_relative(span.file, layout.root)}:{span.line}:{span.column}: "
+                f"{diagnostic.kind}: {diagnostic.message}",
+                err=True,
+            )
+        return render_python(project, modules.functions, package=package, include_internal=internal)
+
+    sys.exit(_run_generator(path, out_dir, check=check, generator=f"python:{package}", render=render))

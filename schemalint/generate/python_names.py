@@ -1,0 +1,145 @@
+"""Python spelling for the Python generator: identifiers, unique names, literals, docstrings.
+
+Pure string functions and one small registry; nothing here knows the IR.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import keyword
+import re
+import textwrap
+from collections.abc import Iterable
+
+from schemalint.generate.convex_syntax import visible
+
+_WORD_PARTS = re.compile(r"[A-Za-z0-9]+")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# A double-quoted Python string literal as `py_string` writes it.
+_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
+BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+def pascal_case(name: str) -> str:
+    """`user_profiles`, `userProfiles`, `user-profiles` → `UserProfiles` (never empty; never
+    starting with a digit)."""
+    parts = _WORD_PARTS.findall(name)
+    joined = "".join(part[0].upper() + part[1:] for part in parts)
+    if not joined:
+        return "X"
+    return f"N{joined}" if joined[0].isdigit() else joined
+
+
+def python_identifier(name: str) -> str:
+    """`name` as a Python identifier usable in a class body: keywords get a trailing `_`
+    (`from` → `from_`), characters that cannot appear in one become `_`, and `__x` becomes
+    `__x__` (a class would mangle `__x` into `_Class__x`)."""
+    cleaned = re.sub(r"[^A-Za-z0-9_]", "_", name) or "_"
+    if cleaned[0].isdigit():
+        cleaned = f"_{cleaned}"
+    if cleaned.startswith("__") and not cleaned.endswith("__"):
+        cleaned = f"{cleaned}__"
+    return f"{cleaned}_" if keyword.iskeyword(cleaned) else cleaned
+
+
+def is_plain_identifier(name: str) -> bool:
+    """True when `name` is an ASCII Python identifier that is not a keyword."""
+    return _IDENTIFIER.fullmatch(name) is not None and not keyword.iskeyword(name)
+
+
+def unique(name: str, taken: set[str]) -> str:
+    """`name`, or `name_`, `name__`... : the first not in `taken`, which it is added to."""
+    while name in taken:
+        name = f"{name}_"
+    taken.add(name)
+    return name
+
+
+class NameRegistry:
+    """Hands out distinct names: the first claim of a name gets it, later ones get `2`, `3`..."""
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
+        self._taken: set[str] = set(reserved)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._taken
+
+    def claim(self, name: str) -> str:
+        """`name` if free, else `name2`, `name3`...; the result is taken from now on."""
+        candidate, n = name, 1
+        while candidate in self._taken:
+            n += 1
+            candidate = f"{name}{n}"
+        self._taken.add(candidate)
+        return candidate
+
+    def claim_stem(self, stem: str, suffixes: tuple[str, ...]) -> str:
+        """The first of `stem`, `stem2`... for which every `stem + suffix` is free; claims them."""
+        candidate, n = stem, 1
+        while any(candidate + suffix in self._taken for suffix in suffixes):
+            n += 1
+            candidate = f"{stem}{n}"
+        self._taken.update(candidate + suffix for suffix in suffixes)
+        return candidate
+
+
+def py_string(text: str) -> str:
+    """`text` as a double-quoted Python string literal on one line."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in quoted)
+
+
+def doc_lines(text: str | None, width: int = 88) -> list[str]:
+    """The lines of a comment or docstring, lines longer than `width` wrapped, invisible
+    characters written as escapes."""
+    if not text:
+        return []
+    lines: list[str] = []
+    for line in text.splitlines():
+        shown = visible(line).rstrip()
+        wrapped = textwrap.wrap(shown, width, break_long_words=False, break_on_hyphens=False)
+        lines.extend(wrapped if len(shown) > width else [shown])
+    return lines
+
+
+def docstring(text: str | None) -> str | None:
+    """A triple-quoted docstring literal for `text` (lines joined with newlines), or None."""
+    lines = doc_lines(text)
+    if not lines:
+        return None
+    body = "\n".join(lines).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if body.endswith('"'):
+        body = body[:-1] + '\\"'
+    if len(lines) > 1:
+        body += "\n"
+    return f'"""{body}"""'
+
+
+def comment(text: str | None) -> tuple[str, ...]:
+    """`# ` comment lines for `text`."""
+    return tuple(f"# {line}".rstrip() for line in doc_lines(text))
+
+
+def identifiers_in(expression: str) -> set[str]:
+    """The identifiers a Python expression mentions, outside its string literals."""
+    return set(_IDENTIFIER.findall(_STRING_LITERAL.sub('""', expression)))
+
+
+def qualify(expression: str, names: dict[str, str]) -> str:
+    """`expression` with each identifier in `names` (outside string literals) replaced by its
+    value, e.g. `list[str]` → `_builtins.list[str]`."""
+    if not names:
+        return expression
+    pieces: list[str] = []
+    position = 0
+    for match in _STRING_LITERAL.finditer(expression):
+        pieces.append(_substitute(expression[position : match.start()], names))
+        pieces.append(match.group(0))
+        position = match.end()
+    pieces.append(_substitute(expression[position:], names))
+    return "".join(pieces)
+
+
+def _substitute(code: str, names: dict[str, str]) -> str:
+    return re.sub(r"(?<![.\w])[A-Za-z_][A-Za-z0-9_]*", lambda m: names.get(m.group(0), m.group(0)), code)

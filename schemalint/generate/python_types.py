@@ -1,0 +1,298 @@
+"""Validators → Python type expressions and the named types (`TypedDict`s, aliases) they need.
+
+A `TypeMapper` turns a validator into an annotation string in one of three contexts:
+
+- `doc`: values as the `convex` client hands them over (int64 is `ConvexInt64`);
+- `arg`: arguments of the typed facade, which turns a Python `int` into `ConvexInt64` where the
+  validator says int64 and that is decidable (else the `doc` spelling is kept for that part);
+- `ret`: results of the typed facade, which turns every int64 back into `int`.
+
+Objects become `TypedDict`s named after where they sit (`UserProfilesSettings`), appended to
+`definitions` children first, so every name is defined before it is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from schemalint.generate.python_names import NameRegistry, pascal_case, py_string
+from schemalint.generate.python_validators import (
+    Context,
+    canonical,
+    decidable,
+    discriminator,
+    field_notes,
+    flat_members,
+    has_int64,
+)
+from schemalint.ir import (
+    Validator,
+    VAny,
+    VArray,
+    VBoolean,
+    VBytes,
+    VCommitTs,
+    VFloat64,
+    VId,
+    VInt64,
+    VLiteral,
+    VNull,
+    VObject,
+    VRecord,
+    VString,
+    VUnion,
+    VUnknown,
+)
+
+SYSTEM_ID_TYPES = {"_storage": "StorageId", "_scheduled_functions": "ScheduledFunctionsId"}
+_SIMPLE = {VString: "str", VFloat64: "float", VBoolean: "bool", VNull: "None", VBytes: "bytes", VAny: "Any"}
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    key: str
+    annotation: str
+    optional: bool
+    doc: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TypedDictDef:
+    name: str
+    fields: tuple[FieldDef, ...]
+    doc: str | None = None
+
+
+@dataclass(frozen=True)
+class AliasDef:
+    name: str
+    value: str
+    doc: str | None = None
+
+
+Definition = TypedDictDef | AliasDef
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a validator sits: name parts for the types made for it, and words for their docs."""
+
+    parts: tuple[str, ...]
+    owner: str  # e.g. "`messages` documents", "the arguments of `messages:send`"
+    path: str = ""
+    condition: str = ""  # e.g. ' whose `kind` is "bot"', for one object of a union
+
+    def name(self, suffix: str = "") -> str:
+        return "".join(self.parts) + suffix
+
+    def describe(self, what: str = "object") -> str:
+        if self.path == "[]":
+            return f"An item of {self.owner}{self.condition}."
+        if self.path == "{}":
+            return f"A value of {self.owner}{self.condition}."
+        if not self.path:
+            return f"{self.owner[0].upper()}{self.owner[1:]}{self.condition}."
+        return f"The `{self.path}` {what} of {self.owner}{self.condition}."
+
+    def field(self, key: str) -> Place:
+        return Place((*self.parts, pascal_case(key)), self.owner, f"{self.path}.{key}" if self.path else key)
+
+    def step(self, part: str, path_suffix: str) -> Place:
+        return Place((*self.parts, part), self.owner, self.path + path_suffix)
+
+    def variant(self, part: str, condition: str) -> Place:
+        return Place((*self.parts, part), self.owner, self.path, condition)
+
+
+# --------------------------------------------------------------------------------- mapper
+
+
+class TypeMapper:
+    """Annotations for validators, and the definitions they need (see the module docstring).
+
+    `reuse` maps `canonical(...)` of named types defined elsewhere (the documents module) to
+    their names; a validator that has one is spelled with it (and the name lands in
+    `reused`). `alias_literals` names unions of literals (else they are written inline);
+    `dedupe` gives identical validators in the same context one definition.
+    """
+
+    def __init__(
+        self,
+        names: NameRegistry,
+        id_type: Callable[[str], str],
+        *,
+        reuse: dict[str, str] | None = None,
+        alias_literals: bool = True,
+        dedupe: bool = False,
+    ) -> None:
+        self.names = names
+        self.id_type = id_type
+        self.definitions: list[Definition] = []
+        self.reused: set[str] = set()
+        self.named: dict[str, str] = {}  # canonical → name, for `doc`-context definitions
+        self._reuse = reuse or {}
+        self._alias_literals = alias_literals
+        self._dedupe = dedupe
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def annotation(self, v: Validator, ctx: Context, place: Place) -> str:
+        """The Python type of values of `v` in `ctx`."""
+        simple = _SIMPLE.get(type(v))
+        if simple is not None:
+            return simple
+        if isinstance(v, VInt64 | VCommitTs):
+            return "ConvexInt64" if ctx == "doc" else "int"
+        if isinstance(v, VUnknown):
+            return "Any"
+        if isinstance(v, VId):
+            return self.id_type(v.table_name)
+        if isinstance(v, VLiteral):
+            value = self._literal_value(v, ctx)
+            return f"Literal[{value}]" if value is not None else self._literal_fallback(v, ctx)
+        if isinstance(v, VArray):
+            return f"list[{self.annotation(v.element, ctx, place.step('Item', '[]'))}]"
+        if isinstance(v, VRecord):
+            values = self.annotation(v.values, ctx, place.step("Value", "{}"))
+            return f"dict[{self._key_annotation(v.keys)}, {values}]"
+        if isinstance(v, VObject):
+            return self.object_type(v, ctx, place)
+        if isinstance(v, VUnion):
+            return self._union(v, ctx, place)
+        return "Any"
+
+    def object_type(
+        self, v: VObject, ctx: Context, place: Place, *, doc: str | None = None, name: str | None = None
+    ) -> str:
+        """The name of the `TypedDict` for `v`, defined now unless it can be reused. `name`, if
+        given, is already claimed and is used as it is."""
+        key = self._key(v, ctx)
+        found = None if name is not None else self._existing(key)
+        if found is not None:
+            return found
+        name = name if name is not None else self.names.claim(place.name())
+        self._remember(key, name)
+        fields = tuple(
+            FieldDef(
+                key=f.name,
+                annotation=self.annotation(f.validator, ctx, place.field(f.name)),
+                optional=f.optional,
+                doc=f.doc,
+                notes=field_notes(f.validator, ctx),
+            )
+            for f in v.fields
+        )
+        text = doc if doc is not None else place.describe()
+        if v.unknown_parts:
+            text += "\n\nIt may have more fields: part of it could not be evaluated."
+        self.definitions.append(TypedDictDef(name=name, fields=fields, doc=text))
+        return name
+
+    def alias(
+        self, name: str, value: str, doc: str | None, v: Validator | None = None, *, claimed: bool = False
+    ) -> str:
+        """Define `name = value` (remembered for reuse as the spelling of `v`). `claimed`: the
+        name is already taken for this alias."""
+        claimed_name = name if claimed else self.names.claim(name)
+        if v is not None:
+            self._remember(self._key(v, "doc"), claimed_name)
+        self.definitions.append(AliasDef(name=claimed_name, value=value, doc=doc))
+        return claimed_name
+
+    # -- helpers
+
+    def _key(self, v: Validator, ctx: Context) -> tuple[str, str]:
+        return ("doc" if ctx == "doc" or not has_int64(v) else ctx, canonical(v))
+
+    def _existing(self, key: tuple[str, str]) -> str | None:
+        if key[0] == "doc" and key[1] in self._reuse:
+            self.reused.add(self._reuse[key[1]])
+            return self._reuse[key[1]]
+        return self._cache.get(key) if self._dedupe else None
+
+    def _remember(self, key: tuple[str, str], name: str) -> None:
+        self._cache.setdefault(key, name)
+        if key[0] == "doc":
+            self.named.setdefault(key[1], name)
+
+    def _literal_value(self, v: Validator, ctx: Context) -> str | None:
+        """The `Literal[...]` member for `v`, if it has one in `ctx`."""
+        if isinstance(v, VNull):
+            return "None"
+        if not isinstance(v, VLiteral):
+            return None
+        if v.value_type == "string":
+            return py_string(str(v.value))
+        if v.value_type == "boolean":
+            return "True" if v.value else "False"
+        if v.value_type == "bigint" and ctx != "doc":
+            return str(v.value)
+        return None
+
+    def _literal_fallback(self, v: VLiteral, ctx: Context) -> str:
+        if v.value_type == "number":
+            return "float"
+        if v.value_type == "bigint":
+            return "ConvexInt64" if ctx == "doc" else "int"
+        return "Any"
+
+    def _key_annotation(self, keys: Validator) -> str:
+        if isinstance(keys, VId):
+            return self.id_type(keys.table_name)
+        if isinstance(keys, VUnion):
+            parts = _distinct(self._key_annotation(m) for m in flat_members(keys))
+            return parts[0] if len(parts) == 1 else f"Union[{', '.join(parts)}]"
+        return "str"
+
+    def _union(self, v: VUnion, ctx: Context, place: Place) -> str:
+        members = flat_members(v)
+        if not members:
+            return "Never"
+        if ctx == "arg" and not decidable(members):
+            ctx = "doc"
+        values = [self._literal_value(m, ctx) for m in members]
+        if len(members) > 1 and all(values) and any(value != "None" for value in values):
+            literal = f"Literal[{', '.join(_distinct(value for value in values if value))}]"
+            return self._literal_union(v, ctx, place, literal)
+        objects = [m for m in members if isinstance(m, VObject)]
+        tag = discriminator(objects) if len(objects) > 1 else None
+        parts: list[str] = []
+        literals: list[str] = []
+        for member, value in zip(members, values, strict=True):
+            if value is not None and value != "None":
+                if not literals:
+                    parts.append("")  # the place of the Literal[...] of all literal members
+                literals.append(value)
+            elif isinstance(member, VObject) and len(objects) > 1:
+                parts.append(self.object_type(member, ctx, _variant_place(place, member, objects, tag)))
+            else:
+                parts.append(self.annotation(member, ctx, place))
+        parts = [p if p else f"Literal[{', '.join(_distinct(literals))}]" for p in parts]
+        distinct = _distinct(parts)
+        return distinct[0] if len(distinct) == 1 else f"Union[{', '.join(distinct)}]"
+
+    def _literal_union(self, v: VUnion, ctx: Context, place: Place, literal: str) -> str:
+        key = self._key(v, ctx)
+        found = self._existing(key)
+        if found is not None:
+            return found
+        if not self._alias_literals or not place.path:
+            return literal
+        return self.alias(place.name(), literal, place.describe("union"), v)
+
+
+def _variant_place(place: Place, member: VObject, objects: list[VObject], tag: str | None) -> Place:
+    if tag is not None:
+        value = member.field(tag).validator.value  # type: ignore[union-attr]
+        return place.variant(pascal_case(str(value)), f" when its `{tag}` is {py_string(str(value))}")
+    index = next(i for i, o in enumerate(objects, start=1) if o is member)
+    return place.variant(f"Variant{index}", f" (shape {index} of {len(objects)})")
+
+
+def _distinct(items: Iterator[str] | list[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen

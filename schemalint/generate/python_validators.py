@@ -1,0 +1,142 @@
+"""Questions about validators the Python generator asks: where int64 sits, whether the facade
+can convert it, how unions are tagged, when two validators are the same type."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Literal
+
+from schemalint.export import validator_json
+from schemalint.generate.convex_syntax import js_number
+from schemalint.ir import (
+    Field,
+    Validator,
+    VAny,
+    VArray,
+    VCommitTs,
+    VFloat64,
+    VId,
+    VInt64,
+    VLiteral,
+    VObject,
+    VRecord,
+    VUnion,
+    VUnknown,
+    walk_validators,
+)
+
+# `doc`: values as the `convex` client gives them; `arg`/`ret`: the typed facade's arguments
+# and results (see `python_types`).
+Context = Literal["doc", "arg", "ret"]
+
+
+def is_int64_like(v: Validator) -> bool:
+    return isinstance(v, VInt64 | VCommitTs) or (isinstance(v, VLiteral) and v.value_type == "bigint")
+
+
+def has_int64(v: Validator) -> bool:
+    return any(is_int64_like(x) for x in walk_validators(v))
+
+
+def flat_members(union: VUnion) -> list[Validator]:
+    """The members of `union`, nested unions spliced in."""
+    members: list[Validator] = []
+    for member in union.members:
+        members.extend(flat_members(member) if isinstance(member, VUnion) else [member])
+    return members
+
+
+def discriminator(objects: list[VObject]) -> str | None:
+    """The first field that is a required string literal with a distinct value in every object."""
+    for candidate in objects[0].fields:
+        values: list[str] = []
+        for obj in objects:
+            found = obj.field(candidate.name)
+            if found is None or found.optional or not _is_string_literal(found.validator):
+                break
+            values.append(str(found.validator.value))  # type: ignore[attr-defined]
+        else:
+            if len(set(values)) == len(values):
+                return candidate.name
+    return None
+
+
+def _is_string_literal(v: Validator) -> bool:
+    return isinstance(v, VLiteral) and v.value_type == "string"
+
+
+def _is_numeric(v: Validator) -> bool:
+    return isinstance(v, VInt64 | VCommitTs | VFloat64) or (
+        isinstance(v, VLiteral) and v.value_type in ("number", "bigint")
+    )
+
+
+def decidable(members: list[Validator]) -> bool:
+    """Can the facade tell, from a Python value alone, which int64 parts of this union it is in?"""
+    if not any(has_int64(m) for m in members):
+        return True
+    if any(isinstance(m, VAny | VUnknown) for m in members):
+        return False
+    numbers = [m for m in members if _is_numeric(m)]
+    if any(is_int64_like(m) for m in numbers) and not all(is_int64_like(m) for m in numbers):
+        return False
+    arrays = [m for m in members if isinstance(m, VArray)]
+    if len(arrays) > 1 and any(has_int64(m) for m in arrays):
+        return False
+    dicts = [m for m in members if isinstance(m, VObject | VRecord)]
+    if len(dicts) > 1 and any(has_int64(m) for m in dicts):
+        objects = [m for m in dicts if isinstance(m, VObject)]
+        return len(objects) == len(dicts) and discriminator(objects) is not None
+    return True
+
+
+def has_undecidable_int64(v: Validator) -> bool:
+    """True when some int64 inside `v` sits in a union the facade cannot convert."""
+    return any(isinstance(x, VUnion) and not decidable(flat_members(x)) for x in walk_validators(v))
+
+
+def canonical(v: Validator) -> str:
+    """A key equal for validators Convex exports identically."""
+    return json.dumps(validator_json(v), sort_keys=True, separators=(",", ":"))
+
+
+def with_system_fields(obj: VObject, table: str) -> VObject:
+    """A table's object validator as its documents are: `_id` and `_creationTime` first, and
+    without the `_`-prefixed fields Convex drops."""
+    system = (
+        Field(name="_id", validator=VId(table_name=table)),
+        Field(name="_creationTime", validator=VFloat64()),
+    )
+    kept = tuple(f for f in obj.fields if not f.name.startswith("_"))
+    return replace(obj, fields=system + kept)
+
+
+def field_notes(v: Validator, ctx: Context) -> tuple[str, ...]:
+    """Comments for a field whose type says less than its validator (not looking into objects)."""
+    notes: list[str] = []
+    for x in _walk_outside_objects(v):
+        note = _note(x, ctx)
+        if note is not None and note not in notes:
+            notes.append(note)
+    return tuple(notes)
+
+
+def _walk_outside_objects(v: Validator) -> Iterator[Validator]:
+    yield v
+    if not isinstance(v, VObject):
+        for child in v.children():
+            yield from _walk_outside_objects(child)
+
+
+def _note(v: Validator, ctx: Context) -> str | None:
+    if isinstance(v, VUnknown):
+        return f"schemalint could not evaluate this validator ({v.reason}); typed as Any."
+    if isinstance(v, VLiteral) and v.value_type == "number":
+        return f"v.literal({js_number(float(v.value))}): typed float (typing.Literal has no floats)."
+    if isinstance(v, VLiteral) and v.value_type == "bigint" and ctx == "doc":
+        return f"v.literal({v.value}n): typed ConvexInt64 (typing.Literal has no ConvexInt64)."
+    if isinstance(v, VLiteral) and v.value_type == "unsupported":
+        return f"Convex rejects this literal ({v.value}); typed as Any."
+    return None

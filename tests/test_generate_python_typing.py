@@ -1,0 +1,323 @@
+"""The generated packages type-check (`mypy --strict`), and so does hand-written code using them,
+while code with deliberate mistakes is rejected with the expected errors; the facade sends the
+right names and arguments and converts int64 both ways (driven by a recording fake client and
+the real `convex` package).
+
+One mypy run covers every fixture's package (each generated under its own name, e.g.
+`seed_001_dashboard`) and every file in tests/python_usage/.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from convex import ConvexInt64, convex_to_json
+
+from schemalint.discovery import discover
+from schemalint.generate.output import write_files
+from schemalint.generate.python import render_python
+from schemalint.parser import parse_project
+from schemalint.parser.functions import parse_functions
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "fixtures"
+USAGE = REPO / "tests" / "python_usage"
+WITH_INTERNAL = {"python-edge-cases"}
+_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: (?P<message>.*)$")
+_EXPECTED = re.compile(r"#\s*E:\s*(?P<text>.+)$")
+
+
+# Names no valid Convex project has, but the parser accepts: the package must still type-check.
+HOSTILE_PROJECT = {
+    "convex/schema.ts": """
+        import { defineSchema, defineTable } from "convex/server";
+        import { v } from "convex/values";
+        export default defineSchema({
+          "a|b": defineTable({ "x|y": v.id("<script>"), "new\\nline": v.string(), "": v.optional(v.int64()) }),
+          "": defineTable({ "class": v.object({ "c d": v.id("") }), "__x": v.literal('q"uote') }),
+          "Ünïcödé 名前": defineTable({ "ключ": v.id("Ünïcödé 名前"), "float": v.array(v.float64()) }),
+        });
+    """,
+    "convex/fns.ts": """
+        import { v } from "convex/values";
+        import { query } from "./_generated/server";
+        export const q = query({
+          args: { "a-b": v.string(), "x y": v.optional(v.id("a|b")), None: v.int64(), __p: v.boolean() },
+          returns: v.object({ "c d": v.int64(), "": v.string() }),
+          handler: async () => null,
+        });
+    """,
+}
+
+
+def package_name(fixture: Path) -> str:
+    return fixture.name.replace("-", "_")
+
+
+def hostile_project(root: Path) -> Path:
+    for name, source in HOSTILE_PROJECT.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(source).lstrip(), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every fixture's package (named after the fixture) and the usage files, in one directory."""
+    root = tmp_path_factory.mktemp("generated")
+    hostile = hostile_project(tmp_path_factory.mktemp("hostile-names"))
+    for fixture in [*sorted(p for p in FIXTURES.iterdir() if p.is_dir()), hostile]:
+        layout = discover(fixture)
+        files = render_python(
+            parse_project(layout),
+            parse_functions(layout).functions,
+            package=package_name(fixture),
+            include_internal=fixture.name in WITH_INTERNAL,
+        )
+        write_files(root, files, generator=f"python:{package_name(fixture)}")
+    for usage in USAGE.glob("*.py"):
+        shutil.copy(usage, root / usage.name)
+    return root
+
+
+@pytest.fixture(scope="session")
+def mypy_errors(generated: Path) -> dict[str, dict[int, list[str]]]:
+    """`file -> line -> messages` of one `mypy --strict` run over everything generated."""
+    targets = sorted(p.name for p in generated.iterdir() if p.is_dir() or p.suffix == ".py")
+    completed = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--no-error-summary", *targets],
+        cwd=generated,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert completed.returncode in (0, 1), completed.stdout + completed.stderr
+    errors: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for line in completed.stdout.splitlines():
+        match = _ERROR.match(line)
+        if match:
+            errors[match["file"]][int(match["line"])].append(match["message"])
+        else:
+            assert ": note: " in line, line
+    return errors
+
+
+def test_every_generated_package_and_usage_file_passes_mypy_strict(
+    mypy_errors: dict[str, dict[int, list[str]]],
+) -> None:
+    unexpected = {
+        f"{file}:{line}: {message}"
+        for file, lines in mypy_errors.items()
+        if not file.endswith("_mistakes.py")
+        for line, messages in lines.items()
+        for message in messages
+    }
+    assert sorted(unexpected) == []
+
+
+def test_names_no_valid_schema_has_still_give_a_typed_package(generated: Path) -> None:
+    api = next(generated.glob("hostile_names*/api.py")).read_text(encoding="utf-8")
+    assert "        a_b: str,\n        x_y: Union[ABId, Omitted] = OMITTED,\n        None_: int," in api
+    assert "        __p__: bool," in api
+    assert '{"a-b": a_b, "x y": x_y, "None": None_, "__p": __p__}' in api
+
+
+def test_each_snapshot_fixture_has_a_usage_file() -> None:
+    names = {p.stem for p in USAGE.glob("*_ok.py")}
+    expected = {f"{package_name(p)}_ok" for p in [*FIXTURES.glob("seed-*"), FIXTURES / "python-edge-cases"]}
+    assert expected <= names
+
+
+@pytest.mark.parametrize("usage", sorted(USAGE.glob("*_mistakes.py")), ids=lambda p: p.stem)
+def test_mypy_rejects_each_deliberate_mistake(
+    usage: Path, mypy_errors: dict[str, dict[int, list[str]]]
+) -> None:
+    expected = {
+        number: match["text"].strip()
+        for number, text in enumerate(usage.read_text(encoding="utf-8").splitlines(), start=1)
+        if (match := _EXPECTED.search(text))
+    }
+    assert len(expected) >= 4
+    found = mypy_errors.get(usage.name, {})
+    missing = {
+        f"{number}: {text}"
+        for number, text in expected.items()
+        if not any(text in message for message in found.get(number, []))
+    }
+    extra = {f"{number}: {found[number]}" for number in found if number not in expected}
+    assert (sorted(missing), sorted(extra)) == ([], [])
+
+
+# ------------------------------------------------------------------------------------ runtime
+
+
+class Recorder:
+    """A client that records each call and answers from `results` (by function name)."""
+
+    def __init__(self, results: dict[str, Any] | None = None) -> None:
+        self.calls: list[tuple[str, str, dict[str, Any]]] = []
+        self.results = results or {}
+
+    def _record(self, kind: str, name: str, args: dict[str, Any]) -> Any:
+        self.calls.append((kind, name, args))
+        return self.results.get(name)
+
+    def query(self, name: str, args: dict[str, Any]) -> Any:
+        return self._record("query", name, args)
+
+    def mutation(self, name: str, args: dict[str, Any]) -> Any:
+        return self._record("mutation", name, args)
+
+    def action(self, name: str, args: dict[str, Any]) -> Any:
+        return self._record("action", name, args)
+
+
+def typed(value: Any) -> Any:
+    """`value` with every number tagged by its type (`ConvexInt64(1) == 1` in the convex package)."""
+    if isinstance(value, ConvexInt64):
+        return ("int64", value.value)
+    if isinstance(value, bool | int | float):
+        return (type(value).__name__, value)
+    if isinstance(value, dict):
+        return {key: typed(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [typed(item) for item in value]
+    return value
+
+
+@pytest.fixture
+def edge(generated: Path) -> Iterator[ModuleType]:
+    sys.path.insert(0, str(generated))
+    try:
+        yield importlib.import_module("python_edge_cases")
+    finally:
+        sys.path.remove(str(generated))
+
+
+def test_calls_send_the_convex_name_and_leave_out_omitted_arguments(edge: ModuleType) -> None:
+    client = Recorder()
+    api = edge.ConvexApi(client)
+    api.messages.list(channel="c1")
+    api.messages.list(channel="c1", limit=5, cursor=None)
+    api.messages.default()
+    api.admin.users.get(id="u1")
+    api.admin.users_()
+    api.messages.summarize(anything=1, goes=[2])
+    assert client.calls == [
+        ("query", "messages:list", {"channel": "c1"}),
+        ("query", "messages:list", {"channel": "c1", "limit": 5, "cursor": None}),
+        ("query", "messages:default", {}),
+        ("query", "admin/users:get", {"id": "u1"}),
+        ("query", "admin:users", {}),
+        ("action", "messages:summarize", {"anything": 1, "goes": [2]}),
+    ]
+    assert typed(client.calls[-1][2]) == {"anything": ("int", 1), "goes": [("int", 2)]}  # no int64 here
+
+
+def test_renamed_keyword_arguments_are_sent_under_their_convex_names(edge: ModuleType) -> None:
+    client = Recorder()
+    edge.ConvexApi(client).messages.search(
+        from_=1.0, class_="c", self_=True, list_="l", cast_="x", __scope__="s"
+    )
+    sent = {"from": 1.0, "class": "c", "self": True, "list": "l", "cast": "x", "__scope": "s"}
+    assert client.calls == [("query", "messages:search", sent)]
+
+
+def test_ints_become_convex_int64_where_the_arguments_say_int64(edge: ModuleType) -> None:
+    client = Recorder()
+    api = edge.ConvexApi(client)
+    source = {"kind": "bot", "botName": "b", "version": 3}
+    api.messages.send(
+        channel="c1", body="hi", after=41, tags=[1, 2], counters={"a": 1}, source=source, weight=2
+    )
+    api.messages.send(channel="c1", body="hi", source={"kind": "user", "userId": "u1"}, weight=ConvexInt64(2))
+    sent = [args for _, _, args in client.calls]
+    assert typed(sent[0]) == {
+        "channel": "c1",
+        "body": "hi",
+        "after": ("int64", 41),
+        "tags": [("int64", 1), ("int64", 2)],
+        "counters": {"a": ("int64", 1)},
+        "source": {"kind": "bot", "botName": "b", "version": ("int64", 3)},
+        "weight": ("int", 2),  # int64 | float64: a Python int stays a (float) number
+    }
+    assert typed(sent[1]) == {
+        "channel": "c1",
+        "body": "hi",
+        "source": {"kind": "user", "userId": "u1"},
+        "weight": ("int64", 2),
+    }
+    assert source["version"] == 3 and type(source["version"]) is int  # the caller's dict is untouched
+    # What the real client would send for it: an Int64, not a Float64.
+    assert convex_to_json(sent[0]["after"]) == {"$integer": "KQAAAAAAAAA="}
+
+
+def test_int64_results_come_back_as_ints(edge: ModuleType) -> None:
+    settings = {"theme": "dark", "notifications": {"email": True, "digest": ConvexInt64(9)}}
+    client = Recorder(
+        {
+            "messages:send": {"id": "m1", "sequence": ConvexInt64(7), "history": [ConvexInt64(1)]},
+            "messages:purge": ConvexInt64(3),
+            "admin:stats": {"users": ConvexInt64(2), "messages": {"c1": ConvexInt64(5)}},
+            "admin/users:get": {"_id": "u1", "_creationTime": 1.5, "name": "A", "settings": settings},
+            "messages:summarize": {"raw": ConvexInt64(4)},
+        }
+    )
+    api = edge.ConvexApi(client)
+    assert typed(api.messages.send(channel="c1", body="x")) == {
+        "id": "m1",
+        "sequence": ("int", 7),
+        "history": [("int", 1)],
+    }
+    assert typed(api.messages.purge(before=10)) == ("int", 3)
+    assert typed(client.calls[-1][2]) == {"before": ("int64", 10)}
+    assert typed(api.admin.stats()) == {"users": ("int", 2), "messages": {"c1": ("int", 5)}}
+    profile = api.admin.users.get(id="u1")
+    assert typed(profile["settings"]["notifications"]) == {"email": ("bool", True), "digest": ("int", 9)}
+    assert typed(profile["_creationTime"]) == ("float", 1.5)
+    assert typed(api.messages.summarize()) == {"raw": ("int64", 4)}  # no returns validator: as it came
+
+
+def test_schema_comments_become_docstrings(edge: ModuleType) -> None:
+    doc = " ".join(edge.MessagesDoc.__doc__.split())
+    assert 'A docstring with "quotes", \\backslashes\\ and """triple quotes""".' in doc
+
+
+def test_the_function_mapping_lists_every_generated_function_with_its_kind(edge: ModuleType) -> None:
+    assert edge.FUNCTIONS == {
+        "admin/users:get": "query",
+        "admin/users:namesByRole": "query",
+        "admin/users:setRole": "mutation",
+        "admin:stats": "query",
+        "admin:users": "query",
+        "messages:default": "query",
+        "messages:list": "query",
+        "messages:purge": "mutation",
+        "messages:search": "query",
+        "messages:send": "mutation",
+        "messages:summarize": "action",
+    }
+
+
+def test_an_explicit_none_is_sent_and_an_omitted_argument_is_not(generated: Path) -> None:
+    sys.path.insert(0, str(generated))
+    try:
+        dashboard = importlib.import_module("seed_001_dashboard")
+    finally:
+        sys.path.remove(str(generated))
+    client = Recorder({"alerts:updateUserStatus": "s1"})
+    api = dashboard.ConvexApi(client)
+    assert api.alerts.updateUserStatus(userId="u1", alertLevel=None, nextDue=dashboard.OMITTED) == "s1"
+    assert client.calls == [("mutation", "alerts:updateUserStatus", {"userId": "u1", "alertLevel": None})]
