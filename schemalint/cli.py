@@ -261,7 +261,8 @@ def generate_group() -> None:
 @click.option(
     "--with-findings", is_flag=True, help="List each table's `schemalint check` findings on its page."
 )
-def generate_docs_command(path: Path, out_dir: Path, check: bool, with_findings: bool) -> None:
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def generate_docs_command(path: Path, out_dir: Path, check: bool, with_findings: bool, debug: bool) -> None:
     """Write Markdown documentation of the Convex schema at PATH into --out DIR.
 
     Only files schemalint wrote before are replaced or removed. Exit status: 0 on success (or,
@@ -280,7 +281,7 @@ def generate_docs_command(path: Path, out_dir: Path, check: bool, with_findings:
             findings = engine.run(project, load_config(layout.schema_file))
         return render_docs(project, findings)
 
-    sys.exit(_run_generator(path, out_dir, check=check, generator="docs", render=render))
+    sys.exit(_run_generator(path, out_dir, check=check, generator="docs", render=render, debug=debug))
 
 
 def _run_generator(
@@ -290,6 +291,7 @@ def _run_generator(
     check: bool,
     generator: str,
     render: Callable[[Project, ProjectLayout], dict[str, str]],
+    debug: bool = False,
 ) -> int:
     """Discover and parse the project, render the generator's files, then write them into
     `out_dir` (or compare them with it, for --check); returns the exit status."""
@@ -331,9 +333,7 @@ def _run_generator(
         click.echo(f"error: {exc}", err=True)
         return 2
     except Exception as exc:
-        traceback.print_exc()
-        click.echo(f"error: internal error: {type(exc).__name__}: {exc}", err=True)
-        return 2
+        _internal_error(exc, debug)
 
 
 def _python_package_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -360,7 +360,10 @@ def _python_package_name(ctx: click.Context, param: click.Parameter, value: str)
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and print a diff if DIR is out of date.")
 @click.option("--internal", is_flag=True, help="Include internal functions (callable with an admin key).")
-def generate_python_command(path: Path, out_dir: Path, package: str, check: bool, internal: bool) -> None:
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def generate_python_command(
+    path: Path, out_dir: Path, package: str, check: bool, internal: bool, debug: bool
+) -> None:
     """Write a typed Python client for the Convex project at PATH into --out DIR.
 
     The package holds TypedDicts and Id types for the schema's documents and a typed facade over
@@ -383,4 +386,6 @@ def generate_python_command(path: Path, out_dir: Path, package: str, check: bool
             )
         return render_python(project, modules.functions, package=package, include_internal=internal)
 
-    sys.exit(_run_generator(path, out_dir, check=check, generator=f"python:{package}", render=render))
+    sys.exit(
+        _run_generator(path, out_dir, check=check, generator=f"python:{package}", render=render, debug=debug)
+    )
