@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from schemalint.convex_syntax import literal_source, validator_source
 from schemalint.generate import markdown as md
-from schemalint.generate.convex_syntax import literal_source, validator_source
 from schemalint.generate.docs_refs import SYSTEM_TABLES, expandable, join_path, variants
 from schemalint.generate.docs_text import description_blocks
 from schemalint.ir import (

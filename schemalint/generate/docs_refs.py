@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from schemalint.generate.convex_syntax import object_key
+from schemalint.convex_syntax import object_key
 from schemalint.generate.mermaid import Cardinality, Relationship
 from schemalint.ir import Schema, Table, Validator, VArray, VId, VNull, VObject, VRecord, VUnion
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from schemalint.convex_syntax import js_number, js_string
 from schemalint.generate import markdown as md
-from schemalint.generate.convex_syntax import js_number, js_string
 from schemalint.generate.docs_refs import variants
 from schemalint.ir import DbIndex, JsonScalar, SearchIndex, Table, VAny, VectorIndex, VObject
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from schemalint.generate.convex_syntax import visible
+from schemalint.convex_syntax import visible
 
 # Characters that can start inline Markdown (or GitHub math) wherever they appear.
 _INLINE = frozenset("\\`*[]|~$#")

@@ -12,7 +12,7 @@ import re
 import textwrap
 from collections.abc import Iterable
 
-from schemalint.generate.convex_syntax import visible
+from schemalint.convex_syntax import visible
 
 _WORD_PARTS = re.compile(r"[A-Za-z0-9]+")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Literal
 
+from schemalint.convex_syntax import js_number
 from schemalint.export import validator_json
-from schemalint.generate.convex_syntax import js_number
 from schemalint.ir import (
     Field,
     Validator,
