@@ -122,7 +122,9 @@ def test_per_file_ignores_match_globs_relative_to_the_project_root() -> None:
         document=obj(fld("payload", VAny()), fld("bad-name", VString())),
         name_span=at(2, file=legacy_file),
     )
-    config = parse_config({"per-file-ignores": {"convex/tables/*.ts": ["T302", "D1"]}})
+    config = parse_config(
+        {"select": ["D", "T", "M"], "per-file-ignores": {"convex/tables/*.ts": ["T302", "D1"]}}
+    )
     extra = (SourceFile(path=legacy_file),)
     found = run(project(USERS, legacy, extra_files=extra), config)
     assert {d.span.file for d in found} == {SCHEMA_FILE}

@@ -1,0 +1,92 @@
+"""I501 missing-foreign-key-index: a `v.id` field no database index starts with."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from schemalint.ir import Schema, Table, Validator, VId, VNull
+from schemalint.irquery import (
+    SYSTEM_TABLES,
+    FieldRef,
+    alternatives,
+    distinct_fields,
+    indexes_may_be_incomplete,
+    is_leading_index_field,
+    is_package_table,
+)
+from schemalint.naming import split_words
+from schemalint.rules.base import Option, Rule, RuleContext, Violation
+
+
+class MissingForeignKeyIndex(Rule):
+    code = "I501"
+    name = "missing-foreign-key-index"
+    summary = "A `v.id` field that is not the first field of any database index."
+    options = (
+        Option(
+            "include-system-tables",
+            "bool",
+            False,
+            'Also report `v.id("_storage")` and `v.id("_scheduled_functions")` fields.',
+        ),
+    )
+
+    def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
+        if is_package_table(table) or indexes_may_be_incomplete(ctx.project, table):
+            return
+        include_system = ctx.options.get_bool("include-system-tables")
+        reported: set[str] = set()
+        for ref in distinct_fields(table):
+            targets = _referenced_tables(ref.validator)
+            if not ref.indexable or not targets or ref.path in reported:
+                continue
+            if not include_system and all(t in SYSTEM_TABLES for t in targets):
+                continue
+            if is_leading_index_field(table, ref.path):
+                continue
+            reported.add(ref.path)
+            target = " | ".join(targets)
+            yield Violation(
+                f'Field "{ref.path}" references "{target}" but no index of "{table.name}" starts with '
+                f'it{_elsewhere(table, ref.path)}: finding the "{table.name}" documents that reference '
+                f'a given "{target}" document scans the whole table',
+                help=f'Add .index("{_index_name(ctx.schema, ref)}", ["{ref.path}"]) (or put the field '
+                "first in an index you already have).",
+                span=ref.span,
+                field=ref.path,
+            )
+
+
+def _referenced_tables(validator: Validator) -> tuple[str, ...]:
+    """The tables of a `v.id` field (optional, nullable, or a union of ids); () for anything else."""
+    members = [m for m in alternatives(validator) if not isinstance(m, VNull)]
+    if not members or not all(isinstance(m, VId) for m in members):
+        return ()
+    return tuple(dict.fromkeys(m.table_name for m in members if isinstance(m, VId)))
+
+
+def _elsewhere(table: Table, path: str) -> str:
+    """A note naming the index that holds `path` in a later position, if any."""
+    for index in table.indexes:
+        if path in index.fields[1:]:
+            return f' (index "{index.name}" holds it, but not first)'
+    return ""
+
+
+def _index_name(schema: Schema, ref: FieldRef) -> str:
+    """A name for an index on the field, in the schema's own habit: `by_userId` when its
+    indexes are named after whole field names, `by_user` when they drop the `Id`."""
+    whole = f"by_{ref.path.replace('.', '_')}"
+    words = split_words(ref.name)
+    if len(words) < 2 or words[-1] not in ("Id", "ID"):
+        return whole
+    short = "by_" + ref.path[: -len(words[-1])].replace(".", "_")
+    votes = 0
+    for table in schema.tables:
+        for index in table.indexes:
+            first = index.fields[0] if index.fields else ""
+            if first.endswith("Id") and index.name == f"by_{first}":
+                votes += 1
+            elif first.endswith("Id") and index.name == f"by_{first[:-2]}":
+                votes -= 1
+    return short if votes < 0 else whole

@@ -1,0 +1,65 @@
+"""R202 unknown-table-reference: `v.id("x")` where `x` is neither a schema table nor a system table."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from schemalint.identifiers import is_identifier
+from schemalint.ir import Table, VId
+from schemalint.irquery import (
+    SYSTEM_TABLES,
+    distinct_fields,
+    field_validators,
+    is_package_table,
+    tables_may_be_incomplete,
+)
+from schemalint.rules.base import Option, Rule, RuleContext, Violation
+
+
+class UnknownTableReference(Rule):
+    code = "R202"
+    name = "unknown-table-reference"
+    summary = '`v.id("x")` where `x` is neither a table of the schema nor a system table.'
+    options = (
+        Option(
+            "known-tables",
+            "string-list",
+            (),
+            "Extra table names that `v.id` may reference (e.g. tables of a component).",
+        ),
+    )
+
+    def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
+        if is_package_table(table) or tables_may_be_incomplete(ctx.project):
+            return
+        tables = [t.name for t in ctx.schema.tables]
+        known = {*tables, *SYSTEM_TABLES, *ctx.options.get_strings("known-tables")}
+        seen: set[object] = set()
+        for ref in distinct_fields(table):
+            for validator in field_validators(ref.validator):
+                if not isinstance(validator, VId) or validator.table_name in known:
+                    continue
+                if not is_identifier(validator.table_name):
+                    continue  # invalid-identifier reports it
+                key = (validator.table_name, validator.span or ref.path)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield Violation(
+                    f'Field "{ref.path}" references table "{validator.table_name}", which is not '
+                    "in the schema",
+                    help=_hint(validator.table_name, tables),
+                    span=validator.span or ref.span,
+                    field=ref.path,
+                )
+
+
+def _hint(name: str, tables: list[str]) -> str:
+    close = difflib.get_close_matches(name, tables, n=1)
+    if close:
+        return f'Did you mean v.id("{close[0]}")?'
+    return (
+        "Define the table, fix the name, or list it in the `known-tables` option of "
+        "unknown-table-reference if it lives elsewhere (e.g. in a component)."
+    )
