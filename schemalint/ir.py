@@ -242,6 +242,9 @@ class Table:
     definition_span: Span | None = None
     doc: str | None = None
     origin: TableOrigin = field(default_factory=lambda: TableOrigin(file=None))
+    # Parts of the definition the parser could not evaluate (an index whose name or fields are
+    # unknown is left out of `indexes`; each such loss is recorded here).
+    unknown_parts: tuple[VUnknown, ...] = ()
 
     @property
     def all_index_names(self) -> tuple[str, ...]:
@@ -286,6 +289,9 @@ class Schema:
     span: Span | None = None
     shadowed_tables: tuple[ShadowedTable, ...] = ()
     runtime_accesses: tuple[RuntimeAccess, ...] = ()
+    # Schema-level parts the parser could not evaluate (e.g. a spread of an unknown value into
+    # `defineSchema({...})`): the schema may have more tables than `tables` lists.
+    unknown_parts: tuple[VUnknown, ...] = ()
 
     def table(self, name: str) -> Table | None:
         """The table called `name`, if any."""

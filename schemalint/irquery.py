@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from schemalint.diagnostics import PARSE_ERROR, UNEVALUABLE_EXPRESSION, UNRESOLVED_IMPORT, Span
+from schemalint.diagnostics import PARSE_ERROR, UNRESOLVED_IMPORT, Span
 from schemalint.identifiers import field_name_problem
 from schemalint.ir import (
     DbIndex,
@@ -383,19 +383,20 @@ def is_string(validator: Validator) -> bool:
 
 
 def tables_may_be_incomplete(project: Project) -> bool:
-    """Whether the schema may define tables its IR does not list: the parser met a syntax
-    error, an import it could not resolve, or a schema-level part it could not evaluate (such
-    as a spread of an unknown value)."""
-    return any(
-        d.kind in (PARSE_ERROR, UNRESOLVED_IMPORT) or (d.kind == UNEVALUABLE_EXPRESSION and d.table is None)
-        for d in project.diagnostics
+    """Whether the schema may define tables its IR does not list: a schema-level part could not
+    be evaluated (such as a spread of an unknown value), or the parser met a syntax error or an
+    import it could not resolve."""
+    schema = project.schema
+    return (schema is not None and bool(schema.unknown_parts)) or any(
+        d.kind in (PARSE_ERROR, UNRESOLVED_IMPORT) for d in project.diagnostics
     )
 
 
 def indexes_may_be_incomplete(project: Project, table: Table) -> bool:
-    """Whether `table` may have indexes its IR lacks: its definition could not be evaluated,
-    the parser reported an unevaluated part of it (an index with an unknown name or field list
-    is left out of the IR), or the schema has a syntax error."""
-    return isinstance(table.document, VUnknown) or any(
-        d.table == table.name or d.kind == PARSE_ERROR for d in project.diagnostics
+    """Whether `table` may have indexes its IR lacks: its definition could not be evaluated, an
+    index of it could not (it is then left out of the IR), or the schema has a syntax error."""
+    return (
+        isinstance(table.document, VUnknown)
+        or bool(table.unknown_parts)
+        or any(d.kind == PARSE_ERROR for d in project.diagnostics)
     )

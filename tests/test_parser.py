@@ -453,3 +453,23 @@ def test_http_and_cron_modules_are_not_functions_and_not_errors(tmp_path: Path) 
     })
     result = parse_functions(discover(tmp_path))
     assert result.functions == () and result.diagnostics == ()
+
+
+def test_unevaluable_parts_are_recorded_in_the_ir(tmp_path: Path) -> None:
+    project = parse(tmp_path, {
+        "convex/other.ts": "export const y = 1;\n",
+        "convex/schema.ts": HEADER + textwrap.dedent("""
+            import { x } from "./other";
+            import { more } from "some-package";
+            const NAME = more.name;
+            export default defineSchema({
+              ...more,
+              posts: defineTable({ ...x, a: v.string() }).index(NAME, ["a"]),
+            });
+            """),
+    })
+    assert project.schema is not None
+    assert len(project.schema.unknown_parts) == 1
+    posts = project.schema.tables[0]
+    assert isinstance(posts.document, VObject) and len(posts.document.unknown_parts) == 1
+    assert len(posts.unknown_parts) == 1 and posts.indexes == ()

@@ -92,7 +92,7 @@ def object_validator(fields: JSObject, span: Span | None, optional: bool = False
         )
         for key, prop in fields.ordered_items()
     )
-    unknown = tuple(VUnknown(reason=u.reason, span=u.span) for u in fields.unknown_parts if not u.quiet)
+    unknown = tuple(VUnknown(reason=u.reason, span=u.span) for u in fields.unknown_parts)
     return VObject(fields=ir_fields, optional=optional, span=span, unknown_parts=unknown)
 
 

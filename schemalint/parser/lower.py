@@ -93,6 +93,7 @@ def _lower_table(name: str, prop: Property, lowering: Lowering) -> Table | None:
         if not problem.quiet:
             lowering.report(f"table `{name}`: {problem.message}", problem.span or span, name)
     return Table(
+        unknown_parts=tuple(VUnknown(reason=p.message, span=p.span or span) for p in value.problems),
         name=name,
         document=document,
         staged_document=staged,
@@ -137,7 +138,10 @@ def lower_schema(
         )
         for s in value.tables.shadowed
     )
+    unknown_parts = [VUnknown(reason=p.message, span=p.span) for p in value.problems]
+    unknown_parts += [VUnknown(reason=u.reason, span=u.span) for u in value.tables.unknown_parts]
     schema = Schema(
+        unknown_parts=tuple(unknown_parts),
         tables=tuple(tables),
         schema_validation=value.schema_validation,
         strict_table_name_types=value.strict_table_name_types,
