@@ -7,12 +7,11 @@ so nothing here needs to unwrap `v.optional`; `unwrap_nullable` strips `v.nullab
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from schemalint.convex_syntax import validator_source
 from schemalint.diagnostics import PARSE_ERROR, UNRESOLVED_IMPORT, Span
 from schemalint.identifiers import field_name_problem
 from schemalint.ir import (
@@ -27,7 +26,6 @@ from schemalint.ir import (
     VectorIndex,
     VFloat64,
     VId,
-    VLiteral,
     VNull,
     VObject,
     VRecord,
@@ -305,53 +303,10 @@ def table_validators(table: Table) -> Iterator[tuple[Validator, FieldRef | None]
             yield validator, ref
 
 
-_SIMPLE_TEXT = {
-    "string": "v.string()",
-    "float64": "v.float64()",
-    "int64": "v.int64()",
-    "boolean": "v.boolean()",
-    "null": "v.null()",
-    "bytes": "v.bytes()",
-    "any": "v.any()",
-    "commitTs": "v.commitTs()",
-}
-
-
 def describe_validator(validator: Validator) -> str:
     """`validator` written the way Convex prints validators in its errors (`v.float64()`,
-    `v.array(v.string())`, `v.literal("a")`); objects show `{...}`, unevaluated parts `unknown`."""
-    if validator.kind in _SIMPLE_TEXT:
-        return _SIMPLE_TEXT[validator.kind]
-    if isinstance(validator, VId):
-        return f'v.id("{validator.table_name}")'
-    if isinstance(validator, VLiteral):
-        return f"v.literal({_literal_text(validator)})"
-    if isinstance(validator, VArray):
-        return f"v.array({describe_validator(validator.element)})"
-    if isinstance(validator, VRecord):
-        return f"v.record({describe_validator(validator.keys)}, {describe_validator(validator.values)})"
-    if isinstance(validator, VUnion):
-        return f"v.union({', '.join(describe_validator(m) for m in validator.members)})"
-    if isinstance(validator, VObject):
-        return "v.object({...})"
-    return "unknown"
-
-
-def _literal_text(literal: VLiteral) -> str:
-    value = literal.value
-    if literal.value_type == "string":
-        return json.dumps(value)
-    if literal.value_type == "boolean":
-        return "true" if value else "false"
-    if literal.value_type == "bigint":
-        return f"{value}n"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "NaN"
-        if math.isinf(value):
-            return "Infinity" if value > 0 else "-Infinity"
-        return repr(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
-    return str(value)
+    `v.array(v.string())`, `v.literal("a")`); objects show `{…}`, unevaluated parts `unknown`."""
+    return validator_source(validator, with_optional=False, collapse=lambda _: True)
 
 
 # --------------------------------------------------------------------------------------------

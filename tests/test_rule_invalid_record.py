@@ -25,7 +25,7 @@ def _record(record: str) -> str:
         (
             "v.record(v.number(), v.number())",
             "Records can only have string keys. Your validator contains a record with key typed as "
-            "`v.float64()`, which is not a subtype of `v.string()`",
+            "`v.number()`, which is not a subtype of `v.string()`",
         ),
         ("v.record(v.union(v.string(), v.int64()), v.number())", "Records can only have string keys."),
         ('v.record(v.literal("easy"), v.number())', "Records cannot have string literal keys"),

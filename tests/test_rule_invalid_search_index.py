@@ -36,7 +36,7 @@ def test_a_number_search_field_is_a_warning() -> None:
         "invalid-search-index",
         config=ONLY,
     )
-    assert finding.severity is Severity.WARNING and "v.float64(), not a string" in finding.message
+    assert finding.severity is Severity.WARNING and "v.number(), not a string" in finding.message
 
 
 @pytest.mark.parametrize(
