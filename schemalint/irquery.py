@@ -7,9 +7,9 @@ so nothing here needs to unwrap `v.optional`; `unwrap_nullable` strips `v.nullab
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 from schemalint.convex_syntax import validator_source
 from schemalint.diagnostics import PARSE_ERROR, UNRESOLVED_IMPORT, Span
@@ -41,6 +41,8 @@ _OPEN = (VAny, VUnknown)
 
 ContainerKind = Literal["array", "record", "union"]
 IndexKind = Literal["db", "search", "vector"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -132,15 +134,33 @@ def iter_fields(
             yield from iter_fields(member, prefix, (*through, "union"))
 
 
-def table_fields(table: Table) -> Iterator[FieldRef]:
+def _memoized(table: Table, key: str, compute: Callable[[], tuple[T, ...]]) -> tuple[T, ...]:
+    """`compute()` once per table: tables are immutable, and every rule walks them."""
+    slot = f"_schemalint_{key}"
+    cached = table.__dict__.get(slot)
+    if cached is None:
+        cached = compute()
+        object.__setattr__(table, slot, cached)  # a memo, not a field: eq/hash ignore it
+    return cast(tuple[T, ...], cached)
+
+
+def table_fields(table: Table) -> tuple[FieldRef, ...]:
     """Every field of the table's document at every depth, then those only in its staged one."""
+    return _memoized(table, "fields", lambda: tuple(_table_fields(table)))
+
+
+def _table_fields(table: Table) -> Iterator[FieldRef]:
     current = list(_document_fields(table, table.document))
     yield from current
     if table.staged_document is not None:
-        known = {(ref.path, ref.field) for ref in current}
+        known = {(ref.path, id(ref.field)) for ref in current}
         for ref in _document_fields(table, table.staged_document):
-            if (ref.path, ref.field) not in known:
+            if (ref.path, id(ref.field)) not in known and not _same_field_in(ref, current):
                 yield ref
+
+
+def _same_field_in(ref: FieldRef, refs: list[FieldRef]) -> bool:
+    return any(other.path == ref.path and other.field == ref.field for other in refs)
 
 
 def _document_fields(table: Table, document: Validator) -> Iterator[FieldRef]:
@@ -321,12 +341,16 @@ def is_package_table(table: Table) -> bool:
     return table.origin.package is not None
 
 
-def distinct_fields(table: Table) -> Iterator[FieldRef]:
+def distinct_fields(table: Table) -> tuple[FieldRef, ...]:
     """`table_fields(table)` with each declaration once: a field reached again at the same
     source position (a spread shared by several union members) is skipped."""
+    return _memoized(table, "distinct_fields", lambda: tuple(_distinct_fields(table)))
+
+
+def _distinct_fields(table: Table) -> Iterator[FieldRef]:
     seen: set[object] = set()
     for ref in table_fields(table):
-        key = (ref.path, ref.span) if ref.span is not None else (ref.path, ref.field)
+        key = (ref.path, ref.span) if ref.span is not None else (ref.path, id(ref.field))
         if key not in seen:
             seen.add(key)
             yield ref

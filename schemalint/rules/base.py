@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal, cast
+from typing import ClassVar, Literal, TypeVar, cast
 
 from schemalint.diagnostics import Severity, Span
 from schemalint.ir import Project, Schema, Table
 from schemalint.irquery import FieldRef, IndexRef
 
 OptionValue = bool | int | str | tuple[str, ...]
+T = TypeVar("T")
 OptionType = Literal["bool", "int", "string", "string-list"]
 
 CODE_PATTERN = re.compile(r"^[DRTNIM][0-9]{3}$")
@@ -112,6 +113,14 @@ class RuleContext:
     project: Project
     schema: Schema
     options: RuleOptions = field(default_factory=RuleOptions)
+    _memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """`compute()`, computed once per run of this rule (for schema-wide lookups that
+        per-table hooks share, so that a rule stays linear in the number of tables)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
 
 class Rule:

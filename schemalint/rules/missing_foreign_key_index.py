@@ -35,6 +35,7 @@ class MissingForeignKeyIndex(Rule):
         if is_package_table(table) or indexes_may_be_incomplete(ctx.project, table):
             return
         include_system = ctx.options.get_bool("include-system-tables")
+        prefers_short = ctx.memo("prefers-short-names", lambda: _prefers_short_names(ctx.schema))
         reported: set[str] = set()
         for ref in distinct_fields(table):
             targets = _referenced_tables(ref.validator)
@@ -50,7 +51,7 @@ class MissingForeignKeyIndex(Rule):
                 f'Field "{ref.path}" references "{target}" but no index of "{table.name}" starts with '
                 f'it{_elsewhere(table, ref.path)}: finding the "{table.name}" documents that reference '
                 f'a given "{target}" document scans the whole table',
-                help=f'Add .index("{_index_name(ctx.schema, ref)}", ["{ref.path}"]) (or put the field '
+                help=f'Add .index("{_index_name(prefers_short, ref)}", ["{ref.path}"]) (or put the field '
                 "first in an index you already have).",
                 span=ref.span,
                 field=ref.path,
@@ -73,14 +74,18 @@ def _elsewhere(table: Table, path: str) -> str:
     return ""
 
 
-def _index_name(schema: Schema, ref: FieldRef) -> str:
+def _index_name(prefers_short: bool, ref: FieldRef) -> str:
     """A name for an index on the field, in the schema's own habit: `by_userId` when its
     indexes are named after whole field names, `by_user` when they drop the `Id`."""
     whole = f"by_{ref.path.replace('.', '_')}"
     words = split_words(ref.name)
     if len(words) < 2 or words[-1] not in ("Id", "ID"):
         return whole
-    short = "by_" + ref.path[: -len(words[-1])].replace(".", "_")
+    return "by_" + ref.path[: -len(words[-1])].replace(".", "_") if prefers_short else whole
+
+
+def _prefers_short_names(schema: Schema) -> bool:
+    """Whether the schema names id indexes `by_user` (dropping `Id`) more often than `by_userId`."""
     votes = 0
     for table in schema.tables:
         for index in table.indexes:
@@ -89,4 +94,4 @@ def _index_name(schema: Schema, ref: FieldRef) -> str:
                 votes += 1
             elif first.endswith("Id") and index.name == f"by_{first[:-2]}":
                 votes -= 1
-    return short if votes < 0 else whole
+    return votes < 0

@@ -27,9 +27,10 @@ class StringForeignKey(Rule):
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         if is_package_table(table):
             return
-        tables = {normalize(t.name): t.name for t in ctx.schema.tables}
-        paths = {ref.path for ref in distinct_fields(table)}
-        for ref in distinct_fields(table):
+        tables = ctx.memo("tables", lambda: {normalize(t.name): t.name for t in ctx.schema.tables})
+        fields = list(distinct_fields(table))
+        paths = {ref.path for ref in fields}
+        for ref in fields:
             match = _REFERENCE_NAME.match(ref.name)
             if match is None or not _is_string_shape(ref.validator):
                 continue

@@ -33,8 +33,8 @@ class UnknownTableReference(Rule):
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         if is_package_table(table) or tables_may_be_incomplete(ctx.project):
             return
-        tables = [t.name for t in ctx.schema.tables]
-        known = {*tables, *SYSTEM_TABLES, *ctx.options.get_strings("known-tables")}
+        tables = ctx.memo("tables", lambda: [t.name for t in ctx.schema.tables])
+        known = ctx.memo("known", lambda: {*tables, *SYSTEM_TABLES, *ctx.options.get_strings("known-tables")})
         seen: set[object] = set()
         for ref in distinct_fields(table):
             for validator in field_validators(ref.validator):
