@@ -19,5 +19,6 @@ def test_mypy_strict_passes_on_the_package() -> None:
 
 
 def test_ruff_passes() -> None:
-    result = _run(sys.executable, "-m", "ruff", "check", "schemalint", "tests", "benchmarks")
+    targets = [name for name in ("schemalint", "tests", "benchmarks") if (ROOT / name).is_dir()]
+    result = _run(sys.executable, "-m", "ruff", "check", *targets)
     assert result.returncode == 0, result.stdout + result.stderr
