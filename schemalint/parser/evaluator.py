@@ -593,6 +593,10 @@ class Evaluator:
             value = binding.value
             if not (isinstance(value, Unknown) and value.quiet):
                 return value
+        elif binding is not None and binding.ref is not None:
+            value = self.module_export(binding.ref.module, binding.ref.name, None)
+            if not isinstance(value, Unknown):
+                return value  # the common case (`v`, `defineTable`, shared constants): no span needed
         return self.lookup(name, source.span(node), scope)
 
     def lookup(self, name: str, span: Span, scope: Scope) -> Value:
@@ -782,8 +786,12 @@ class Evaluator:
         if function_node.type == "member_expression":
             property_node = function_node.child_by_field_name("property")
             if property_node is not None:
-                start = self.span(property_node, scope)
-                method_span = Span(span.file, start.line, start.column, span.end_line, span.end_column)
+
+                def method_span() -> Span:
+                    assert property_node is not None
+                    start = self.span(property_node, scope)
+                    return Span(span.file, start.line, start.column, span.end_line, span.end_column)
+
         return self.call(callee, args, CallSite(span, arg_spans, method_span))
 
     def call(self, callee: Value, args: list[Value], site: CallSite) -> Value:

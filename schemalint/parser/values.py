@@ -216,8 +216,13 @@ class CallSite:
 
     span: Span | None
     arg_spans: list[Span | None]
-    # For method calls (`x.index(...)`): from the method name to the end of the call.
-    method_span: Span | None = None
+    # For method calls (`x.index(...)`): computes the span from the method name to the end of
+    # the call. Lazy: only table methods need it, and spans are the evaluator's hottest path.
+    method_span_factory: Callable[[], Span] | None = None
+
+    @property
+    def method_span(self) -> Span | None:
+        return self.method_span_factory() if self.method_span_factory is not None else None
 
     def arg_span(self, index: int) -> Span | None:
         return self.arg_spans[index] if index < len(self.arg_spans) else self.span
