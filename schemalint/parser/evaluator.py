@@ -1,9 +1,9 @@
 """The static evaluator: runs the schema module and its imports over `values`, never executing code.
 
 It models the slice of JavaScript that schemas use (constants, objects, arrays, spreads,
-templates, simple functions, `.map`, `Object.*`) and delegates Convex calls to
-`convex_builtins`. Whatever it cannot compute becomes an `Unknown` value that records why;
-the lowering step reports Unknowns that reach the schema.
+templates, simple functions, `.map`, `Object.*`) and delegates Convex calls to `convex_values`,
+`convex_tables` and `convex_server`. Whatever it cannot compute becomes an `Unknown` value that
+records why; the lowering step reports Unknowns that reach the schema.
 """
 
 from __future__ import annotations

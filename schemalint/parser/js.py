@@ -264,7 +264,7 @@ def spread_into(target: JSObject, spread: Value, span: Span, text: str) -> None:
 
 def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> Value:
     """`receiver.name` (also `receiver[name]`)."""
-    from schemalint.parser import convex_builtins
+    from schemalint.parser import convex_tables, convex_values
 
     if isinstance(receiver, Unknown):
         return Unknown(receiver.reason, receiver.span, receiver.quiet)
@@ -280,11 +280,11 @@ def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> 
     if isinstance(receiver, NamespaceValue):
         return ev.module_export(receiver.module, name, span)
     if isinstance(receiver, ValidatorValue):
-        return convex_builtins.validator_member(receiver, name, span)
+        return convex_values.validator_member(receiver, name, span)
     if isinstance(receiver, TableDefValue):
-        return convex_builtins.table_member(receiver, name, span)
+        return convex_tables.table_member(receiver, name, span)
     if isinstance(receiver, SchemaValue):
-        return convex_builtins.schema_member(receiver, name, span)
+        return convex_tables.schema_member(receiver, name, span)
     if isinstance(receiver, OpaqueValue):
         member = receiver.members.get(name)
         if callable(member) and not isinstance(member, Value):

@@ -1,6 +1,7 @@
 """npm packages schemalint knows without node_modules (convex-semantics.md §6).
 
-`convex/server` and `convex/values` are modelled in `convex_builtins`; this module adds
+`convex/server` and `convex/values` are modelled in `convex_values`, `convex_tables` and
+`convex_server`; this module adds
 `@convex-dev/auth/server`'s `authTables` and the convex-helpers validators and `Table()`.
 Any other package is unknown: its exports evaluate to `Unknown`.
 """
@@ -24,12 +25,11 @@ from schemalint.ir import (
     VUnion,
     VUnknown,
 )
-from schemalint.parser.convex_builtins import (
-    DEFINE_TABLE,
+from schemalint.parser.convex_server import convex_server_exports, generated_server_exports
+from schemalint.parser.convex_tables import DEFINE_TABLE
+from schemalint.parser.convex_values import (
     V_OBJECT,
-    convex_server_exports,
     fields_object,
-    generated_server_exports,
     literal_validator,
     object_validator,
     to_validator,

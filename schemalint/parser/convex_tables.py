@@ -1,0 +1,314 @@
+"""`defineTable`, `defineSchema` and table definition methods (`.index`, `.searchIndex`,
+`.vectorIndex`, `.staged`), following convex@1.48.0 `src/server/schema.ts` (convex-semantics.md §2).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from schemalint.diagnostics import Span
+from schemalint.ir import (
+    DbIndex,
+    SearchIndex,
+    VAny,
+    VectorIndex,
+    VObject,
+)
+from schemalint.parser.js import truthy, unknown_from
+from schemalint.parser.values import (
+    UNDEFINED,
+    Builtin,
+    CallSite,
+    JSArray,
+    JSObject,
+    Prim,
+    SchemaValue,
+    TableDefValue,
+    TableProblem,
+    Unknown,
+    ValidatorValue,
+    Value,
+)
+
+if TYPE_CHECKING:
+    from schemalint.parser.evaluator import Evaluator
+
+from schemalint.parser.convex_values import (
+    arg_at,
+    constant_strings,
+    fields_object,
+    object_validator,
+    to_validator,
+    validator_value,
+)
+
+# ---------------------------------------------------------------------------------- tables
+
+
+def _define_table(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+    argument = arg_at(args, 0, site)
+    if isinstance(argument, JSObject):
+        document = validator_value(object_validator(argument, argument.span or site.span))
+    elif isinstance(argument, ValidatorValue):
+        document = argument
+    else:
+        document = validator_value(
+            to_validator(
+                unknown_from(argument, "defineTable() needs fields or a validator"),
+                "in defineTable()",
+                site.arg_span(0),
+            )
+        )
+    return TableDefValue(document=document, span=site.span)
+
+
+def _string_list(value: Value) -> list[str] | None:
+    if not isinstance(value, JSArray):
+        return None
+    strings = constant_strings(value.items)
+    return strings
+
+
+def _problem(table: TableDefValue, message: str, value: Value, span: Span | None) -> Value:
+    quiet = isinstance(value, Unknown) and value.quiet
+    detail = value.reason if isinstance(value, Unknown) else value.describe()
+    table.problems.append(TableProblem(f"{message}: {detail}", value.span or span, quiet))
+    return table
+
+
+def _name_arg(table: TableDefValue, args: list[Value], site: CallSite, what: str) -> str | None:
+    name = arg_at(args, 0, site)
+    if isinstance(name, Prim) and isinstance(name.value, str):
+        return name.value
+    _problem(table, f"the name of {what} cannot be evaluated", name, site.span)
+    return None
+
+
+def _table_index(table: TableDefValue) -> Builtin:
+    def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        name = _name_arg(table, args, site, "an index")
+        if name is None:
+            return table
+        config = arg_at(args, 1, site)
+        staged = False
+        fields_value = config
+        if isinstance(config, JSObject):
+            fields_value = config.get("fields") or Prim(UNDEFINED, config.span)
+            staged_value = config.get("staged")
+            staged = bool(truthy(staged_value)) if staged_value is not None else False
+        fields = _string_list(fields_value)
+        if fields is None:
+            return _problem(
+                table, f"the fields of index `{name}` cannot be evaluated", fields_value, site.span
+            )
+        table.indexes.append(
+            DbIndex(name=name, fields=tuple(fields), staged=staged, span=site.method_span or site.span)
+        )
+        return table
+
+    return Builtin("TableDefinition.index", impl)
+
+
+def _config(table: TableDefValue, args: list[Value], site: CallSite, name: str) -> JSObject | None:
+    config = arg_at(args, 1, site)
+    if isinstance(config, JSObject):
+        return config
+    _problem(table, f"the configuration of index `{name}` cannot be evaluated", config, site.span)
+    return None
+
+
+def _filter_fields(
+    table: TableDefValue, config: JSObject, name: str, site: CallSite
+) -> tuple[str, ...] | None:
+    raw = config.get("filterFields")
+    if raw is None or (isinstance(raw, Prim) and raw.value in (None, UNDEFINED)):
+        return ()
+    fields = _string_list(raw)
+    if fields is None:
+        _problem(table, f"the filter fields of index `{name}` cannot be evaluated", raw, site.span)
+        return None
+    return tuple(fields)
+
+
+def _table_search_index(table: TableDefValue) -> Builtin:
+    def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        name = _name_arg(table, args, site, "a search index")
+        config = _config(table, args, site, name or "?") if name is not None else None
+        if name is None or config is None:
+            return table
+        field = config.get("searchField")
+        if not (isinstance(field, Prim) and isinstance(field.value, str)):
+            return _problem(
+                table,
+                f"the search field of index `{name}` cannot be evaluated",
+                field or Prim(UNDEFINED),
+                site.span,
+            )
+        filters = _filter_fields(table, config, name, site)
+        if filters is None:
+            return table
+        staged = bool(truthy(config.get("staged") or Prim(False)))
+        table.search_indexes.append(
+            SearchIndex(
+                name=name,
+                search_field=field.value,
+                filter_fields=filters,
+                staged=staged,
+                span=site.method_span or site.span,
+            )
+        )
+        return table
+
+    return Builtin("TableDefinition.searchIndex", impl)
+
+
+def _table_vector_index(table: TableDefValue) -> Builtin:
+    def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        name = _name_arg(table, args, site, "a vector index")
+        config = _config(table, args, site, name or "?") if name is not None else None
+        if name is None or config is None:
+            return table
+        field = config.get("vectorField")
+        if not (isinstance(field, Prim) and isinstance(field.value, str)):
+            return _problem(
+                table,
+                f"the vector field of index `{name}` cannot be evaluated",
+                field or Prim(UNDEFINED),
+                site.span,
+            )
+        raw_dimensions = config.get("dimensions")
+        dimensions: str | float | bool | None
+        if raw_dimensions is None or (
+            isinstance(raw_dimensions, Prim) and raw_dimensions.value in (None, UNDEFINED)
+        ):
+            dimensions = None
+        elif isinstance(raw_dimensions, Prim) and isinstance(raw_dimensions.value, str | float | bool):
+            dimensions = raw_dimensions.value
+        else:
+            return _problem(
+                table, f"the dimensions of index `{name}` cannot be evaluated", raw_dimensions, site.span
+            )
+        filters = _filter_fields(table, config, name, site)
+        if filters is None:
+            return table
+        staged = bool(truthy(config.get("staged") or Prim(False)))
+        table.vector_indexes.append(
+            VectorIndex(
+                name=name,
+                vector_field=field.value,
+                dimensions=dimensions,
+                filter_fields=filters,
+                staged=staged,
+                span=site.method_span or site.span,
+            )
+        )
+        return table
+
+    return Builtin("TableDefinition.vectorIndex", impl)
+
+
+def _table_staged(table: TableDefValue) -> Builtin:
+    def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        if table.staged_document is not None:
+            table.problems.append(
+                TableProblem("Table cannot have more than one staged validator.", site.span)
+            )
+            return table
+        argument = arg_at(args, 0, site)
+        if isinstance(argument, ValidatorValue):
+            table.staged_document = argument
+            return table
+        if not isinstance(argument, JSObject):
+            return _problem(table, "the staged validator cannot be evaluated", argument, site.span)
+        current = table.document.validator
+        if not isinstance(current, VObject | VAny):
+            table.problems.append(
+                TableProblem(
+                    "Specifying top-level field changes is only supported for simple table definitions. "
+                    "For a table defined with a union or record validator, "
+                    "you must stage a fully defined object or union validator.",
+                    site.span,
+                )
+            )
+            return table
+        merged = fields_object(current) if isinstance(current, VObject) else JSObject(span=site.span)
+        for key, prop in argument.ordered_items():
+            merged.props[key] = prop
+        for key in [
+            k for k, p in merged.props.items() if isinstance(p.value, Prim) and p.value.value is UNDEFINED
+        ]:
+            del merged.props[key]
+        merged.unknown_parts.extend(argument.unknown_parts)
+        table.staged_document = validator_value(object_validator(merged, site.span))
+        return table
+
+    return Builtin("TableDefinition.staged", impl)
+
+
+def table_member(table: TableDefValue, name: str, span: Span | None) -> Value:
+    if name == "index":
+        return _table_index(table)
+    if name == "searchIndex":
+        return _table_search_index(table)
+    if name == "vectorIndex":
+        return _table_vector_index(table)
+    if name == "staged":
+        return _table_staged(table)
+    if name == "validator":
+        return table.document
+    return Unknown(f"`.{name}` of a table definition cannot be evaluated", span)
+
+
+# ---------------------------------------------------------------------------------- schema
+
+
+def _define_schema(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+    tables = arg_at(args, 0, site)
+    schema = SchemaValue(
+        tables=tables if isinstance(tables, JSObject) else JSObject(span=site.span), span=site.span
+    )
+    if not isinstance(tables, JSObject):
+        detail = tables.reason if isinstance(tables, Unknown) else tables.describe()
+        schema.problems.append(
+            TableProblem(
+                f"the tables of the schema cannot be evaluated: {detail}",
+                tables.span or site.span,
+                isinstance(tables, Unknown) and tables.quiet,
+            )
+        )
+    options = arg_at(args, 1, site)
+    if isinstance(options, JSObject):
+        for key, attribute in (
+            ("schemaValidation", "schema_validation"),
+            ("strictTableNameTypes", "strict_table_name_types"),
+        ):
+            option = options.get(key)
+            if option is None or (isinstance(option, Prim) and option.value is UNDEFINED):
+                continue
+            if isinstance(option, Prim) and isinstance(option.value, bool):
+                setattr(schema, attribute, option.value)
+            else:
+                detail = option.reason if isinstance(option, Unknown) else option.describe()
+                schema.problems.append(
+                    TableProblem(
+                        f"the schema option `{key}` cannot be evaluated: {detail}", option.span or site.span
+                    )
+                )
+    elif not (isinstance(options, Prim) and options.value is UNDEFINED):
+        detail = options.reason if isinstance(options, Unknown) else options.describe()
+        schema.problems.append(
+            TableProblem(f"the schema options cannot be evaluated: {detail}", options.span or site.span)
+        )
+    return schema
+
+
+def schema_member(schema: SchemaValue, name: str, span: Span | None) -> Value:
+    if name == "tables":
+        return schema.tables
+    if name == "schemaValidation":
+        return Prim(schema.schema_validation, span)
+    return Unknown(f"`.{name}` of a schema cannot be evaluated", span)
+
+
+DEFINE_TABLE = Builtin("defineTable", _define_table)
+DEFINE_SCHEMA = Builtin("defineSchema", _define_schema)
