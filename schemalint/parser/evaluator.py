@@ -17,6 +17,8 @@ from schemalint.diagnostics import UNRESOLVED_IMPORT, ParserDiagnostic, Span
 from schemalint.ir import RuntimeAccess, RuntimeAccessKind
 from schemalint.parser import js
 from schemalint.parser.comments import property_docs
+from schemalint.parser.js_globals import global_value
+from schemalint.parser.js_members import get_member
 from schemalint.parser.modules import ImportRef, Module, ModuleLinker, export_names
 from schemalint.parser.resolve import Resolver, parse_jsonc
 from schemalint.parser.source import SourceText, decode_escape, number_value, string_value
@@ -425,13 +427,13 @@ class Evaluator:
                 if child.type == "shorthand_property_identifier_pattern":
                     name = source.text(child)
                     used.add(name)
-                    scope.set(name, js.get_member(self, value, name, source.span(child)))
+                    scope.set(name, get_member(self, value, name, source.span(child)))
                 elif child.type == "object_assignment_pattern":
                     left = child.child_by_field_name("left")
                     if left is not None:
                         name = source.text(left)
                         used.add(name)
-                        self.bind_pattern(child, js.get_member(self, value, name, source.span(child)), scope)
+                        self.bind_pattern(child, get_member(self, value, name, source.span(child)), scope)
                 elif child.type == "pair_pattern":
                     key_node = child.child_by_field_name("key")
                     target = child.child_by_field_name("value")
@@ -444,7 +446,7 @@ class Evaluator:
                         )
                         continue
                     used.add(key)
-                    self.bind_pattern(target, js.get_member(self, value, key, source.span(child)), scope)
+                    self.bind_pattern(target, get_member(self, value, key, source.span(child)), scope)
                 elif child.type == "rest_pattern":
                     rest_target = child.named_children[0] if child.named_children else None
                     if rest_target is None:
@@ -607,7 +609,7 @@ class Evaluator:
                 # Already reported where it arose (e.g. an unresolved import): say what it costs here.
                 return Unknown(value.reason, span)
             return value
-        return js.global_value(self, name, span)
+        return global_value(self, name, span)
 
     def record_runtime(self, kind: RuntimeAccessKind, span: Span) -> None:
         self.runtime_accesses.append(RuntimeAccess(kind=kind, span=span))
@@ -741,7 +743,7 @@ class Evaluator:
         optional_chain = any(c.type == "optional_chain" for c in node.children)
         if optional_chain and isinstance(receiver, Prim) and receiver.value in (None, UNDEFINED):
             return Prim(UNDEFINED, span)
-        return js.get_member(self, receiver, source.text(property_node), span)
+        return get_member(self, receiver, source.text(property_node), span)
 
     def _eval_subscript(self, node: Node, scope: Scope, span: Span) -> Value:
         object_node = node.child_by_field_name("object")
@@ -753,7 +755,7 @@ class Evaluator:
         key = js.to_string(index) if isinstance(index, Prim) else None
         if key is None:
             return js.unknown_from(index, "a computed property name cannot be evaluated")
-        return js.get_member(self, receiver, key, span)
+        return get_member(self, receiver, key, span)
 
     def _eval_call(self, node: Node, scope: Scope, span: Span) -> Value:
         function_node = node.child_by_field_name("function")

@@ -1,4 +1,4 @@
-"""JavaScript semantics over evaluator values: coercions, operators, member access, globals."""
+"""JavaScript semantics over evaluator values: conversions, truthiness, operators, object building."""
 
 from __future__ import annotations
 
@@ -10,24 +10,18 @@ from schemalint.parser.values import (
     UNDEFINED,
     BigInt,
     Builtin,
-    CallSite,
     Closure,
     JSArray,
     JSObject,
-    NamespaceValue,
-    OpaqueValue,
     Prim,
     Property,
-    SchemaValue,
     Shadowing,
-    TableDefValue,
     Unknown,
-    ValidatorValue,
     Value,
 )
 
 if TYPE_CHECKING:
-    from schemalint.parser.evaluator import Evaluator
+    pass
 
 
 def unknown_from(value: Value, reason: str) -> Unknown:
@@ -149,7 +143,7 @@ def type_of(value: Value, span: Span) -> Value:
     return Prim("object", span)
 
 
-def _strict_equal(left: Prim, right: Prim) -> bool:
+def strict_equal(left: Prim, right: Prim) -> bool:
     a, b = left.value, right.value
     if type(a) is not type(b):
         return False
@@ -168,11 +162,11 @@ def binary(operator: str, left: Value, right: Value, span: Span) -> Value:
             return Prim(same if operator == "===" else not same, span)
         return Unknown(f"`{operator}` on {left.describe()} and {right.describe()} cannot be evaluated", span)
     if operator in ("===", "!=="):
-        equal = _strict_equal(left, right)
+        equal = strict_equal(left, right)
         return Prim(equal if operator == "===" else not equal, span)
     if operator in ("==", "!="):
         loose = left.value in (None, UNDEFINED) and right.value in (None, UNDEFINED)
-        equal = loose or _strict_equal(left, right)
+        equal = loose or strict_equal(left, right)
         return Prim(equal if operator == "==" else not equal, span)
     if operator == "+" and (isinstance(left.value, str) or isinstance(right.value, str)):
         a, b = to_string(left), to_string(right)
@@ -260,264 +254,3 @@ def spread_into(target: JSObject, spread: Value, span: Span, text: str) -> None:
     if isinstance(spread, Prim):
         return
     target.unknown_parts.append(unknown_from(spread, f"`{text}` cannot be spread into an object"))
-
-
-def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> Value:
-    """`receiver.name` (also `receiver[name]`)."""
-    from schemalint.parser import convex_tables, convex_values
-
-    if isinstance(receiver, Unknown):
-        return Unknown(receiver.reason, receiver.span, receiver.quiet)
-    if isinstance(receiver, JSObject):
-        prop = receiver.props.get(name)
-        if prop is not None:
-            return prop.value
-        if receiver.unknown_parts:
-            return unknown_from(receiver.unknown_parts[0], "")
-        return Prim(UNDEFINED, span)
-    if isinstance(receiver, JSArray):
-        return _array_member(ev, receiver, name, span)
-    if isinstance(receiver, NamespaceValue):
-        return ev.module_export(receiver.module, name, span)
-    if isinstance(receiver, ValidatorValue):
-        return convex_values.validator_member(receiver, name, span)
-    if isinstance(receiver, TableDefValue):
-        return convex_tables.table_member(receiver, name, span)
-    if isinstance(receiver, SchemaValue):
-        return convex_tables.schema_member(receiver, name, span)
-    if isinstance(receiver, OpaqueValue):
-        member = receiver.members.get(name)
-        if callable(member) and not isinstance(member, Value):
-            result: Value = member(ev, span)
-            return result
-        if isinstance(member, Value):
-            return member
-        return Unknown(f"`{receiver.name}.{name}` cannot be evaluated", span)
-    if isinstance(receiver, Prim):
-        return _primitive_member(receiver, name, span)
-    return Unknown(f"`.{name}` of {receiver.describe()} cannot be evaluated", span)
-
-
-def _primitive_member(receiver: Prim, name: str, span: Span | None) -> Value:
-    value = receiver.value
-    if value is None or value is UNDEFINED:
-        return Unknown(f"cannot read `.{name}` of {receiver.describe()}", span)
-    if isinstance(value, str):
-        if name == "length":
-            return Prim(float(len(value)), span)
-        methods: dict[str, str] = {
-            "toUpperCase": value.upper(),
-            "toLowerCase": value.lower(),
-            "trim": value.strip(),
-        }
-        if name in methods:
-            result = methods[name]
-            return Builtin(f"String.{name}", lambda ev, site, args: Prim(result, site.span))
-        if name.isdigit():
-            index = int(name)
-            return Prim(value[index], span) if index < len(value) else Prim(UNDEFINED, span)
-    return Unknown(f"`.{name}` of {receiver.describe()} cannot be evaluated", span)
-
-
-def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -> Value:
-    if name == "length":
-        return Prim(float(len(array.items)), span)
-    if name.isdigit():
-        index = int(name)
-        return array.items[index] if index < len(array.items) else Prim(UNDEFINED, span)
-
-    def mapper(flat: bool) -> Builtin:
-        def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-            if not args:
-                return Unknown("`.map` needs a function", site.span)
-            results: list[Value] = []
-            for index, item in enumerate(array.items):
-                mapped = ev.call(
-                    args[0],
-                    [item, Prim(float(index), item.span), array],
-                    CallSite(item.span or site.span, [item.span]),
-                )
-                if isinstance(mapped, Unknown):
-                    return mapped
-                if flat and isinstance(mapped, JSArray):
-                    results.extend(mapped.items)
-                else:
-                    results.append(mapped)
-            return JSArray(results, site.span)
-
-        return Builtin("Array.flatMap" if flat else "Array.map", impl)
-
-    def filter_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        if not args:
-            return Unknown("`.filter` needs a function", site.span)
-        kept: list[Value] = []
-        for index, item in enumerate(array.items):
-            keep = truthy(
-                ev.call(
-                    args[0], [item, Prim(float(index)), array], CallSite(item.span or site.span, [item.span])
-                )
-            )
-            if keep is None:
-                return Unknown("a `.filter` callback cannot be evaluated", site.span)
-            if keep:
-                kept.append(item)
-        return JSArray(kept, site.span)
-
-    def concat_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        items = list(array.items)
-        for arg in args:
-            if isinstance(arg, JSArray):
-                items.extend(arg.items)
-            elif isinstance(arg, Unknown):
-                return arg
-            else:
-                items.append(arg)
-        return JSArray(items, site.span)
-
-    def join_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        separator = to_string(args[0]) if args else ","
-        parts = [
-            to_string(item) if not (isinstance(item, Prim) and item.value in (None, UNDEFINED)) else ""
-            for item in array.items
-        ]
-        if separator is None or any(p is None for p in parts):
-            return Unknown("`.join` cannot be evaluated", site.span)
-        return Prim(separator.join(p or "" for p in parts), site.span)
-
-    def includes_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        if not args or not isinstance(args[0], Prim):
-            return Unknown("`.includes` cannot be evaluated", site.span)
-        target = args[0]
-        return Prim(any(isinstance(i, Prim) and _strict_equal(i, target) for i in array.items), site.span)
-
-    def slice_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        bounds = [to_number(a) if isinstance(a, Prim) else None for a in args[:2]]
-        if any(b is None or math.isnan(b) for b in bounds):
-            return Unknown("`.slice` cannot be evaluated", site.span)
-        start = int(bounds[0]) if bounds else 0  # type: ignore[arg-type]
-        end = int(bounds[1]) if len(bounds) > 1 else None  # type: ignore[arg-type]
-        return JSArray(array.items[start:end], site.span)
-
-    methods = {
-        "map": mapper(False),
-        "flatMap": mapper(True),
-        "filter": Builtin("Array.filter", filter_impl),
-        "concat": Builtin("Array.concat", concat_impl),
-        "join": Builtin("Array.join", join_impl),
-        "includes": Builtin("Array.includes", includes_impl),
-        "slice": Builtin("Array.slice", slice_impl),
-    }
-    method = methods.get(name)
-    if method is not None:
-        return method
-    return Unknown(f"the array method `.{name}` cannot be evaluated", span)
-
-
-# ------------------------------------------------------------------------------ globals
-
-
-def _object_global() -> OpaqueValue:
-    def keys(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        target = args[0] if args else Prim(UNDEFINED)
-        if isinstance(target, JSObject) and not target.unknown_parts:
-            return JSArray([Prim(k, p.key_span) for k, p in target.ordered_items()], site.span)
-        return unknown_from(target, "`Object.keys` of a value that cannot be evaluated")
-
-    def values(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        target = args[0] if args else Prim(UNDEFINED)
-        if isinstance(target, JSObject) and not target.unknown_parts:
-            return JSArray([p.value for _, p in target.ordered_items()], site.span)
-        return unknown_from(target, "`Object.values` of a value that cannot be evaluated")
-
-    def entries(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        target = args[0] if args else Prim(UNDEFINED)
-        if isinstance(target, JSObject) and not target.unknown_parts:
-            return JSArray(
-                [JSArray([Prim(k, p.key_span), p.value], p.span) for k, p in target.ordered_items()],
-                site.span,
-            )
-        return unknown_from(target, "`Object.entries` of a value that cannot be evaluated")
-
-    def from_entries(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        target = args[0] if args else Prim(UNDEFINED)
-        if not isinstance(target, JSArray):
-            return unknown_from(target, "`Object.fromEntries` of a value that cannot be evaluated")
-        result = JSObject(span=site.span)
-        for entry in target.items:
-            if not isinstance(entry, JSArray) or len(entry.items) < 2:
-                return unknown_from(entry, "an `Object.fromEntries` entry cannot be evaluated")
-            key = to_string(entry.items[0])
-            if key is None:
-                return unknown_from(entry.items[0], "an `Object.fromEntries` key cannot be evaluated")
-            put(result, key, Property(entry.items[1], entry.items[0].span, entry.span or site.span))
-        return result
-
-    def assign(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        if not args or not isinstance(args[0], JSObject):
-            return Unknown("`Object.assign` cannot be evaluated", site.span)
-        target = args[0]
-        for source in args[1:]:
-            where = source.span or site.span
-            if where is not None:
-                spread_into(target, source, where, "Object.assign(...)")
-        return target
-
-    def identity(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        return args[0] if args else Prim(UNDEFINED, site.span)
-
-    return OpaqueValue(
-        "Object",
-        {
-            "keys": Builtin("Object.keys", keys),
-            "values": Builtin("Object.values", values),
-            "entries": Builtin("Object.entries", entries),
-            "fromEntries": Builtin("Object.fromEntries", from_entries),
-            "assign": Builtin("Object.assign", assign),
-            "freeze": Builtin("Object.freeze", identity),
-        },
-    )
-
-
-def _runtime_function(kind: str, label: str) -> Builtin:
-    def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        if site.span is not None:
-            ev.record_runtime(kind, site.span)  # type: ignore[arg-type]
-        return Unknown(f"`{label}()` has no fixed value", site.span)
-
-    return Builtin(label, impl)
-
-
-def _process_env(ev: Evaluator, span: Span | None) -> Value:
-    if span is not None:
-        ev.record_runtime("process.env", span)
-    return Unknown("`process.env` is not available when Convex evaluates the schema", span)
-
-
-def global_value(ev: Evaluator, name: str, span: Span) -> Value:
-    """The value of an identifier that no scope defines."""
-    if name == "undefined":
-        return Prim(UNDEFINED, span)
-    if name == "NaN":
-        return Prim(math.nan, span)
-    if name == "Infinity":
-        return Prim(math.inf, span)
-    if name == "Object":
-        return _object_global()
-    if name == "Math":
-        return OpaqueValue(
-            "Math",
-            {
-                "random": _runtime_function("Math.random", "Math.random"),
-                "PI": Prim(math.pi, span),
-                "E": Prim(math.e, span),
-            },
-            span,
-        )
-    if name == "Date":
-        return OpaqueValue("Date", {"now": _runtime_function("Date.now", "Date.now")}, span)
-    if name == "process":
-        return OpaqueValue("process", {"env": _process_env}, span)
-    if name == "crypto":
-        ev.record_runtime("crypto", span)
-        return Unknown("`crypto` is not available when Convex evaluates the schema", span)
-    return Unknown(f"`{name}` is not defined in the project (a global schemalint does not model)", span)

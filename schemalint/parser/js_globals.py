@@ -1,0 +1,136 @@
+"""Identifiers no scope defines: `undefined`, `NaN`, `Object.*`, and the runtime globals
+(`process.env`, `Math.random`, `Date.now`, `crypto`) that Convex's schema sandbox forbids."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from schemalint.diagnostics import Span
+from schemalint.parser.values import (
+    UNDEFINED,
+    Builtin,
+    CallSite,
+    JSArray,
+    JSObject,
+    OpaqueValue,
+    Prim,
+    Property,
+    Unknown,
+    Value,
+)
+
+if TYPE_CHECKING:
+    from schemalint.parser.evaluator import Evaluator
+
+
+from schemalint.parser.js import put, spread_into, to_string, unknown_from
+
+# ------------------------------------------------------------------------------ globals
+
+
+def _object_global() -> OpaqueValue:
+    def keys(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        target = args[0] if args else Prim(UNDEFINED)
+        if isinstance(target, JSObject) and not target.unknown_parts:
+            return JSArray([Prim(k, p.key_span) for k, p in target.ordered_items()], site.span)
+        return unknown_from(target, "`Object.keys` of a value that cannot be evaluated")
+
+    def values(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        target = args[0] if args else Prim(UNDEFINED)
+        if isinstance(target, JSObject) and not target.unknown_parts:
+            return JSArray([p.value for _, p in target.ordered_items()], site.span)
+        return unknown_from(target, "`Object.values` of a value that cannot be evaluated")
+
+    def entries(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        target = args[0] if args else Prim(UNDEFINED)
+        if isinstance(target, JSObject) and not target.unknown_parts:
+            return JSArray(
+                [JSArray([Prim(k, p.key_span), p.value], p.span) for k, p in target.ordered_items()],
+                site.span,
+            )
+        return unknown_from(target, "`Object.entries` of a value that cannot be evaluated")
+
+    def from_entries(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        target = args[0] if args else Prim(UNDEFINED)
+        if not isinstance(target, JSArray):
+            return unknown_from(target, "`Object.fromEntries` of a value that cannot be evaluated")
+        result = JSObject(span=site.span)
+        for entry in target.items:
+            if not isinstance(entry, JSArray) or len(entry.items) < 2:
+                return unknown_from(entry, "an `Object.fromEntries` entry cannot be evaluated")
+            key = to_string(entry.items[0])
+            if key is None:
+                return unknown_from(entry.items[0], "an `Object.fromEntries` key cannot be evaluated")
+            put(result, key, Property(entry.items[1], entry.items[0].span, entry.span or site.span))
+        return result
+
+    def assign(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        if not args or not isinstance(args[0], JSObject):
+            return Unknown("`Object.assign` cannot be evaluated", site.span)
+        target = args[0]
+        for source in args[1:]:
+            where = source.span or site.span
+            if where is not None:
+                spread_into(target, source, where, "Object.assign(...)")
+        return target
+
+    def identity(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        return args[0] if args else Prim(UNDEFINED, site.span)
+
+    return OpaqueValue(
+        "Object",
+        {
+            "keys": Builtin("Object.keys", keys),
+            "values": Builtin("Object.values", values),
+            "entries": Builtin("Object.entries", entries),
+            "fromEntries": Builtin("Object.fromEntries", from_entries),
+            "assign": Builtin("Object.assign", assign),
+            "freeze": Builtin("Object.freeze", identity),
+        },
+    )
+
+
+def _runtime_function(kind: str, label: str) -> Builtin:
+    def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        if site.span is not None:
+            ev.record_runtime(kind, site.span)  # type: ignore[arg-type]
+        return Unknown(f"`{label}()` has no fixed value", site.span)
+
+    return Builtin(label, impl)
+
+
+def _process_env(ev: Evaluator, span: Span | None) -> Value:
+    if span is not None:
+        ev.record_runtime("process.env", span)
+    return Unknown("`process.env` is not available when Convex evaluates the schema", span)
+
+
+def global_value(ev: Evaluator, name: str, span: Span) -> Value:
+    """The value of an identifier that no scope defines."""
+    if name == "undefined":
+        return Prim(UNDEFINED, span)
+    if name == "NaN":
+        return Prim(math.nan, span)
+    if name == "Infinity":
+        return Prim(math.inf, span)
+    if name == "Object":
+        return _object_global()
+    if name == "Math":
+        return OpaqueValue(
+            "Math",
+            {
+                "random": _runtime_function("Math.random", "Math.random"),
+                "PI": Prim(math.pi, span),
+                "E": Prim(math.e, span),
+            },
+            span,
+        )
+    if name == "Date":
+        return OpaqueValue("Date", {"now": _runtime_function("Date.now", "Date.now")}, span)
+    if name == "process":
+        return OpaqueValue("process", {"env": _process_env}, span)
+    if name == "crypto":
+        ev.record_runtime("crypto", span)
+        return Unknown("`crypto` is not available when Convex evaluates the schema", span)
+    return Unknown(f"`{name}` is not defined in the project (a global schemalint does not model)", span)

@@ -1,0 +1,180 @@
+"""Member access on evaluator values: `obj.key`, `arr[0]`, array and string methods."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from schemalint.diagnostics import Span
+from schemalint.parser.values import (
+    UNDEFINED,
+    Builtin,
+    CallSite,
+    JSArray,
+    JSObject,
+    NamespaceValue,
+    OpaqueValue,
+    Prim,
+    SchemaValue,
+    TableDefValue,
+    Unknown,
+    ValidatorValue,
+    Value,
+)
+
+if TYPE_CHECKING:
+    from schemalint.parser.evaluator import Evaluator
+
+
+from schemalint.parser.js import strict_equal, to_number, to_string, truthy, unknown_from
+
+
+def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> Value:
+    """`receiver.name` (also `receiver[name]`)."""
+    from schemalint.parser import convex_tables, convex_values
+
+    if isinstance(receiver, Unknown):
+        return Unknown(receiver.reason, receiver.span, receiver.quiet)
+    if isinstance(receiver, JSObject):
+        prop = receiver.props.get(name)
+        if prop is not None:
+            return prop.value
+        if receiver.unknown_parts:
+            return unknown_from(receiver.unknown_parts[0], "")
+        return Prim(UNDEFINED, span)
+    if isinstance(receiver, JSArray):
+        return _array_member(ev, receiver, name, span)
+    if isinstance(receiver, NamespaceValue):
+        return ev.module_export(receiver.module, name, span)
+    if isinstance(receiver, ValidatorValue):
+        return convex_values.validator_member(receiver, name, span)
+    if isinstance(receiver, TableDefValue):
+        return convex_tables.table_member(receiver, name, span)
+    if isinstance(receiver, SchemaValue):
+        return convex_tables.schema_member(receiver, name, span)
+    if isinstance(receiver, OpaqueValue):
+        member = receiver.members.get(name)
+        if callable(member) and not isinstance(member, Value):
+            result: Value = member(ev, span)
+            return result
+        if isinstance(member, Value):
+            return member
+        return Unknown(f"`{receiver.name}.{name}` cannot be evaluated", span)
+    if isinstance(receiver, Prim):
+        return _primitive_member(receiver, name, span)
+    return Unknown(f"`.{name}` of {receiver.describe()} cannot be evaluated", span)
+
+
+def _primitive_member(receiver: Prim, name: str, span: Span | None) -> Value:
+    value = receiver.value
+    if value is None or value is UNDEFINED:
+        return Unknown(f"cannot read `.{name}` of {receiver.describe()}", span)
+    if isinstance(value, str):
+        if name == "length":
+            return Prim(float(len(value)), span)
+        methods: dict[str, str] = {
+            "toUpperCase": value.upper(),
+            "toLowerCase": value.lower(),
+            "trim": value.strip(),
+        }
+        if name in methods:
+            result = methods[name]
+            return Builtin(f"String.{name}", lambda ev, site, args: Prim(result, site.span))
+        if name.isdigit():
+            index = int(name)
+            return Prim(value[index], span) if index < len(value) else Prim(UNDEFINED, span)
+    return Unknown(f"`.{name}` of {receiver.describe()} cannot be evaluated", span)
+
+
+def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -> Value:
+    if name == "length":
+        return Prim(float(len(array.items)), span)
+    if name.isdigit():
+        index = int(name)
+        return array.items[index] if index < len(array.items) else Prim(UNDEFINED, span)
+
+    def mapper(flat: bool) -> Builtin:
+        def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+            if not args:
+                return Unknown("`.map` needs a function", site.span)
+            results: list[Value] = []
+            for index, item in enumerate(array.items):
+                mapped = ev.call(
+                    args[0],
+                    [item, Prim(float(index), item.span), array],
+                    CallSite(item.span or site.span, [item.span]),
+                )
+                if isinstance(mapped, Unknown):
+                    return mapped
+                if flat and isinstance(mapped, JSArray):
+                    results.extend(mapped.items)
+                else:
+                    results.append(mapped)
+            return JSArray(results, site.span)
+
+        return Builtin("Array.flatMap" if flat else "Array.map", impl)
+
+    def filter_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        if not args:
+            return Unknown("`.filter` needs a function", site.span)
+        kept: list[Value] = []
+        for index, item in enumerate(array.items):
+            keep = truthy(
+                ev.call(
+                    args[0], [item, Prim(float(index)), array], CallSite(item.span or site.span, [item.span])
+                )
+            )
+            if keep is None:
+                return Unknown("a `.filter` callback cannot be evaluated", site.span)
+            if keep:
+                kept.append(item)
+        return JSArray(kept, site.span)
+
+    def concat_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        items = list(array.items)
+        for arg in args:
+            if isinstance(arg, JSArray):
+                items.extend(arg.items)
+            elif isinstance(arg, Unknown):
+                return arg
+            else:
+                items.append(arg)
+        return JSArray(items, site.span)
+
+    def join_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        separator = to_string(args[0]) if args else ","
+        parts = [
+            to_string(item) if not (isinstance(item, Prim) and item.value in (None, UNDEFINED)) else ""
+            for item in array.items
+        ]
+        if separator is None or any(p is None for p in parts):
+            return Unknown("`.join` cannot be evaluated", site.span)
+        return Prim(separator.join(p or "" for p in parts), site.span)
+
+    def includes_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        if not args or not isinstance(args[0], Prim):
+            return Unknown("`.includes` cannot be evaluated", site.span)
+        target = args[0]
+        return Prim(any(isinstance(i, Prim) and strict_equal(i, target) for i in array.items), site.span)
+
+    def slice_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        bounds = [to_number(a) if isinstance(a, Prim) else None for a in args[:2]]
+        if any(b is None or math.isnan(b) for b in bounds):
+            return Unknown("`.slice` cannot be evaluated", site.span)
+        start = int(bounds[0]) if bounds else 0  # type: ignore[arg-type]
+        end = int(bounds[1]) if len(bounds) > 1 else None  # type: ignore[arg-type]
+        return JSArray(array.items[start:end], site.span)
+
+    methods = {
+        "map": mapper(False),
+        "flatMap": mapper(True),
+        "filter": Builtin("Array.filter", filter_impl),
+        "concat": Builtin("Array.concat", concat_impl),
+        "join": Builtin("Array.join", join_impl),
+        "includes": Builtin("Array.includes", includes_impl),
+        "slice": Builtin("Array.slice", slice_impl),
+    }
+    method = methods.get(name)
+    if method is not None:
+        return method
+    return Unknown(f"the array method `.{name}` cannot be evaluated", span)
