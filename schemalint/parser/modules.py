@@ -13,7 +13,8 @@ from schemalint.parser.source import SourceText, load_source, string_value
 from schemalint.parser.values import Value
 
 if TYPE_CHECKING:
-    from schemalint.parser.evaluator import Evaluator, Scope
+    from schemalint.parser.evaluator import Evaluator
+    from schemalint.parser.scope import Scope
 
 
 @dataclass(eq=False)

@@ -16,8 +16,9 @@ from schemalint.ir import DbIndex, SearchIndex, Validator, VectorIndex
 if TYPE_CHECKING:
     from tree_sitter import Node
 
-    from schemalint.parser.evaluator import Evaluator, Scope
+    from schemalint.parser.evaluator import Evaluator
     from schemalint.parser.modules import Module
+    from schemalint.parser.scope import Scope
 
 
 class Value:

@@ -1,0 +1,413 @@
+"""The expression half of the evaluator: literals, objects, arrays, members, calls, operators."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from tree_sitter import Node
+
+from schemalint.diagnostics import Span
+from schemalint.ir import RuntimeAccessKind
+from schemalint.parser import js
+from schemalint.parser.comments import property_docs
+from schemalint.parser.js_members import get_member
+from schemalint.parser.modules import Module
+from schemalint.parser.scope import Scope
+from schemalint.parser.source import decode_escape, number_value, string_value
+from schemalint.parser.values import (
+    UNDEFINED,
+    BigInt,
+    CallSite,
+    Closure,
+    JSArray,
+    JSObject,
+    NamespaceValue,
+    Prim,
+    Property,
+    Unknown,
+    Value,
+)
+
+MAX_EXPRESSION_DEPTH = 400
+
+if TYPE_CHECKING:
+    from schemalint.parser.evaluator import Evaluator
+
+
+class ExpressionsMixin:
+    """Evaluates expression nodes for `Evaluator`."""
+
+    if TYPE_CHECKING:  # provided by the other parts of `Evaluator`
+        _depth: int
+
+        def lookup(self, name: str, span: Span, scope: Scope) -> Value: ...
+        def lookup_node(self, node: Node, scope: Scope) -> Value: ...
+        def call(self, callee: Value, args: list[Value], site: CallSite) -> Value: ...
+        def record_runtime(self, kind: RuntimeAccessKind, span: Span) -> None: ...
+        def namespace_object(self, namespace: NamespaceValue) -> Value: ...
+
+    def span(self, node: Node, scope: Scope) -> Span:
+        source = scope.module.source
+        assert source is not None
+        return source.span(node)
+
+    def eval(self, node: Node, scope: Scope) -> Value:
+        """Evaluate an expression node to a value (never raises for user input)."""
+        self._depth += 1
+        try:
+            if self._depth > MAX_EXPRESSION_DEPTH:
+                return Unknown(
+                    f"expression nested more than {MAX_EXPRESSION_DEPTH} levels deep", self.span(node, scope)
+                )
+            return self._eval(node, scope)
+        finally:
+            self._depth -= 1
+
+    def _eval(self, node: Node, scope: Scope) -> Value:
+        source = scope.module.source
+        assert source is not None
+        kind = node.type
+        if kind == "identifier":
+            return self.lookup_node(node, scope)
+        span = source.span(node)
+        if kind == "string":
+            return Prim(string_value(source, node), span)
+        if kind == "number":
+            number = number_value(source.text(node))
+            return Prim(BigInt(number) if isinstance(number, int) else number, span)
+        if kind == "true" or kind == "false":
+            return Prim(kind == "true", span)
+        if kind == "null":
+            return Prim(None, span)
+        if kind == "undefined":
+            return Prim(UNDEFINED, span)
+        if kind == "template_string":
+            return self._eval_template(node, scope, span)
+        if kind in (
+            "parenthesized_expression",
+            "as_expression",
+            "satisfies_expression",
+            "non_null_expression",
+        ):
+            inner = node.named_children[0] if node.named_children else None
+            return self.eval(inner, scope) if inner is not None else Unknown("empty expression", span)
+        if kind == "type_assertion":
+            inner = node.named_children[-1] if node.named_children else None
+            return self.eval(inner, scope) if inner is not None else Unknown("empty expression", span)
+        if kind == "object":
+            return self._eval_object(node, scope, span)
+        if kind == "array":
+            return self._eval_array(node, scope, span)
+        if kind == "member_expression":
+            return self._eval_member(node, scope, span)
+        if kind == "subscript_expression":
+            return self._eval_subscript(node, scope, span)
+        if kind == "call_expression":
+            return self._eval_call(node, scope, span)
+        if kind in ("arrow_function", "function_expression", "function"):
+            name_node = node.child_by_field_name("name")
+            params = node.child_by_field_name("parameters") or node.child_by_field_name("parameter")
+            body = node.child_by_field_name("body")
+            if body is None:
+                return Unknown("function without a body", span)
+            return Closure(
+                source.text(name_node) if name_node else "", params, body, scope.module, scope, span
+            )
+        if kind == "unary_expression":
+            return self._eval_unary(node, scope, span)
+        if kind == "binary_expression":
+            return self._eval_binary(node, scope, span)
+        if kind == "ternary_expression":
+            condition = node.child_by_field_name("condition")
+            test = self.eval(condition, scope) if condition is not None else Unknown("no condition", span)
+            truth = js.truthy(test)
+            if truth is None:
+                return js.unknown_from(test, "the condition cannot be evaluated")
+            branch = node.child_by_field_name("consequence" if truth else "alternative")
+            return self.eval(branch, scope) if branch is not None else Unknown("empty branch", span)
+        if kind == "assignment_expression":
+            return self._eval_assignment(node, scope, span)
+        if kind == "sequence_expression":
+            result: Value = Prim(UNDEFINED, span)
+            for child in node.named_children:
+                result = self.eval(child, scope)
+            return result
+        if kind == "new_expression":
+            constructor = node.child_by_field_name("constructor")
+            name = source.text(constructor) if constructor is not None else "?"
+            return Unknown(f"`new {name}(...)` cannot be evaluated", span)
+        if kind == "await_expression":
+            return Unknown("`await` cannot be evaluated", span)
+        if kind == "import":
+            self.record_runtime("import()", span)
+            return Unknown("dynamic `import()` cannot be evaluated", span)
+        if kind == "ERROR":
+            return Unknown("syntax error", span, quiet=True)
+        if kind == "this":
+            return Unknown("`this` cannot be evaluated", span)
+        return Unknown(f"`{_short(source.text(node))}` ({kind.replace('_', ' ')}) cannot be evaluated", span)
+
+    def property_key(self, node: Node, scope: Scope) -> str | None:
+        """The string key of a property name node, or None when it cannot be computed."""
+        source = scope.module.source
+        assert source is not None
+        kind = node.type
+        if kind in ("property_identifier", "identifier", "private_property_identifier"):
+            return source.text(node)
+        if kind == "string":
+            return string_value(source, node)
+        if kind == "number":
+            number = number_value(source.text(node))
+            return js.to_string(Prim(float(number) if isinstance(number, float) else BigInt(number)))
+        if kind == "computed_property_name":
+            inner = node.named_children[0] if node.named_children else None
+            if inner is None:
+                return None
+            value = self.eval(inner, scope)
+            return js.to_string(value) if isinstance(value, Prim) else None
+        return None
+
+    def _eval_template(self, node: Node, scope: Scope, span: Span) -> Value:
+        source = scope.module.source
+        assert source is not None
+        parts: list[str] = []
+        for child in node.named_children:
+            if child.type == "string_fragment":
+                parts.append(source.text(child))
+            elif child.type == "escape_sequence":
+                parts.append(decode_escape(source.text(child)))
+            elif child.type == "template_substitution":
+                inner = child.named_children[0] if child.named_children else None
+                value = self.eval(inner, scope) if inner is not None else Unknown("empty substitution", span)
+                text = js.to_string(value) if isinstance(value, Prim) else None
+                if text is None:
+                    return js.unknown_from(value, "a template literal part cannot be evaluated")
+                parts.append(text)
+        return Prim("".join(parts), span)
+
+    def _eval_object(self, node: Node, scope: Scope, span: Span) -> Value:
+        source = scope.module.source
+        assert source is not None
+        result = JSObject(span=span)
+        docs = property_docs(node, source)
+        for child in node.named_children:
+            kind = child.type
+            if kind == "pair":
+                key_node = child.child_by_field_name("key")
+                value_node = child.child_by_field_name("value")
+                if key_node is None or value_node is None:
+                    continue
+                key = self.property_key(key_node, scope)
+                value = self.eval(value_node, scope)
+                if key is None:
+                    result.unknown_parts.append(
+                        Unknown("a computed key cannot be evaluated", source.span(key_node))
+                    )
+                    continue
+                js.put(
+                    result,
+                    key,
+                    Property(value, source.span(key_node), source.span(child), docs.get(child.id)),
+                )
+            elif kind == "shorthand_property_identifier":
+                key = source.text(child)
+                child_span = source.span(child)
+                js.put(
+                    result,
+                    key,
+                    Property(self.lookup(key, child_span, scope), child_span, child_span, docs.get(child.id)),
+                )
+            elif kind == "spread_element":
+                inner = child.named_children[0] if child.named_children else None
+                if inner is None:
+                    continue
+                spread = self.eval(inner, scope)
+                if isinstance(spread, NamespaceValue):
+                    spread = self.namespace_object(spread)
+                js.spread_into(result, spread, source.span(child), "..." + _short(source.text(inner), 60))
+            elif kind == "method_definition":
+                name_node = child.child_by_field_name("name")
+                body = child.child_by_field_name("body")
+                key = self.property_key(name_node, scope) if name_node is not None else None
+                if key is not None and body is not None:
+                    closure = Closure(
+                        key,
+                        child.child_by_field_name("parameters"),
+                        body,
+                        scope.module,
+                        scope,
+                        source.span(child),
+                    )
+                    js.put(
+                        result,
+                        key,
+                        Property(closure, source.span(name_node) if name_node else None, source.span(child)),
+                    )
+        return result
+
+    def _eval_array(self, node: Node, scope: Scope, span: Span) -> Value:
+        items: list[Value] = []
+        for child in node.named_children:
+            if child.type == "comment":
+                continue
+            if child.type == "spread_element":
+                inner = child.named_children[0] if child.named_children else None
+                if inner is None:
+                    continue
+                spread = self.eval(inner, scope)
+                if isinstance(spread, JSArray):
+                    items.extend(spread.items)
+                elif isinstance(spread, Prim) and isinstance(spread.value, str):
+                    items.extend(Prim(ch, spread.span) for ch in spread.value)
+                else:
+                    return js.unknown_from(spread, "a spread in an array literal cannot be evaluated")
+            else:
+                items.append(self.eval(child, scope))
+        return JSArray(items, span)
+
+    def _eval_member(self, node: Node, scope: Scope, span: Span) -> Value:
+        source = scope.module.source
+        assert source is not None
+        object_node = node.child_by_field_name("object")
+        property_node = node.child_by_field_name("property")
+        if object_node is None or property_node is None:
+            return Unknown("incomplete member expression", span)
+        receiver = self.eval(object_node, scope)
+        optional_chain = any(c.type == "optional_chain" for c in node.children)
+        if optional_chain and isinstance(receiver, Prim) and receiver.value in (None, UNDEFINED):
+            return Prim(UNDEFINED, span)
+        return get_member(cast("Evaluator", self), receiver, source.text(property_node), span)
+
+    def _eval_subscript(self, node: Node, scope: Scope, span: Span) -> Value:
+        object_node = node.child_by_field_name("object")
+        index_node = node.child_by_field_name("index")
+        if object_node is None or index_node is None:
+            return Unknown("incomplete subscript expression", span)
+        receiver = self.eval(object_node, scope)
+        index = self.eval(index_node, scope)
+        key = js.to_string(index) if isinstance(index, Prim) else None
+        if key is None:
+            return js.unknown_from(index, "a computed property name cannot be evaluated")
+        return get_member(cast("Evaluator", self), receiver, key, span)
+
+    def _eval_call(self, node: Node, scope: Scope, span: Span) -> Value:
+        function_node = node.child_by_field_name("function")
+        arguments_node = node.child_by_field_name("arguments")
+        if function_node is None:
+            return Unknown("incomplete call", span)
+        if function_node.type == "import":
+            self.record_runtime("import()", span)
+            return Unknown("dynamic `import()` cannot be evaluated", span)
+        callee = self.eval(function_node, scope)
+        args: list[Value] = []
+        arg_spans: list[Span | None] = []
+        if arguments_node is not None:
+            if arguments_node.type == "template_string":
+                return Unknown("tagged templates cannot be evaluated", span)
+            for child in arguments_node.named_children:
+                if child.type == "comment":
+                    continue
+                if child.type == "spread_element":
+                    inner = child.named_children[0] if child.named_children else None
+                    spread = self.eval(inner, scope) if inner is not None else Unknown("empty spread", span)
+                    if isinstance(spread, JSArray):
+                        args.extend(spread.items)
+                        arg_spans.extend(item.span or self.span(child, scope) for item in spread.items)
+                        continue
+                    return js.unknown_from(spread, "a spread argument cannot be evaluated")
+                args.append(self.eval(child, scope))
+                arg_spans.append(self.span(child, scope))
+        method_span = None
+        if function_node.type == "member_expression":
+            property_node = function_node.child_by_field_name("property")
+            if property_node is not None:
+
+                def method_span() -> Span:
+                    assert property_node is not None
+                    start = self.span(property_node, scope)
+                    return Span(span.file, start.line, start.column, span.end_line, span.end_column)
+
+        return self.call(callee, args, CallSite(span, arg_spans, method_span))
+
+    def _eval_unary(self, node: Node, scope: Scope, span: Span) -> Value:
+        operator_node = node.child_by_field_name("operator")
+        argument_node = node.child_by_field_name("argument")
+        if operator_node is None or argument_node is None:
+            return Unknown("incomplete unary expression", span)
+        operator = operator_node.type
+        argument = self.eval(argument_node, scope)
+        if operator == "typeof":
+            return js.type_of(argument, span)
+        if operator == "void":
+            return Prim(UNDEFINED, span)
+        if not isinstance(argument, Prim):
+            return js.unknown_from(argument, f"`{operator}` cannot be applied here")
+        value = argument.value
+        if operator == "!":
+            truth = js.truthy(argument)
+            return Prim(not truth, span) if truth is not None else Unknown("cannot evaluate `!`", span)
+        if operator in ("-", "+"):
+            if isinstance(value, BigInt):
+                return Prim(BigInt(-value.value if operator == "-" else value.value), span)
+            number = js.to_number(argument)
+            if number is None:
+                return Unknown(f"`{operator}` of {argument.describe()} cannot be evaluated", span)
+            return Prim(-number if operator == "-" else number, span)
+        return Unknown(f"`{operator}` cannot be evaluated", span)
+
+    def _eval_binary(self, node: Node, scope: Scope, span: Span) -> Value:
+        operator_node = node.child_by_field_name("operator")
+        left_node = node.child_by_field_name("left")
+        right_node = node.child_by_field_name("right")
+        if operator_node is None or left_node is None or right_node is None:
+            return Unknown("incomplete binary expression", span)
+        operator = operator_node.type
+        left = self.eval(left_node, scope)
+        if operator in ("&&", "||", "??"):
+            if operator == "??":
+                if not isinstance(left, Prim):
+                    return left
+                return self.eval(right_node, scope) if left.value in (None, UNDEFINED) else left
+            truth = js.truthy(left)
+            if truth is None:
+                return js.unknown_from(left, f"the left side of `{operator}` cannot be evaluated")
+            if (operator == "&&") == truth:
+                return self.eval(right_node, scope)
+            return left
+        right = self.eval(right_node, scope)
+        return js.binary(operator, left, right, span)
+
+    def _eval_assignment(self, node: Node, scope: Scope, span: Span) -> Value:
+        source = scope.module.source
+        assert source is not None
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        if left is None or right is None:
+            return Unknown("incomplete assignment", span)
+        value = self.eval(right, scope)
+        if left.type == "identifier":
+            name = source.text(left)
+            binding = scope.lookup(name)
+            if binding is not None and binding.ref is None:
+                binding.value = value
+        elif left.type == "member_expression":
+            object_node = left.child_by_field_name("object")
+            property_node = left.child_by_field_name("property")
+            if object_node is not None and property_node is not None:
+                target = self.eval(object_node, scope)
+                if isinstance(target, JSObject):
+                    key = source.text(property_node)
+                    existing = target.props.get(key)
+                    target.props[key] = Property(
+                        value, source.span(property_node), span, existing.doc if existing else None
+                    )
+        return value
+
+
+def _short(text: str, limit: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _no_span(module: Module) -> Span:
+    return Span(str(module.path or module.display), 1, 1, 1, 1)
