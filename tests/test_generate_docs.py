@@ -4,6 +4,7 @@ the real `mermaid` package; output is deterministic and escapes whatever the sch
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -15,6 +16,8 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
+from injection_project import FIELDS, HOSTILE_COMMENT, LITERALS, META_LITERALS, TABLE_NAMES
+from injection_project import PROJECT as INJECTION_PROJECT
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
@@ -80,7 +83,13 @@ export default defineSchema({
   whole: defineTable(loopPickedValidator()),
 });
 """
-IN_TEST_PROJECTS = {"hostile-names": HOSTILE_NAMES_SCHEMA, "partial-schema": PARTIAL_SCHEMA}
+# tests/injection/: attacker-controlled literals, comments and names (see tests/injection_project.py).
+INJECTION_SCHEMA = (INJECTION_PROJECT / "convex" / "schema.ts").read_text(encoding="utf-8")
+IN_TEST_PROJECTS = {
+    "hostile-names": HOSTILE_NAMES_SCHEMA,
+    "injection": INJECTION_SCHEMA,
+    "partial-schema": PARTIAL_SCHEMA,
+}
 
 
 class MarkdownSnapshot(SingleFileSnapshotExtension):
@@ -247,6 +256,69 @@ def test_literals_and_comments_are_shown_verbatim_but_inert() -> None:
     assert '&lt;script&gt;alert("xss")&lt;/script&gt;' in page
     assert "\\[injected\\](http://evil.example)" in page
     assert "bidi\\u202eoverride" in page
+
+
+_JS_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JS_ESCAPE = re.compile(r"\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|(.))", re.DOTALL)
+_JS_SHORT_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def _js_value(literal: str) -> str:
+    """The string a double-quoted JS string literal stands for."""
+    assert literal.startswith('"') and literal.endswith('"'), literal
+
+    def unescape(match: re.Match[str]) -> str:
+        code = match[1] or match[2]
+        return chr(int(code, 16)) if code else _JS_SHORT_ESCAPES.get(match[3], match[3])
+
+    return _JS_ESCAPE.sub(unescape, literal[1:-1])
+
+
+def _js_values(source: str) -> tuple[str, ...]:
+    """The strings of every JS string literal in `source`, in order."""
+    return tuple(_js_value(literal) for literal in _JS_STRING.findall(source))
+
+
+def _shown_code(cell: str) -> str:
+    """What a code cell shows: a backtick code span as it is, `<code>` with references decoded."""
+    if cell.startswith("`") and cell.endswith("`"):
+        return cell[1:-1]
+    assert cell.startswith("<code>") and cell.endswith("</code>"), cell
+    return html.unescape(cell.removeprefix("<code>").removesuffix("</code>"))
+
+
+def _shown_text(cell: str) -> str:
+    """What a text cell shows: backslash escapes and character references decoded."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", cell))
+
+
+def _field_rows(page: str) -> dict[str, list[str]]:
+    """The rows of a page's Fields table, as cells, by the field path they show."""
+    table = page.split("\n## Fields\n\n", 1)[1].split("\n\n", 1)[0]
+    rows = [[cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]] for row in _table_rows(table)]
+    assert rows[0] == ["Field", "Type", "Optional", "References", "Description"]
+    return {_shown_code(cells[0]): cells for cells in rows[2:]}
+
+
+def test_injected_text_is_shown_as_the_same_values_in_tables_of_the_same_shape() -> None:
+    files = docs_for(INJECTION_PROJECT)
+    pages = page_names(TABLE_NAMES)
+    for table, fields in FIELDS.items():
+        paths = [path for path in _field_rows(files[pages[table]]) if not path.startswith(("meta.", "meta["))]
+        shown = [_js_value(path) if path.startswith('"') else path for path in paths]
+        assert shown == ["_id", "_creationTime", *fields], table
+    rows = _field_rows(files[pages["injection"]])
+    for field, values in LITERALS.items():
+        assert _js_values(_shown_code(rows[field][1])) == values, (field, rows[field][1])
+    assert [path for path in rows if path.startswith("meta")] == [
+        "meta",
+        "meta.__init__",
+        "meta.__class__",
+        "meta[\"'''\"]",
+        'meta["{{ x }}"]',
+    ]
+    assert _js_values(_shown_code(rows["meta.__class__"][1])) == META_LITERALS
+    assert _shown_text(rows["doubleQuote"][4]) == HOSTILE_COMMENT
 
 
 def test_unsafe_table_names_get_distinct_portable_file_names() -> None:

@@ -282,3 +282,82 @@ def test_a_symlinked_subdirectory_is_not_followed(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="symbolic link"):
         write_files(out, {"sub/a.md": NOTICE}, generator="docs")
     assert list(outside.iterdir()) == []
+
+
+def test_a_symlink_where_a_generated_file_was_is_never_read_or_followed(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    assert generate(FIXTURES / "seed-002-community", out)[0] == 0
+    secret = tmp_path / "secret.md"
+    secret.write_text(NOTICE + "SECRET\n")  # looks generated: it would be adopted if read
+    (out / "users.md").unlink()
+    (out / "users.md").symlink_to(secret)
+    for extra in (("--check",), ()):
+        code, stdout, stderr = generate(FIXTURES / "seed-002-community", out, *extra)
+        assert code == 2 and "users.md is a symbolic link" in stderr
+        assert "SECRET" not in stdout + stderr
+    assert secret.read_text() == NOTICE + "SECRET\n"
+    assert (out / "users.md").is_symlink()
+
+
+def test_a_symlinked_manifest_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text(json.dumps({"generators": {}}))
+    (out / MANIFEST_NAME).symlink_to(elsewhere)
+    with pytest.raises(OutputError, match="symbolic link"):
+        write_files(out, {"a.md": NOTICE}, generator="docs")
+    with pytest.raises(OutputError, match="symbolic link"):
+        check_files(out, {"a.md": NOTICE}, generator="docs")
+    assert [p.name for p in out.iterdir()] == [MANIFEST_NAME]
+    assert elsewhere.read_text() == json.dumps({"generators": {}})
+
+
+@pytest.mark.parametrize("generator", ["docs", "python"])
+def test_an_out_symlinked_to_the_functions_directory_or_the_project_is_refused(
+    tmp_path: Path, generator: str
+) -> None:
+    project = copy_fixture("seed-002-community", tmp_path)
+    before = tree(project)
+    for target in (project / "convex", project):
+        link = tmp_path / f"link-to-{target.name}"
+        link.symlink_to(target, target_is_directory=True)
+        for extra in ((), ("--check",)):
+            result = CliRunner().invoke(main, ["generate", generator, str(project), "--out", str(link), *extra])
+            assert result.exit_code == 2
+            assert "choose a directory of its own" in result.stderr
+    assert tree(project) == before
+
+
+@pytest.mark.parametrize("problem", ["a file", "a broken link", "a link loop", "under a file", "under a broken link"])
+def test_an_out_that_cannot_be_a_directory_is_an_error_not_a_crash(tmp_path: Path, problem: str) -> None:
+    out = tmp_path / "out"
+    if problem == "a file":
+        out.write_text("mine\n")
+    elif problem == "a broken link":
+        out.symlink_to(tmp_path / "missing")
+    elif problem == "a link loop":
+        out.symlink_to(tmp_path / "loop")
+        (tmp_path / "loop").symlink_to(out)
+    elif problem == "under a file":
+        (tmp_path / "file").write_text("mine\n")
+        out = tmp_path / "file" / "out"
+    else:
+        (tmp_path / "link").symlink_to(tmp_path / "missing")
+        out = tmp_path / "link" / "out"
+    before = sorted(tmp_path.iterdir())
+    for extra in ((), ("--check",)):
+        code, _, stderr = generate(FIXTURES / "seed-002-community", out, *extra)
+        assert code == 2, stderr
+        assert stderr.startswith("error: ") and "internal error" not in stderr
+    assert sorted(tmp_path.iterdir()) == before
+    assert not (tmp_path / "missing").exists()
+
+
+def test_an_os_error_while_writing_is_an_output_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_permission(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", no_permission)
+    with pytest.raises(OutputError, match=r"cannot write to .*Permission denied"):
+        write_files(tmp_path / "out", {"a.md": NOTICE}, generator="docs")

@@ -5,18 +5,22 @@ behaviour of the facade are in test_generate_python_typing.py."""
 
 from __future__ import annotations
 
+import ast
 import functools
 import textwrap
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from schemalint.cli import main
 from schemalint.discovery import discover
 from schemalint.generate.python import GenerationError, normalise, render_python
+from schemalint.generate.python_names import comment, doc_lines, docstring, py_string
 from schemalint.ir import Field, Project, Schema, Table, VObject, VString, VUnknown
 from schemalint.parser import parse_project
 from schemalint.parser.functions import parse_functions
@@ -170,6 +174,35 @@ def test_an_unevaluable_validator_is_any_with_a_comment_saying_why() -> None:
 def test_docstrings_escape_quotes_and_backslashes() -> None:
     documents = package_for(FIXTURES / "python-edge-cases")["convex_types/documents.py"]
     assert 'with "quotes", \\\\backslashes\\\\ and \\"\\"\\"triple\n    quotes\\"\\"\\".' in documents
+
+
+# Any text at all: lone surrogates, NUL, line separators, characters beyond the BMP.
+ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()))
+
+
+@given(ANY_TEXT)
+def test_any_text_becomes_a_one_line_string_literal_of_the_same_value(value: str) -> None:
+    literal = py_string(value)
+    assert "\n" not in literal and "\r" not in literal
+    assert ast.literal_eval(literal) == value
+
+
+def test_invisible_characters_beyond_the_bmp_keep_their_value() -> None:
+    assert py_string("tag\U000e0001") == '"tag\\U000e0001"'  # not `\ue0001`, which is "\ue000" + "1"
+
+
+@given(ANY_TEXT)
+def test_any_comment_becomes_a_docstring_with_the_same_text_and_comment_lines(value: str) -> None:
+    literal, lines = docstring(value), doc_lines(value)
+    if literal is not None:
+        assert ast.literal_eval(literal) == "\n".join(lines) + ("\n" if len(lines) > 1 else "")
+        compile(f"class A:\n    {literal}\n", "a.py", "exec", dont_inherit=True)
+    compile("\n".join([*comment(value), "x = 1"]), "a.py", "exec", dont_inherit=True)
+
+
+def test_a_comment_ending_in_quotes_gives_a_docstring_that_parses() -> None:
+    for text in ('"""', 'ends in ""', 'a \\"', 'back\\', '""""'):
+        assert ast.literal_eval(docstring(text) or "") == text, text
 
 
 def test_invalid_python_is_an_error_not_a_file() -> None:

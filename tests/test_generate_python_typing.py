@@ -4,12 +4,15 @@ right names and arguments and converts int64 both ways (driven by a recording fa
 the real `convex` package).
 
 One mypy run covers every fixture's package (each generated under its own name, e.g.
-`seed_001_dashboard`) and every file in tests/python_usage/.
+`seed_001_dashboard`), the packages of two projects no valid schema is like (`hostile_names*`,
+and `injected_text` from tests/injection/, whose types must also hold exactly the strings its
+schema has) and every file in tests/python_usage/.
 """
 
 from __future__ import annotations
 
 import importlib
+import inspect
 import re
 import shutil
 import subprocess
@@ -19,10 +22,20 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NotRequired, get_args, get_origin, get_type_hints
 
 import pytest
 from convex import ConvexInt64, convex_to_json
+from injection_project import (
+    FIELDS,
+    HOSTILE_TABLE,
+    LITERALS,
+    META_FIELDS,
+    META_LITERALS,
+    OPTIONAL_FIELDS,
+    TABLE_NAMES,
+)
+from injection_project import PROJECT as INJECTION_PROJECT
 
 from schemalint.discovery import discover
 from schemalint.generate.output import write_files
@@ -36,6 +49,7 @@ USAGE = REPO / "tests" / "python_usage"
 WITH_INTERNAL = {"python-edge-cases"}
 _ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: (?P<message>.*)$")
 _EXPECTED = re.compile(r"#\s*E:\s*(?P<text>.+)$")
+INJECTED = "injected_text"  # the package generated for tests/injection/
 
 
 # Names no valid Convex project has, but the parser accepts: the package must still type-check.
@@ -77,15 +91,16 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every fixture's package (named after the fixture) and the usage files, in one directory."""
     root = tmp_path_factory.mktemp("generated")
     hostile = hostile_project(tmp_path_factory.mktemp("hostile-names"))
-    for fixture in [*sorted(p for p in FIXTURES.iterdir() if p.is_dir()), hostile]:
-        layout = discover(fixture)
+    projects = {package_name(p): p for p in [*sorted(p for p in FIXTURES.iterdir() if p.is_dir()), hostile]}
+    for package, project in {**projects, INJECTED: INJECTION_PROJECT}.items():
+        layout = discover(project)
         files = render_python(
             parse_project(layout),
             parse_functions(layout).functions,
-            package=package_name(fixture),
-            include_internal=fixture.name in WITH_INTERNAL,
+            package=package,
+            include_internal=project.name in WITH_INTERNAL,
         )
-        write_files(root, files, generator=f"python:{package_name(fixture)}")
+        write_files(root, files, generator=f"python:{package}")
     for usage in USAGE.glob("*.py"):
         shutil.copy(usage, root / usage.name)
     return root
@@ -321,3 +336,89 @@ def test_an_explicit_none_is_sent_and_an_omitted_argument_is_not(generated: Path
     api = dashboard.ConvexApi(client)
     assert api.alerts.updateUserStatus(userId="u1", alertLevel=None, nextDue=dashboard.OMITTED) == "s1"
     assert client.calls == [("mutation", "alerts:updateUserStatus", {"userId": "u1", "alertLevel": None})]
+
+
+# ------------------------------------------------------------------ attacker-controlled text
+
+# The document type of each table of tests/injection/ (names colliding after case conversion
+# are numbered in table-name order).
+DOCUMENT_TYPES = {
+    "injection": "InjectionDoc",
+    "names": "Names2Doc",
+    "Names": "NamesDoc",
+    "NAMES": "NAMESDoc",
+    HOSTILE_TABLE: "ScriptXDoc",
+}
+# The arguments of `fns:echo`, in declaration order, with a value each may take.
+ECHO_ARGUMENTS = {
+    "class": '"""',
+    "from": "\\",
+    "list": None,  # optional: left out
+    "__init__": "'''\n\"\"\"",
+    "{{ x }}": "{% raw %}",
+    "Name": "N",
+    "name": "</script>",
+}
+
+
+@pytest.fixture
+def injected(generated: Path) -> Iterator[ModuleType]:
+    sys.path.insert(0, str(generated))
+    try:
+        yield importlib.import_module(INJECTED)
+    finally:
+        sys.path.remove(str(generated))
+
+
+def test_literal_types_allow_exactly_the_strings_of_the_schema(injected: ModuleType) -> None:
+    documents = injected.documents
+    hints = get_type_hints(documents.InjectionDoc)
+    assert {field: get_args(hints[field]) for field in LITERALS} == LITERALS
+    assert get_args(documents.InjectionChoice) == LITERALS["choice"]
+    assert get_args(get_type_hints(documents.InjectionMeta)["__class__"]) == META_LITERALS
+    assert sorted(get_args(documents.TableName)) == sorted(TABLE_NAMES)
+
+
+def test_typed_dict_keys_are_the_field_names_of_the_schema(injected: ModuleType) -> None:
+    documents = injected.documents
+    for table, type_name in DOCUMENT_TYPES.items():
+        document = getattr(documents, type_name)
+        assert list(document.__annotations__) == ["_id", "_creationTime", *FIELDS[table]], table
+        # Not `__optional_keys__`: Python 3.11 cannot see `NotRequired` in string annotations.
+        hints = get_type_hints(document, include_extras=True)
+        optional = {key for key, hint in hints.items() if get_origin(hint) is NotRequired}
+        assert optional == OPTIONAL_FIELDS.get(table, set()), table
+    assert list(documents.InjectionMeta.__annotations__) == list(META_FIELDS)
+
+
+def test_ids_of_tables_differing_only_in_case_stay_distinct(injected: ModuleType) -> None:
+    documents = injected.documents
+    id_of = {table: get_type_hints(getattr(documents, name))["_id"] for table, name in DOCUMENT_TYPES.items()}
+    assert len(set(id_of.values())) == len(id_of)
+    names = get_type_hints(documents.NamesDoc)
+    assert (names["names"], names["Names"]) == (id_of["names"], id_of["Names"])
+    assert get_type_hints(documents.InjectionDoc)["target"] is id_of[HOSTILE_TABLE]
+
+
+def test_hostile_argument_names_and_values_reach_the_client_unchanged(injected: ModuleType) -> None:
+    method = injected.api.FnsApi.echo
+    parameters = [p for p in inspect.signature(method).parameters if p != "self"]
+    python_name = dict(zip(ECHO_ARGUMENTS, parameters, strict=True))
+    hints = get_type_hints(method)
+    assert get_args(hints[python_name["class"]]) == ('"""',)
+    assert get_args(hints[python_name["from"]]) == ("'''", "\\", "</script>")
+    assert get_args(hints[python_name["{{ x }}"]]) == ("{% raw %}",)
+    client = Recorder({"fns:echo": {'"""': "'''", "type": "t"}})
+    sent = {name: value for name, value in ECHO_ARGUMENTS.items() if value is not None}
+    result = injected.ConvexApi(client).fns.echo(**{python_name[name]: value for name, value in sent.items()})
+    assert client.calls == [("query", "fns:echo", sent)]
+    assert result == {'"""': "'''", "type": "t"}
+    assert list(hints["return"].__annotations__) == ['"""', "type"]
+    assert injected.FUNCTIONS == {"fns:echo": "query"}
+
+
+def test_hostile_comments_become_docstrings_with_the_same_text(injected: ModuleType) -> None:
+    first_line = (injected.api.FnsApi.echo.__doc__ or "").split("\n", 1)[0]
+    assert first_line == "Echo \"\"\" ''' \\ {{ x }} {% if %} </script> <img src=x onerror=alert(1)> | `t`"
+    table_doc = " ".join((injected.documents.InjectionDoc.__doc__ or "").split())
+    assert "Table doc with \"\"\" and ''' and \\ and {{ x }} and {% raw %} and </script>" in table_doc

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from schemalint.cli import main
 from schemalint.discovery import discover
 from schemalint.parser import parse_project
+from schemalint.parser.functions import parse_functions
 
 HEADER = 'import { defineSchema, defineTable } from "convex/server";\nimport { v } from "convex/values";\n'
 
@@ -110,3 +111,35 @@ def test_import_cycle_terminates(tmp_path: Path) -> None:
         "convex/schema.ts": HEADER + 'import { a } from "./a";\nexport default defineSchema({});\n',
     })
     assert kinds(tmp_path) == []
+
+
+@pytest.mark.parametrize("generator", ["python", "docs"])
+def test_generators_handle_validators_nested_as_deep_as_the_parser_reads(tmp_path: Path, generator: str) -> None:
+    arrays = "v.array(" * 390 + "v.int64()" + ")" * 390  # the parser reads up to 400 levels
+    objects = "v.object({ a: " * 130 + "v.int64()" + " })" * 130
+    deeper = "v.array(" * 5_000 + "v.string()" + ")" * 5_000
+    write(tmp_path, {
+        "convex/schema.ts": HEADER
+        + f"export default defineSchema({{ t: defineTable({{ arrays: {arrays}, objects: {objects}, deeper: {deeper} }}) }});\n",
+        "convex/fns.ts": 'import { v } from "convex/values";\nimport { query } from "./_generated/server";\n'
+        + f"export const f = query({{ args: {{ a: {arrays}, o: {objects} }}, returns: {arrays}, handler: async () => [] }});\n",
+    })
+    out = tmp_path / "out"
+    code, output = run("generate", generator, str(tmp_path), "--out", str(out))
+    assert code == 0, output
+    for file in out.rglob("*.py"):
+        compile(file.read_text(encoding="utf-8"), str(file), "exec", dont_inherit=True)
+    if generator == "python":
+        assert "(it is nested more than 32 levels deep); typed as Any." in (out / "convex_types" / "documents.py").read_text()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlinks")
+@pytest.mark.xfail(strict=True, reason="parser bug: parse_functions reads function modules symlinked from outside the root")
+def test_function_modules_symlinked_from_outside_the_root_are_not_read(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "outside/leak.ts": 'import { v } from "convex/values";\nimport { query } from "./_generated/server";\n'
+        'export const leak = query({ args: { token: v.literal("outside-the-root") }, handler: async () => null });\n',
+        "app/convex/schema.ts": HEADER + "export default defineSchema({});\n",
+    })
+    (tmp_path / "app" / "convex" / "leak.ts").symlink_to(tmp_path / "outside" / "leak.ts")
+    assert parse_functions(discover(tmp_path / "app")).functions == ()

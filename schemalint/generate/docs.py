@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -37,7 +38,9 @@ def render_docs(project: Project, findings: Sequence[Diagnostic] | None = None) 
     return files
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """The templates' environment, made once: it keeps the compiled templates."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("generators") / "docs")),
         autoescape=False,  # Markdown: the view model has escaped every string already

@@ -12,7 +12,11 @@ mapping `relative name -> content`, then hands the whole mapping to `write_files
   file in its target directory first, then each is renamed over its target (`os.replace`); if a
   rename fails, the files already replaced get their previous content back;
 - output is byte-for-byte what the generator gave (UTF-8, no newline translation); unchanged
-  files are not rewritten.
+  files are not rewritten;
+- nothing outside DIR is read or written: a symbolic link inside DIR where a generated file (or
+  a directory on its way, or the manifest) would go is an error, never followed.
+
+Problems with DIR itself (a missing permission, a file in the way) are `OutputError`s too.
 """
 
 from __future__ import annotations
@@ -44,8 +48,11 @@ def generated_notice(schema_path: str) -> str:
 
 def ensure_safe_out_dir(out_dir: Path, *, functions_dir: Path, schema_file: Path) -> None:
     """Raise `OutputError` when `out_dir` is the Convex functions directory, contains the
-    schema file, or exists but is not a directory."""
-    out = out_dir.resolve()
+    schema file, exists but is not a directory, or cannot be resolved (a symbolic link loop)."""
+    try:
+        out = out_dir.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop (Python < 3.13)
+        raise OutputError(f"--out {out_dir}: {exc}") from None
     if out == functions_dir.resolve():
         raise OutputError(f"--out {out_dir} is the Convex functions directory; choose a directory of its own")
     if schema_file.resolve().is_relative_to(out):
@@ -90,15 +97,16 @@ def write_files(out_dir: Path, files: Mapping[str, str], *, generator: str) -> W
     this generator does not own, or the manifest is unreadable; and (having restored what it
     could) when writing fails.
     """
-    plan = _plan(out_dir, files, generator)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with _staged(out_dir, plan.to_write) as temps:
-        _write_manifest(out_dir, plan.manifest, generator, plan.owned | set(files))
-        _replace_all(out_dir, temps, plan.previous)
-    for name in plan.to_remove:
-        with contextlib.suppress(FileNotFoundError):
-            (out_dir / name).unlink()
-    _write_manifest(out_dir, plan.manifest, generator, set(files))
+    with _os_errors(f"cannot write to {out_dir}"):
+        plan = _plan(out_dir, files, generator)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with _staged(out_dir, plan.to_write) as temps:
+            _write_manifest(out_dir, plan.manifest, generator, plan.owned | set(files))
+            _replace_all(out_dir, temps, plan.previous)
+        for name in plan.to_remove:
+            with contextlib.suppress(FileNotFoundError):
+                (out_dir / name).unlink()
+        _write_manifest(out_dir, plan.manifest, generator, set(files))
     return WriteResult(
         written=tuple(sorted(plan.to_write)),
         unchanged=tuple(sorted(plan.unchanged)),
@@ -111,7 +119,8 @@ def check_files(out_dir: Path, files: Mapping[str, str], *, generator: str) -> C
 
     Raises `OutputError` in the cases where `write_files` would refuse to write.
     """
-    plan = _plan(out_dir, files, generator)
+    with _os_errors(f"cannot read {out_dir}"):
+        plan = _plan(out_dir, files, generator)
     chunks: list[str] = []
     for name in sorted({*plan.to_write, *plan.to_remove}):
         old = plan.previous.get(name)
@@ -131,6 +140,16 @@ def check_files(out_dir: Path, files: Mapping[str, str], *, generator: str) -> C
     return CheckResult(changed=tuple(sorted({*plan.to_write, *plan.to_remove})), diff=diff)
 
 
+@contextlib.contextmanager
+def _os_errors(what: str) -> Iterator[None]:
+    """Turn an `OSError` (a missing permission, a file where a directory should be...) into an
+    `OutputError` saying `what` failed."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(f"{what}: {exc}") from None
+
+
 # --------------------------------------------------------------------------------- planning
 
 
@@ -146,8 +165,7 @@ class _Plan:
 
 
 def _plan(out_dir: Path, files: Mapping[str, str], generator: str) -> _Plan:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"{out_dir} exists and is not a directory")
+    _check_directory(out_dir)
     folded: dict[str, str] = {}
     for name in files:
         _check_name(name, "generated file")
@@ -185,6 +203,17 @@ def _plan(out_dir: Path, files: Mapping[str, str], generator: str) -> _Plan:
     return plan
 
 
+def _check_directory(out_dir: Path) -> None:
+    """Raise unless `out_dir` is a directory or can be created as one."""
+    existing = next((p for p in (out_dir, *out_dir.parents) if p.exists() or p.is_symlink()), None)
+    if existing is None or existing.is_dir():
+        return
+    problem = "is not a directory" if existing.exists() else "is a broken symbolic link"
+    if existing == out_dir:
+        raise OutputError(f"{out_dir} {problem}")
+    raise OutputError(f"{out_dir} cannot be created: {existing} {problem}")
+
+
 def _check_name(name: str, what: str) -> None:
     """Raise unless `name` is a plain relative POSIX path inside the output directory."""
     if (
@@ -209,7 +238,10 @@ def _read_existing(out_dir: Path, name: str) -> bytes | None:
             raise OutputError(f"{out_dir / parent} is in the way: it is not a directory")
         if (out_dir / parent).is_symlink():
             raise OutputError(f"{out_dir / parent} is a symbolic link; it would lead outside {out_dir}")
-    if not path.exists() and not path.is_symlink():
+    if path.is_symlink():
+        # Reading through it would show (in a --check diff) a file outside the directory.
+        raise OutputError(f"{path} is a symbolic link; schemalint writes only regular files")
+    if not path.exists():
         return None
     if not path.is_file():
         raise OutputError(f"{path} is in the way: it is not a regular file")
@@ -235,6 +267,8 @@ def _lines(content: str | bytes | None) -> list[str]:
 
 def _read_manifest(out_dir: Path) -> dict[str, Any]:
     path = out_dir / MANIFEST_NAME
+    if path.is_symlink():
+        raise OutputError(f"{path} is a symbolic link, not a schemalint manifest; delete it to start over")
     if not path.exists():
         return {"generators": {}}
     try:

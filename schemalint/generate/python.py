@@ -7,6 +7,7 @@ is ever written. Imports jinja2 and libcst; only the generate commands import th
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -52,14 +53,7 @@ def render_python(
 
 def render_package(view: PackageView) -> dict[str, str]:
     """Render every template of `generators/python/` for `view`."""
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(data_dir("generators") / "python"),
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    environment = _environment()
     context = {"package": view.name, "init": view.init, "documents": view.documents, "api": view.api}
     files = {}
     for module in ("__init__", DOCUMENTS_MODULE, API_MODULE):
@@ -67,6 +61,19 @@ def render_package(view: PackageView) -> dict[str, str]:
         files[name] = normalise(environment.get_template(f"{module}.py.jinja").render(context), name)
     files[f"{view.name}/py.typed"] = ""
     return files
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    """The templates' environment, made once: it keeps the compiled templates."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(data_dir("generators") / "python"),
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
 
 
 # ------------------------------------------------------------------------------- normalising
@@ -111,6 +118,10 @@ def _spaced(body: Sequence[cst.BaseStatement], around_definitions: int) -> list[
 
 
 class _BlankLines(cst.CSTTransformer):
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        # Only statement blocks are respaced, and no simple statement or expression holds one.
+        return not isinstance(node, cst.SimpleStatementLine | cst.BaseExpression)
+
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
         body = list(updated_node.body)
         spaced = _spaced(body, 2)

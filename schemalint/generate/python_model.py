@@ -8,7 +8,7 @@ fields keep their declaration order. `build_package` is the entry point.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from schemalint.generate.python_names import (
@@ -21,6 +21,7 @@ from schemalint.generate.python_names import (
     py_string,
 )
 from schemalint.generate.python_types import SYSTEM_ID_TYPES, AliasDef, Definition
+from schemalint.generate.python_validators import within_depth
 from schemalint.ir import ConvexFunction, Schema
 
 TYPING_NAMES = ("Any", "Literal", "Never", "NewType", "NotRequired", "TypeAlias", "TypedDict", "Union")
@@ -167,7 +168,17 @@ def build_package(
     from schemalint.generate.python_documents import build_documents
 
     header = f"# {generated_notice(schema_path)}"
-    chosen = tuple(f for f in functions if include_internal or f.visibility == "public")
+    tables = tuple(replace(t, document=within_depth(t.document)) for t in schema.tables)
+    schema = replace(schema, tables=tables)
+    chosen = tuple(
+        replace(
+            f,
+            args=None if f.args is None else within_depth(f.args),
+            returns=None if f.returns is None else within_depth(f.returns),
+        )
+        for f in functions
+        if include_internal or f.visibility == "public"
+    )
     names = NameRegistry(
         (*TYPING_NAMES, *BUILTIN_NAMES, *API_RESERVED, *SYSTEM_ID_TYPES.values(), "ConvexInt64", "TableName")
     )

@@ -85,9 +85,15 @@ class NameRegistry:
 
 
 def py_string(text: str) -> str:
-    """`text` as a double-quoted Python string literal on one line."""
+    """`text` as a double-quoted Python string literal on one line (characters that are not
+    printable written as `\\uXXXX` or `\\UXXXXXXXX` escapes)."""
     quoted = json.dumps(text, ensure_ascii=False)
-    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in quoted)
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in quoted)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def doc_lines(text: str | None, width: int = 88) -> list[str]:
@@ -109,8 +115,10 @@ def docstring(text: str | None) -> str | None:
     if not lines:
         return None
     body = "\n".join(lines).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if body.endswith('"'):
-        body = body[:-1] + '\\"'
+    before_last = body[:-1]
+    last_is_escaped = (len(before_last) - len(before_last.rstrip("\\"))) % 2 == 1
+    if body.endswith('"') and not last_is_escaped:  # it would run into the closing quotes
+        body = before_last + '\\"'
     if len(lines) > 1:
         body += "\n"
     return f'"""{body}"""'

@@ -140,3 +140,42 @@ def _note(v: Validator, ctx: Context) -> str | None:
     if isinstance(v, VLiteral) and v.value_type == "unsupported":
         return f"Convex rejects this literal ({v.value}); typed as Any."
     return None
+
+
+# Python's parser allows 200 nested brackets; Convex stores values at most 16 levels deep.
+MAX_TYPE_DEPTH = 32
+
+
+def within_depth(v: Validator, limit: int = MAX_TYPE_DEPTH) -> Validator:
+    """`v` with what is nested more than `limit` levels deep replaced by an unknown validator
+    (typed `Any`, with a comment saying why); `v` itself when nothing is."""
+    if _depth(v) <= limit:
+        return v
+    return _cut(v, limit, f"it is nested more than {limit} levels deep")
+
+
+def _depth(v: Validator) -> int:
+    deepest, stack = 0, [(v, 0)]
+    while stack:
+        current, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in current.children())
+    return deepest
+
+
+def _cut(v: Validator, levels: int, reason: str) -> Validator:
+    """`v` with what is more than `levels` levels below it replaced by `VUnknown(reason)`."""
+    if not v.children():
+        return v
+    if levels == 0:
+        return VUnknown(reason=reason, optional=v.optional, span=v.span)
+    if isinstance(v, VArray):
+        return replace(v, element=_cut(v.element, levels - 1, reason))
+    if isinstance(v, VRecord):
+        return replace(v, keys=_cut(v.keys, levels - 1, reason), values=_cut(v.values, levels - 1, reason))
+    if isinstance(v, VUnion):
+        return replace(v, members=tuple(_cut(m, levels - 1, reason) for m in v.members))
+    if isinstance(v, VObject):
+        fields = tuple(replace(f, validator=_cut(f.validator, levels - 1, reason)) for f in v.fields)
+        return replace(v, fields=fields)
+    return v
