@@ -1,0 +1,50 @@
+"""The benchmark harness (`python -m benchmarks`) still runs end to end, at a tiny size."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from schemalint.diagnostics import PARSE_ERROR
+from schemalint.discovery import discover
+from schemalint.parser import parse_project
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=REPO, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_harness_writes_results_with_targets_and_floors(tmp_path: Path) -> None:
+    output = tmp_path / "RESULTS.md"
+    completed = _run(
+        "benchmarks",
+        *("--sizes", "5", "--runs", "1", "--warmup", "0", "--no-tsc", "--max-wait", "0"),
+        *("--workdir", str(tmp_path / "work"), "--output", str(output)),
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    report = output.read_text(encoding="utf-8")
+    assert "## Targets (issue #6)" in report
+    assert "### synthetic 5 tables" in report
+    for command in ("| python -c pass |", "| parse floor |", "| schemalint "):
+        assert command in report, f"{command!r} missing from:\n{report}"
+
+
+def test_synthetic_projects_are_deterministic_and_parse_cleanly(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        completed = _run("benchmarks.synth", str(out), "--tables", "30", "--seed", "7")
+        assert completed.returncode == 0, completed.stderr
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert len(files) >= 4  # schema.ts, validators.ts, tsconfig.json and table files
+    for relative in files:
+        assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
+
+    project = parse_project(discover(first))
+    assert project.schema is not None
+    assert len(project.schema.tables) == 30
+    assert [d for d in project.diagnostics if d.kind == PARSE_ERROR] == []
