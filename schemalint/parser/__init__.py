@@ -12,7 +12,7 @@ from pathlib import Path
 from schemalint.diagnostics import PARSE_ERROR, UNEVALUABLE_EXPRESSION, ParserDiagnostic, Span
 from schemalint.discovery import ProjectLayout
 from schemalint.ir import Project, Schema, SourceFile
-from schemalint.parser.evaluator import Evaluator
+from schemalint.parser.evaluator import Evaluator, paused_gc
 from schemalint.parser.lower import lower_schema
 from schemalint.parser.source import directive_comments
 from schemalint.parser.values import SchemaValue, Unknown
@@ -54,7 +54,8 @@ def parse_project(layout: ProjectLayout) -> Project:
     schema_path = str(layout.schema_file)
     file_span = Span(schema_path, 1, 1, 1, 1)
     try:
-        schema, lowering_diagnostics = _evaluate(evaluator, layout.schema_file, file_span)
+        with paused_gc():
+            schema, lowering_diagnostics = _evaluate(evaluator, layout.schema_file, file_span)
     except RecursionError:
         schema = None
         lowering_diagnostics = [

@@ -14,7 +14,7 @@ from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic
 from schemalint.discovery import ProjectLayout
 from schemalint.ir import ConvexFunction, FunctionModules
 from schemalint.parser.comments import clean_comment
-from schemalint.parser.evaluator import Evaluator
+from schemalint.parser.evaluator import Evaluator, paused_gc
 from schemalint.parser.modules import Module
 from schemalint.parser.values import FunctionValue, Unknown
 
@@ -93,7 +93,8 @@ def parse_functions(layout: ProjectLayout) -> FunctionModules:
     functions: list[ConvexFunction] = []
     diagnostics: list[ParserDiagnostic] = []
     for path in module_files(layout.functions_dir):
-        module = evaluator.run_module(path.resolve())
+        with paused_gc():
+            module = evaluator.run_module(path.resolve())
         module_path = path.relative_to(layout.functions_dir).with_suffix("").as_posix()
         docs = _export_docs(module)
         names = sorted(module.exports) + sorted(
