@@ -21,7 +21,9 @@ from schemalint.parser.values import (
     Closure,
     JSArray,
     JSObject,
+    LazySpans,
     NamespaceValue,
+    OpaqueValue,
     Prim,
     Property,
     Unknown,
@@ -69,6 +71,8 @@ class ExpressionsMixin:
         kind = node.type
         if kind == "identifier":
             return self.lookup_node(node, scope)
+        if kind == "member_expression":
+            return self._eval_member(node, scope)
         span = source.span(node)
         if kind == "string":
             return Prim(string_value(source, node), span)
@@ -98,8 +102,6 @@ class ExpressionsMixin:
             return self._eval_object(node, scope, span)
         if kind == "array":
             return self._eval_array(node, scope, span)
-        if kind == "member_expression":
-            return self._eval_member(node, scope, span)
         if kind == "subscript_expression":
             return self._eval_subscript(node, scope, span)
         if kind == "call_expression":
@@ -265,18 +267,24 @@ class ExpressionsMixin:
                 items.append(self.eval(child, scope))
         return JSArray(items, span)
 
-    def _eval_member(self, node: Node, scope: Scope, span: Span) -> Value:
+    def _eval_member(self, node: Node, scope: Scope) -> Value:
+        """`a.b`. Its span is computed only when the result needs one (the hot path is `v.string`)."""
         source = scope.module.source
         assert source is not None
         object_node = node.child_by_field_name("object")
         property_node = node.child_by_field_name("property")
         if object_node is None or property_node is None:
-            return Unknown("incomplete member expression", span)
+            return Unknown("incomplete member expression", source.span(node))
         receiver = self.eval(object_node, scope)
-        optional_chain = any(c.type == "optional_chain" for c in node.children)
-        if optional_chain and isinstance(receiver, Prim) and receiver.value in (None, UNDEFINED):
-            return Prim(UNDEFINED, span)
-        return get_member(cast("Evaluator", self), receiver, source.text(property_node), span)
+        nullish = isinstance(receiver, Prim) and receiver.value in (None, UNDEFINED)
+        if nullish and any(c.type == "optional_chain" for c in node.children):
+            return Prim(UNDEFINED, source.span(node))
+        # Globals such as `process` record where they were touched.
+        span = source.span(node) if isinstance(receiver, OpaqueValue) else None
+        value = get_member(cast("Evaluator", self), receiver, source.text(property_node), span)
+        if isinstance(value, Unknown) and value.span is None:
+            value.span = source.span(node)
+        return value
 
     def _eval_subscript(self, node: Node, scope: Scope, span: Span) -> Value:
         object_node = node.child_by_field_name("object")
@@ -300,7 +308,8 @@ class ExpressionsMixin:
             return Unknown("dynamic `import()` cannot be evaluated", span)
         callee = self.eval(function_node, scope)
         args: list[Value] = []
-        arg_spans: list[Span | None] = []
+        assert scope.module.source is not None
+        arg_spans = LazySpans(scope.module.source)
         if arguments_node is not None:
             if arguments_node.type == "template_string":
                 return Unknown("tagged templates cannot be evaluated", span)
@@ -312,11 +321,11 @@ class ExpressionsMixin:
                     spread = self.eval(inner, scope) if inner is not None else Unknown("empty spread", span)
                     if isinstance(spread, JSArray):
                         args.extend(spread.items)
-                        arg_spans.extend(item.span or self.span(child, scope) for item in spread.items)
+                        arg_spans.extend(item.span or child for item in spread.items)
                         continue
                     return js.unknown_from(spread, "a spread argument cannot be evaluated")
                 args.append(self.eval(child, scope))
-                arg_spans.append(self.span(child, scope))
+                arg_spans.append(child)
         method_span = None
         if function_node.type == "member_expression":
             property_node = function_node.child_by_field_name("property")

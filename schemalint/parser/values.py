@@ -6,9 +6,9 @@ Values are mutable where JavaScript's are (objects, arrays, table definitions), 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from schemalint.diagnostics import Span
 from schemalint.ir import DbIndex, SearchIndex, Validator, VectorIndex
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from schemalint.parser.evaluator import Evaluator
     from schemalint.parser.modules import Module
     from schemalint.parser.scope import Scope
+    from schemalint.parser.source import SourceText
 
 
 class Value:
@@ -211,12 +212,39 @@ class FunctionValue(Value):
         return f"a {self.visibility} {self.kind}"
 
 
+class LazySpans(Sequence["Span | None"]):
+    """Argument spans of a call, computed from their nodes only when asked for."""
+
+    def __init__(self, source: SourceText) -> None:
+        self._source = source
+        self._items: list[Span | Node | None] = []
+
+    def append(self, item: Span | Node | None) -> None:
+        self._items.append(item)
+
+    def extend(self, items: Iterable[Span | Node | None]) -> None:
+        self._items.extend(items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> Span | None: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Span | None]: ...
+    def __getitem__(self, index: int | slice) -> Span | Sequence[Span | None] | None:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._items)))]
+        item = self._items[index]
+        return item if item is None or isinstance(item, Span) else self._source.span(item)
+
+
 @dataclass(eq=False)
 class CallSite:
     """Where a builtin is being called from: the call's span and the spans of its arguments."""
 
     span: Span | None
-    arg_spans: list[Span | None]
+    arg_spans: Sequence[Span | None]
     # For method calls (`x.index(...)`): computes the span from the method name to the end of
     # the call. Lazy: only table methods need it, and spans are the evaluator's hottest path.
     method_span_factory: Callable[[], Span] | None = None
