@@ -307,11 +307,15 @@ def index_path_problem(path: str) -> str | None:
     return None
 
 
-def table_validators(table: Table) -> Iterator[tuple[Validator, FieldRef | None]]:
+def table_validators(table: Table) -> tuple[tuple[Validator, FieldRef | None], ...]:
     """Every validator of the table's document (and staged document), each with the field it
     describes: `None` for the document itself and what lies above its top-level objects (the
     members of a union document). Validators of the staged document already met are skipped.
     """
+    return _memoized(table, "validators", lambda: tuple(_table_validators(table)))
+
+
+def _table_validators(table: Table) -> Iterator[tuple[Validator, FieldRef | None]]:
     roots: list[Validator] = []
     for document in (table.document, table.staged_document):
         for validator in field_validators(document) if document is not None else ():
