@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from schemalint.diagnostics import Span
@@ -130,33 +131,50 @@ def _filter_fields(
     return tuple(fields)
 
 
+@dataclass(frozen=True)
+class _FieldIndexArgs:
+    """What `.searchIndex(name, {...})` and `.vectorIndex(name, {...})` have in common."""
+
+    name: str
+    config: JSObject
+    field: str
+    filters: tuple[str, ...]
+    staged: bool
+    span: Span | None
+
+
+def _field_index_args(
+    table: TableDefValue, args: list[Value], site: CallSite, kind: str, field_key: str
+) -> _FieldIndexArgs | None:
+    """The evaluated arguments of a search or vector index, or None (a problem is recorded)."""
+    name = _name_arg(table, args, site, f"a {kind} index")
+    config = _config(table, args, site, name) if name is not None else None
+    if name is None or config is None:
+        return None
+    field = config.get(field_key)
+    if not (isinstance(field, Prim) and isinstance(field.value, str)):
+        message = f"the {kind} field of index `{name}` cannot be evaluated"
+        _problem(table, message, field or Prim(UNDEFINED), site.span)
+        return None
+    filters = _filter_fields(table, config, name, site)
+    if filters is None:
+        return None
+    staged = bool(truthy(config.get("staged") or Prim(False)))
+    return _FieldIndexArgs(name, config, field.value, filters, staged, site.method_span or site.span)
+
+
 def _table_search_index(table: TableDefValue) -> Builtin:
     def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        name = _name_arg(table, args, site, "a search index")
-        config = _config(table, args, site, name or "?") if name is not None else None
-        if name is None or config is None:
-            return table
-        field = config.get("searchField")
-        if not (isinstance(field, Prim) and isinstance(field.value, str)):
-            return _problem(
-                table,
-                f"the search field of index `{name}` cannot be evaluated",
-                field or Prim(UNDEFINED),
-                site.span,
+        found = _field_index_args(table, args, site, "search", "searchField")
+        if found is not None:
+            index = SearchIndex(
+                name=found.name,
+                search_field=found.field,
+                filter_fields=found.filters,
+                staged=found.staged,
+                span=found.span,
             )
-        filters = _filter_fields(table, config, name, site)
-        if filters is None:
-            return table
-        staged = bool(truthy(config.get("staged") or Prim(False)))
-        table.search_indexes.append(
-            SearchIndex(
-                name=name,
-                search_field=field.value,
-                filter_fields=filters,
-                staged=staged,
-                span=site.method_span or site.span,
-            )
-        )
+            table.search_indexes.append(index)
         return table
 
     return Builtin("TableDefinition.searchIndex", impl)
@@ -164,44 +182,28 @@ def _table_search_index(table: TableDefValue) -> Builtin:
 
 def _table_vector_index(table: TableDefValue) -> Builtin:
     def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        name = _name_arg(table, args, site, "a vector index")
-        config = _config(table, args, site, name or "?") if name is not None else None
-        if name is None or config is None:
+        found = _field_index_args(table, args, site, "vector", "vectorField")
+        if found is None:
             return table
-        field = config.get("vectorField")
-        if not (isinstance(field, Prim) and isinstance(field.value, str)):
-            return _problem(
-                table,
-                f"the vector field of index `{name}` cannot be evaluated",
-                field or Prim(UNDEFINED),
-                site.span,
-            )
-        raw_dimensions = config.get("dimensions")
+        raw = found.config.get("dimensions")
         dimensions: str | float | bool | None
-        if raw_dimensions is None or (
-            isinstance(raw_dimensions, Prim) and raw_dimensions.value in (None, UNDEFINED)
-        ):
-            dimensions = None
-        elif isinstance(raw_dimensions, Prim) and isinstance(raw_dimensions.value, str | float | bool):
-            dimensions = raw_dimensions.value
+        if raw is None or (isinstance(raw, Prim) and raw.value in (None, UNDEFINED)):
+            dimensions = None  # exported without `dimensions`, as JSON.stringify drops undefined
+        elif isinstance(raw, Prim) and isinstance(raw.value, str | float | bool):
+            dimensions = raw.value
         else:
             return _problem(
-                table, f"the dimensions of index `{name}` cannot be evaluated", raw_dimensions, site.span
+                table, f"the dimensions of index `{found.name}` cannot be evaluated", raw, site.span
             )
-        filters = _filter_fields(table, config, name, site)
-        if filters is None:
-            return table
-        staged = bool(truthy(config.get("staged") or Prim(False)))
-        table.vector_indexes.append(
-            VectorIndex(
-                name=name,
-                vector_field=field.value,
-                dimensions=dimensions,
-                filter_fields=filters,
-                staged=staged,
-                span=site.method_span or site.span,
-            )
+        index = VectorIndex(
+            name=found.name,
+            vector_field=found.field,
+            dimensions=dimensions,
+            filter_fields=found.filters,
+            staged=found.staged,
+            span=found.span,
         )
+        table.vector_indexes.append(index)
         return table
 
     return Builtin("TableDefinition.vectorIndex", impl)
