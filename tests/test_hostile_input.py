@@ -134,7 +134,6 @@ def test_generators_handle_validators_nested_as_deep_as_the_parser_reads(tmp_pat
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symlinks")
-@pytest.mark.xfail(strict=True, reason="parser bug: parse_functions reads function modules symlinked from outside the root")
 def test_function_modules_symlinked_from_outside_the_root_are_not_read(tmp_path: Path) -> None:
     write(tmp_path, {
         "outside/leak.ts": 'import { v } from "convex/values";\nimport { query } from "./_generated/server";\n'

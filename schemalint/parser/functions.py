@@ -6,6 +6,7 @@ Module rules follow the Convex bundler's entry points (convex-semantics.md §4.3
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from tree_sitter import Node
@@ -92,7 +93,10 @@ def parse_functions(layout: ProjectLayout) -> FunctionModules:
     evaluator = Evaluator(layout.root)
     functions: list[ConvexFunction] = []
     diagnostics: list[ParserDiagnostic] = []
+    root = Path(os.path.realpath(layout.root))
     for path in module_files(layout.functions_dir):
+        if not Path(os.path.realpath(path)).is_relative_to(root):
+            continue  # a symlink out of the project: never read (imports obey the same rule)
         with paused_gc():
             module = evaluator.run_module(path.resolve())
         module_path = path.relative_to(layout.functions_dir).with_suffix("").as_posix()

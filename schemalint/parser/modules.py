@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,6 +56,18 @@ class Module:
 
 _TYPE_DECLARATIONS = frozenset({"interface_declaration", "type_alias_declaration", "ambient_declaration"})
 _UNTYPED_SUFFIXES = (".js", ".mjs", ".cjs", ".jsx")
+
+
+def _specifiers(clause: Node, kind: str) -> Iterator[tuple[Node, Node, Node]]:
+    """`(specifier, name, alias)` for each value specifier (`a` or `a as b`) of an import or
+    export clause; type-only specifiers (`type X`) are erased at runtime and skipped."""
+    for spec in clause.named_children:
+        if spec.type != kind or _has_type_keyword(spec):
+            continue
+        name_node = spec.child_by_field_name("name")
+        alias_node = spec.child_by_field_name("alias") or name_node
+        if name_node is not None and alias_node is not None:
+            yield spec, name_node, alias_node
 
 
 def _has_type_keyword(node: Node) -> bool:
@@ -159,13 +172,7 @@ class ModuleLinker:
                 namespace_node = part.named_children[-1]
                 self._bind_import(module, module.source.text(namespace_node), target, "*", namespace_node)
             elif part.type == "named_imports":
-                for spec in part.named_children:
-                    if spec.type != "import_specifier" or _has_type_keyword(spec):
-                        continue
-                    name_node = spec.child_by_field_name("name")
-                    alias_node = spec.child_by_field_name("alias") or name_node
-                    if name_node is None or alias_node is None:
-                        continue
+                for spec, name_node, alias_node in _specifiers(part, "import_specifier"):
                     imported = self._module_export_name(module, name_node)
                     self._bind_import(module, module.source.text(alias_node), target, imported, spec)
 
@@ -220,13 +227,7 @@ class ModuleLinker:
             return
         clause = next((c for c in statement.named_children if c.type == "export_clause"), None)
         if clause is not None:
-            for spec in clause.named_children:
-                if spec.type != "export_specifier" or _has_type_keyword(spec):
-                    continue
-                name_node = spec.child_by_field_name("name")
-                alias_node = spec.child_by_field_name("alias") or name_node
-                if name_node is None or alias_node is None:
-                    continue
+            for _, name_node, alias_node in _specifiers(clause, "export_specifier"):
                 module.exports[self._module_export_name(module, alias_node)] = module.source.text(name_node)
 
     def _record_type_exports(self, module: Module, statement: Node) -> None:
@@ -256,13 +257,7 @@ class ModuleLinker:
                     target, "*", span
                 )
             return
-        for spec in clause.named_children:
-            if spec.type != "export_specifier" or _has_type_keyword(spec):
-                continue
-            name_node = spec.child_by_field_name("name")
-            alias_node = spec.child_by_field_name("alias") or name_node
-            if name_node is None or alias_node is None:
-                continue
+        for spec, name_node, alias_node in _specifiers(clause, "export_specifier"):
             imported = self._module_export_name(module, name_node)
             exported = self._module_export_name(module, alias_node)
             if target is None:
