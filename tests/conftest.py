@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, settings
 # The parser raises the limit for deeply nested schemas; do it before hypothesis measures it.
 sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
 
-# CI: 2,000 examples per fuzz test. `--hypothesis-profile=long` runs 100,000 (by hand).
+# CI: 2,000 examples per fuzz test (the generator fuzz tests run a share: tests/test_fuzz.py).
+# `--hypothesis-profile=long` runs 100,000 (by hand).
 _SETTINGS = {"deadline": 5000, "suppress_health_check": [HealthCheck.too_slow], "derandomize": False}
 settings.register_profile("default", max_examples=2000, **_SETTINGS)  # type: ignore[arg-type]
 settings.register_profile("quick", max_examples=100, **_SETTINGS)  # type: ignore[arg-type]

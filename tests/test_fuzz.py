@@ -8,12 +8,14 @@ or without `--internal`), `generate docs` with or without `--with-findings`.
 
 Examples per run: the profile's `max_examples` (tests/conftest.py) for `check` and `export`;
 the generators are slower (jinja2, libcst), so `generate python` runs 3/8 of it and `generate
-docs` 1/2. Default profile (CI): 2,000 + 2,000 + 750 + 1,000 = 5,750 examples, about 100 s in
-all on a 2-core machine (measured: check 23 s, export 14 s, generate python 37 s, generate docs
-21 s; about 12, 7, 50 and 21 ms per example). `--hypothesis-profile=long`, run by hand:
-100,000 + 100,000 + 37,500 + 50,000, about 1.5 hours:
+docs` 1/2. Measured on a 2-core machine:
 
-    pytest tests/test_fuzz.py --hypothesis-profile=long
+- default profile (CI): 2,000 + 2,000 + 750 + 1,000 = 5,750 examples in 95-105 s (check 20-23 s,
+  export 17 s, generate python 34-41 s, generate docs 20-23 s: about 11, 9, 50 and 21 ms each);
+- `--hypothesis-profile=long`, run by hand: 100,000 + 100,000 + 37,500 + 50,000 examples in
+  about 80 minutes (check 20, export 11, generate python 34, generate docs 17), all passing:
+
+      pytest tests/test_fuzz.py --hypothesis-profile=long
 """
 
 from __future__ import annotations
