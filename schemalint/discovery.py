@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from schemalint import files
+
 SCHEMA_NAMES = ("schema.ts", "schema.js")
 
 
@@ -22,21 +24,21 @@ class ProjectLayout:
 
 def _functions_dir_of_root(root: Path) -> Path:
     config = root / "convex.json"
-    if config.is_file():
+    if files.current().is_file(config):
         try:
-            data = json.loads(config.read_text(encoding="utf-8"))
+            data = json.loads(files.read_text(config))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise DiscoveryError(f"{config}: cannot read convex.json: {exc}") from None
         functions = data.get("functions") if isinstance(data, dict) else None
         if isinstance(functions, str) and functions.strip():
-            return (root / functions).resolve()
-    return (root / "convex").resolve()
+            return files.current().realpath(root / functions)
+    return files.current().realpath(root / "convex")
 
 
 def _schema_in(functions_dir: Path) -> Path | None:
     for name in SCHEMA_NAMES:
         candidate = functions_dir / name
-        if candidate.is_file():
+        if files.current().is_file(candidate):
             return candidate
     return None
 
@@ -45,7 +47,7 @@ def _root_for_functions_dir(functions_dir: Path) -> Path:
     """The project root owning `functions_dir`: the nearest ancestor with convex.json, or the parent."""
     for ancestor in functions_dir.parents:
         config = ancestor / "convex.json"
-        if config.is_file() and _functions_dir_of_root(ancestor) == functions_dir:
+        if files.current().is_file(config) and _functions_dir_of_root(ancestor) == functions_dir:
             return ancestor
     return functions_dir.parent
 
@@ -56,15 +58,16 @@ def discover(path: str | Path = ".") -> ProjectLayout:
     Raises `DiscoveryError` when there is no schema to read.
     """
     given = Path(path)
-    if not given.exists():
+    file_system = files.current()
+    resolved = file_system.realpath(Path.cwd() / given)
+    if not file_system.is_file(resolved) and not file_system.is_dir(resolved):
         raise DiscoveryError(f"{given}: no such file or directory")
-    resolved = given.resolve()
-    if resolved.is_file():
+    if file_system.is_file(resolved):
         functions_dir = resolved.parent
         return ProjectLayout(_root_for_functions_dir(functions_dir), functions_dir, resolved)
 
     schema = _schema_in(resolved)
-    if schema is not None and not (resolved / "convex.json").is_file():
+    if schema is not None and not file_system.is_file(resolved / "convex.json"):
         # PATH is a functions directory (e.g. `convex/`).
         return ProjectLayout(_root_for_functions_dir(resolved), resolved, schema)
 

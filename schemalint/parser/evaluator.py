@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tree_sitter import Node
 
+from schemalint import files
 from schemalint.diagnostics import UNRESOLVED_IMPORT, ParserDiagnostic, Span
 from schemalint.ir import RuntimeAccess, RuntimeAccessKind
 from schemalint.parser import js
@@ -116,7 +117,7 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         if existing is not None:
             return existing
         try:
-            data = parse_jsonc(path.read_text(encoding="utf-8"))
+            data = parse_jsonc(files.read_text(path))
             value: Value = js.from_python(data, span)
         except (OSError, UnicodeDecodeError, ValueError):
             value = Unknown(f"cannot read JSON module `{self.display_path(path)}`", span)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
+from schemalint import files
 from schemalint.diagnostics import UNRESOLVED_IMPORT, ParserDiagnostic, Span
 from schemalint.parser.source import SourceText, load_source, string_value
 from schemalint.parser.values import Value
@@ -276,7 +277,7 @@ def export_names(module: Module, seen: set[int] | None = None) -> set[str] | Non
     if module.path is not None and module.path.suffix in _UNTYPED_SUFFIXES:
         # A JavaScript module's types live in a `.d.ts` beside it (e.g. `_generated/server`).
         declarations = module.path.with_name(module.path.name.rsplit(".", 1)[0] + ".d.ts")
-        if declarations.is_file():
+        if files.current().is_file(declarations):
             return None
     seen = seen if seen is not None else set()
     if id(module) in seen:

@@ -7,13 +7,13 @@ never read.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tree_sitter import Node
 
+from schemalint import files
 from schemalint.parser.source import _parser, decode_escape
 
 # esbuild's default resolve order.
@@ -51,7 +51,7 @@ class Resolver:
     """Resolves specifiers for files under one project root."""
 
     def __init__(self, root: Path) -> None:
-        self.root = Path(os.path.realpath(root))
+        self.root = files.current().realpath(Path(root))
         self._tsconfigs: dict[Path, TsConfig | None] = {}
 
     def resolve(self, specifier: str, importer: Path) -> Resolution:
@@ -71,7 +71,7 @@ class Resolver:
         found = self._find_file(base)
         if found is None:
             return Resolution("missing", detail=f"cannot resolve `{specifier}`: no such file")
-        real = Path(os.path.realpath(found))
+        real = files.current().realpath(found)
         if not _is_within(real, self.root):
             return Resolution(
                 "outside", detail=f"`{specifier}` resolves to {real}, outside the project root {self.root}"
@@ -82,18 +82,18 @@ class Resolver:
         if base.suffix in _JS_TO_TS:
             for ts_suffix in _JS_TO_TS[base.suffix]:
                 candidate = base.with_suffix(ts_suffix)
-                if candidate.is_file():
+                if files.current().is_file(candidate):
                     return candidate
-        if base.is_file() and base.suffix in EXTENSIONS:
+        if files.current().is_file(base) and base.suffix in EXTENSIONS:
             return base
         for extension in EXTENSIONS:
             candidate = base.with_name(base.name + extension)
-            if candidate.is_file():
+            if files.current().is_file(candidate):
                 return candidate
-        if base.is_dir():
+        if files.current().is_dir(base):
             for extension in EXTENSIONS:
                 candidate = base / f"index{extension}"
-                if candidate.is_file():
+                if files.current().is_file(candidate):
                     return candidate
         return None
 
@@ -136,7 +136,7 @@ class Resolver:
                 break
             chain.append(current)
             candidate = current / "tsconfig.json"
-            if candidate.is_file():
+            if files.current().is_file(candidate):
                 result = self._load_tsconfig(candidate, depth=0)
                 break
             if current == self.root or current.parent == current or not _is_within(current, self.root):
@@ -149,7 +149,7 @@ class Resolver:
 
     def _load_tsconfig(self, path: Path, depth: int) -> TsConfig | None:
         try:
-            data = parse_jsonc(path.read_text(encoding="utf-8"))
+            data = parse_jsonc(files.read_text(path))
         except (OSError, UnicodeDecodeError, ValueError):
             return None
         if not isinstance(data, dict):
@@ -157,10 +157,10 @@ class Resolver:
         config = TsConfig(directory=path.parent)
         extends = data.get("extends")
         if isinstance(extends, str) and extends.startswith(".") and depth < 8:
-            parent_path = (path.parent / extends).resolve()
+            parent_path = files.current().realpath(path.parent / extends)
             if parent_path.suffix != ".json":
                 parent_path = parent_path.with_name(parent_path.name + ".json")
-            if parent_path.is_file():
+            if files.current().is_file(parent_path):
                 parent = self._load_tsconfig(parent_path, depth + 1)
                 if parent is not None:
                     config.base_url, config.paths, config.paths_base = (
@@ -172,7 +172,7 @@ class Resolver:
         if isinstance(options, dict):
             base_url = options.get("baseUrl")
             if isinstance(base_url, str):
-                config.base_url = (path.parent / base_url).resolve()
+                config.base_url = files.current().realpath(path.parent / base_url)
             paths = options.get("paths")
             if isinstance(paths, dict):
                 config.paths = {

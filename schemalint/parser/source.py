@@ -9,6 +9,7 @@ from pathlib import Path
 import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser, Tree
 
+from schemalint import files
 from schemalint.diagnostics import PARSE_ERROR, ParserDiagnostic, Span
 from schemalint.ir import Comment
 
@@ -88,11 +89,11 @@ def load_source(path: Path) -> SourceText:
     """Read and parse `path`. Problems become `parse-error` diagnostics, never exceptions."""
     shown = str(path)
     try:
-        size = path.stat().st_size
+        size = files.current().file_size(path)
         if size > MAX_FILE_BYTES:
             message = f"file is too large to analyse ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})"
             return SourceText(shown, b"", None, [ParserDiagnostic(PARSE_ERROR, message, _file_span(shown))])
-        data = path.read_bytes()
+        data = files.current().read_bytes(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return SourceText(
