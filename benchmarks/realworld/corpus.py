@@ -71,15 +71,29 @@ def materialize(projects: list[Project], mirrors: Path, src: Path) -> int:
     return missing
 
 
-SOURCE_SUFFIXES = {".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".json", ".jsonc",
-                   ".yaml", ".yml", ".toml"}
+SOURCE_SUFFIXES = {
+    ".ts",
+    ".tsx",
+    ".mts",
+    ".cts",
+    ".js",
+    ".jsx",
+    ".mjs",
+    ".cjs",
+    ".json",
+    ".jsonc",
+    ".yaml",
+    ".yml",
+    ".toml",
+}
 
 
 def _extract_sources(git_dir: Path, commit: str, target: Path) -> None:
     """Write the commit's source and config files (not media, not node_modules) under `target`."""
     listing = subprocess.run(
         ["git", "-C", str(git_dir), "ls-tree", "-r", "-z", commit],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     ).stdout.decode("utf-8", "surrogateescape")
     for entry in filter(None, listing.split("\0")):
         meta, _, path = entry.partition("\t")
@@ -104,8 +118,17 @@ def run_check(projects: list[Project], src: Path, extra_args: list[str]) -> Iter
         # Run from inside the project so that reported paths are project-relative whatever
         # the reporters' base directory is.
         proc = subprocess.run(
-            [sys.executable, "-m", "schemalint", "check", ".", "--format", "json", "--exit-zero",
-             *extra_args],
+            [
+                sys.executable,
+                "-m",
+                "schemalint",
+                "check",
+                ".",
+                "--format",
+                "json",
+                "--exit-zero",
+                *extra_args,
+            ],
             capture_output=True,
             text=True,
             cwd=directory,
@@ -113,8 +136,14 @@ def run_check(projects: list[Project], src: Path, extra_args: list[str]) -> Iter
         try:
             report = json.loads(proc.stdout)
         except json.JSONDecodeError:
-            yield {"project": project.name, "rule": "<run-failed>", "file": "", "line": 0,
-                   "severity": "error", "message": (proc.stderr or proc.stdout)[-500:]}
+            yield {
+                "project": project.name,
+                "rule": "<run-failed>",
+                "file": "",
+                "line": 0,
+                "severity": "error",
+                "message": (proc.stderr or proc.stdout)[-500:],
+            }
             continue
         for finding in report.get("diagnostics", []):
             yield {
@@ -153,13 +182,17 @@ def score(findings: list[dict[str, object]], judged: dict[tuple[str, str, str, i
         bucket = per_rule[(str(f["rule"]), str(f["severity"]))]
         bucket["findings"] += 1
         bucket[verdict] += 1
-    lines = ["| rule | severity | findings | judged | TRUE | NOISE | FALSE | precision |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| rule | severity | findings | judged | TRUE | NOISE | FALSE | precision |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for (rule, severity), c in sorted(per_rule.items(), key=lambda item: (-item[1]["findings"], item[0])):
         judged_n = c["TRUE"] + c["NOISE"] + c["FALSE"]
         precision = f"{100 * c['TRUE'] / judged_n:.0f}%" if judged_n else "—"
-        lines.append(f"| {rule} | {severity} | {c['findings']} | {judged_n} | {c['TRUE']} | {c['NOISE']} "
-                     f"| {c['FALSE']} | {precision} |")
+        lines.append(
+            f"| {rule} | {severity} | {c['findings']} | {judged_n} | {c['TRUE']} | {c['NOISE']} "
+            f"| {c['FALSE']} | {precision} |"
+        )
     return "\n".join(lines)
 
 
@@ -177,7 +210,10 @@ def grep_functions(projects: list[Project], src: Path) -> dict[str, int]:
         convex_dir = project.directory(src) / "convex"
         total = 0
         for path in sorted(convex_dir.rglob("*")):
-            if path.suffix not in {".ts", ".js", ".tsx", ".jsx", ".mts", ".mjs"} or "_generated" in path.parts:
+            if (
+                path.suffix not in {".ts", ".js", ".tsx", ".jsx", ".mts", ".mjs"}
+                or "_generated" in path.parts
+            ):
                 continue
             if "node_modules" in path.parts or not path.is_file():
                 continue
@@ -187,7 +223,9 @@ def grep_functions(projects: list[Project], src: Path) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     m = sub.add_parser("materialize")
     m.add_argument("--mirrors", type=Path, required=True)
@@ -213,7 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(records)} findings from {len(projects)} projects -> {args.out}")
         return 0
     if args.command == "score":
-        findings = [json.loads(line) for line in args.findings.read_text(encoding="utf-8").splitlines() if line]
+        findings = [
+            json.loads(line) for line in args.findings.read_text(encoding="utf-8").splitlines() if line
+        ]
         print(score(findings, load_judgements(args.judgements)))
         return 0
     counts = grep_functions(projects, args.src)
