@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from schemalint.ir import Validator, VArray, VId, VLiteral, VObject, VRecord, VUnion, VUnknown
+from schemalint.ir import Validator, VArray, VFunction, VId, VLiteral, VObject, VRecord, VUnion, VUnknown
 
 UNKNOWN = "unknown"
 
@@ -127,6 +127,13 @@ def _source(validator: Validator, collapse: Callable[[VObject], bool] | None) ->
         ]
         parts.extend(f"...{UNKNOWN}" for _ in validator.unknown_parts)
         return "v.object({ " + ", ".join(parts) + " })" if parts else "v.object({})"
+    if isinstance(validator, VFunction):
+        parts = [f"fnType: {js_string(validator.fn_type)}"] if validator.fn_type is not None else []
+        if validator.args is not None:
+            parts.append(f"args: {_source(validator.args, collapse)}")
+        if validator.returns is not None:
+            parts.append(f"returns: {_source(validator.returns, collapse)}")
+        return "v.function({ " + ", ".join(parts) + " })" if parts else "v.function()"
     if isinstance(validator, VUnknown):
         return UNKNOWN
     return UNKNOWN  # pragma: no cover - every validator kind is handled above

@@ -16,6 +16,7 @@ from schemalint.ir import (
     Validator,
     VArray,
     VectorIndex,
+    VFunction,
     VId,
     VLiteral,
     VObject,
@@ -87,6 +88,15 @@ def validator_json(validator: Validator) -> dict[str, Any]:
         }
     if isinstance(validator, VUnion):
         return {"type": "union", "value": [validator_json(m) for m in validator.members]}
+    if isinstance(validator, VFunction):
+        result: dict[str, Any] = {"type": "function"}
+        if validator.fn_type is not None:
+            result["fnType"] = validator.fn_type
+        if validator.args is not None:
+            result["args"] = validator_json(validator.args)
+        if validator.returns is not None:
+            result["returns"] = validator_json(validator.returns)
+        return result
     raise TypeError(f"unexpected validator {validator!r}")
 
 

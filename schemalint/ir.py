@@ -159,6 +159,23 @@ class VUnion(Validator):
 
 
 @dataclass(frozen=True, kw_only=True)
+class VFunction(Validator):
+    """`v.function({fnType, args, returns})` (convex >= 1.49): a function handle.
+
+    `fn_type`, `args` and `returns` are for typechecking and codegen only (Convex does not
+    enforce them); each is None when not given, and then absent from the export.
+    """
+
+    kind: ClassVar[str] = "function"
+    fn_type: str | None = None
+    args: Validator | None = None
+    returns: Validator | None = None
+
+    def children(self) -> tuple[Validator, ...]:
+        return tuple(v for v in (self.args, self.returns) if v is not None)
+
+
+@dataclass(frozen=True, kw_only=True)
 class VUnknown(Validator):
     """A validator the parser could not evaluate. Exported as `any`; see `reason`."""
 

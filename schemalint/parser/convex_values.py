@@ -1,6 +1,6 @@
 """`convex/values`, modelled: the `v.*` validator builders and the validators' members.
 
-Semantics follow convex@1.48.0 `src/values/validator.ts` and `validators.ts`
+Semantics follow convex@1.49.0 `src/values/validator.ts` and `validators.ts`
 (convex-semantics.md §1).
 """
 
@@ -20,6 +20,7 @@ from schemalint.ir import (
     VBytes,
     VCommitTs,
     VFloat64,
+    VFunction,
     VId,
     VInt64,
     VLiteral,
@@ -181,6 +182,44 @@ def _v_nullable(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     return validator_value(VUnion(members=(inner, VNull(span=site.span)), span=site.span))
 
 
+def _signature_part(signature: JSObject, key: str, span: Span | None) -> Validator | None:
+    """`args` / `returns` of `v.function(...)`: a validator, or an object of them (`v.object`)."""
+    prop = signature.props.get(key)
+    if prop is None and not signature.unknown_parts:
+        return None
+    value = prop.value if prop is not None else unknown_from(signature.unknown_parts[0], "")
+    if isinstance(value, Prim) and value.value is UNDEFINED:
+        return None
+    if isinstance(value, JSObject):
+        return object_validator(value, value.span or span)
+    return to_validator(value, f"for `{key}` in v.function()", prop.span if prop is not None else span)
+
+
+def _v_function(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+    """`v.function(signature?)` (convex 1.49): `fnType`, `args` and `returns` are all optional."""
+    signature = arg_at(args, 0, site)
+    if isinstance(signature, Prim) and signature.value in (None, UNDEFINED):
+        return validator_value(VFunction(span=site.span))
+    if not isinstance(signature, JSObject):
+        reason = unknown_from(signature, "v.function() needs an object `{ fnType, args, returns }`")
+        return validator_value(VUnknown(reason=reason.reason, span=reason.span or site.span))
+    fn_type_prop = signature.props.get("fnType")
+    fn_type: Value = fn_type_prop.value if fn_type_prop is not None else Prim(UNDEFINED)
+    if fn_type_prop is None and signature.unknown_parts:
+        fn_type = unknown_from(signature.unknown_parts[0], "")
+    if not (isinstance(fn_type, Prim) and (fn_type.value is UNDEFINED or isinstance(fn_type.value, str))):
+        reason = unknown_from(fn_type, "the `fnType` of v.function() is not a string")
+        return validator_value(VUnknown(reason=reason.reason, span=reason.span or site.span))
+    return validator_value(
+        VFunction(
+            fn_type=fn_type.value if isinstance(fn_type.value, str) else None,
+            args=_signature_part(signature, "args", site.span),
+            returns=_signature_part(signature, "returns", site.span),
+            span=site.span,
+        )
+    )
+
+
 V_OBJECT = OpaqueValue(
     "v",
     {
@@ -200,6 +239,7 @@ V_OBJECT = OpaqueValue(
         "record": Builtin("v.record", _v_record),
         "union": Builtin("v.union", _v_union),
         "any": Builtin("v.any", _simple(VAny)),
+        "function": Builtin("v.function", _v_function),
         "optional": Builtin("v.optional", _v_optional),
         "nullable": Builtin("v.nullable", _v_nullable),
     },
@@ -299,6 +339,12 @@ def validator_member(value: ValidatorValue, name: str, span: Span | None) -> Val
             return Prim(BigInt(literal), span)
         if isinstance(literal, str | bool | float):
             return Prim(literal, span)
+    if isinstance(validator, VFunction) and name in ("fnType", "args", "returns"):
+        parts = {"fnType": validator.fn_type, "args": validator.args, "returns": validator.returns}
+        part = parts[name]
+        if part is None:
+            return Prim(UNDEFINED, span)
+        return Prim(part, span) if isinstance(part, str) else validator_value(part)
     if isinstance(validator, VUnknown):
         return Unknown(validator.reason, validator.span)
     return Unknown(f"`.{name}` of {value.describe()} cannot be evaluated", span)
