@@ -3,6 +3,9 @@
 Each entry has `code`, `name`, `severity`, `summary`, `rationale`, `options` (each with `name`,
 `type`, `default`, `description`) and `examples: {bad: [...], good: [...]}`. An example is a
 `convex/schema.ts` source, or a mapping `{source: ..., options: {...}}` when it needs options.
+An example of a rule that compares versions (`schemalint diff`, C7xx) is a mapping with
+`before` (the schema at the baseline; an empty string for "no schema yet") and `source` (the
+schema now).
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ class Example:
 
     source: str
     options: Mapping[str, Any] = field(default_factory=dict)
+    # For `schemalint diff` rules: the schema at the baseline ("" when it had none).
+    before: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,11 +136,15 @@ def _examples(raw: object, where: str) -> tuple[Example, ...]:
         if isinstance(item, str):
             examples.append(Example(item))
         elif isinstance(item, dict) and isinstance(item.get("source"), str):
-            if set(item) - {"source", "options"} or not isinstance(item.get("options", {}), dict):
-                raise CatalogError(f"{where}: an example mapping has `source` and `options` only")
-            examples.append(Example(item["source"], item.get("options", {})))
+            if (
+                set(item) - {"source", "options", "before"}
+                or not isinstance(item.get("options", {}), dict)
+                or not isinstance(item.get("before", ""), str)
+            ):
+                raise CatalogError(f"{where}: an example mapping has `source`, `before` and `options` only")
+            examples.append(Example(item["source"], item.get("options", {}), item.get("before")))
         else:
-            raise CatalogError(f"{where}: an example is a string or a {{source, options}} mapping")
+            raise CatalogError(f"{where}: an example is a string or a {{source, before, options}} mapping")
     return tuple(examples)
 
 
@@ -188,7 +197,12 @@ def render_entry(entry: CatalogEntry) -> str:
     for title, examples in (("Flagged", entry.bad), ("Not flagged", entry.good)):
         for number, example in enumerate(examples, 1):
             suffix = f" with options {dict(example.options)}" if example.options else ""
-            parts += ["", f"{title} ({number}){suffix}:", _indent(example.source.rstrip())]
+            if example.before is not None:
+                before = example.before.rstrip() or "(no schema)"
+                parts += ["", f"{title} ({number}){suffix}, before:", _indent(before), "  after:"]
+                parts += [_indent(example.source.rstrip())]
+            else:
+                parts += ["", f"{title} ({number}){suffix}:", _indent(example.source.rstrip())]
     return "\n".join(parts)
 
 

@@ -16,8 +16,8 @@ from schemalint.diagnostics import Span
 from schemalint.findings import Diagnostic, relative_path
 from schemalint.ir import Project, Schema, Table
 from schemalint.irquery import FieldRef, IndexRef, find_field, table_fields, table_indexes
-from schemalint.rules import get_rule
-from schemalint.rules.base import Rule, RuleContext, Violation
+from schemalint.rules import RULES, get_rule
+from schemalint.rules.base import Baseline, Rule, RuleContext, Violation
 from schemalint.rules.unused_suppression import UnusedSuppression
 from schemalint.selection import any_matches, enabled_rules
 from schemalint.suppressions import Suppressions
@@ -48,19 +48,28 @@ def _table_span(table: Table) -> Span | None:
     return table.name_span or table.span or table.origin.spread_span
 
 
-def run(project: Project, config: Config | None = None) -> list[Diagnostic]:
+def run(project: Project, config: Config | None = None, baseline: Baseline | None = None) -> list[Diagnostic]:
     """Every diagnostic the configured rules report on `project`, sorted by file, line,
-    column and code, with per-file ignores and suppression comments applied."""
+    column and code, with per-file ignores and suppression comments applied.
+
+    Without a `baseline` the `check` rules run; with one, only the rules that compare the
+    project with it (`schemalint diff`)."""
     config = config or Config()
-    rules = enabled_rules(config.select, config.extend_select, config.ignore)
+    rules = tuple(
+        rule
+        for rule in enabled_rules(config.select, config.extend_select, config.ignore)
+        if rule.compares_versions == (baseline is not None)
+    )
     reporter = _Reporter(project, config)
     found = [
-        reporter.report(rule, violation, node) for rule, violation, node in _walk(project, config, rules)
+        reporter.report(rule, violation, node)
+        for rule, violation, node in _walk(project, config, rules, baseline)
     ]
     suppressions = Suppressions(project.files)
     kept = [d for d in found if not reporter.ignored_in_file(d) and not suppressions.suppresses(d)]
     if UnusedSuppression in rules:
-        for unused in suppressions.unused(rule.name for rule in rules):
+        elsewhere = (rule.name for rule in RULES if rule.compares_versions)
+        for unused in suppressions.unused((rule.name for rule in rules), elsewhere):
             diagnostic = reporter.report(
                 UnusedSuppression, Violation(unused.message, span=unused.comment.span), _Node()
             )
@@ -70,12 +79,13 @@ def run(project: Project, config: Config | None = None) -> list[Diagnostic]:
 
 
 def _walk(
-    project: Project, config: Config, rules: Iterable[type[Rule]]
+    project: Project, config: Config, rules: Iterable[type[Rule]], baseline: Baseline | None
 ) -> Iterator[tuple[type[Rule], Violation, _Node]]:
     schema = project.schema
     runnable = [rule for rule in rules if schema is not None or not rule.needs_schema]
     contexts = {
-        rule: RuleContext(project, schema or _EMPTY_SCHEMA, config.options_for(rule)) for rule in runnable
+        rule: RuleContext(project, schema or _EMPTY_SCHEMA, config.options_for(rule), baseline)
+        for rule in runnable
     }
     instances = [(rule, rule()) for rule in runnable]
     hooks = {

@@ -108,10 +108,12 @@ class Suppressions:
         chosen.used.add(diagnostic.rule)
         return True
 
-    def unused(self, enabled: Iterable[str]) -> list[Unused]:
+    def unused(self, enabled: Iterable[str], elsewhere: Iterable[str] = ()) -> list[Unused]:
         """Every directive (or listed rule of one) that suppressed nothing, given the names
-        of the rules that ran."""
+        of the rules that ran. Rules named in `elsewhere` run in another command (`check`
+        vs `diff`): their suppressions are not judged here."""
         running = set(enabled)
+        other_command = set(elsewhere)
         found = list(self.malformed)
         for directive in self.directives:
             where = "in this file" if directive.line is None else f"on line {directive.line}"
@@ -121,7 +123,7 @@ class Suppressions:
                 rule = get_rule(token)
                 if rule is None:
                     found.append(Unused(directive.comment, f"Unknown rule `{token}` in suppression"))
-                elif rule.name not in directive.used:
+                elif rule.name not in directive.used and rule.name not in other_command:
                     reason = (
                         f"no {rule.name} finding {where}"
                         if rule.name in running

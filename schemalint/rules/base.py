@@ -27,10 +27,11 @@ OptionValue = bool | int | str | tuple[str, ...]
 T = TypeVar("T")
 OptionType = Literal["bool", "int", "string", "string-list"]
 
-CODE_PATTERN = re.compile(r"^[DRTNIM][0-9]{3}$")
+CODE_PATTERN = re.compile(r"^[DRTNICM][0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 # The first digit of a code is fixed by its category letter.
-CATEGORY_DIGITS = {"D": "1", "R": "2", "T": "3", "N": "4", "I": "5", "M": "9"}
+# C7xx rules compare two versions of the schema (`schemalint diff`).
+CATEGORY_DIGITS = {"D": "1", "R": "2", "T": "3", "N": "4", "I": "5", "C": "7", "M": "9"}
 
 
 @dataclass(frozen=True)
@@ -103,16 +104,30 @@ class RuleOptions:
 
 
 @dataclass(frozen=True)
+class Baseline:
+    """The version of the project a `schemalint diff` compares against.
+
+    `project` is None when that version has no schema at all (every table is then new);
+    `label` names it in messages (a git revision such as `origin/main`, or a directory).
+    """
+
+    project: Project | None
+    label: str
+
+
+@dataclass(frozen=True)
 class RuleContext:
     """What a rule may look at: the project's IR and its own options.
 
     `schema` is the parsed schema; for rules with `needs_schema = False` run on a project
-    whose schema could not be produced, it is an empty schema.
+    whose schema could not be produced, it is an empty schema. `baseline` is the version being
+    compared against, set only for rules with `compares_versions = True` (run by `diff`).
     """
 
     project: Project
     schema: Schema
     options: RuleOptions = field(default_factory=RuleOptions)
+    baseline: Baseline | None = None
     _memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
@@ -133,6 +148,9 @@ class Rule:
     options: ClassVar[tuple[Option, ...]] = ()
     # False for rules that report on the project even when no schema could be produced.
     needs_schema: ClassVar[bool] = True
+    # True for the C7xx rules: they compare the project with a baseline (`schemalint diff`) and
+    # run only there; every other rule runs only in `check`.
+    compares_versions: ClassVar[bool] = False
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
         """Schema-level findings (called once per run)."""
@@ -205,7 +223,7 @@ def metadata_problems(rule: type[Rule]) -> list[str]:
     if problems:
         return problems
     if not CODE_PATTERN.match(rule.code):
-        problems.append(f"{label}: code {rule.code!r} is not a letter of DRTNIM and three digits")
+        problems.append(f"{label}: code {rule.code!r} is not a letter of DRTNICM and three digits")
     elif rule.code[1] != CATEGORY_DIGITS[rule.code[0]]:
         problems.append(
             f"{label}: code {rule.code!r} must start with "
