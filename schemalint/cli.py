@@ -16,6 +16,7 @@ from schemalint import __version__
 from schemalint.reporters import FORMATS
 
 if TYPE_CHECKING:
+    from schemalint.diagnostics import ParserDiagnostic
     from schemalint.discovery import ProjectLayout
     from schemalint.findings import Diagnostic
     from schemalint.ir import Project
@@ -26,6 +27,24 @@ def _relative(path: str, root: Path) -> str:
         return str(Path(path).relative_to(root))
     except ValueError:
         return path
+
+
+def _echo_parser_diagnostics(diagnostics: Sequence[ParserDiagnostic], root: Path) -> None:
+    """Print what the parser could not read to stderr, one `file:line:col: kind: message` line
+    each (control characters in names and paths shown escaped)."""
+    from schemalint.textsafe import visible
+
+    for diagnostic in diagnostics:
+        span = diagnostic.span
+        where = f"{_relative(span.file, root)}:{span.line}:{span.column}"
+        click.echo(visible(f"{where}: {diagnostic.kind}: {diagnostic.message}"), err=True)
+
+
+def _echo_error(message: object) -> None:
+    """`error: message` on stderr (control characters shown escaped)."""
+    from schemalint.textsafe import visible
+
+    click.echo(f"error: {visible(str(message))}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,7 +67,7 @@ def export_command(path: Path, compact: bool, debug: bool) -> None:
     try:
         status = _export(path, compact)
     except (DiscoveryError, OSError) as exc:
-        click.echo(f"error: {exc}", err=True)
+        _echo_error(exc)
         sys.exit(2)
     except Exception as exc:
         _internal_error(exc, debug)
@@ -57,10 +76,12 @@ def export_command(path: Path, compact: bool, debug: bool) -> None:
 
 def _internal_error(exc: Exception, debug: bool) -> NoReturn:
     """Report a bug in schemalint itself: a short message (a traceback only with --debug), exit 2."""
+    from schemalint.textsafe import visible as _visible
+
     if debug:
         traceback.print_exc()
     click.echo(
-        f"error: internal error: {type(exc).__name__}: {exc}"
+        f"error: internal error: {type(exc).__name__}: {_visible(str(exc))}"
         + ("" if debug else " (rerun with --debug for a traceback)"),
         err=True,
     )
@@ -73,11 +94,7 @@ def _export(path: Path, compact: bool) -> int:
     from schemalint.parser import parse_project
 
     project = parse_project(discover(path))
-    root = Path(project.root)
-    for diagnostic in project.diagnostics:
-        span = diagnostic.span
-        where = f"{_relative(span.file, root)}:{span.line}:{span.column}"
-        click.echo(f"{where}: {diagnostic.kind}: {diagnostic.message}", err=True)
+    _echo_parser_diagnostics(project.diagnostics, Path(project.root))
     if project.schema is None:
         return 1
     click.echo(export.dumps(project.schema, indent=None if compact else 2))
@@ -115,6 +132,13 @@ def _split(values: tuple[str, ...]) -> list[str]:
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
     help="Configuration file (instead of searching upwards from the schema).",
 )
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text formats (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check_command(
     path: Path,
@@ -127,6 +151,7 @@ def check_command(
     exit_zero: bool,
     statistics: bool,
     config_file: Path | None,
+    color: str,
     debug: bool,
 ) -> None:
     """Lint the Convex schema at PATH (a schema file, functions directory or project root).
@@ -148,9 +173,10 @@ def check_command(
             fail_on=fail_on,
             statistics=statistics,
             config_file=config_file,
+            color=color,
         )
     except (DiscoveryError, ConfigError, OSError) as exc:
-        click.echo(f"error: {exc}", err=True)
+        _echo_error(exc)
         sys.exit(2)
     except Exception as exc:
         _internal_error(exc, debug)
@@ -168,6 +194,7 @@ def _check(
     fail_on: str | None,
     statistics: bool,
     config_file: Path | None,
+    color: str = "auto",
 ) -> int:
     """Lint, write the report, and return the exit status (0 or 1)."""
     from schemalint import engine
@@ -176,6 +203,7 @@ def _check(
     from schemalint.discovery import discover
     from schemalint.parser import parse_project
     from schemalint.reporters import ReportContext, get_reporter
+    from schemalint.terminal import use_color
 
     layout = discover(path)
     config = load_config(layout.schema_file, config_file).with_overrides(
@@ -183,16 +211,17 @@ def _check(
     )
     project = parse_project(layout)
     diagnostics = engine.run(project, config)
-    context = ReportContext(
-        root=Path(project.root),
-        files=tuple(sorted({project.schema_file, *(f.path for f in project.files)})),
-        rules={entry.code: entry for entry in load_catalog()} if output_format == "sarif" else {},
-    )
     with contextlib.ExitStack() as stack:
         stream: TextIO = (
             stack.enter_context(output_file.open("w", encoding="utf-8"))
             if output_file is not None
             else sys.stdout
+        )
+        context = ReportContext(
+            root=Path(project.root),
+            files=tuple(sorted({project.schema_file, *(f.path for f in project.files)})),
+            rules={entry.code: entry for entry in load_catalog()} if output_format == "sarif" else {},
+            color=use_color(color, stream),
         )
         if statistics:
             _write_statistics(diagnostics, stream, as_json=output_format == "json")
@@ -304,14 +333,7 @@ def _run_generator(
         layout = discover(path)
         ensure_safe_out_dir(out_dir, functions_dir=layout.functions_dir, schema_file=layout.schema_file)
         project = parse_project(layout)
-        root = Path(project.root)
-        for diagnostic in project.diagnostics:
-            span = diagnostic.span
-            click.echo(
-                f"{_relative(span.file, root)}:{span.line}:{span.column}: "
-                f"{diagnostic.kind}: {diagnostic.message}",
-                err=True,
-            )
+        _echo_parser_diagnostics(project.diagnostics, Path(project.root))
         if project.schema is None:
             click.echo("error: the schema could not be read; nothing generated", err=True)
             return 1
@@ -330,7 +352,7 @@ def _run_generator(
         )
         return 0
     except (DiscoveryError, OutputError, ConfigError) as exc:
-        click.echo(f"error: {exc}", err=True)
+        _echo_error(exc)
         return 2
     except Exception as exc:
         _internal_error(exc, debug)
@@ -377,13 +399,7 @@ def generate_python_command(
         from schemalint.parser.functions import parse_functions
 
         modules = parse_functions(layout)
-        for diagnostic in modules.diagnostics:
-            span = diagnostic.span
-            click.echo(
-                f"{_relative(span.file, layout.root)}:{span.line}:{span.column}: "
-                f"{diagnostic.kind}: {diagnostic.message}",
-                err=True,
-            )
+        _echo_parser_diagnostics(modules.diagnostics, layout.root)
         return render_python(project, modules.functions, package=package, include_internal=internal)
 
     sys.exit(

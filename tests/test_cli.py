@@ -79,9 +79,9 @@ def test_exit_zero_always_exits_0(tmp_path: Path) -> None:
 
 def test_select_and_extend_select_accept_comma_separated_lists(warns: Path) -> None:
     result = check(warns, "--select", "D101,D102", "--format", "concise")
-    assert [line.split()[1] for line in result.stdout.splitlines()[:-1]] == ["D102"]
+    assert [line.split()[2] for line in result.stdout.splitlines()[:-1]] == ["D102"]
     result = check(warns, "--select", "D101", "--extend-select", "any-type", "--format", "concise")
-    assert [line.split()[1] for line in result.stdout.splitlines()[:-1]] == ["T302"]
+    assert [line.split()[2] for line in result.stdout.splitlines()[:-1]] == ["T302"]
 
 
 def test_json_output_to_a_file(warns: Path) -> None:

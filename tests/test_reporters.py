@@ -17,7 +17,7 @@ from schemalint.findings import Diagnostic
 from schemalint.reporters import FORMATS, ReportContext, get_reporter
 
 REPO = Path(__file__).resolve().parents[1]
-SARIF_SCHEMA = REPO.parent / "shared" / "reference" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = REPO / "tests" / "data" / "sarif-schema-2.1.0.json"
 ROOT = Path("/project")
 SCHEMA = "/project/convex/schema.ts"
 SOURCE = """\
@@ -85,7 +85,7 @@ def test_every_format_handles_no_findings(format_name: str) -> None:
 
 def test_text_shows_a_code_frame_with_the_span_underlined_and_a_help_line() -> None:
     text = render("text")
-    assert 'convex/schema.ts:3:5: D101 [invalid-identifier] Invalid field name "bad-name"' in text
+    assert 'convex/schema.ts:3:5: error D101 [invalid-identifier] Invalid field name "bad-name"' in text
     assert '3 |     "bad-name": v.string(),\n  |     ^^^^^^^^^^\n' in text
     assert "help: Use letters, digits and underscores." in text
     assert text.endswith("Found 3 problems (1 error, 1 warning, 1 info).\n")
@@ -107,7 +107,7 @@ def test_text_is_coloured_only_on_a_terminal() -> None:
 def test_concise_is_one_line_per_finding() -> None:
     lines = render("concise").splitlines()
     assert (
-        lines[0] == 'convex/schema.ts:3:5: D101 [invalid-identifier] Invalid field name "bad-name": '
+        lines[0] == 'convex/schema.ts:3:5: error D101 [invalid-identifier] Invalid field name "bad-name": '
         "it has invalid character '-'"
     )
     assert len(lines) == 4
@@ -184,7 +184,7 @@ def test_github_emits_workflow_commands_with_escaping() -> None:
     assert lines[1].startswith("::notice file=convex/schema.ts,line=4,")
     assert lines[1].endswith('::Field "payload" is v.any(): 100%25 unchecked, a,b:c')
     assert lines[2].startswith("::warning file=convex/tables.ts,")
-    assert lines[2].endswith("::Unused suppression of `any-type`%0Asecond line")
+    assert lines[2].endswith("::Unused suppression of `any-type`\\u000asecond line")
 
 
 def test_github_escapes_commas_and_colons_in_properties() -> None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from schemalint.findings import Diagnostic
+from schemalint.findings import Diagnostic, relative_path
+from schemalint.textsafe import visible
 
 if TYPE_CHECKING:  # the CLI imports this package just for FORMATS; keep that cheap
     from schemalint.catalog import CatalogEntry
@@ -33,7 +34,8 @@ def read_text_file(path: str) -> str | None:
 class ReportContext:
     """What reporters may know besides the diagnostics.
 
-    `root` is the project root (files are shown relative to it); `files` the source files
+    `root` is the directory paths are shown relative to (the current directory, as ruff
+    does; files outside it are shown absolute); `files` the source files
     that were checked; `rules` catalog entries by code (rule metadata for SARIF);
     `read_source` returns a file's text for code frames; `color` forces colour on or off
     (None: colour when the stream is a terminal).
@@ -44,6 +46,13 @@ class ReportContext:
     rules: Mapping[str, CatalogEntry] = field(default_factory=dict)
     read_source: Callable[[str], str | None] = read_text_file
     color: bool | None = None
+
+
+def shown_path(path: str, context: ReportContext) -> str:
+    """`path` as a report line shows it: relative to `context.root`, control characters
+    escaped, and never starting with `::` (which GitHub reads as a workflow command)."""
+    shown = visible(relative_path(path, context.root))
+    return "./" + shown if shown.startswith(":") else shown
 
 
 Reporter = Callable[[Sequence[Diagnostic], TextIO, ReportContext], None]

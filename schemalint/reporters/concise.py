@@ -5,14 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from schemalint.findings import Diagnostic, relative_path, summary_line
-from schemalint.reporters import ReportContext
+from schemalint.findings import Diagnostic, summary_line
+from schemalint.reporters import ReportContext, shown_path
+from schemalint.reporters.text import COLORS, paint
+from schemalint.textsafe import visible
 
 
 def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportContext) -> None:
-    """`file:line:col: CODE [rule] message` per finding (line breaks in messages become spaces)."""
+    """`file:line:col: severity CODE [rule] message` per finding (control characters in names
+    and messages, line breaks included, are shown escaped: one finding is one line)."""
+    color = context.color if context.color is not None else stream.isatty()
     for d in diagnostics:
-        path = relative_path(d.span.file, context.root)
-        message = " ".join(d.message.splitlines())
-        stream.write(f"{path}:{d.span.line}:{d.span.column}: {d.code} [{d.rule}] {message}\n")
+        location = f"{shown_path(d.span.file, context)}:{d.span.line}:{d.span.column}:"
+        tint = "1;" + COLORS[d.severity]
+        stream.write(
+            f"{paint(location, '1', color)} {paint(d.severity.label, tint, color)} "
+            f"{paint(d.code, tint, color)} [{d.rule}] {visible(d.message)}\n"
+        )
     stream.write(summary_line(diagnostics) + "\n")

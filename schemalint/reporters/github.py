@@ -1,4 +1,10 @@
-"""`--format github`: GitHub Actions workflow commands, which annotate the pull request."""
+"""`--format github`: GitHub Actions workflow commands, which annotate the pull request.
+
+Every line this format writes starts with `::` and is one command: untrusted text (names,
+messages, paths) has its control characters shown escaped (`visible`), so it cannot end the
+line and start a command of its own (`::add-mask::`, `::stop-commands::`), then is escaped as
+the runner's command parser expects (`%`, CR and LF in data; also `:` and `,` in properties).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,13 @@ from typing import TextIO
 from schemalint.diagnostics import Severity
 from schemalint.findings import Diagnostic, relative_path
 from schemalint.reporters import ReportContext
+from schemalint.textsafe import visible
 
-_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# Info and below (notice) become notices: GitHub has no lower level.
+_COMMANDS = {severity: "notice" for severity in Severity} | {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+}
 
 
 def escape_data(text: str) -> str:
@@ -28,7 +39,7 @@ def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportCon
     for d in diagnostics:
         span = d.span
         properties = {
-            "file": relative_path(span.file, context.root),
+            "file": visible(relative_path(span.file, context.root)),
             "line": str(span.line),
             "col": str(span.column),
             "endLine": str(span.end_line),
@@ -36,5 +47,5 @@ def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportCon
             "title": f"{d.code} {d.rule}",
         }
         rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-        message = d.message + (f"\n\nhelp: {d.help}" if d.help else "")
+        message = visible(d.message) + (f"\n\nhelp: {visible(d.help)}" if d.help else "")
         stream.write(f"::{_COMMANDS[d.severity]} {rendered}::{escape_data(message)}\n")

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from schemalint.findings import Diagnostic, count_by_rule, count_by_severity, relative_path
 from schemalint.reporters import ReportContext
+from schemalint.textsafe import json_safe
 
 FORMAT_VERSION = 1
 
@@ -45,5 +46,5 @@ def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportCon
             ],
         },
     }
-    json.dump(document, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    # Strings keep their exact value; characters that could act on a terminal are \u-escaped.
+    stream.write(json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")

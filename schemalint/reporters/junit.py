@@ -1,4 +1,8 @@
-"""`--format junit`: JUnit XML, one test suite per file and one failing test case per finding."""
+"""`--format junit`: JUnit XML, one test suite per file and one failing test case per finding.
+
+Written with ElementTree, which escapes markup; untrusted text first passes through `visible`,
+because XML 1.0 has no way at all to carry most control characters or a lone surrogate.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TextIO
 
-from schemalint.findings import Diagnostic, relative_path
-from schemalint.reporters import ReportContext
+from schemalint.findings import Diagnostic
+from schemalint.reporters import ReportContext, shown_path
+from schemalint.textsafe import visible
 
 
 def _testcase(suite: ET.Element, path: str, diagnostic: Diagnostic | None) -> None:
@@ -26,18 +31,18 @@ def _testcase(suite: ET.Element, path: str, diagnostic: Diagnostic | None) -> No
     failure = ET.SubElement(
         case,
         "failure",
-        message=diagnostic.message,
+        message=visible(diagnostic.message),
         type=f"{diagnostic.severity.label} {diagnostic.code} {diagnostic.rule}",
     )
-    detail = f"{path}:{span.line}:{span.column}: {diagnostic.message}"
-    failure.text = detail + (f"\nhelp: {diagnostic.help}" if diagnostic.help else "")
+    detail = f"{path}:{span.line}:{span.column}: {visible(diagnostic.message)}"
+    failure.text = detail + (f"\nhelp: {visible(diagnostic.help)}" if diagnostic.help else "")
 
 
 def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportContext) -> None:
     """`<testsuites>` with a suite per checked file; a clean file has one passing case."""
-    by_file: dict[str, list[Diagnostic]] = {relative_path(f, context.root): [] for f in sorted(context.files)}
+    by_file: dict[str, list[Diagnostic]] = {shown_path(f, context): [] for f in sorted(context.files)}
     for d in diagnostics:
-        by_file.setdefault(relative_path(d.span.file, context.root), []).append(d)
+        by_file.setdefault(shown_path(d.span.file, context), []).append(d)
     suites = ET.Element(
         "testsuites",
         name="schemalint",

@@ -13,6 +13,7 @@ from schemalint.catalog import CatalogEntry
 from schemalint.diagnostics import Severity
 from schemalint.findings import Diagnostic, relative_path
 from schemalint.reporters import ReportContext
+from schemalint.textsafe import json_safe
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 ROOT_ID = "PROJECTROOT"
@@ -108,5 +109,5 @@ def sarif_log(diagnostics: Sequence[Diagnostic], context: ReportContext) -> dict
 
 def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportContext) -> None:
     """The SARIF 2.1.0 log, pretty-printed."""
-    json.dump(sarif_log(diagnostics, context), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    # Strings keep their exact value; characters that could act on a terminal are \u-escaped.
+    stream.write(json_safe(json.dumps(sarif_log(diagnostics, context), indent=2, ensure_ascii=False)) + "\n")

@@ -1,4 +1,8 @@
-"""`--format text`: ruff-`full`-like output with a code frame and a help line per finding."""
+"""`--format text`: ruff-`full`-like output with a code frame and a help line per finding.
+
+Names, messages and source lines are untrusted: they pass through `visible`, so no control
+character of theirs reaches the terminal.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,15 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from schemalint.diagnostics import Severity
-from schemalint.findings import Diagnostic, relative_path, summary_line
-from schemalint.reporters import ReportContext
+from schemalint.findings import Diagnostic, summary_line
+from schemalint.reporters import ReportContext, shown_path
+from schemalint.textsafe import visible
 
-_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+COLORS = {severity: "36" for severity in Severity} | {Severity.ERROR: "31", Severity.WARNING: "33"}
 
 
-def _paint(text: str, code: str, enabled: bool) -> str:
+def paint(text: str, code: str, enabled: bool) -> str:
+    """`text` in the SGR colour `code` when `enabled`."""
     return f"\x1b[{code}m{text}\x1b[0m" if enabled else text
 
 
@@ -27,31 +33,40 @@ def _code_frame(diagnostic: Diagnostic, source: str | None, color: bool) -> list
     first, last = max(1, span.line - 1), min(len(lines), span.line + 1)
     width = len(str(last))
     gutter = " " * width + " |"
-    out = [_paint(gutter, "34", color)]
+    out = [paint(gutter, "34", color)]
     for number in range(first, last + 1):
-        text = lines[number - 1].replace("\t", " ")
-        out.append(_paint(f"{number:>{width}} |", "34", color) + (f" {text}" if text else ""))
+        raw = lines[number - 1].replace("\t", " ")
+        text = visible(raw)
+        out.append(paint(f"{number:>{width}} |", "34", color) + (f" {text}" if text else ""))
         if number == span.line:
-            end = span.end_column if span.end_line == span.line else len(text) + 1
-            length = max(1, end - span.column)
-            marks = " " * (span.column - 1) + "^" * length
-            out.append(_paint(gutter, "34", color) + " " + _paint(marks, _COLORS[diagnostic.severity], color))
-    out.append(_paint(gutter, "34", color))
+            end = span.end_column if span.end_line == span.line else len(raw) + 1
+            start = span.column - 1
+            # Escaped characters are wider than one column: measure the escaped text.
+            lead = len(visible(raw[:start])) + max(0, start - len(raw))
+            length = max(1, len(visible(raw[start : max(start, end - 1)])))
+            marks = " " * lead + "^" * length
+            out.append(paint(gutter, "34", color) + " " + paint(marks, COLORS[diagnostic.severity], color))
+    out.append(paint(gutter, "34", color))
     return out
 
 
 def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportContext) -> None:
-    """Each finding as `file:line:col: CODE [rule] message`, its code frame and `help:`,
-    then a summary line."""
+    """Each finding as `file:line:col: severity CODE [rule] message`, its code frame and
+    `help:`, then a summary line."""
     color = context.color if context.color is not None else stream.isatty()
     for diagnostic in diagnostics:
         span = diagnostic.span
-        location = f"{relative_path(span.file, context.root)}:{span.line}:{span.column}:"
-        code = _paint(diagnostic.code, "1;" + _COLORS[diagnostic.severity], color)
-        stream.write(f"{_paint(location, '1', color)} {code} [{diagnostic.rule}] {diagnostic.message}\n")
+        location = f"{shown_path(span.file, context)}:{span.line}:{span.column}:"
+        tint = COLORS[diagnostic.severity]
+        severity = paint(diagnostic.severity.label, "1;" + tint, color)
+        code = paint(diagnostic.code, "1;" + tint, color)
+        stream.write(
+            f"{paint(location, '1', color)} {severity} {code} [{diagnostic.rule}] "
+            f"{visible(diagnostic.message)}\n"
+        )
         for line in _code_frame(diagnostic, context.read_source(span.file), color):
             stream.write(line + "\n")
         if diagnostic.help:
-            stream.write(f"{_paint('help', '1;36', color)}: {diagnostic.help}\n")
+            stream.write(f"{paint('help', '1;36', color)}: {visible(diagnostic.help)}\n")
         stream.write("\n")
     stream.write(summary_line(diagnostics) + "\n")

@@ -1,0 +1,51 @@
+"""Showing untrusted text (names, messages, source lines) without letting it act on a terminal,
+a CI log or a parser.
+
+Table, field and index names come from the schema being checked, and messages and code frames
+quote them. A name may hold any character Convex accepts in a string: an ESC that moves the
+cursor or rewrites the screen, a newline that starts a forged `::error` workflow command, a bidi
+override that reorders what a reviewer reads, a NUL or a lone surrogate that makes XML or UTF-8
+output invalid. Every reporter passes such text through `visible` (plain text, XML) or
+`json_safe` (JSON documents), so these characters are shown as `\\uXXXX` instead of acting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def _code_points() -> Iterable[int]:
+    yield from range(0x00, 0x20)  # C0 controls, including TAB, LF, CR and ESC
+    yield 0x7F  # DEL
+    yield from range(0x80, 0xA0)  # C1 controls (0x9B is a one-byte CSI on some terminals)
+    yield 0x061C  # arabic letter mark
+    yield from (0x200E, 0x200F)  # left-to-right and right-to-left marks
+    yield from (0x2028, 0x2029)  # line and paragraph separators (line breaks for JS and editors)
+    yield from range(0x202A, 0x202F)  # bidi embeddings and overrides
+    yield from range(0x2066, 0x206A)  # bidi isolates
+    yield from range(0xD800, 0xE000)  # lone surrogates: not encodable as UTF-8, not XML characters
+    yield from (0xFFFE, 0xFFFF)  # noncharacters, not XML characters
+
+
+UNSAFE = frozenset(_code_points())
+_ESCAPES = {point: f"\\u{point:04x}" for point in UNSAFE}
+# json.dumps escapes C0 controls inside strings; outside them LF is layout and must stay.
+_JSON_ESCAPES = {point: escape for point, escape in _ESCAPES.items() if point >= 0x20}
+
+
+def visible(text: str) -> str:
+    """`text` with every control, line-separator, bidi-control and surrogate character replaced
+    by its `\\uXXXX` spelling; everything else (letters of any script, emoji) is kept."""
+    return text.translate(_ESCAPES)
+
+
+def json_safe(document: str) -> str:
+    """A JSON document (from `json.dumps(..., ensure_ascii=False)`) with the characters of
+    `UNSAFE` that JSON leaves raw written as JSON `\\uXXXX` escapes: the same data for a parser,
+    harmless on a terminal. (`json.dumps` already escapes C0 controls inside strings.)"""
+    return document.translate(_JSON_ESCAPES)
+
+
+def has_unsafe(text: str) -> bool:
+    """Whether `text` holds any character that `visible` would escape."""
+    return any(ord(char) in UNSAFE for char in text)
