@@ -346,6 +346,9 @@ class Project:
     schema: Schema | None
     diagnostics: tuple[ParserDiagnostic, ...] = ()
     files: tuple[SourceFile, ...] = ()
+    # The function modules and what they read and write (None when function code was not
+    # analysed, e.g. by `schemalint export`; see `FunctionModules` and `Usage`).
+    functions: FunctionModules | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -371,6 +374,9 @@ class ConvexFunction:
     returns: Validator | None = None
     span: Span | None = None
     doc: str | None = None
+    # The builder when it is not one of Convex's own (`customQuery(...)`, `zCustomMutation(...)`,
+    # a local wrapper), as written in the source; None for `query`, `internalMutation`, ...
+    builder: str | None = None
 
     @property
     def identifier(self) -> str:
@@ -384,3 +390,101 @@ class FunctionModules:
 
     functions: tuple[ConvexFunction, ...]
     diagnostics: tuple[ParserDiagnostic, ...] = ()
+    usage: Usage | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# Usage: the database accesses written in the function code
+#
+# Names (tables, indexes) are finite sets: a literal gives one name, `cond ? "a" : "b"` or a
+# template over a union of literals gives every member; None means unknown (rules that depend
+# on it stay silent).
+
+RangeOp = Literal["eq", "lt", "lte", "gt", "gte"]
+IndexUseKind = Literal["db", "search", "vector"]
+AccessKind = Literal["query", "get", "insert", "patch", "replace", "delete", "vector-search", "helper"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RangeStep:
+    """One `q.eq("field", ...)` (or lt/lte/gt/gte) of an index range or search filter."""
+
+    op: RangeOp
+    field: str
+    span: Span | None = None
+    value_text: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class IndexUse:
+    """`.withIndex(name, range)`, `.withSearchIndex(...)`, a `vectorSearch` index or the index
+    argument of a convex-helpers call. `range` is None when the range expression was not
+    understood, () when there is none."""
+
+    kind: IndexUseKind
+    names: tuple[str, ...] | None
+    range: tuple[RangeStep, ...] | None = ()
+    span: Span | None = None
+    name_span: Span | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FilterUse:
+    """`.filter(q => ...)`: fields compared with `q.eq` (ANDed, so they narrow every match) and
+    with range operators. `complete` is False when part of the predicate was not understood."""
+
+    eq_fields: tuple[str, ...] = ()
+    range_fields: tuple[str, ...] = ()
+    eq_values: tuple[str, ...] = ()  # the source text of each eq value, parallel to eq_fields
+    complete: bool = True
+    span: Span | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DbAccess:
+    """One database access in function code.
+
+    For a query (`ctx.db.query("t")...`) the chain's steps are merged, including steps added
+    through a variable (`let q = ctx.db.query("t"); q = q.withIndex(...)`). `escapes` is True
+    when the query builder leaves the code that was read (returned, passed to a function), so
+    more steps may be added elsewhere.
+    """
+
+    kind: AccessKind
+    tables: tuple[str, ...] | None
+    span: Span
+    indexes: tuple[IndexUse, ...] = ()
+    filters: tuple[FilterUse, ...] = ()
+    order: str | None = None
+    terminal: str | None = None
+    escapes: bool = False
+    function: str | None = None  # the exported function it is written in, when known
+
+    @property
+    def uses_index(self) -> bool:
+        return bool(self.indexes)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Usage:
+    """Every database access found in the function modules and the local files they import.
+
+    `complete` is True when every function module was read and evaluated and every access
+    names its tables and indexes; `unknown` lists, with a location, what was not understood.
+    `string_literals` holds every string written in that code (a safety net: an index whose
+    name is never written anywhere is surely not named by a query).
+    """
+
+    accesses: tuple[DbAccess, ...] = ()
+    complete: bool = True
+    unknown: tuple[tuple[str, Span], ...] = ()
+    string_literals: frozenset[str] = frozenset()
+
+    def on_table(self, table: str) -> tuple[DbAccess, ...]:
+        """The accesses that may touch `table` (unknown-table accesses excluded)."""
+        return tuple(a for a in self.accesses if a.tables is not None and table in a.tables)
+
+    @property
+    def tables_unknown(self) -> bool:
+        """Whether some access's table could not be narrowed."""
+        return any(a.tables is None for a in self.accesses)

@@ -46,8 +46,11 @@ def _evaluate(
     return None, [ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, default.span or file_span)]
 
 
-def parse_project(layout: ProjectLayout) -> Project:
-    """Everything the parser understands about the project at `layout`. Never raises for bad input."""
+def parse_project(layout: ProjectLayout, *, functions: bool = False) -> Project:
+    """Everything the parser understands about the project at `layout`. Never raises for bad input.
+
+    With `functions`, the function modules are read too (`Project.functions`: what they
+    register and which tables and indexes their code uses), by the same evaluator."""
     if sys.getrecursionlimit() < _MIN_RECURSION_LIMIT:
         sys.setrecursionlimit(_MIN_RECURSION_LIMIT)
     evaluator = Evaluator(layout.root)
@@ -62,6 +65,14 @@ def parse_project(layout: ProjectLayout) -> Project:
             ParserDiagnostic(UNEVALUABLE_EXPRESSION, "the schema is nested too deeply to analyse", file_span)
         ]
     diagnostics = _dedupe(_without_noise([*evaluator.diagnostics, *lowering_diagnostics]))
+    function_modules = None
+    if functions:
+        from schemalint.parser.functions import parse_functions
+
+        try:
+            function_modules = parse_functions(layout, evaluator)
+        except RecursionError:
+            function_modules = None
     files = tuple(
         SourceFile(path=source.path, directives=directive_comments(source))
         for source in evaluator.loaded_sources
@@ -72,6 +83,7 @@ def parse_project(layout: ProjectLayout) -> Project:
         schema=schema,
         diagnostics=tuple(diagnostics),
         files=files,
+        functions=function_modules,
     )
 
 

@@ -17,6 +17,7 @@ from schemalint.ir import ConvexFunction, FunctionModules
 from schemalint.parser.comments import clean_comment
 from schemalint.parser.evaluator import Evaluator, paused_gc
 from schemalint.parser.modules import Module
+from schemalint.parser.usage import scan_usage
 from schemalint.parser.values import FunctionValue, Unknown
 
 MODULE_EXTENSIONS = frozenset({".js", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".jsx"})
@@ -88,17 +89,23 @@ def _export_docs(module: Module) -> dict[str, str]:
     return docs
 
 
-def parse_functions(layout: ProjectLayout) -> FunctionModules:
-    """Every query, mutation and action the project's modules export."""
-    evaluator = Evaluator(layout.root)
+def parse_functions(layout: ProjectLayout, evaluator: Evaluator | None = None) -> FunctionModules:
+    """Every query, mutation and action the project's modules export, and the database
+    accesses their code makes (`usage`). `evaluator` may be the one that read the schema:
+    modules both import are then evaluated once."""
+    evaluator = evaluator or Evaluator(layout.root)
+    first_diagnostic = len(evaluator.diagnostics)
     functions: list[ConvexFunction] = []
     diagnostics: list[ParserDiagnostic] = []
     root = Path(os.path.realpath(layout.root))
+    complete = True
     for path in module_files(layout.functions_dir):
         if not Path(os.path.realpath(path)).is_relative_to(root):
             continue  # a symlink out of the project: never read (imports obey the same rule)
         with paused_gc():
             module = evaluator.run_module(path.resolve())
+        if module.source is None or module.source.tree is None or module.source.diagnostics:
+            complete = False
         module_path = path.relative_to(layout.functions_dir).with_suffix("").as_posix()
         docs = _export_docs(module)
         names = sorted(module.exports) + sorted(
@@ -124,6 +131,19 @@ def parse_functions(layout: ProjectLayout) -> FunctionModules:
                     f"export `{name}` of `{module_path}` cannot be evaluated and is left out: {value.reason}"
                 )
                 diagnostics.append(ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, value.span))
-    diagnostics.extend(evaluator.diagnostics)
+    diagnostics.extend(evaluator.diagnostics[first_diagnostic:])
     functions.sort(key=lambda f: (f.module, f.name))
-    return FunctionModules(functions=tuple(functions), diagnostics=tuple(diagnostics))
+    with paused_gc():
+        usage = scan_usage(evaluator, _code_modules(evaluator, root), complete)
+    return FunctionModules(functions=tuple(functions), diagnostics=tuple(diagnostics), usage=usage)
+
+
+def _code_modules(evaluator: Evaluator, root: Path) -> list[Module]:
+    """The project files the evaluator loaded (function modules and what they import), sorted."""
+    found = []
+    for path, module in evaluator.linker.by_path.items():
+        parts = path.parts
+        if "_generated" in parts or "node_modules" in parts or not path.is_relative_to(root):
+            continue
+        found.append(module)
+    return sorted(found, key=lambda m: str(m.path))

@@ -1,0 +1,154 @@
+"""The usage model: every database access written in the project's function code.
+
+Reads the function modules and the local files they import (already loaded by the evaluator)
+syntactically, with the evaluator for constants (`usage_names`), and follows each query chain
+(`usage_chains`). Module-level constants come from the same evaluation that registered the
+functions, so nothing is parsed twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+import tree_sitter_typescript
+from tree_sitter import Language, Node, Query, QueryCursor
+
+from schemalint.diagnostics import Span
+from schemalint.ir import AccessKind, DbAccess, Usage
+from schemalint.parser.evaluator import Evaluator
+from schemalint.parser.modules import Module
+from schemalint.parser.usage_chains import HELPER_INDEX_ARG, ChainReader
+from schemalint.parser.usage_names import NameResolver
+
+_DB_METHODS = ("query", "get", "insert", "patch", "replace", "delete")
+_METHODS = (*_DB_METHODS, "vectorSearch", "withIndex", "withSearchIndex")
+_PATTERN = f"""
+(call_expression function: (member_expression property: (property_identifier) @method
+  (#any-of? @method {" ".join(f'"{m}"' for m in _METHODS)}))) @call
+(call_expression function: (identifier) @helper
+  (#any-of? @helper {" ".join(f'"{h}"' for h in HELPER_INDEX_ARG)})) @helper_call
+"""
+# Quoted identifier-like strings, and the literal start of template strings (`by_${key}`).
+_STRINGS = re.compile(rb"""["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]|`([A-Za-z_][A-Za-z0-9_]*)\$\{""")
+_MARKERS = (
+    b".query(",
+    b".get(",
+    b".insert(",
+    b".patch(",
+    b".replace(",
+    b".delete(",
+    b"vectorSearch",
+    b"withIndex",
+    b"withSearchIndex",
+    b"getManyFrom",
+    b"getOneFrom",
+    b"getManyVia",
+)
+
+
+@cache
+def _queries() -> tuple[Query, Query]:
+    found = []
+    for grammar in (tree_sitter_typescript.language_typescript(), tree_sitter_typescript.language_tsx()):
+        found.append(Query(Language(grammar), _PATTERN))
+    return found[0], found[1]
+
+
+def scan_usage(evaluator: Evaluator, modules: Iterable[Module], complete: bool = True) -> Usage:
+    """The accesses in `modules`; `complete` is False when some function module could not be
+    read or evaluated (the caller knows)."""
+    accesses: list[DbAccess] = []
+    unknown: list[tuple[str, Span]] = []
+    strings: set[str] = set()
+    for module in modules:
+        source = module.source
+        if source is None or source.tree is None:
+            continue
+        for match in _STRINGS.finditer(source.data):
+            strings.add((match.group(1) or match.group(2)).decode())
+        if any(marker in source.data for marker in _MARKERS):
+            accesses.extend(_scan_module(evaluator, module))
+    for access in accesses:
+        if (
+            access.kind in ("query", "vector-search", "helper") and access.tables is None and access.indexes
+        ) or (access.kind in ("query", "vector-search", "helper") and access.tables is None):
+            unknown.append(("a query whose table cannot be narrowed to known names", access.span))
+        for index in access.indexes:
+            if index.names is None:
+                unknown.append(
+                    ("an index name that cannot be narrowed to known names", index.span or access.span)
+                )
+    accesses.sort(key=lambda a: (a.span.file, a.span.line, a.span.column))
+    return Usage(
+        accesses=tuple(accesses),
+        complete=complete and not unknown,
+        unknown=tuple(unknown),
+        string_literals=frozenset(strings),
+    )
+
+
+def _scan_module(evaluator: Evaluator, module: Module) -> list[DbAccess]:
+    source = module.source
+    assert source is not None and source.tree is not None
+    query = _queries()[1 if source.path.endswith((".tsx", ".jsx")) else 0]
+    captures = QueryCursor(query).captures(source.tree.root_node)
+    resolver = NameResolver(evaluator, module)
+    reader = ChainReader(resolver)
+    found: list[DbAccess] = []
+    consumed: set[int] = set()
+    calls = sorted(captures.get("call", []), key=lambda n: n.start_byte)
+    index_calls: list[tuple[Node, str]] = []
+    for call in calls:
+        function = call.child_by_field_name("function")
+        assert function is not None
+        prop = function.child_by_field_name("property")
+        receiver = function.child_by_field_name("object")
+        if prop is None or receiver is None:
+            continue
+        method = source.text(prop)
+        if method in ("withIndex", "withSearchIndex"):
+            index_calls.append((call, method))
+            continue
+        if method == "vectorSearch":
+            found.append(reader.vector_search(call, _exported_function(call, source.text)))
+            continue
+        if not reader.is_db(receiver):
+            continue
+        owner = _exported_function(call, source.text)
+        if method == "query":
+            args = call.child_by_field_name("arguments")
+            first = args.named_children[0] if args is not None and args.named_children else None
+            access, used = reader.query(call, resolver.names(first), owner)
+            consumed |= used
+            found.append(access)
+        else:
+            kind: AccessKind = method  # type: ignore[assignment]
+            found.append(reader.simple(kind, call, owner))
+    for call, method in index_calls:
+        if call.id not in consumed:
+            found.append(reader.orphan_index(call, method, _exported_function(call, source.text)))
+    for call in captures.get("helper_call", []):
+        function = call.child_by_field_name("function")
+        assert function is not None
+        found.append(reader.helper(source.text(function), call, _exported_function(call, source.text)))
+    return found
+
+
+def _exported_function(node: Node, text: object) -> str | None:
+    """The name of the top-level `export const name = ...` that `node` is written in."""
+    current: Node | None = node
+    while current is not None:
+        parent = current.parent
+        if parent is not None and parent.type == "program":
+            if current.type == "export_statement":
+                declaration = current.child_by_field_name("declaration")
+                if declaration is not None:
+                    for declarator in declaration.named_children:
+                        name = declarator.child_by_field_name("name")
+                        if name is not None and callable(text):
+                            return str(text(name))
+            return None
+        current = parent
+    return None

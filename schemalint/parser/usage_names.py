@@ -1,0 +1,404 @@
+"""Narrowing the names written in function code (tables, indexes, fields) to finite sets.
+
+A string literal is one name; `cond ? "a" : "b"` is both; a template or `+` over such sets is
+their product; a local `const` is its initialiser; a handler argument declared with
+`v.union(v.literal(...), ...)` (or a parameter typed `"a" | "b"`) is every member; a module
+constant is what the evaluator computes. Anything else is None (unknown).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from schemalint.ir import Validator, VLiteral, VUnion
+from schemalint.parser.evaluator import Evaluator
+from schemalint.parser.modules import Module
+from schemalint.parser.source import SourceText, decode_escape, string_value
+from schemalint.parser.values import JSObject, Prim, ValidatorValue
+
+Names = tuple[str, ...] | None
+
+MAX_NAMES = 64
+_WRAPPERS = frozenset(
+    {"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"}
+)
+FUNCTION_NODES = frozenset(
+    {
+        "arrow_function",
+        "function_expression",
+        "function_declaration",
+        "generator_function_declaration",
+        "method_definition",
+        "function",
+    }
+)
+_DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """Where a local name is bound: a variable declarator, or a function parameter.
+
+    For a parameter, `index` is its position and `key` the property it was destructured from
+    (`{ sortKey }` → "sortKey"), if any.
+    """
+
+    kind: str  # "variable" | "parameter" | "function"
+    node: Node  # the declarator, the parameter, or the function declaration
+    scope: Node  # the block or function the name lives in
+    const: bool = False
+    index: int = 0
+    key: str | None = None
+    function: Node | None = None
+
+
+def unwrap(node: Node) -> Node:
+    """`node` without parentheses, `as`, `satisfies` and `!`."""
+    while node.type in _WRAPPERS and node.named_children:
+        node = node.named_children[0]
+    return node
+
+
+def _pattern_binds(pattern: Node, name: str, source: SourceText) -> tuple[bool, str | None]:
+    """Whether `pattern` binds `name`, and the top-level key it is read from (for objects)."""
+    if pattern.type == "identifier":
+        return source.text(pattern) == name, None
+    if pattern.type != "object_pattern":
+        return False, None
+    for child in pattern.named_children:
+        if child.type == "shorthand_property_identifier_pattern" and source.text(child) == name:
+            return True, name
+        if child.type == "object_assignment_pattern":
+            left = child.child_by_field_name("left")
+            if left is not None and source.text(left) == name:
+                return True, name
+        if child.type == "pair_pattern":
+            key = child.child_by_field_name("key")
+            value = child.child_by_field_name("value")
+            if (
+                key is not None
+                and value is not None
+                and value.type == "identifier"
+                and source.text(value) == name
+            ):
+                return True, source.text(key)
+    return False, None
+
+
+def _parameters(function: Node) -> list[Node]:
+    params = function.child_by_field_name("parameters")
+    if params is None:
+        single = function.child_by_field_name("parameter")
+        return [single] if single is not None else []
+    return [p for p in params.named_children if p.type in ("required_parameter", "optional_parameter")]
+
+
+def find_declaration(node: Node, name: str, source: SourceText) -> Declaration | None:
+    """The local declaration of `name` visible at `node`; None when it is module-level or global."""
+    current: Node | None = node.parent
+    while current is not None and current.type != "program":
+        if current.type == "statement_block" or current.type in ("for_statement", "for_in_statement"):
+            found = _declared_in_block(current, name, source)
+            if found is not None:
+                return found
+        if current.type in FUNCTION_NODES:
+            for index, param in enumerate(_parameters(current)):
+                pattern = param.child_by_field_name("pattern") if param.type != "identifier" else param
+                if pattern is None:
+                    continue
+                binds, key = _pattern_binds(pattern, name, source)
+                if binds:
+                    return Declaration("parameter", param, current, index=index, key=key, function=current)
+        current = current.parent
+    return None
+
+
+def _declared_in_block(block: Node, name: str, source: SourceText) -> Declaration | None:
+    children = list(block.named_children)
+    if block.type in ("for_statement", "for_in_statement"):
+        children = [c for c in children if c.type in _DECLARATIONS]
+    for statement in children:
+        if statement.type in _DECLARATIONS:
+            keyword = statement.child(0)
+            const = keyword is not None and source.text(keyword) == "const"
+            for declarator in statement.named_children:
+                pattern = declarator.child_by_field_name("name")
+                if pattern is None:
+                    continue
+                binds, key = _pattern_binds(pattern, name, source)
+                if binds:
+                    return Declaration("variable", declarator, block, const=const, key=key)
+        elif statement.type == "function_declaration":
+            name_node = statement.child_by_field_name("name")
+            if name_node is not None and source.text(name_node) == name:
+                return Declaration("function", statement, block)
+    return None
+
+
+def is_reassigned(declaration: Declaration, name: str, source: SourceText) -> bool:
+    """Whether `name` is assigned again (`x = ...`, `x += ...`) inside its scope."""
+    stack = [declaration.scope]
+    while stack:
+        node = stack.pop()
+        if node.type in ("assignment_expression", "augmented_assignment_expression"):
+            left = node.child_by_field_name("left")
+            if left is not None and left.type == "identifier" and source.text(left) == name:
+                return True
+        stack.extend(node.named_children)
+    return False
+
+
+def validator_names(validator: Validator) -> Names:
+    """The strings a validator admits, when it admits only string literals."""
+    if isinstance(validator, VLiteral) and isinstance(validator.value, str):
+        return (validator.value,)
+    if isinstance(validator, VUnion):
+        found: list[str] = []
+        for member in validator.members:
+            names = validator_names(member)
+            if names is None:
+                return None
+            found.extend(names)
+        return tuple(dict.fromkeys(found))
+    return None
+
+
+class NameResolver:
+    """Narrows expressions of one module to finite sets of strings."""
+
+    def __init__(self, evaluator: Evaluator, module: Module) -> None:
+        assert module.source is not None
+        self.evaluator = evaluator
+        self.module = module
+        self.source = module.source
+        self._args_cache: dict[int, JSObject | None] = {}
+
+    def names(self, node: Node | None, depth: int = 0) -> Names:
+        """Every string `node` may evaluate to, or None when that is not a small known set."""
+        if node is None or depth > 24:
+            return None
+        node = unwrap(node)
+        kind = node.type
+        if kind == "string":
+            return (string_value(self.source, node),)
+        if kind == "template_string":
+            return self._template(node, depth)
+        if kind == "ternary_expression":
+            return _union(
+                self.names(node.child_by_field_name("consequence"), depth + 1),
+                self.names(node.child_by_field_name("alternative"), depth + 1),
+            )
+        if kind == "binary_expression":
+            operator = node.child_by_field_name("operator")
+            if operator is not None and operator.type == "+":
+                return _product(
+                    [
+                        self.names(node.child_by_field_name("left"), depth + 1),
+                        self.names(node.child_by_field_name("right"), depth + 1),
+                    ]
+                )
+            return None
+        if kind == "identifier":
+            return self._identifier(node, depth)
+        if kind == "member_expression":
+            return self._member(node, depth)
+        return None
+
+    def _template(self, node: Node, depth: int) -> Names:
+        parts: list[Names] = []
+        for child in node.named_children:
+            if child.type == "string_fragment":
+                parts.append((self.source.text(child),))
+            elif child.type == "escape_sequence":
+                parts.append((decode_escape(self.source.text(child)),))
+            elif child.type == "template_substitution":
+                inner = child.named_children[0] if child.named_children else None
+                parts.append(self.names(inner, depth + 1))
+        return _product(parts)
+
+    def _identifier(self, node: Node, depth: int) -> Names:
+        name = self.source.text(node)
+        declaration = find_declaration(node, name, self.source)
+        if declaration is None:
+            return self._module_value(node)
+        if declaration.kind == "variable":
+            if declaration.key is not None:
+                return None
+            if not declaration.const and is_reassigned(declaration, name, self.source):
+                return None
+            return self.names(declaration.node.child_by_field_name("value"), depth + 1)
+        if declaration.kind == "parameter":
+            return self._parameter(declaration, declaration.key, depth)
+        return None
+
+    def _member(self, node: Node, depth: int) -> Names:
+        receiver = node.child_by_field_name("object")
+        prop = node.child_by_field_name("property")
+        if receiver is None or prop is None:
+            return None
+        receiver = unwrap(receiver)
+        if receiver.type == "identifier":
+            declaration = find_declaration(receiver, self.source.text(receiver), self.source)
+            if declaration is not None:
+                if declaration.kind == "parameter" and declaration.key is None:
+                    return self._parameter(declaration, self.source.text(prop), depth)
+                return None
+        if _has_local_identifier(node, self.source):
+            return None
+        return self._module_value(node)
+
+    def _module_value(self, node: Node) -> Names:
+        """Evaluate a module-level expression (constants, enums, imported values)."""
+        scope = self.module.scope
+        if scope is None:
+            return None
+        diagnostics = len(self.evaluator.diagnostics)
+        accesses = len(self.evaluator.runtime_accesses)
+        try:
+            value = self.evaluator.eval(node, scope)
+        finally:
+            del self.evaluator.diagnostics[diagnostics:]
+            del self.evaluator.runtime_accesses[accesses:]
+        if isinstance(value, Prim) and isinstance(value.value, str):
+            return (value.value,)
+        if isinstance(value, ValidatorValue):
+            return None
+        return None
+
+    def _parameter(self, declaration: Declaration, key: str | None, depth: int) -> Names:
+        """A handler's `args.key`, or a parameter whose type is a union of string literals."""
+        param = declaration.node
+        type_node = param.child_by_field_name("type")
+        if key is None and type_node is not None:
+            return self._type_names(type_node, depth)
+        function = declaration.function
+        if key is None or function is None or declaration.index != 1:
+            return None
+        args = self._handler_args(function)
+        if args is None:
+            return None
+        value = args.get(key)
+        if isinstance(value, ValidatorValue):
+            return validator_names(value.validator)
+        return None
+
+    def _handler_args(self, function: Node) -> JSObject | None:
+        """The `args` object next to `handler` when `function` is a function's handler."""
+        holder = function.parent
+        if function.type != "method_definition":
+            if holder is None or holder.type != "pair":
+                return None
+            key = holder.child_by_field_name("key")
+            if key is None or self.source.text(key) != "handler":
+                return None
+            holder = holder.parent
+        else:
+            name = function.child_by_field_name("name")
+            if name is None or self.source.text(name) != "handler":
+                return None
+            holder = function.parent
+        if holder is None or holder.type != "object":
+            return None
+        if holder.id in self._args_cache:
+            return self._args_cache[holder.id]
+        found: JSObject | None = None
+        for pair in holder.named_children:
+            key = pair.child_by_field_name("key") if pair.type == "pair" else None
+            if key is not None and self.source.text(key) == "args":
+                value_node = pair.child_by_field_name("value")
+                if value_node is not None and not _has_local_identifier(value_node, self.source):
+                    value = self._evaluate_quietly(value_node)
+                    found = value if isinstance(value, JSObject) else None
+        self._args_cache[holder.id] = found
+        return found
+
+    def _evaluate_quietly(self, node: Node) -> object:
+        scope = self.module.scope
+        if scope is None:
+            return None
+        diagnostics = len(self.evaluator.diagnostics)
+        accesses = len(self.evaluator.runtime_accesses)
+        try:
+            return self.evaluator.eval(node, scope)
+        finally:
+            del self.evaluator.diagnostics[diagnostics:]
+            del self.evaluator.runtime_accesses[accesses:]
+
+    def _type_names(self, node: Node, depth: int) -> Names:
+        """The strings a TypeScript type admits, when it is a union of string literal types."""
+        if depth > 24:
+            return None
+        if node.type == "type_annotation":
+            return self._type_names(node.named_children[0], depth + 1) if node.named_children else None
+        if node.type == "union_type":
+            found: list[str] = []
+            for member in node.named_children:
+                names = self._type_names(member, depth + 1)
+                if names is None:
+                    return None
+                found.extend(names)
+            return tuple(dict.fromkeys(found))
+        if node.type == "literal_type":
+            inner = node.named_children[0] if node.named_children else None
+            return (
+                (string_value(self.source, inner),) if inner is not None and inner.type == "string" else None
+            )
+        if node.type == "type_identifier":
+            alias = self._type_alias(self.source.text(node))
+            return self._type_names(alias, depth + 1) if alias is not None else None
+        if node.type == "parenthesized_type" and node.named_children:
+            return self._type_names(node.named_children[0], depth + 1)
+        return None
+
+    def _type_alias(self, name: str) -> Node | None:
+        tree = self.source.tree
+        if tree is None:
+            return None
+        for statement in tree.root_node.named_children:
+            target = statement
+            if statement.type == "export_statement":
+                declaration = statement.child_by_field_name("declaration")
+                if declaration is None:
+                    continue
+                target = declaration
+            if target.type == "type_alias_declaration":
+                name_node = target.child_by_field_name("name")
+                if name_node is not None and self.source.text(name_node) == name:
+                    return target.child_by_field_name("value")
+        return None
+
+
+def _has_local_identifier(node: Node, source: SourceText) -> bool:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier" and find_declaration(current, source.text(current), source):
+            return True
+        if current.type == "member_expression":
+            receiver = current.child_by_field_name("object")
+            if receiver is not None:
+                stack.append(receiver)
+            continue
+        stack.extend(current.named_children)
+    return False
+
+
+def _union(left: Names, right: Names) -> Names:
+    if left is None or right is None:
+        return None
+    return tuple(dict.fromkeys(left + right))
+
+
+def _product(parts: list[Names]) -> Names:
+    if any(p is None for p in parts):
+        return None
+    total = 1
+    for part in parts:
+        assert part is not None
+        total *= len(part)
+    if total > MAX_NAMES:
+        return None
+    return tuple(dict.fromkeys("".join(combo) for combo in itertools.product(*parts)))  # type: ignore[arg-type]
