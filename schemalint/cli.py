@@ -124,6 +124,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
     type=click.Choice(["error", "warning", "info"]),
     help="Lowest severity that makes the exit code 1 [config `fail-on`; default: warning].",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Also fail on notices (what schemalint could not read statically) [config `strict`].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead.")
 @click.option(
@@ -148,6 +153,7 @@ def check_command(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None,
+    strict: bool,
     exit_zero: bool,
     statistics: bool,
     config_file: Path | None,
@@ -157,7 +163,8 @@ def check_command(
     """Lint the Convex schema at PATH (a schema file, functions directory or project root).
 
     Exit status: 0 when nothing at or above --fail-on was found, 1 otherwise, 2 for usage,
-    configuration or internal errors.
+    configuration or internal errors. Notices (what schemalint could not read statically) never
+    change the exit status unless --strict.
     """
     from schemalint.config import ConfigError
     from schemalint.discovery import DiscoveryError
@@ -171,6 +178,7 @@ def check_command(
             extend_select=_split(extend_select),
             ignore=_split(ignore),
             fail_on=fail_on,
+            strict=strict,
             statistics=statistics,
             config_file=config_file,
             color=color,
@@ -192,6 +200,7 @@ def _check(
     extend_select: list[str],
     ignore: list[str],
     fail_on: str | None,
+    strict: bool,
     statistics: bool,
     config_file: Path | None,
     color: str = "auto",
@@ -207,7 +216,7 @@ def _check(
 
     layout = discover(path)
     config = load_config(layout.schema_file, config_file).with_overrides(
-        select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on
+        select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on, strict=strict
     )
     project = parse_project(layout)
     diagnostics = engine.run(project, config)
@@ -227,7 +236,9 @@ def _check(
             _write_statistics(diagnostics, stream, as_json=output_format == "json")
         else:
             get_reporter(output_format)(diagnostics, stream, context)
-    return 1 if any(d.severity >= config.fail_on for d in diagnostics) else 0
+    from schemalint.findings import fails
+
+    return 1 if any(fails(d, config.fail_on, config.strict) for d in diagnostics) else 0
 
 
 def _write_statistics(diagnostics: Sequence[Diagnostic], stream: TextIO, *, as_json: bool) -> None:

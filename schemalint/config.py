@@ -22,7 +22,7 @@ from schemalint.rules.base import OptionValue, Rule, RuleOptions, coerce_option
 from schemalint.selection import ALL, selector_problem
 
 CONFIG_FILE_NAMES = ("schemalint.yaml", ".schemalint.yaml", "pyproject.toml")
-KEYS = ("select", "extend-select", "ignore", "severity", "fail-on", "per-file-ignores", "rules")
+KEYS = ("select", "extend-select", "ignore", "severity", "fail-on", "strict", "per-file-ignores", "rules")
 
 
 class ConfigError(Exception):
@@ -82,6 +82,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
+    # Whether notices (schemalint's own blind spots) fail the run too.
+    strict: bool = False
     per_file_ignores: tuple[FileIgnore, ...] = ()
     rule_options: Mapping[str, Mapping[str, OptionValue]] = field(default_factory=dict)
     source: Path | None = None
@@ -97,16 +99,19 @@ class Config:
         extend_select: Iterable[str] = (),
         ignore: Iterable[str] = (),
         fail_on: str | None = None,
+        strict: bool = False,
     ) -> Config:
         """This config with command-line flags applied: `--select` replaces `select`,
-        `--extend-select` and `--ignore` add to theirs, `--fail-on` replaces `fail-on`."""
+        `--extend-select` and `--ignore` add to theirs, `--fail-on` replaces `fail-on`,
+        `--strict` turns `strict` on."""
         origin = "command line"
         return replace(
             self,
             select=self.select if select is None else _selectors(list(select), "--select", origin),
             extend_select=self.extend_select + _selectors(list(extend_select), "--extend-select", origin),
             ignore=self.ignore + _selectors(list(ignore), "--ignore", origin),
-            fail_on=self.fail_on if fail_on is None else _severity(fail_on, "--fail-on", origin),
+            fail_on=self.fail_on if fail_on is None else _fail_on(fail_on, "--fail-on", origin),
+            strict=self.strict or strict,
         )
 
 
@@ -143,7 +148,8 @@ def parse_config(data: Mapping[str, Any], origin: str = "config") -> Config:
         extend_select=_selectors(data.get("extend-select", []), "extend-select", origin),
         ignore=_selectors(data.get("ignore", []), "ignore", origin),
         severity=_severities(data.get("severity", {}), origin),
-        fail_on=_severity(data.get("fail-on", "warning"), "fail-on", origin),
+        fail_on=_fail_on(data.get("fail-on", "warning"), "fail-on", origin),
+        strict=_flag(data.get("strict", False), "strict", origin),
         per_file_ignores=_file_ignores(data.get("per-file-ignores", {}), origin),
         rule_options=_rule_options(data.get("rules", {}), origin),
     )
@@ -212,12 +218,27 @@ def _selectors(value: object, key: str, origin: str) -> tuple[str, ...]:
 
 
 def _severity(value: object, key: str, origin: str) -> Severity:
+    """A rule severity (`error`, `warning`, `info` or `notice`)."""
     if isinstance(value, str):
         try:
             return Severity.parse(value)
         except ValueError:
             pass
-    raise ConfigError(f"{origin}: {key}: expected error, warning or info, got {value!r}")
+    raise ConfigError(f"{origin}: {key}: expected error, warning, info or notice, got {value!r}")
+
+
+def _fail_on(value: object, key: str, origin: str) -> Severity:
+    """The lowest failing severity; notices fail a run only through `strict`."""
+    if isinstance(value, str) and value.strip().lower() in ("error", "warning", "info"):
+        return Severity.parse(value)
+    hint = " (notices fail the run only with `strict`)" if value == "notice" else ""
+    raise ConfigError(f"{origin}: {key}: expected error, warning or info, got {value!r}{hint}")
+
+
+def _flag(value: object, key: str, origin: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ConfigError(f"{origin}: {key}: expected true or false, got {value!r}")
 
 
 def _rule(key: str, name: object, origin: str) -> type[Rule]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schemalint.config import Config
-from schemalint.diagnostics import Span
+from schemalint.diagnostics import Severity, Span
 from schemalint.findings import Diagnostic, relative_path
 from schemalint.ir import Project, Schema, Table
 from schemalint.irquery import FieldRef, IndexRef, find_field, table_fields, table_indexes
@@ -131,6 +131,7 @@ class _Reporter:
             table=table,
             field=field,
             index=index,
+            withheld=violation.withheld if severity is Severity.NOTICE else (),
         )
 
     def _locate(self, table_name: str | None, field_path: str | None) -> Span:

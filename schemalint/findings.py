@@ -27,6 +27,8 @@ class Diagnostic:
     table: str | None = None
     field: str | None = None
     index: str | None = None
+    # For notices: the tables whose findings are withheld because of what this one could not read.
+    withheld: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """The order of diagnostics in every report: file, line, column, code."""
@@ -54,12 +56,47 @@ def count_by_rule(diagnostics: Iterable[Diagnostic]) -> list[tuple[str, str, int
 
 
 def summary_line(diagnostics: Iterable[Diagnostic]) -> str:
-    """A one-line summary such as "Found 3 problems (1 error, 2 warnings, 0 info)."."""
+    """A one-line summary such as "Found 3 problems (1 error, 2 warnings, 0 info); 1 notice.".
+
+    Notices are schemalint's own blind spots, not problems: they are counted apart.
+    """
     counts = count_by_severity(diagnostics)
+    notices = counts.pop(Severity.NOTICE.label)
     total = sum(counts.values())
+    notes = f"{notices} notice" + ("" if notices == 1 else "s")
     if total == 0:
-        return "All checks passed!"
+        return "All checks passed!" + (f" ({notes}: what schemalint could not read)" if notices else "")
     noun = "problem" if total == 1 else "problems"
     errors = f"{counts['error']} error" + ("" if counts["error"] == 1 else "s")
     warnings = f"{counts['warning']} warning" + ("" if counts["warning"] == 1 else "s")
-    return f"Found {total} {noun} ({errors}, {warnings}, {counts['info']} info)."
+    found = f"Found {total} {noun} ({errors}, {warnings}, {counts['info']} info)"
+    return found + (f"; {notes}." if notices else ".")
+
+
+def withheld_line(diagnostics: Iterable[Diagnostic]) -> str | None:
+    """"2 tables could not be read statically: their findings are withheld." when notices
+    withhold the findings of some tables, else None."""
+    tables = {table for d in diagnostics if d.severity is Severity.NOTICE for table in d.withheld}
+    if not tables:
+        return None
+    noun = "1 table" if len(tables) == 1 else f"{len(tables)} tables"
+    names = ", ".join(f"`{name}`" for name in sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+    return (
+        f"{noun} ({names}) could not be fully read statically: "
+        "the findings that depend on the unknown parts are withheld."
+    )
+
+
+def summary_lines(diagnostics: Iterable[Diagnostic]) -> list[str]:
+    """The summary line, and the withheld-tables line when there is one."""
+    found = list(diagnostics)
+    withheld = withheld_line(found)
+    return [summary_line(found)] + ([withheld] if withheld else [])
+
+
+def fails(diagnostic: Diagnostic, fail_on: Severity, strict: bool = False) -> bool:
+    """Whether `diagnostic` makes the run fail: at or above `fail_on`, except notices, which
+    fail only with `strict`."""
+    if diagnostic.severity is Severity.NOTICE:
+        return strict
+    return diagnostic.severity >= fail_on

@@ -43,6 +43,7 @@ EXPECTED = {
     "M902": "unresolved-import",
     "M903": "unevaluable-expression",
     "M904": "unused-suppression",
+    "M905": "evaluation-error",
 }
 
 

@@ -113,7 +113,7 @@ def test_per_file_ignore_globs() -> None:
         ({"select": ["X9"]}, "select: unknown rule, code or code prefix 'X9'"),
         ({"extend-select": [1]}, "extend-select: expected a list of rule codes or names"),
         ({"ignore": ["no-such-rule"]}, "ignore: unknown rule, code or code prefix 'no-such-rule'"),
-        ({"severity": {"any-type": "fatal"}}, "severity.any-type: expected error, warning or info"),
+        ({"severity": {"any-type": "fatal"}}, "severity.any-type: expected error, warning, info or notice"),
         ({"severity": {"nope": "error"}}, "severity.nope: unknown rule 'nope'"),
         ({"fail-on": "critical"}, "fail-on: expected error, warning or info"),
         ({"per-file-ignores": {"*.ts": ["Q"]}}, "per-file-ignores.'*.ts': unknown rule"),

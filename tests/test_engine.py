@@ -109,7 +109,7 @@ def test_parser_diagnostics_become_meta_findings_even_without_a_schema() -> None
     )
     found = run(broken)
     assert [(d.code, d.severity.label, d.table) for d in found] == [
-        ("M902", "warning", "users"),
+        ("M902", "error", "users"),
         ("M901", "error", None),
     ]
 

@@ -42,7 +42,7 @@ def run(*args: str) -> tuple[int, str]:
 
 def test_empty_schema_file_reports_missing_default_export(tmp_path: Path) -> None:
     write(tmp_path, {"convex/schema.ts": ""})
-    assert [k for k, _ in kinds(tmp_path)] == ["unevaluable-expression"]
+    assert [k for k, _ in kinds(tmp_path)] == ["evaluation-error"]
     code, output = run("check", str(tmp_path), "--format", "concise")
     assert code == 1 and "missing default export" in output
 

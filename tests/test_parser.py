@@ -293,7 +293,7 @@ def test_no_default_export_is_reported(tmp_path: Path) -> None:
     project = parse(tmp_path, {"convex/schema.ts": HEADER + "export const t = defineTable({});\n"})
     assert project.schema is None
     assert findings(project)[0].startswith(
-        "unevaluable-expression schema.ts:1:1 Schema file missing default export"
+        "evaluation-error schema.ts:1:1 Schema file missing default export"
     )
 
 

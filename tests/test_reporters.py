@@ -140,7 +140,7 @@ def test_json_has_the_documented_shape() -> None:
     )
     assert document["summary"] == {
         "total": 3,
-        "by_severity": {"error": 1, "warning": 1, "info": 1},
+        "by_severity": {"error": 1, "warning": 1, "info": 1, "notice": 0},
         "by_rule": [
             {"code": "D101", "rule": "invalid-identifier", "count": 1},
             {"code": "M904", "rule": "unused-suppression", "count": 1},

@@ -9,7 +9,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from schemalint.diagnostics import PARSE_ERROR, UNEVALUABLE_EXPRESSION, ParserDiagnostic, Span
+from schemalint.diagnostics import (
+    EVALUATION_ERROR,
+    PARSE_ERROR,
+    UNEVALUABLE_EXPRESSION,
+    ParserDiagnostic,
+    Span,
+)
 from schemalint.discovery import ProjectLayout
 from schemalint.ir import Project, Schema, SourceFile
 from schemalint.parser.evaluator import Evaluator, paused_gc
@@ -31,19 +37,19 @@ def _evaluate(
     if module.source is None or module.source.tree is None:
         return None, []
     if "default" not in module.exports and not module.star_exports:
-        return None, [ParserDiagnostic(UNEVALUABLE_EXPRESSION, MISSING_DEFAULT_EXPORT, file_span)]
+        return None, [ParserDiagnostic(EVALUATION_ERROR, MISSING_DEFAULT_EXPORT, file_span)]
     default = evaluator.module_export(module, "default", file_span)
     if isinstance(default, SchemaValue):
         return lower_schema(default, evaluator.runtime_accesses, file_span)
     if isinstance(default, Unknown):
         if "has no export named" in default.reason:
-            return None, [ParserDiagnostic(UNEVALUABLE_EXPRESSION, MISSING_DEFAULT_EXPORT, file_span)]
+            return None, [ParserDiagnostic(EVALUATION_ERROR, MISSING_DEFAULT_EXPORT, file_span)]
         message = f"the schema (the default export) cannot be evaluated: {default.reason}"
         return None, [] if default.quiet else [
             ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, default.span or file_span)
         ]
     message = f"the default export is {default.describe()}, not a Convex schema; export `defineSchema(...)`"
-    return None, [ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, default.span or file_span)]
+    return None, [ParserDiagnostic(EVALUATION_ERROR, message, default.span or file_span)]
 
 
 def parse_project(layout: ProjectLayout, *, functions: bool = False) -> Project:
@@ -88,10 +94,11 @@ def parse_project(layout: ProjectLayout, *, functions: bool = False) -> Project:
 
 
 def _without_noise(diagnostics: list[ParserDiagnostic]) -> list[ParserDiagnostic]:
-    """Drop `unevaluable-expression` findings in files with syntax errors: the syntax error is
-    the cause, and what tree-sitter recovered around it is not what the author wrote."""
+    """Drop evaluation findings in files with syntax errors: the syntax error is the cause, and
+    what tree-sitter recovered around it is not what the author wrote."""
     broken = {d.span.file for d in diagnostics if d.kind == PARSE_ERROR}
-    return [d for d in diagnostics if d.kind != UNEVALUABLE_EXPRESSION or d.span.file not in broken]
+    evaluation = (UNEVALUABLE_EXPRESSION, EVALUATION_ERROR)
+    return [d for d in diagnostics if d.kind not in evaluation or d.span.file not in broken]
 
 
 def _dedupe(diagnostics: list[ParserDiagnostic]) -> list[ParserDiagnostic]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Span
@@ -14,7 +15,6 @@ from schemalint.ir import (
     Validator,
     VObject,
     VUnknown,
-    walk_validators,
 )
 from schemalint.parser.values import (
     Property,
@@ -34,24 +34,52 @@ class Lowering:
     diagnostics: list[ParserDiagnostic] = field(default_factory=list)
     _seen: set[tuple[Span, str]] = field(default_factory=set)
 
-    def report(self, message: str, span: Span | None, table: str | None = None) -> None:
+    def report(
+        self, message: str, span: Span | None, table: str | None = None, cause: str | None = None
+    ) -> None:
         where = span or self.fallback
         key = (where, message)
         if key in self._seen:
             return
         self._seen.add(key)
-        self.diagnostics.append(ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, where, table))
+        self.diagnostics.append(ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, where, table, cause=cause))
 
     def report_validator(self, validator: Validator, table: str, what: str, fallback: Span | None) -> None:
-        """Report every unevaluable part of a table's document validator."""
-        for node in walk_validators(validator):
+        """Report every unevaluable part of a table's document validator, naming the exact
+        field it cost (`tasks.title`), or the whole table when the document itself is unknown."""
+        for path, node in _walk_with_paths(validator, ""):
+            where = f"`{table}.{path}`" if path else f"table `{table}`"
             if isinstance(node, VUnknown):
-                self.report(f"{what} of table `{table}` unknown: {node.reason}", node.span or fallback, table)
+                lost = f"{what} of table `{table}`" if not path else f"{where}{_staged(what)}"
+                self.report(f"{lost} unknown: {node.reason}", node.span or fallback, table, node.reason)
             elif isinstance(node, VObject):
                 for part in node.unknown_parts:
                     self.report(
-                        f"some fields of table `{table}` unknown: {part.reason}", part.span or fallback, table
+                        f"some fields of {where}{_staged(what)} unknown: {part.reason}",
+                        part.span or fallback,
+                        table,
+                        part.reason,
                     )
+
+
+def _staged(what: str) -> str:
+    return " (staged)" if what.startswith("staged") else ""
+
+
+def _walk_with_paths(validator: Validator, path: str) -> Iterator[tuple[str, Validator]]:
+    """Every validator nested in `validator` with the dotted field path it sits at (array
+    elements, union members and record values share their container's path)."""
+    stack = [(path, validator)]
+    while stack:
+        current_path, current = stack.pop()
+        yield current_path, current
+        if isinstance(current, VObject):
+            children = [
+                (f"{current_path}.{f.name}" if current_path else f.name, f.validator) for f in current.fields
+            ]
+        else:
+            children = [(current_path, child) for child in current.children()]
+        stack.extend(reversed(children))
 
 
 def _origin(table: TableDefValue, prop: Property) -> TableOrigin:
@@ -68,7 +96,7 @@ def _lower_table(name: str, prop: Property, lowering: Lowering) -> Table | None:
     span = prop.span or prop.spread_span
     if isinstance(value, Unknown):
         if not value.quiet:
-            lowering.report(f"table `{name}` unknown: {value.reason}", value.span or span, name)
+            lowering.report(f"table `{name}` unknown: {value.reason}", value.span or span, name, value.reason)
         return Table(
             name=name,
             document=VUnknown(reason=value.reason, span=value.span or span),
@@ -91,7 +119,7 @@ def _lower_table(name: str, prop: Property, lowering: Lowering) -> Table | None:
         lowering.report_validator(staged, name, "staged fields", value.span or span)
     for problem in value.problems:
         if not problem.quiet:
-            lowering.report(f"table `{name}`: {problem.message}", problem.span or span, name)
+            lowering.report(f"table `{name}`: {problem.message}", problem.span or span, name, problem.message)
     return Table(
         unknown_parts=tuple(VUnknown(reason=p.message, span=p.span or span) for p in value.problems),
         name=name,
@@ -127,7 +155,7 @@ def lower_schema(
             tables.append(table)
     for part in value.tables.unknown_parts:
         if not part.quiet:
-            lowering.report(f"some tables of the schema unknown: {part.reason}", part.span)
+            lowering.report(f"some tables of the schema unknown: {part.reason}", part.span, cause=part.reason)
     shadowed = tuple(
         ShadowedTable(
             name=s.name,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from schemalint import files
-from schemalint.diagnostics import UNRESOLVED_IMPORT, ParserDiagnostic, Span
+from schemalint.diagnostics import UNRESOLVED_IMPORT, ParserDiagnostic, Severity, Span
 from schemalint.parser.source import SourceText, load_source, string_value
 from schemalint.parser.values import Value
 
@@ -131,7 +131,15 @@ class ModuleLinker:
             if resolution.path.suffix == ".json":
                 return self.evaluator.json_module(resolution.path, span)
             return self.load_file(resolution.path)
-        self.evaluator.diagnostics.append(ParserDiagnostic(UNRESOLVED_IMPORT, resolution.detail, span))
+        refused = resolution.kind == "outside"  # schemalint's limit, not the bundler's
+        self.evaluator.diagnostics.append(
+            ParserDiagnostic(
+                UNRESOLVED_IMPORT,
+                resolution.detail,
+                span,
+                severity=Severity.NOTICE if refused else None,
+            )
+        )
         return None
 
     def _link(self, module: Module, source: SourceText) -> None:

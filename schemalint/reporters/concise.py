@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from schemalint.findings import Diagnostic, summary_line
+from schemalint.findings import Diagnostic, summary_lines
 from schemalint.reporters import ReportContext, shown_path
 from schemalint.reporters.text import COLORS, paint
 from schemalint.textsafe import visible
@@ -22,4 +22,5 @@ def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportCon
             f"{paint(location, '1', color)} {paint(d.severity.label, tint, color)} "
             f"{paint(d.code, tint, color)} [{d.rule}] {visible(d.message)}\n"
         )
-    stream.write(summary_line(diagnostics) + "\n")
+    for line in summary_lines(diagnostics):
+        stream.write(visible(line) + "\n")

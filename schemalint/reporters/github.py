@@ -35,7 +35,7 @@ def escape_property(text: str) -> str:
 
 def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportContext) -> None:
     """`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE rule::message` per finding
-    (warnings as `::warning`, info as `::notice`)."""
+    (warnings as `::warning`, info and notices as `::notice`)."""
     for d in diagnostics:
         span = d.span
         properties = {

@@ -17,7 +17,12 @@ from schemalint.textsafe import json_safe
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 ROOT_ID = "PROJECTROOT"
-_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_LEVELS = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "note",
+    Severity.NOTICE: "note",
+}
 _CATEGORIES = {
     "D": "deploy-error",
     "R": "reference",

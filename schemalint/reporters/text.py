@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from schemalint.diagnostics import Severity
-from schemalint.findings import Diagnostic, summary_line
+from schemalint.findings import Diagnostic, summary_lines
 from schemalint.reporters import ReportContext, shown_path
 from schemalint.textsafe import visible
 
@@ -69,4 +69,5 @@ def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportCon
         if diagnostic.help:
             stream.write(f"{paint('help', '1;36', color)}: {visible(diagnostic.help)}\n")
         stream.write("\n")
-    stream.write(summary_line(diagnostics) + "\n")
+    for line in summary_lines(diagnostics):
+        stream.write(visible(line) + "\n")

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal, TypeVar, cast
 
-from schemalint.diagnostics import Severity, Span
+from schemalint.diagnostics import ParserDiagnostic, Severity, Span
 from schemalint.ir import Project, Schema, Table
 from schemalint.irquery import FieldRef, IndexRef
 
@@ -50,6 +50,8 @@ class Violation:
     field: str | None = None
     index: str | None = None
     severity: Severity | None = None
+    # For notices: the tables whose findings are withheld because of what this one could not read.
+    withheld: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -248,11 +250,36 @@ def metadata_problems(rule: type[Rule]) -> list[str]:
 
 
 class ParserDiagnosticRule(Rule):
-    """A meta rule reporting the parser's own diagnostics whose `kind` is this rule's name."""
+    """A meta rule reporting the parser's own diagnostics whose `kind` is this rule's name.
+
+    Diagnostics that share a `cause` (schemalint's blind spots: one unknown package used in
+    five tables) are reported once, at the first place, naming what else they cost.
+    """
 
     needs_schema = False
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
+        groups: dict[str, list[ParserDiagnostic]] = {}
         for diagnostic in ctx.project.diagnostics:
-            if diagnostic.kind == self.name:
-                yield Violation(diagnostic.message, span=diagnostic.span, table=diagnostic.table)
+            if diagnostic.kind != self.name:
+                continue
+            if diagnostic.cause is None:
+                yield _violation(diagnostic, [diagnostic])
+            else:
+                groups.setdefault(diagnostic.cause, []).append(diagnostic)
+        for group in groups.values():
+            yield _violation(group[0], group)
+
+
+def _violation(first: ParserDiagnostic, group: list[ParserDiagnostic]) -> Violation:
+    message = first.message
+    tables = tuple(dict.fromkeys(d.table for d in group if d.table is not None))
+    if len(group) > 1:
+        others = len(group) - 1
+        message += f" (the same cause loses {others} other part{'s' if others > 1 else ''} of the schema"
+        elsewhere = [table for table in tables if table != first.table]
+        if elsewhere:
+            names = ", ".join(f"`{name}`" for name in elsewhere[:5]) + (", …" if len(elsewhere) > 5 else "")
+            message += f", in table{'s' if len(elsewhere) > 1 else ''} {names}"
+        message += ")"
+    return Violation(message, span=first.span, table=first.table, severity=first.severity, withheld=tables)

@@ -1,4 +1,5 @@
-"""M903 unevaluable-expression: schema code the parser could not evaluate statically."""
+"""M903 unevaluable-expression: schema code schemalint could not evaluate statically (a notice:
+schemalint's blind spot, not a problem of the schema)."""
 
 from __future__ import annotations
 
@@ -9,5 +10,5 @@ from schemalint.rules.base import ParserDiagnosticRule
 class UnevaluableExpression(ParserDiagnosticRule):
     code = "M903"
     name = UNEVALUABLE_EXPRESSION
-    severity = Severity.WARNING
-    summary = "An expression in the schema could not be evaluated statically; it is linted as any."
+    severity = Severity.NOTICE
+    summary = "Schema code schemalint cannot evaluate statically; findings that depend on it are withheld."

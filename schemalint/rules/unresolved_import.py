@@ -1,4 +1,5 @@
-"""M902 unresolved-import: an import the parser could not follow."""
+"""M902 unresolved-import: an import of a file that does not exist (the bundler fails), or one
+schemalint refuses to follow (outside the project root: a notice)."""
 
 from __future__ import annotations
 
@@ -9,5 +10,5 @@ from schemalint.rules.base import ParserDiagnosticRule
 class UnresolvedImport(ParserDiagnosticRule):
     code = "M902"
     name = UNRESOLVED_IMPORT
-    severity = Severity.WARNING
-    summary = "An import used by the schema could not be resolved; what it defines is unknown."
+    severity = Severity.ERROR
+    summary = "An import names a file or export that does not exist; Convex's bundler fails on it."
