@@ -370,8 +370,11 @@ def _run_generator(
 
 
 def _python_package_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    if not value.isidentifier() or not value.isascii():
-        raise click.BadParameter(f"{value!r} is not a Python package name (an ASCII identifier)")
+    from schemalint.generate.python_names import package_name_problem
+
+    problem = package_name_problem(value)
+    if problem is not None:
+        raise click.BadParameter(problem)
     return value
 
 

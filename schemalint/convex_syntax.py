@@ -26,7 +26,7 @@ _SIMPLE = {
     "any": "v.any()",
     "commitTs": "v.commitTs()",
 }
-_JS_KEY = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
+_JS_KEY = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*\Z")
 
 
 def js_string(text: str) -> str:

@@ -3,7 +3,7 @@
 
 Every run ends with exit 0, 1 or 2 and no traceback or "internal error"; the generators write
 only into their --out directory (the project is left as it was) and, on exit 0, only Python
-that compiles or Markdown. `generate python` also gets mutated function modules (and runs with
+that compiles (and holds only the shapes tests/python_allowlist.py allows) or Markdown. `generate python` also gets mutated function modules (and runs with
 or without `--internal`), `generate docs` with or without `--with-findings`.
 
 Examples per run: the profile's `max_examples` (tests/conftest.py) for `check` and `export`;
@@ -28,6 +28,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from python_allowlist import assert_only_generator_shapes
 
 from schemalint.cli import main
 from schemalint.generate.output import MANIFEST_NAME
@@ -49,7 +50,9 @@ TOKENS = [b"{", b"}", b"(", b")", b"[", b"]", b",", b"...", b"v.", b"defineTable
           b".index(", b"v.optional(", b"process.env.X",
           # Text the generators must escape, in comments (docstrings, descriptions) and literals.
           b'// """\n', b"/** ''' \\ */", b'"""', b"{{ x }}{% if %}", b"</script><img src=x onerror=alert(1)>|`",
-          b"\\u{E0001}", b"\\", "\u2028".encode()]
+          b"\\u{E0001}", b"\\", "\u2028".encode(),
+          # An unevaluable expression whose reason (quoted source) holds a line break and code.
+          b'(Math as any)["x\\n    import os\\n    #"] ?? ']
 
 
 @st.composite
@@ -163,10 +166,12 @@ def _generate(source: tuple[str, bytes], generator: str, *options: str) -> dict[
 def test_generate_python_never_crashes_and_writes_only_valid_python(
     source: tuple[str, bytes], options: tuple[str, ...]
 ) -> None:
-    for name, content in _generate(source, "python", *options).items():
+    written = _generate(source, "python", *options)
+    for name, content in written.items():
         assert name.startswith("convex_types/") or name == MANIFEST_NAME, name
         if name.endswith(".py"):
             compile(content, name, "exec", dont_inherit=True)
+    assert_only_generator_shapes({n: c.decode("utf-8") for n, c in written.items() if n.endswith(".py")})
 
 
 @settings(max_examples=DOCS_EXAMPLES)

@@ -322,13 +322,29 @@ def test_injected_text_is_shown_as_the_same_values_in_tables_of_the_same_shape()
 
 
 def test_unsafe_table_names_get_distinct_portable_file_names() -> None:
-    names = ["users", "Users", "README", "readme", "con", "a|b", "a_b", "../x", "", "名前", "x" * 300]
+    names = ["users", "Users", "README", "readme", "con", "a|b", "a_b", "../x", "", "名前", "x" * 300, "f\n"]
     files = page_names(names)
     assert files["a_b"] == "a_b.md"
     assert len({f.casefold() for f in files.values()} | {"readme.md"}) == len(names) + 1
     for name, file in files.items():
         assert re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_-]{0,60}\.md", file), (name, file)
     assert page_names(reversed(names)) == files
+
+
+def test_a_table_name_ending_in_a_newline_gets_docs_not_a_crash(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path / "p",
+        """
+        import { defineSchema, defineTable } from "convex/server";
+        import { v } from "convex/values";
+        export default defineSchema({ "f\\n": defineTable({ "a\\r\\n\\u0000": v.string() }) });
+        """,
+    )
+    code, _, err = generate(project, tmp_path / "out")
+    assert code == 0, err
+    pages = sorted(p.name for p in (tmp_path / "out").glob("*.md"))
+    assert pages == ["README.md", page_names(["f\n"])["f\n"]]
+    assert re.fullmatch(r"f-[0-9a-f]{8}\.md", pages[1])
 
 
 def test_mermaid_ids_are_distinct_even_ignoring_case() -> None:

@@ -36,6 +36,7 @@ from injection_project import (
     TABLE_NAMES,
 )
 from injection_project import PROJECT as INJECTION_PROJECT
+from python_allowlist import assert_only_generator_shapes
 
 from schemalint.discovery import discover
 from schemalint.generate.output import write_files
@@ -61,6 +62,12 @@ HOSTILE_PROJECT = {
           "a|b": defineTable({ "x|y": v.id("<script>"), "new\\nline": v.string(), "": v.optional(v.int64()) }),
           "": defineTable({ "class": v.object({ "c d": v.id("") }), "__x": v.literal('q"uote') }),
           "Ünïcödé 名前": defineTable({ "ключ": v.id("Ünïcödé 名前"), "float": v.array(v.float64()) }),
+          "crlf\\r\\nnul\\u0000": defineTable({
+            "k\\r\\n\\u0000": v.literal(-9223372036854775808n),
+            max: v.literal(9223372036854775807n),
+            odd: (Math as any)["x\\n    import os; os.system('echo PWNED')\\n    #"] ?? v.string(),
+            "odd-key": (Math as any)["y\\n        \\"injected\\": int,\\n        #"] ?? v.string(),
+          }),
         });
     """,
     "convex/fns.ts": """
@@ -69,6 +76,11 @@ HOSTILE_PROJECT = {
         export const q = query({
           args: { "a-b": v.string(), "x y": v.optional(v.id("a|b")), None: v.int64(), __p: v.boolean() },
           returns: v.object({ "c d": v.int64(), "": v.string() }),
+          handler: async () => null,
+        });
+        export const bounds = query({
+          args: { low: v.literal(-9223372036854775808n), high: v.literal(9223372036854775807n) },
+          returns: v.union(v.literal(-9223372036854775808n), v.literal(9223372036854775807n)),
           handler: async () => null,
         });
     """,
@@ -147,6 +159,22 @@ def test_names_no_valid_schema_has_still_give_a_typed_package(generated: Path) -
     assert "        a_b: str,\n        x_y: Union[ABId, Omitted] = OMITTED,\n        None_: int," in api
     assert "        __p__: bool," in api
     assert '{"a-b": a_b, "x y": x_y, "None": None_, "__p": __p__}' in api
+
+
+def test_int64_bounds_are_typed_ints_and_the_minimum_is_no_literal(generated: Path) -> None:
+    """mypy refuses `Literal[-9223372036854775808]`; the mypy run above proves the package checks."""
+    api = next(generated.glob("hostile_names*/api.py")).read_text(encoding="utf-8")
+    assert "        low: int,\n        high: Literal[9223372036854775807],\n" in api
+    assert ") -> Union[int, Literal[9223372036854775807]]:" in api
+
+
+def test_every_generated_package_holds_only_the_allowlisted_shapes(generated: Path) -> None:
+    packages = [p for p in generated.iterdir() if p.is_dir() and (p / "py.typed").exists()]
+    assert len(packages) > 20
+    for package in packages:
+        assert_only_generator_shapes({p.name: p.read_text(encoding="utf-8") for p in package.glob("*.py")})
+    documents = next(generated.glob("hostile_names*/documents.py")).read_text(encoding="utf-8")
+    assert "\n    import os" not in documents and '\n        "injected": int' not in documents
 
 
 def test_each_snapshot_fixture_has_a_usage_file() -> None:

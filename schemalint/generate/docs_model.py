@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from schemalint.findings import Diagnostic
 
 README = "README.md"
-_PLAIN_FILE = re.compile(r"^[A-Za-z0-9_]{1,64}$")
+_PLAIN_FILE = re.compile(r"^[A-Za-z0-9_]{1,64}\Z")
 _RESERVED_FILES = frozenset(
     {"readme", "con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
 )

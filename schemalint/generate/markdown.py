@@ -18,8 +18,8 @@ _CODE_ESCAPES = frozenset("\\`*_[]|~$#!&<>\"'")
 # Block markers that matter only at the start of a paragraph.
 _LEADING_MARKER = re.compile(r"^([-+=]|\d+(?=[.)]))")
 _WORD = re.compile(r"\w")
-_SAFE_CODE = re.compile(r"^[^`|\s](?:[^`|]*[^`|\s])?$")
-_SAFE_HREF = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:#[A-Za-z0-9_-]+)?$|^#[A-Za-z0-9_-]+$")
+_SAFE_CODE = re.compile(r"^[^`|\s](?:[^`|]*[^`|\s])?\Z")
+_SAFE_HREF = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:#[A-Za-z0-9_-]+)?\Z|^#[A-Za-z0-9_-]+\Z")
 
 
 def text(value: str) -> str:

@@ -15,6 +15,7 @@ import jinja2
 import libcst as cst
 
 from schemalint.generate.python_model import API_MODULE, DOCUMENTS_MODULE, PackageView, build_package
+from schemalint.generate.python_names import package_name_problem
 from schemalint.ir import ConvexFunction, Project
 from schemalint.resources import data_dir
 
@@ -37,8 +38,9 @@ def render_python(
     Raises `ValueError` when `package` is not a valid package name, `GenerationError` when a
     rendered file does not parse.
     """
-    if not package.isidentifier() or not package.isascii():
-        raise ValueError(f"--package {package!r} is not a Python identifier")
+    problem = package_name_problem(package)
+    if problem is not None:
+        raise ValueError(f"--package {problem}")
     if project.schema is None:
         raise ValueError("the schema could not be read")
     root = Path(project.root)

@@ -15,6 +15,7 @@ from schemalint.generate.python_names import (
     BUILTIN_NAMES,
     NameRegistry,
     comment,
+    comment_line,
     docstring,
     identifiers_in,
     is_plain_identifier,
@@ -167,7 +168,7 @@ def build_package(
     from schemalint.generate.python_api import API_RESERVED, build_api
     from schemalint.generate.python_documents import build_documents
 
-    header = f"# {generated_notice(schema_path)}"
+    header = comment_line(generated_notice(schema_path))
     tables = tuple(replace(t, document=within_depth(t.document)) for t in schema.tables)
     schema = replace(schema, tables=tables)
     chosen = tuple(
@@ -214,7 +215,7 @@ def definition_view(definition: Definition) -> DefinitionView:
             name=f.key,
             annotation=f"NotRequired[{f.annotation}]" if f.optional else f.annotation,
             docstring=None if functional else docstring(f.doc),
-            comments=(comment(f.doc) if functional else ()) + tuple(f"# {note}" for note in f.notes),
+            comments=(comment(f.doc) if functional else ()) + _note_comments(f.notes),
         )
         for f in definition.fields
     )
@@ -226,6 +227,10 @@ def definition_view(definition: Definition) -> DefinitionView:
         comments=comment(definition.doc) if functional else (),
         fields=fields,
     )
+
+
+def _note_comments(notes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(comment_line(note) for note in notes)
 
 
 def from_import(module: str, names: Iterable[str]) -> ImportView:

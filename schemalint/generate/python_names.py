@@ -1,6 +1,10 @@
 """Python spelling for the Python generator: identifiers, unique names, literals, docstrings.
 
-Pure string functions and one small registry; nothing here knows the IR.
+This module is the only way text from a schema reaches generated Python source, one function
+per context: `python_identifier`/`pascal_case` (names), `py_string` (string literals),
+`docstring` (docstring literals), `comment` and `comment_line` (`# ` comments). Each result is
+one line (a docstring: lines without control characters), so no schema text can end a comment
+or a literal early. Pure string functions and one small registry; nothing here knows the IR.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ import builtins
 import json
 import keyword
 import re
+import sys
 import textwrap
 from collections.abc import Iterable
 
@@ -41,6 +46,18 @@ def python_identifier(name: str) -> str:
     if cleaned.startswith("__") and not cleaned.endswith("__"):
         cleaned = f"{cleaned}__"
     return f"{cleaned}_" if keyword.iskeyword(cleaned) else cleaned
+
+
+def package_name_problem(name: str) -> str | None:
+    """Why `name` cannot be the generated package's name (None when it can): it must be an ASCII
+    identifier that is not a keyword and does not shadow `convex` or a standard library module."""
+    if not is_plain_identifier(name):
+        return f"{name!r} is not a Python package name (an ASCII identifier that is not a keyword)"
+    if name == "convex":
+        return "'convex' would shadow the `convex` client package"
+    if name in sys.stdlib_module_names:
+        return f"{name!r} would shadow the standard library module of that name"
+    return None
 
 
 def is_plain_identifier(name: str) -> bool:
@@ -125,8 +142,21 @@ def docstring(text: str | None) -> str | None:
 
 
 def comment(text: str | None) -> tuple[str, ...]:
-    """`# ` comment lines for `text`."""
-    return tuple(f"# {line}".rstrip() for line in doc_lines(text))
+    """`# ` comment lines for `text`, one per line of it (long lines wrapped)."""
+    return tuple(_checked_comment(line) for line in doc_lines(text))
+
+
+def comment_line(text: str) -> str:
+    """One `# ` comment line for `text`: its line breaks and other invisible characters are
+    written as escapes (`\\n`)."""
+    return _checked_comment(visible(text).rstrip())
+
+
+def _checked_comment(line: str) -> str:
+    """`# line`, refusing text that could end the comment (a bug if it ever happens)."""
+    if any(visible(char) != char for char in line):
+        raise ValueError(f"a comment line holds a control character: {line!r}")
+    return f"# {line}".rstrip()
 
 
 def identifiers_in(expression: str) -> set[str]:

@@ -25,6 +25,7 @@ from schemalint.generate.python_validators import (
     field_notes,
     flat_members,
     has_int64,
+    typable_int,
 )
 from schemalint.ir import (
     Validator,
@@ -226,7 +227,7 @@ class TypeMapper:
             return py_string(str(v.value))
         if v.value_type == "boolean":
             return "True" if v.value else "False"
-        if v.value_type == "bigint" and ctx != "doc":
+        if v.value_type == "bigint" and ctx != "doc" and typable_int(v.value):
             return str(v.value)
         return None
 

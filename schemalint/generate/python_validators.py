@@ -36,6 +36,15 @@ def is_int64_like(v: Validator) -> bool:
     return isinstance(v, VInt64 | VCommitTs) or (isinstance(v, VLiteral) and v.value_type == "bigint")
 
 
+# mypy refuses `Literal[-9223372036854775808]` (int64's minimum): such a bigint literal is `int`.
+_LITERAL_INT_LIMIT = 2**63 - 1
+
+
+def typable_int(value: object) -> bool:
+    """Whether `Literal[value]` is a type checkers accept for this bigint literal's value."""
+    return isinstance(value, int) and -_LITERAL_INT_LIMIT <= value <= _LITERAL_INT_LIMIT
+
+
 def has_int64(v: Validator) -> bool:
     return any(is_int64_like(x) for x in walk_validators(v))
 
@@ -137,6 +146,8 @@ def _note(v: Validator, ctx: Context) -> str | None:
         return f"v.literal({js_number(float(v.value))}): typed float (typing.Literal has no floats)."
     if isinstance(v, VLiteral) and v.value_type == "bigint" and ctx == "doc":
         return f"v.literal({v.value}n): typed ConvexInt64 (typing.Literal has no ConvexInt64)."
+    if isinstance(v, VLiteral) and v.value_type == "bigint" and not typable_int(v.value):
+        return f"v.literal({v.value}n): typed int (type checkers refuse Literal[{v.value}])."
     if isinstance(v, VLiteral) and v.value_type == "unsupported":
         return f"Convex rejects this literal ({v.value}); typed as Any."
     return None
