@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from schemalint.intdigits import int_to_decimal
 from schemalint.ir import Validator, VArray, VFunction, VId, VLiteral, VObject, VRecord, VUnion, VUnknown
 
 UNKNOWN = "unknown"
@@ -80,7 +81,7 @@ def literal_source(literal: VLiteral) -> str:
     if literal.value_type == "boolean":
         return "true" if value else "false"
     if literal.value_type == "bigint":
-        return f"{int(value)}n"
+        return f"{int_to_decimal(int(value))}n"
     if literal.value_type == "number":
         return js_number(float(value))
     return visible(str(value))

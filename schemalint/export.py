@@ -23,6 +23,7 @@ from schemalint.ir import (
     VRecord,
     VUnion,
 )
+from schemalint.parser.js_strings import escape_lone_surrogates
 
 # Validator kinds whose JSON is just `{"type": <tag>}`.
 _SIMPLE_TAGS = {
@@ -149,5 +150,10 @@ def schema_json(schema: Schema) -> dict[str, Any]:
 
 
 def dumps(schema: Schema, *, indent: int | None = 2) -> str:
-    """The export as text (pretty-printed by default)."""
-    return json.dumps(schema_json(schema), indent=indent, ensure_ascii=False, allow_nan=False)
+    """The export as text (pretty-printed by default).
+
+    Lone UTF-16 surrogates (JS strings may hold them) are written as `\\udxxx` escapes, as
+    `JSON.stringify` writes them, so the text is valid UTF-8 and means the same string.
+    """
+    text = json.dumps(schema_json(schema), indent=indent, ensure_ascii=False, allow_nan=False)
+    return escape_lone_surrogates(text)

@@ -8,12 +8,12 @@ from tree_sitter import Node
 
 from schemalint.diagnostics import Span
 from schemalint.ir import RuntimeAccessKind
-from schemalint.parser import js
+from schemalint.parser import js, js_strings
 from schemalint.parser.comments import property_docs
 from schemalint.parser.js_members import get_member
 from schemalint.parser.modules import Module
 from schemalint.parser.scope import Scope
-from schemalint.parser.source import decode_escape, number_value, string_value
+from schemalint.parser.source import number_value, string_value, template_parts
 from schemalint.parser.values import (
     UNDEFINED,
     BigInt,
@@ -172,20 +172,17 @@ class ExpressionsMixin:
     def _eval_template(self, node: Node, scope: Scope, span: Span) -> Value:
         source = scope.module.source
         assert source is not None
-        parts: list[str] = []
-        for child in node.named_children:
-            if child.type == "string_fragment":
-                parts.append(source.text(child))
-            elif child.type == "escape_sequence":
-                parts.append(decode_escape(source.text(child)))
-            elif child.type == "template_substitution":
-                inner = child.named_children[0] if child.named_children else None
-                value = self.eval(inner, scope) if inner is not None else Unknown("empty substitution", span)
-                text = js.to_string(value) if isinstance(value, Prim) else None
-                if text is None:
-                    return js.unknown_from(value, "a template literal part cannot be evaluated")
-                parts.append(text)
-        return Prim("".join(parts), span)
+        text = ""
+        for part in template_parts(source, node):
+            if isinstance(part, str):
+                text = js_strings.concat(text, part)
+                continue
+            value = self.eval(part, scope)
+            piece = js.to_string(value) if isinstance(value, Prim) else None
+            if piece is None:
+                return js.unknown_from(value, "a template literal part cannot be evaluated")
+            text = js_strings.concat(text, piece)
+        return Prim(text, span)
 
     def _eval_object(self, node: Node, scope: Scope, span: Span) -> Value:
         source = scope.module.source

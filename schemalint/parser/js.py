@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from schemalint.diagnostics import Span
+from schemalint.intdigits import int_to_decimal
+from schemalint.parser import js_numbers, js_strings
 from schemalint.parser.values import (
     UNDEFINED,
     BigInt,
@@ -49,21 +52,17 @@ def from_python(data: Any, span: Span | None) -> Value:
 
 # ------------------------------------------------------------------------------ coercions
 
+# Our budget for bigints: a schema needs 64 bits; larger results become unknown.
+MAX_BIGINT_BITS = 1 << 16
+# Our budget for strings, in UTF-16 code units: longer results become unknown.
+MAX_STRING_LENGTH = 1 << 22
+# V8's longest string (String::kMaxLength on 64-bit): longer is a RangeError in JS.
+JS_MAX_STRING_LENGTH = (1 << 29) - 24
+
 
 def number_to_string(number: float) -> str:
-    """JS `String(number)` for the common cases."""
-    if math.isnan(number):
-        return "NaN"
-    if math.isinf(number):
-        return "Infinity" if number > 0 else "-Infinity"
-    if number.is_integer() and abs(number) < 1e21:
-        return str(int(number))
-    text = repr(number)
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        sign = "-" if exponent.startswith("-") else "+"
-        return f"{mantissa.removesuffix('.0')}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"
-    return text
+    """JS `String(number)`."""
+    return js_numbers.number_to_string(number)
 
 
 def to_string(value: Value) -> str | None:
@@ -79,13 +78,14 @@ def to_string(value: Value) -> str | None:
     if v is UNDEFINED:
         return "undefined"
     if isinstance(v, BigInt):
-        return str(v.value)
+        return int_to_decimal(v.value)
     if isinstance(v, float):
         return number_to_string(v)
     return None
 
 
 def to_number(value: Prim) -> float | None:
+    """ToNumber of a primitive; None for a bigint (a TypeError in JS)."""
     v = value.value
     if isinstance(v, bool):
         return 1.0 if v else 0.0
@@ -96,10 +96,7 @@ def to_number(value: Prim) -> float | None:
     if v is UNDEFINED:
         return math.nan
     if isinstance(v, str):
-        try:
-            return float(v.strip()) if v.strip() else 0.0
-        except ValueError:
-            return math.nan
+        return js_numbers.string_to_number(v)
     return None
 
 
@@ -144,10 +141,86 @@ def type_of(value: Value, span: Span) -> Value:
 
 
 def strict_equal(left: Prim, right: Prim) -> bool:
+    """`===` (NaN is not equal to itself; +0 equals -0)."""
     a, b = left.value, right.value
     if type(a) is not type(b):
         return False
     return bool(a == b)
+
+
+def same_value_zero(left: Prim, right: Prim) -> bool:
+    """SameValueZero (`includes`, `Set`): `===` except that NaN equals NaN."""
+    a, b = left.value, right.value
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    return strict_equal(left, right)
+
+
+def loose_equal(left: Prim, right: Prim) -> bool:
+    """`==` between primitives (IsLooselyEqual)."""
+    a, b = left.value, right.value
+    if type(a) is type(b):
+        return strict_equal(left, right)
+    nullish = (None, UNDEFINED)
+    if a in nullish or b in nullish:
+        return a in nullish and b in nullish
+    if isinstance(a, bool):
+        return loose_equal(Prim(1.0 if a else 0.0), right)
+    if isinstance(b, bool):
+        return loose_equal(left, Prim(1.0 if b else 0.0))
+    if isinstance(a, BigInt) or isinstance(b, BigInt):
+        big, other = (a, b) if isinstance(a, BigInt) else (b, a)
+        assert isinstance(big, BigInt)
+        if isinstance(other, str):
+            parsed = js_numbers.string_to_bigint(other)
+            return parsed is not None and parsed == big.value
+        return isinstance(other, float) and not math.isnan(other) and big.value == other
+    number_a = to_number(left)
+    number_b = to_number(right)
+    return number_a is not None and number_a == number_b
+
+
+def _compare(left: Prim, right: Prim) -> bool | None:
+    """`left < right` (IsLessThan); None when JS's answer is `undefined` (NaN involved)."""
+    a, b = left.value, right.value
+    if isinstance(a, str) and isinstance(b, str):
+        return js_strings.less_than(a, b)
+    if isinstance(a, BigInt) and isinstance(b, str):
+        parsed = js_numbers.string_to_bigint(b)
+        return None if parsed is None else a.value < parsed
+    if isinstance(a, str) and isinstance(b, BigInt):
+        parsed = js_numbers.string_to_bigint(a)
+        return None if parsed is None else parsed < b.value
+    numeric_a: float | int | None = a.value if isinstance(a, BigInt) else to_number(left)
+    numeric_b: float | int | None = b.value if isinstance(b, BigInt) else to_number(right)
+    if numeric_a is None or numeric_b is None:
+        return None
+    if isinstance(numeric_a, float) and math.isnan(numeric_a):
+        return None
+    if isinstance(numeric_b, float) and math.isnan(numeric_b):
+        return None
+    return numeric_a < numeric_b  # Python compares ints and floats exactly, as JS does
+
+
+def _relational(operator: str, left: Prim, right: Prim) -> bool:
+    if operator == "<":
+        return _compare(left, right) is True
+    if operator == ">":
+        return _compare(right, left) is True
+    reverse = _compare(right, left) if operator == "<=" else _compare(left, right)
+    return reverse is False
+
+
+def concat_strings(left: str, right: str, span: Span | None) -> Value:
+    """`left + right` within the string budget (beyond V8's limit it is a RangeError)."""
+    total = len(left) + len(right)
+    if total > MAX_STRING_LENGTH:
+        units = js_strings.length(left) + js_strings.length(right)
+        if units > JS_MAX_STRING_LENGTH:
+            return Unknown("RangeError: Invalid string length (Convex fails evaluating this)", span)
+        if units > MAX_STRING_LENGTH:
+            return Unknown(f"a string longer than {MAX_STRING_LENGTH:,} characters is not evaluated", span)
+    return Prim(js_strings.concat(left, right), span)
 
 
 def binary(operator: str, left: Value, right: Value, span: Span) -> Value:
@@ -160,69 +233,112 @@ def binary(operator: str, left: Value, right: Value, span: Span) -> Value:
         if operator in ("===", "!=="):
             same = left is right
             return Prim(same if operator == "===" else not same, span)
+        if operator in ("==", "!=") and not isinstance(left, Prim) and not isinstance(right, Prim):
+            same = left is right
+            return Prim(same if operator == "==" else not same, span)
         return Unknown(f"`{operator}` on {left.describe()} and {right.describe()} cannot be evaluated", span)
     if operator in ("===", "!=="):
         equal = strict_equal(left, right)
         return Prim(equal if operator == "===" else not equal, span)
     if operator in ("==", "!="):
-        loose = left.value in (None, UNDEFINED) and right.value in (None, UNDEFINED)
-        equal = loose or strict_equal(left, right)
+        equal = loose_equal(left, right)
         return Prim(equal if operator == "==" else not equal, span)
+    if operator in ("<", ">", "<=", ">="):
+        return Prim(_relational(operator, left, right), span)
     if operator == "+" and (isinstance(left.value, str) or isinstance(right.value, str)):
         a, b = to_string(left), to_string(right)
         if a is None or b is None:
             return Unknown("string concatenation cannot be evaluated", span)
-        return Prim(a + b, span)
+        return concat_strings(a, b, span)
     if isinstance(left.value, BigInt) and isinstance(right.value, BigInt):
         return _bigint_binary(operator, left.value.value, right.value.value, span)
+    if isinstance(left.value, BigInt) or isinstance(right.value, BigInt):
+        return Unknown(f"TypeError: cannot mix BigInt and other types in `{operator}`", span)
     a_num, b_num = to_number(left), to_number(right)
     if a_num is None or b_num is None:
         return Unknown(f"`{operator}` cannot be evaluated here", span)
     return _number_binary(operator, a_num, b_num, span)
 
 
+def _bigint_result_bits(operator: str, a: int, b: int) -> int:
+    """An upper bound of the size of `a <operator> b`, in bits, computed without computing it."""
+    if operator == "*":
+        return a.bit_length() + b.bit_length()
+    if operator == "**":
+        if abs(a) <= 1 or b <= 0:
+            return 1
+        return (a.bit_length() - (1 if a & (a - 1) == 0 else 0)) * b + 1 if b < 2**40 else 2**62
+    if operator == "<<":
+        return a.bit_length() + b if b < 2**40 else 2**62
+    return max(a.bit_length(), b.bit_length()) + 1
+
+
 def _bigint_binary(operator: str, a: int, b: int, span: Span) -> Value:
-    results: dict[str, Any] = {
-        "+": lambda: BigInt(a + b),
-        "-": lambda: BigInt(a - b),
-        "*": lambda: BigInt(a * b),
-        "**": lambda: BigInt(a**b) if b >= 0 and b < 4096 else None,
-        "<": lambda: a < b,
-        ">": lambda: a > b,
-        "<=": lambda: a <= b,
-        ">=": lambda: a >= b,
-    }
-    compute = results.get(operator)
-    result = compute() if compute is not None else None
-    if result is None:
+    if operator not in ("+", "-", "*", "/", "%", "**", "&", "|", "^", "<<", ">>"):
         return Unknown(f"bigint `{operator}` cannot be evaluated", span)
-    return Prim(result, span)
+    if operator in ("/", "%") and b == 0:
+        return Unknown("RangeError: Division by zero (Convex fails evaluating this)", span)
+    if operator == "**" and b < 0:
+        return Unknown("RangeError: Exponent must be non-negative (Convex fails evaluating this)", span)
+    if operator in ("<<", ">>") and (abs(b) >= 2**40):
+        return Unknown(f"bigint `{operator}` by {b} cannot be evaluated", span)
+    if operator == ">>":
+        operator, b = "<<", -b
+    bits = _bigint_result_bits(operator, a, b)
+    if bits > js_numbers.JS_BIGINT_MAX_BITS:
+        return Unknown("RangeError: Maximum BigInt size exceeded (Convex fails evaluating this)", span)
+    if bits > MAX_BIGINT_BITS:
+        return Unknown(f"a bigint larger than {MAX_BIGINT_BITS:,} bits is not evaluated", span)
+    if operator == "/":
+        quotient = abs(a) // abs(b)
+        result = quotient if (a < 0) == (b < 0) else -quotient
+    elif operator == "%":
+        result = abs(a) % abs(b) * (-1 if a < 0 else 1)
+    elif operator == "<<":
+        result = a << b if b >= 0 else a >> -b
+    else:
+        operations: dict[str, Callable[[], int]] = {
+            "+": lambda: a + b,
+            "-": lambda: a - b,
+            "*": lambda: a * b,
+            "**": lambda: int(a**b),
+            "&": lambda: a & b,
+            "|": lambda: a | b,
+            "^": lambda: a ^ b,
+        }
+        result = operations[operator]()
+    return Prim(BigInt(result), span)
 
 
 def _number_binary(operator: str, a: float, b: float, span: Span) -> Value:
-    try:
-        if operator == "+":
-            return Prim(a + b, span)
-        if operator == "-":
-            return Prim(a - b, span)
-        if operator == "*":
-            return Prim(a * b, span)
-        if operator == "/":
-            if b == 0:
-                return Prim(
-                    math.nan if a == 0 or math.isnan(a) else math.copysign(math.inf, a) * math.copysign(1, b),
-                    span,
-                )
-            return Prim(a / b, span)
-        if operator == "%":
-            return Prim(math.fmod(a, b) if b != 0 else math.nan, span)
-        if operator == "**":
-            return Prim(float(a**b), span)
-        if operator in ("<", ">", "<=", ">="):
-            result = {"<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[operator]
-            return Prim(result, span)
-    except (OverflowError, ValueError, ZeroDivisionError):
-        return Unknown(f"`{operator}` overflowed", span)
+    if operator == "+":
+        return Prim(a + b, span)
+    if operator == "-":
+        return Prim(a - b, span)
+    if operator == "*":
+        return Prim(a * b, span)
+    if operator == "/":
+        return Prim(js_numbers.divide(a, b), span)
+    if operator == "%":
+        return Prim(js_numbers.remainder(a, b), span)
+    if operator == "**":
+        return Prim(js_numbers.power(a, b), span)
+    if operator in ("&", "|", "^", "<<", ">>", ">>>"):
+        x, y = js_numbers.to_int32(a), js_numbers.to_int32(b)
+        shift = y & 31
+        if operator == "&":
+            result = x & y
+        elif operator == "|":
+            result = x | y
+        elif operator == "^":
+            result = x ^ y
+        elif operator == "<<":
+            result = js_numbers.to_int32(float((x << shift) & 0xFFFFFFFF))
+        elif operator == ">>":
+            result = x >> shift
+        else:
+            result = (x & 0xFFFFFFFF) >> shift
+        return Prim(float(result), span)
     return Unknown(f"`{operator}` cannot be evaluated", span)
 
 

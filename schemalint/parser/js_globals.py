@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from schemalint.diagnostics import Span
 from schemalint.parser.values import (
     UNDEFINED,
+    BigInt,
     Builtin,
     CallSite,
     JSArray,
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
     from schemalint.parser.evaluator import Evaluator
 
 
-from schemalint.parser.js import put, spread_into, to_string, unknown_from
+from schemalint.parser.js import put, spread_into, to_number, to_string, unknown_from
+from schemalint.parser.js_numbers import int_to_number
 
 # ------------------------------------------------------------------------------ globals
 
@@ -106,6 +108,25 @@ def _process_env(ev: Evaluator, span: Span | None) -> Value:
     return Unknown("`process.env` is not available when Convex evaluates the schema", span)
 
 
+def _string_global(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+    """`String(x)` of a primitive."""
+    if not args:
+        return Prim("", site.span)
+    text = to_string(args[0])
+    return Prim(text, site.span) if text is not None else unknown_from(args[0], "`String(...)`")
+
+
+def _number_global(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+    """`Number(x)` of a primitive (a bigint converts exactly, rounding to the nearest double)."""
+    if not args:
+        return Prim(0.0, site.span)
+    arg = args[0]
+    if isinstance(arg, Prim) and isinstance(arg.value, BigInt):
+        return Prim(int_to_number(arg.value.value), site.span)
+    number = to_number(arg) if isinstance(arg, Prim) else None
+    return Prim(number, site.span) if number is not None else unknown_from(arg, "`Number(...)`")
+
+
 def global_value(ev: Evaluator, name: str, span: Span) -> Value:
     """The value of an identifier that no scope defines."""
     if name == "undefined":
@@ -116,6 +137,10 @@ def global_value(ev: Evaluator, name: str, span: Span) -> Value:
         return Prim(math.inf, span)
     if name == "Object":
         return _object_global()
+    if name == "String":
+        return Builtin("String", _string_global)
+    if name == "Number":
+        return Builtin("Number", _number_global)
     if name == "Math":
         return OpaqueValue(
             "Math",

@@ -26,7 +26,15 @@ if TYPE_CHECKING:
     from schemalint.parser.evaluator import Evaluator
 
 
-from schemalint.parser.js import strict_equal, to_number, to_string, truthy, unknown_from
+from schemalint.parser import js_numbers, js_strings
+from schemalint.parser.js import (
+    number_to_string,
+    same_value_zero,
+    to_string,
+    truthy,
+    unknown_from,
+)
+from schemalint.parser.js_string_methods import integer_arg, string_member
 
 
 def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> Value:
@@ -70,26 +78,24 @@ def _primitive_member(receiver: Prim, name: str, span: Span | None) -> Value:
     if value is None or value is UNDEFINED:
         return Unknown(f"cannot read `.{name}` of {receiver.describe()}", span)
     if isinstance(value, str):
-        if name == "length":
-            return Prim(float(len(value)), span)
-        methods: dict[str, str] = {
-            "toUpperCase": value.upper(),
-            "toLowerCase": value.lower(),
-            "trim": value.strip(),
-        }
-        if name in methods:
-            result = methods[name]
-            return Builtin(f"String.{name}", lambda ev, site, args: Prim(result, site.span))
-        if name.isdigit():
-            index = int(name)
-            return Prim(value[index], span) if index < len(value) else Prim(UNDEFINED, span)
+        return string_member(value, name, span)
+    if isinstance(value, float) and name == "toString":
+        number = value
+        return Builtin(
+            "Number.toString",
+            lambda ev, site, args: (
+                Prim(number_to_string(number), site.span)
+                if not args or (isinstance(args[0], Prim) and args[0].value in (10.0, UNDEFINED))
+                else Unknown("`toString` with a radix cannot be evaluated", site.span)
+            ),
+        )
     return Unknown(f"`.{name}` of {receiver.describe()} cannot be evaluated", span)
 
 
 def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -> Value:
     if name == "length":
         return Prim(float(len(array.items)), span)
-    if name.isdigit():
+    if js_strings.is_array_index(name):
         index = int(name)
         return array.items[index] if index < len(array.items) else Prim(UNDEFINED, span)
 
@@ -155,15 +161,17 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
         if not args or not isinstance(args[0], Prim):
             return Unknown("`.includes` cannot be evaluated", site.span)
         target = args[0]
-        return Prim(any(isinstance(i, Prim) and strict_equal(i, target) for i in array.items), site.span)
+        if any(not isinstance(i, Prim) for i in array.items):
+            return Unknown("`.includes` over objects cannot be evaluated", site.span)
+        return Prim(any(isinstance(i, Prim) and same_value_zero(i, target) for i in array.items), site.span)
 
     def slice_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        bounds = [to_number(a) if isinstance(a, Prim) else None for a in args[:2]]
-        if any(b is None or math.isnan(b) for b in bounds):
+        start, end = integer_arg(args, 0, 0.0), integer_arg(args, 1, math.inf)
+        if start is None or end is None:
             return Unknown("`.slice` cannot be evaluated", site.span)
-        start = int(bounds[0]) if bounds else 0  # type: ignore[arg-type]
-        end = int(bounds[1]) if len(bounds) > 1 else None  # type: ignore[arg-type]
-        return JSArray(array.items[start:end], site.span)
+        size = len(array.items)
+        first, last = js_numbers.relative_index(start, size), js_numbers.relative_index(end, size)
+        return JSArray(array.items[first:last], site.span)
 
     methods = {
         "map": mapper(False),

@@ -12,6 +12,8 @@ from tree_sitter import Language, Node, Parser, Tree
 from schemalint import files
 from schemalint.diagnostics import PARSE_ERROR, ParserDiagnostic, Span
 from schemalint.ir import Comment
+from schemalint.parser.js_numbers import parse_number_literal
+from schemalint.parser.js_strings import decode_literal
 
 # Files larger than this are not parsed (a schema this big is a mistake, not a schema).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -172,64 +174,46 @@ def directive_comments(source: SourceText) -> tuple[Comment, ...]:
 
 
 # --------------------------------------------------------------------------------------------
-# Literal tokens
-
-_SIMPLE_ESCAPES = {
-    "n": "\n",
-    "t": "\t",
-    "r": "\r",
-    "b": "\b",
-    "f": "\f",
-    "v": "\v",
-    "0": "\0",
-    "\n": "",
-    "\r\n": "",
-}
+# Literal tokens: every string form (quoted, template, JSON) goes through `decode_literal`.
 
 
 def decode_escape(escape: str) -> str:
     """The character(s) a JS escape sequence token (e.g. `\\n`, `\\u{1F600}`) stands for."""
-    body = escape[1:]
-    if body in _SIMPLE_ESCAPES:
-        return _SIMPLE_ESCAPES[body]
-    try:
-        if body.startswith("u{"):
-            return chr(int(body[2:-1], 16))
-        if body.startswith("u") and len(body) == 5:
-            return chr(int(body[1:], 16))
-        if body.startswith("x") and len(body) == 3:
-            return chr(int(body[1:], 16))
-    except ValueError:
-        pass
-    return body
+    return decode_literal(escape)
 
 
 def string_value(source: SourceText, node: Node) -> str:
-    """The value of a `string` node (quotes removed, escapes decoded)."""
-    parts: list[str] = []
+    """The value of a `string` node (quotes removed, escapes decoded, UTF-16 pairs joined)."""
+    text = source.text(node)
+    if not text:
+        return ""
+    quote = text[0]
+    body = text[1:-1] if len(text) >= 2 and text[-1] == quote else text[1:]
+    return decode_literal(body)
+
+
+def template_parts(source: SourceText, node: Node) -> list[str | Node]:
+    """A `template_string` node as its decoded text pieces and its `${...}` expression nodes."""
+    parts: list[str | Node] = []
+    data = source.data
+    cursor = node.start_byte + 1
+    end = node.end_byte - 1 if data[node.end_byte - 1 : node.end_byte] == b"`" else node.end_byte
     for child in node.named_children:
-        if child.type == "string_fragment":
-            parts.append(source.text(child))
-        elif child.type == "escape_sequence":
-            parts.append(decode_escape(source.text(child)))
-    return _join_surrogates("".join(parts))
-
-
-def _join_surrogates(text: str) -> str:
-    if not any("\ud800" <= ch <= "\udfff" for ch in text):
-        return text
-    return text.encode("utf-16", "surrogatepass").decode("utf-16", errors="replace")
+        if child.type != "template_substitution":
+            continue
+        raw = data[cursor : child.start_byte].decode("utf-8", errors="replace")
+        if raw:
+            parts.append(decode_literal(raw, template=True))
+        inner = next((c for c in child.named_children if c.type != "comment"), None)
+        if inner is not None:
+            parts.append(inner)
+        cursor = child.end_byte
+    raw = data[cursor:end].decode("utf-8", errors="replace")
+    if raw:
+        parts.append(decode_literal(raw, template=True))
+    return parts
 
 
 def number_value(text: str) -> float | int:
     """The value of a `number` token: a float, or an int for bigint literals (`5n`)."""
-    cleaned = text.replace("_", "")
-    if cleaned.endswith("n"):
-        return int(cleaned[:-1], 0)
-    lowered = cleaned.lower()
-    if lowered.startswith(("0x", "0o", "0b")):
-        return float(int(cleaned, 0))
-    if len(cleaned) > 1 and cleaned[0] == "0" and cleaned[1].isdigit() and cleaned.isdigit():
-        # Legacy octal (`010`) unless a digit 8/9 makes it decimal.
-        return float(int(cleaned, 8)) if all(c in "01234567" for c in cleaned) else float(cleaned)
-    return float(cleaned)
+    return parse_number_literal(text)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
 from schemalint.diagnostics import Span
+from schemalint.intdigits import short_int
 from schemalint.ir import DbIndex, SearchIndex, Validator, VectorIndex
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class Prim(Value):
         if isinstance(v, _Undefined):
             return "`undefined`"
         if isinstance(v, BigInt):
-            return f"`{v.value}n`"
+            return f"`{short_int(v.value)}n`"
         return f"the number {v:g}"
 
 
@@ -135,7 +136,8 @@ class JSObject(Value):
 
 
 def _is_array_index(key: str) -> bool:
-    return key.isdigit() and (key == "0" or not key.startswith("0")) and int(key) < 2**32 - 1
+    canonical = key.isascii() and key.isdigit() and (key == "0" or key[0] != "0")
+    return canonical and len(key) <= 10 and int(key) < 2**32 - 1
 
 
 @dataclass(eq=False)

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterator
 
 from schemalint.diagnostics import Severity
+from schemalint.intdigits import short_int
 from schemalint.ir import Table, VLiteral
 from schemalint.irquery import describe_validator, table_validators
 from schemalint.rules.base import Rule, RuleContext, Violation
@@ -48,7 +49,7 @@ def _problem(literal: VLiteral) -> Violation | None:
         )
     if literal.value_type == "bigint" and isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
         return Violation(
-            f"BigInt {value} does not fit into a 64-bit signed integer.",
+            f"BigInt {short_int(value)} does not fit into a 64-bit signed integer.",
             help="v.int64() literals must lie between -2^63 and 2^63 - 1.",
         )
     return None

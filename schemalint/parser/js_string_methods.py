@@ -1,0 +1,206 @@
+"""String members: `length`, indexes and the string methods, with UTF-16 semantics."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from schemalint.diagnostics import Span
+from schemalint.parser import js_numbers, js_strings
+from schemalint.parser.js import JS_MAX_STRING_LENGTH, MAX_STRING_LENGTH, to_number, to_string
+from schemalint.parser.values import UNDEFINED, Builtin, CallSite, JSArray, Prim, Unknown, Value
+
+if TYPE_CHECKING:
+    from schemalint.parser.evaluator import Evaluator
+
+
+def _string_args(args: list[Value], count: int) -> list[str] | None:
+    texts = [to_string(a) for a in args[:count]]
+    return None if any(t is None for t in texts) or len(texts) < count else [t or "" for t in texts]
+
+
+def integer_arg(args: list[Value], index: int, default: float) -> float | None:
+    """ToIntegerOrInfinity of argument `index` (`default` when absent or undefined)."""
+    if index >= len(args) or (isinstance(args[index], Prim) and args[index].value is UNDEFINED):  # type: ignore[attr-defined]
+        return default
+    arg = args[index]
+    number = to_number(arg) if isinstance(arg, Prim) else None
+    return None if number is None else js_numbers.to_integer(number)
+
+
+def string_member(text: str, name: str, span: Span | None) -> Value:
+    """`"text".name`: `length`, indexes and the string methods schemas use."""
+    if name == "length":
+        return Prim(float(js_strings.length(text)), span)
+    if js_strings.is_array_index(name):
+        char = js_strings.char_at(text, int(name))
+        return Prim(char, span) if char is not None else Prim(UNDEFINED, span)
+    method = _STRING_METHODS.get(name)
+    if method is None:
+        return Unknown(f"the string method `.{name}` cannot be evaluated", span)
+
+    def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        result = method(text, args)
+        if result is None:
+            return Unknown(f"`.{name}(...)` cannot be evaluated", site.span)
+        if isinstance(result, Value):
+            if result.span is None:
+                result.span = site.span
+            return result
+        if isinstance(result, str) and js_strings.length(result) > MAX_STRING_LENGTH:
+            return Unknown(
+                f"a string longer than {MAX_STRING_LENGTH:,} characters is not evaluated", site.span
+            )
+        return Prim(result, site.span)
+
+    return Builtin(f"String.{name}", impl)
+
+
+TOO_LONG = f"a string longer than {MAX_STRING_LENGTH:,} characters is not evaluated"
+StringResult = str | float | bool | Value | None
+
+
+def _slice(text: str, args: list[Value]) -> StringResult:
+    size = js_strings.length(text)
+    start, end = integer_arg(args, 0, 0.0), integer_arg(args, 1, math.inf)
+    if start is None or end is None:
+        return None
+    first, last = js_numbers.relative_index(start, size), js_numbers.relative_index(end, size)
+    return js_strings.slice_units(text, first, max(first, last))
+
+
+def _substring(text: str, args: list[Value]) -> StringResult:
+    size = js_strings.length(text)
+    start, end = integer_arg(args, 0, 0.0), integer_arg(args, 1, math.inf)
+    if start is None or end is None:
+        return None
+    first, last = (int(min(max(x, 0), size)) for x in (start, end))
+    return js_strings.slice_units(text, min(first, last), max(first, last))
+
+
+def _at(text: str, args: list[Value]) -> StringResult:
+    index = integer_arg(args, 0, 0.0)
+    if index is None:
+        return None
+    size = js_strings.length(text)
+    position = index + size if index < 0 else index
+    char = js_strings.char_at(text, int(position)) if 0 <= position < size else None
+    return Prim(char) if char is not None else Prim(UNDEFINED)
+
+
+def _char_at(text: str, args: list[Value]) -> StringResult:
+    index = integer_arg(args, 0, 0.0)
+    if index is None:
+        return None
+    char = js_strings.char_at(text, int(index)) if 0 <= index < js_strings.length(text) else None
+    return char or ""
+
+
+def _search(kind: str) -> Callable[[str, list[Value]], StringResult]:
+    def impl(text: str, args: list[Value]) -> StringResult:
+        strings = _string_args(args, 1)
+        if strings is None or len(args) > 1 or not text.isascii() or not strings[0].isascii():
+            return None  # positions count UTF-16 code units: only the plain case is modelled
+        needle = strings[0]
+        if kind == "includes":
+            return needle in text
+        if kind == "startsWith":
+            return text.startswith(needle)
+        if kind == "endsWith":
+            return text.endswith(needle)
+        return float(text.find(needle) if kind == "indexOf" else text.rfind(needle))
+
+    return impl
+
+
+def _pad(at_start: bool) -> Callable[[str, list[Value]], StringResult]:
+    def impl(text: str, args: list[Value]) -> StringResult:
+        target = integer_arg(args, 0, 0.0)
+        filler = _string_args(args[1:], 1) if len(args) > 1 else [" "]
+        if target is None or filler is None or not text.isascii() or not filler[0].isascii():
+            return None
+        missing = int(min(target, MAX_STRING_LENGTH + 1)) - len(text)
+        if missing <= 0 or not filler[0]:
+            return text
+        padding = (filler[0] * (missing // len(filler[0]) + 1))[:missing]
+        return padding + text if at_start else text + padding
+
+    return impl
+
+
+def _repeat(text: str, args: list[Value]) -> StringResult:
+    count = integer_arg(args, 0, 0.0)
+    if count is None or count < 0 or math.isinf(count):
+        return Unknown("RangeError: Invalid count value (Convex fails evaluating this)")
+    total = js_strings.length(text) * count
+    if total > JS_MAX_STRING_LENGTH:
+        return Unknown("RangeError: Invalid string length (Convex fails evaluating this)")
+    if total > MAX_STRING_LENGTH:
+        return Unknown(TOO_LONG)
+    return text * int(count)
+
+
+def _split(text: str, args: list[Value]) -> StringResult:
+    if not args or (isinstance(args[0], Prim) and args[0].value is UNDEFINED):
+        return JSArray([Prim(text)])
+    strings = _string_args(args, 1)
+    if strings is None or len(args) > 1 or not (isinstance(args[0], Prim) and isinstance(args[0].value, str)):
+        return None
+    separator = strings[0]
+    pieces = js_strings.code_units(text) if separator == "" else text.split(separator)
+    return JSArray([Prim(piece) for piece in pieces])
+
+
+def _replace(every: bool) -> Callable[[str, list[Value]], StringResult]:
+    def impl(text: str, args: list[Value]) -> StringResult:
+        if len(args) < 2 or not all(isinstance(a, Prim) and isinstance(a.value, str) for a in args[:2]):
+            return None  # regular expressions and replacer functions are not modelled
+        strings = _string_args(args, 2)
+        assert strings is not None
+        needle, replacement = strings
+        if "$" in replacement:
+            return None  # `$&`, `$1`... patterns
+        result = text.replace(needle, replacement) if every else text.replace(needle, replacement, 1)
+        return None if len(result) > MAX_STRING_LENGTH else js_strings.normalize(result)
+
+    return impl
+
+
+def _concat(text: str, args: list[Value]) -> StringResult:
+    strings = _string_args(args, len(args))
+    if strings is None:
+        return None
+    result = text
+    for piece in strings:
+        if len(result) + len(piece) > MAX_STRING_LENGTH:
+            return None
+        result = js_strings.concat(result, piece)
+    return result
+
+
+_STRING_METHODS: dict[str, Callable[[str, list[Value]], StringResult]] = {
+    "toUpperCase": lambda text, args: text.upper(),
+    "toLowerCase": lambda text, args: text.lower(),
+    "trim": lambda text, args: js_strings.trim(text),
+    "trimStart": lambda text, args: js_strings.trim(text, end=False),
+    "trimEnd": lambda text, args: js_strings.trim(text, start=False),
+    "toString": lambda text, args: text,
+    "valueOf": lambda text, args: text,
+    "slice": _slice,
+    "substring": _substring,
+    "at": _at,
+    "charAt": _char_at,
+    "includes": _search("includes"),
+    "startsWith": _search("startsWith"),
+    "endsWith": _search("endsWith"),
+    "indexOf": _search("indexOf"),
+    "lastIndexOf": _search("lastIndexOf"),
+    "padStart": _pad(True),
+    "padEnd": _pad(False),
+    "repeat": _repeat,
+    "split": _split,
+    "replace": _replace(False),
+    "replaceAll": _replace(True),
+    "concat": _concat,
+}
