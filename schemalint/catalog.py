@@ -2,7 +2,8 @@
 
 Each entry has `code`, `name`, `severity`, `summary`, `rationale`, `options` (each with `name`,
 `type`, `default`, `description`) and `examples: {bad: [...], good: [...]}`. An example is a
-`convex/schema.ts` source, or a mapping `{source: ..., options: {...}}` when it needs options.
+`convex/schema.ts` source, or a mapping `{source: ..., options: {...}}` when it needs options;
+`functions: {path: code}` adds function modules (paths under `convex/`) for the Q6xx rules.
 An example of a rule that compares versions (`schemalint diff`, C7xx) is a mapping with
 `before` (the schema at the baseline; an empty string for "no schema yet") and `source` (the
 schema now).
@@ -35,6 +36,8 @@ class Example:
     options: Mapping[str, Any] = field(default_factory=dict)
     # For `schemalint diff` rules: the schema at the baseline ("" when it had none).
     before: str | None = None
+    # For rules that read function code: function modules, by path under `convex/`.
+    functions: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -136,15 +139,22 @@ def _examples(raw: object, where: str) -> tuple[Example, ...]:
         if isinstance(item, str):
             examples.append(Example(item))
         elif isinstance(item, dict) and isinstance(item.get("source"), str):
+            functions = item.get("functions", {})
             if (
-                set(item) - {"source", "options", "before"}
+                set(item) - {"source", "options", "before", "functions"}
                 or not isinstance(item.get("options", {}), dict)
                 or not isinstance(item.get("before", ""), str)
+                or not isinstance(functions, dict)
+                or not all(isinstance(k, str) and isinstance(v, str) for k, v in functions.items())
             ):
-                raise CatalogError(f"{where}: an example mapping has `source`, `before` and `options` only")
-            examples.append(Example(item["source"], item.get("options", {}), item.get("before")))
+                raise CatalogError(
+                    f"{where}: an example mapping has `source`, `before`, `functions` and `options` only"
+                )
+            examples.append(Example(item["source"], item.get("options", {}), item.get("before"), functions))
         else:
-            raise CatalogError(f"{where}: an example is a string or a {{source, before, options}} mapping")
+            raise CatalogError(
+                f"{where}: an example is a string or a {{source, before, functions, options}} mapping"
+            )
     return tuple(examples)
 
 
@@ -203,6 +213,8 @@ def render_entry(entry: CatalogEntry) -> str:
                 parts += [_indent(example.source.rstrip())]
             else:
                 parts += ["", f"{title} ({number}){suffix}:", _indent(example.source.rstrip())]
+            for path, code in example.functions.items():
+                parts += [f"  convex/{path}:", _indent(code.rstrip())]
     return "\n".join(parts)
 
 

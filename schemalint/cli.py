@@ -218,7 +218,7 @@ def _check(
     config = load_config(layout.schema_file, config_file).with_overrides(
         select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on, strict=strict
     )
-    project = parse_project(layout)
+    project = parse_project(layout, functions=True)
     diagnostics = engine.run(project, config)
     with contextlib.ExitStack() as stack:
         stream: TextIO = (

@@ -459,6 +459,9 @@ class DbAccess:
     terminal: str | None = None
     escapes: bool = False
     function: str | None = None  # the exported function it is written in, when known
+    # False for a `.withIndex(...)` whose query start was not seen (the builder came from a
+    # parameter or a call): its table is unknown, its index names still count as used.
+    followed: bool = True
 
     @property
     def uses_index(self) -> bool:
@@ -469,8 +472,8 @@ class DbAccess:
 class Usage:
     """Every database access found in the function modules and the local files they import.
 
-    `complete` is True when every function module was read and evaluated and every access
-    names its tables and indexes; `unknown` lists, with a location, what was not understood.
+    `complete` is True when every function module could be read (no syntax errors);
+    `unknown` lists, with a location, each table or index name that could not be narrowed.
     `string_literals` holds every string written in that code (a safety net: an index whose
     name is never written anywhere is surely not named by a query).
     """

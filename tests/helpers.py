@@ -49,16 +49,19 @@ def lint(
     *,
     config: Config | None = None,
     options: Mapping[str, Mapping[str, Any]] | None = None,
+    files: Mapping[str, str] | None = None,
 ) -> list[Diagnostic]:
-    """The diagnostics of `source` as a project's schema (rule `options` by rule name)."""
+    """The diagnostics of `source` as a project's schema (rule `options` by rule name), with
+    `files` (paths relative to the project root, e.g. `convex/messages.ts`) as its other files;
+    function modules are read as `schemalint check` reads them."""
     from schemalint.discovery import discover
     from schemalint.parser import parse_project
 
     if options:
         config = parse_config({"rules": {name: dict(o) for name, o in options.items()}})
     with tempfile.TemporaryDirectory() as tmp:
-        write_project(Path(tmp), source)
-        return run(parse_project(discover(Path(tmp))), config)
+        write_project(Path(tmp), source, files)
+        return run(parse_project(discover(Path(tmp)), functions=True), config)
 
 
 def assert_findings(source: str, *names: str, **kwargs: Any) -> list[Diagnostic]:

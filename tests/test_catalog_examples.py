@@ -27,7 +27,8 @@ def test_every_catalog_entry_has_a_registered_rule() -> None:
 @pytest.mark.parametrize(("entry", "kind", "example"), _cases())
 def test_catalog_example(entry: CatalogEntry, kind: str, example: Example) -> None:
     options = {entry.name: example.options} if example.options else None
-    diagnostics = lint(example.source, options=options)
+    files = {f"convex/{path}": code for path, code in example.functions.items()}
+    diagnostics = lint(example.source, options=options, files=files)
     own = [d for d in diagnostics if d.rule == entry.name]
     listing = "\n".join(
         f"  {d.span.line}:{d.span.column} {d.code} [{d.rule}] {d.message}" for d in diagnostics
@@ -58,5 +59,6 @@ def test_catalog_example_is_readable_schema_source(entry: CatalogEntry, kind: st
     allowed = {entry.name} if kind == "bad" else set()
     if kind == "bad":
         allowed |= meta - {"parse-error"}  # a bad example may leave values unevaluated
-    problems = [d for d in lint(example.source) if d.rule in meta - allowed]
+    files = {f"convex/{path}": code for path, code in example.functions.items()}
+    problems = [d for d in lint(example.source, files=files) if d.rule in meta - allowed]
     assert not problems, [f"{d.span.line}:{d.span.column} {d.rule}: {d.message}" for d in problems]

@@ -107,7 +107,7 @@ export async function sorted(ctx: any, sort: Sort, other: string) {
         "messages.ts:16 query ? withIndex(?) collect",
     ]
     usage = parse_with_functions({"messages.ts": source}).functions.usage  # type: ignore[union-attr]
-    assert usage is not None and not usage.complete
+    assert usage is not None and usage.complete
     assert [reason for reason, _ in usage.unknown] == [
         "a query whose table cannot be narrowed to known names",
         "an index name that cannot be narrowed to known names",

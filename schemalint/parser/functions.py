@@ -99,7 +99,9 @@ def parse_functions(layout: ProjectLayout, evaluator: Evaluator | None = None) -
     diagnostics: list[ParserDiagnostic] = []
     root = Path(os.path.realpath(layout.root))
     complete = True
-    for path in module_files(layout.functions_dir):
+    paths = module_files(layout.functions_dir)
+    schema_only = frozenset(evaluator.linker.by_path) - {p.resolve() for p in paths}
+    for path in paths:
         if not Path(os.path.realpath(path)).is_relative_to(root):
             continue  # a symlink out of the project: never read (imports obey the same rule)
         with paused_gc():
@@ -134,7 +136,7 @@ def parse_functions(layout: ProjectLayout, evaluator: Evaluator | None = None) -
     diagnostics.extend(evaluator.diagnostics[first_diagnostic:])
     functions.sort(key=lambda f: (f.module, f.name))
     with paused_gc():
-        usage = scan_usage(evaluator, _code_modules(evaluator, root), complete)
+        usage = scan_usage(evaluator, _code_modules(evaluator, root), complete, schema_only)
     return FunctionModules(functions=tuple(functions), diagnostics=tuple(diagnostics), usage=usage)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 import tree_sitter_typescript
 from tree_sitter import Language, Node, Query, QueryCursor
@@ -56,9 +57,15 @@ def _queries() -> tuple[Query, Query]:
     return found[0], found[1]
 
 
-def scan_usage(evaluator: Evaluator, modules: Iterable[Module], complete: bool = True) -> Usage:
+def scan_usage(
+    evaluator: Evaluator,
+    modules: Iterable[Module],
+    complete: bool = True,
+    schema_only: frozenset[Path] = frozenset(),
+) -> Usage:
     """The accesses in `modules`; `complete` is False when some function module could not be
-    read or evaluated (the caller knows)."""
+    read (the caller knows). Strings written in `schema_only` files (the schema and what only
+    it imports) are not collected: index names are written there by definition."""
     accesses: list[DbAccess] = []
     unknown: list[tuple[str, Span]] = []
     strings: set[str] = set()
@@ -66,14 +73,12 @@ def scan_usage(evaluator: Evaluator, modules: Iterable[Module], complete: bool =
         source = module.source
         if source is None or source.tree is None:
             continue
-        for match in _STRINGS.finditer(source.data):
+        for match in _STRINGS.finditer(source.data) if module.path not in schema_only else ():
             strings.add((match.group(1) or match.group(2)).decode())
         if any(marker in source.data for marker in _MARKERS):
             accesses.extend(_scan_module(evaluator, module))
     for access in accesses:
-        if (
-            access.kind in ("query", "vector-search", "helper") and access.tables is None and access.indexes
-        ) or (access.kind in ("query", "vector-search", "helper") and access.tables is None):
+        if access.kind in ("query", "vector-search", "helper") and access.tables is None and access.followed:
             unknown.append(("a query whose table cannot be narrowed to known names", access.span))
         for index in access.indexes:
             if index.names is None:
@@ -83,7 +88,7 @@ def scan_usage(evaluator: Evaluator, modules: Iterable[Module], complete: bool =
     accesses.sort(key=lambda a: (a.span.file, a.span.line, a.span.column))
     return Usage(
         accesses=tuple(accesses),
-        complete=complete and not unknown,
+        complete=complete,
         unknown=tuple(unknown),
         string_literals=frozenset(strings),
     )

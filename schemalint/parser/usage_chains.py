@@ -21,7 +21,7 @@ from schemalint.parser.usage_names import (
     find_declaration,
     unwrap,
 )
-from schemalint.parser.usage_ranges import filter_use, index_range
+from schemalint.parser.usage_ranges import filter_use, index_range, method_span
 
 TERMINALS = frozenset({"collect", "first", "unique", "take", "paginate", "count"})
 _PASS_THROUGH = frozenset(
@@ -155,7 +155,7 @@ class ChainReader:
                         if kind == "db"
                         else None
                     ),
-                    span=self.source.span(call),
+                    span=method_span(call, self.resolver),
                     name_span=self.source.span(name_node) if name_node is not None else None,
                 )
             )
@@ -278,6 +278,7 @@ class ChainReader:
             indexes=tuple(chain.indexes),
             escapes=True,
             function=function,
+            followed=False,
         )
 
 

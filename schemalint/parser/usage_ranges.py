@@ -7,12 +7,25 @@ from typing import cast
 
 from tree_sitter import Node
 
+from schemalint.diagnostics import Span
 from schemalint.ir import FilterUse, RangeOp, RangeStep
 from schemalint.parser.usage_names import NameResolver, unwrap
 
 RANGE_OPS = frozenset({"eq", "lt", "lte", "gt", "gte"})
 _FILTER_RANGE_OPS = frozenset({"lt", "lte", "gt", "gte"})
 _FILTER_OTHER_OPS = frozenset({"neq", "or", "not", "add", "sub", "mul", "div", "mod", "neg", "field"})
+
+
+def method_span(call: Node, resolver: NameResolver) -> Span:
+    """The span of `receiver.method(...)` from `method` to the end of the call."""
+    source = resolver.source
+    function = call.child_by_field_name("function")
+    prop = function.child_by_field_name("property") if function is not None else None
+    whole = source.span(call)
+    if prop is None:
+        return whole
+    start = source.span(prop)
+    return Span(whole.file, start.line, start.column, whole.end_line, whole.end_column)
 
 
 def callback_body(node: Node | None, resolver: NameResolver) -> tuple[str, Node] | None:
@@ -90,7 +103,9 @@ def index_range(callback: Node | None, resolver: NameResolver) -> tuple[RangeSte
             return None
         value = source.text(args[1]) if len(args) > 1 else None
         steps.append(
-            RangeStep(op=cast(RangeOp, method), field=names[0], span=source.span(node), value_text=value)
+            RangeStep(
+                op=cast(RangeOp, method), field=names[0], span=method_span(node, resolver), value_text=value
+            )
         )
         node = receiver
     steps.reverse()
@@ -99,7 +114,7 @@ def index_range(callback: Node | None, resolver: NameResolver) -> tuple[RangeSte
 
 def filter_use(callback: Node | None, resolver: NameResolver, span_node: Node) -> FilterUse:
     """What a `.filter(...)` callback compares; fields only from its top-level `q.and`/`q.eq`."""
-    span = resolver.source.span(span_node)
+    span = method_span(span_node, resolver)
     parsed = callback_body(callback, resolver)
     if parsed is None:
         return FilterUse(complete=False, span=span)

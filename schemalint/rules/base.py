@@ -27,11 +27,11 @@ OptionValue = bool | int | str | tuple[str, ...]
 T = TypeVar("T")
 OptionType = Literal["bool", "int", "string", "string-list"]
 
-CODE_PATTERN = re.compile(r"^[DRTNICM][0-9]{3}$")
+CODE_PATTERN = re.compile(r"^[DRTNIQCM][0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 # The first digit of a code is fixed by its category letter.
 # C7xx rules compare two versions of the schema (`schemalint diff`).
-CATEGORY_DIGITS = {"D": "1", "R": "2", "T": "3", "N": "4", "I": "5", "C": "7", "M": "9"}
+CATEGORY_DIGITS = {"D": "1", "R": "2", "T": "3", "N": "4", "I": "5", "Q": "6", "C": "7", "M": "9"}
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,7 @@ def metadata_problems(rule: type[Rule]) -> list[str]:
     if problems:
         return problems
     if not CODE_PATTERN.match(rule.code):
-        problems.append(f"{label}: code {rule.code!r} is not a letter of DRTNICM and three digits")
+        problems.append(f"{label}: code {rule.code!r} is not a letter of DRTNIQCM and three digits")
     elif rule.code[1] != CATEGORY_DIGITS[rule.code[0]]:
         problems.append(
             f"{label}: code {rule.code!r} must start with "

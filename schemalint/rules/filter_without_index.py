@@ -1,0 +1,87 @@
+"""Q603 filter-without-index: a query scans a whole table to find documents by field values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from schemalint.ir import DbAccess, FilterUse, Table
+from schemalint.irquery import can_contain_field, is_package_table
+from schemalint.rules.base import Rule, RuleContext, Violation
+from schemalint.usagequery import checkable_table, leading_index, usage_of
+
+
+class FilterWithoutIndex(Rule):
+    code = "Q603"
+    name = "filter-without-index"
+    summary = "A query filters by field equality without an index, reading every document of the table."
+
+    def check(self, ctx: RuleContext) -> Iterator[Violation]:
+        usage = usage_of(ctx.project)
+        if usage is None:
+            return
+        for access in usage.accesses:
+            if access.kind != "query" or access.indexes or access.tables is None or len(access.tables) != 1:
+                continue
+            table = ctx.schema.table(access.tables[0])
+            if table is None or is_package_table(table) or not checkable_table(ctx.project, table):
+                continue
+            for use in access.filters:
+                violation = _scan(table, access, use)
+                if violation is not None:
+                    yield violation
+                    break
+
+
+def _scan(table: Table, access: DbAccess, use: FilterUse) -> Violation | None:
+    pairs = [
+        (field, value)
+        for field, value in zip(use.eq_fields, use.eq_values, strict=True)
+        if not field.startswith("_") and can_contain_field(table.document, field)
+    ]
+    pairs = list({field: value for field, value in reversed(pairs)}.items())[::-1]
+    if not pairs:
+        return None
+    fields = tuple(field for field, _ in pairs)
+    values = dict(pairs)
+    listed = _quoted(fields)
+    message = (
+        f'This query filters "{table.name}" by {listed} without an index: it reads every document '
+        "of the table (and fails once the table outgrows Convex's read limits)"
+    )
+    found = leading_index(table, fields)
+    if found is not None:
+        index, count = found
+        used = index.fields[:count]
+        call = _with_index(index.name, used, values)
+        rest = [f for f in fields if f not in used]
+        tail = f", and keep .filter(...) for {_quoted(tuple(rest))}" if rest else ""
+        return Violation(
+            message,
+            help=f'Index "{index.name}" starts with {_quoted(used)}: query it with '
+            f"{call} instead of .filter(...){tail}.",
+            span=use.span or access.span,
+            table=table.name,
+        )
+    name = "by_" + "_".join(f.replace(".", "_") for f in fields)
+    field_list = ", ".join(f'"{f}"' for f in fields)
+    return Violation(
+        message,
+        help=f'Add .index("{name}", [{field_list}]) to table "{table.name}" and query it with '
+        f"{_with_index(name, fields, values)} instead of .filter(...).",
+        span=use.span or access.span,
+        table=table.name,
+    )
+
+
+def _quoted(fields: tuple[str, ...]) -> str:
+    return ", ".join(f'"{f}"' for f in fields)
+
+
+def _with_index(name: str, fields: tuple[str, ...], values: dict[str, str]) -> str:
+    comparisons = "".join(f'.eq("{f}", {_short(values[f])})' for f in fields)
+    return f'.withIndex("{name}", (q) => q{comparisons})'
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 40 else "…"

@@ -1,0 +1,78 @@
+"""Q601 unknown-index: function code names an index (or a table) the schema does not define."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from schemalint.diagnostics import Severity
+from schemalint.ir import DbAccess, IndexUse
+from schemalint.rules.base import Rule, RuleContext, Violation
+from schemalint.usagequery import checkable_table, index_names, schema_tables_known, usage_of
+
+_WHAT = {"db": "index", "search": "search index", "vector": "vector index"}
+_CALL = {"db": ".withIndex", "search": ".withSearchIndex", "vector": "vectorSearch"}
+
+
+class UnknownIndex(Rule):
+    code = "Q601"
+    severity = Severity.ERROR
+    name = "unknown-index"
+    summary = "A query names an index, or a table, that the schema does not define."
+
+    def check(self, ctx: RuleContext) -> Iterator[Violation]:
+        usage = usage_of(ctx.project)
+        if usage is None:
+            return
+        tables_known = schema_tables_known(ctx.project) and ctx.schema.strict_table_name_types
+        for access in usage.accesses:
+            if access.tables is None or access.kind not in ("query", "helper", "vector-search"):
+                continue
+            yield from self._missing_tables(ctx, access, tables_known)
+            for use in access.indexes:
+                yield from self._missing_indexes(ctx, access, use)
+
+    def _missing_tables(self, ctx: RuleContext, access: DbAccess, tables_known: bool) -> Iterator[Violation]:
+        assert access.tables is not None
+        if not tables_known or len(access.tables) != 1 or access.tables[0].startswith("_"):
+            return
+        name = access.tables[0]
+        if ctx.schema.table(name) is not None:
+            return
+        known = [t.name for t in ctx.schema.tables]
+        yield Violation(
+            f'The code queries table "{name}", which the schema does not define',
+            help=_did_you_mean(name, known) or "Define the table in the schema, or fix the name.",
+            span=access.span,
+            table=name,
+        )
+
+    def _missing_indexes(self, ctx: RuleContext, access: DbAccess, use: IndexUse) -> Iterator[Violation]:
+        assert access.tables is not None
+        if use.names is None:
+            return
+        tables = [ctx.schema.table(name) for name in access.tables]
+        if any(t is None or not checkable_table(ctx.project, t) for t in tables):
+            return
+        for name in use.names:
+            # With several tables, a name may belong to one of them only (the choices may go
+            # together): report only names no table has.
+            if any(name in index_names(t, use.kind) for t in tables if t is not None):
+                continue
+            table_names = " or ".join(f'"{t}"' for t in access.tables)
+            choices = "" if len(use.names) == 1 else f" (one of the names {_CALL[use.kind]} may get)"
+            candidates = [n for t in tables if t is not None for n in index_names(t, use.kind)]
+            yield Violation(
+                f'{_CALL[use.kind]} names the {_WHAT[use.kind]} "{name}"{choices}, which table '
+                f"{table_names} does not have: the query throws at run time",
+                help=_did_you_mean(name, candidates)
+                or f"Define the {_WHAT[use.kind]} in the schema, or use one the table has.",
+                span=use.name_span or use.span or access.span,
+                table=access.tables[0],
+                index=name,
+            )
+
+
+def _did_you_mean(name: str, candidates: list[str]) -> str | None:
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return f'Did you mean "{close[0]}"?' if close else None

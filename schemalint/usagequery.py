@@ -1,0 +1,142 @@
+"""Questions about the usage model (`ir.Usage`) that more than one Q6xx rule asks.
+
+Every index of a table is queryable by name; `by_id` (on `_id`) and `by_creation_time` (on
+`_creationTime`) exist on every table, and Convex appends `_creationTime` to every database
+index, so a range may end on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from schemalint.ir import DbAccess, DbIndex, IndexUse, IndexUseKind, Project, Table, Usage
+from schemalint.irquery import indexes_may_be_incomplete, is_package_table, tables_may_be_incomplete
+
+SYSTEM_INDEXES: dict[str, tuple[str, ...]] = {"by_id": ("_id",), "by_creation_time": ("_creationTime",)}
+
+
+def usage_of(project: Project) -> Usage | None:
+    """The project's usage model, or None when its function code was not read."""
+    return project.functions.usage if project.functions is not None else None
+
+
+@dataclass(frozen=True)
+class IndexRef:
+    """One (access, index use, table, index name) combination the code names."""
+
+    access: DbAccess
+    use: IndexUse
+    table: str
+    name: str
+
+
+def named_indexes(usage: Usage) -> Iterator[IndexRef]:
+    """Every index name each access's index uses may take, on each table it may read."""
+    for access in usage.accesses:
+        if access.tables is None:
+            continue
+        for use in access.indexes:
+            for table in access.tables:
+                for name in use.names or ():
+                    yield IndexRef(access, use, table, name)
+
+
+def index_names(table: Table, kind: IndexUseKind) -> tuple[str, ...]:
+    """The names a query may use for an index of `kind` on `table` (staged ones included)."""
+    if kind == "db":
+        return tuple(i.name for i in table.indexes) + tuple(SYSTEM_INDEXES)
+    if kind == "search":
+        return tuple(i.name for i in table.search_indexes)
+    return tuple(i.name for i in table.vector_indexes)
+
+
+def range_fields(table: Table, name: str) -> tuple[str, ...] | None:
+    """The fields a range on database index `name` may compare, in order (`_creationTime`
+    appended); None when the table has no such database index."""
+    if name in SYSTEM_INDEXES:
+        return SYSTEM_INDEXES[name]
+    for index in table.indexes:
+        if index.name == name:
+            return (*index.fields, "_creationTime")
+    return None
+
+
+def checkable_table(project: Project, table: Table) -> bool:
+    """Whether the IR knows all of `table`'s indexes and the project may change them."""
+    return not indexes_may_be_incomplete(project, table)
+
+
+def schema_tables_known(project: Project) -> bool:
+    return not tables_may_be_incomplete(project)
+
+
+def location(project: Project, access: DbAccess) -> str:
+    """`convex/messages.ts:59`: where an access is written, relative to the project root."""
+    path = Path(access.span.file)
+    try:
+        shown = path.relative_to(project.root).as_posix()
+    except ValueError:
+        shown = path.as_posix()
+    return f"{shown}:{access.span.line}"
+
+
+def uses_of_index(usage: Usage, table: str, name: str) -> tuple[DbAccess, ...]:
+    """The accesses that may use database index `name` of `table`."""
+    found = []
+    for access in usage.accesses:
+        if access.tables is not None and table not in access.tables:
+            continue
+        if any(use.kind == "db" and use.names is not None and name in use.names for use in access.indexes):
+            found.append(access)
+    return tuple(found)
+
+
+def index_usage_known(usage: Usage, table: str) -> bool:
+    """Whether every index name the code may use on `table` is known: every function module
+    was read and no index use that may be on `table` has an unknown name."""
+    if not usage.complete:
+        return False
+    for access in usage.accesses:
+        if access.tables is not None and table not in access.tables:
+            continue
+        if access.tables is None and access.followed and not access.indexes:
+            continue  # a query of an unknown table that uses no index
+        if any(use.names is None for use in access.indexes):
+            return False
+        if access.tables is None and access.followed and access.indexes:
+            continue
+    return True
+
+
+def scans_by_field(usage: Usage, table: str, path: str) -> tuple[DbAccess, ...]:
+    """Queries on `table` (alone) that use no index and filter by `path` with `q.eq`."""
+    return tuple(
+        access
+        for access in usage.accesses
+        if access.kind == "query"
+        and access.tables == (table,)
+        and not access.indexes
+        and any(path in use.eq_fields for use in access.filters)
+    )
+
+
+def is_user_table(table: Table) -> bool:
+    return not is_package_table(table)
+
+
+def leading_index(table: Table, fields: tuple[str, ...]) -> tuple[DbIndex, int] | None:
+    """The database index whose leading fields cover the most of `fields` (any order), with
+    how many it covers; None when no index starts with one of them."""
+    best: tuple[DbIndex, int] | None = None
+    wanted = set(fields)
+    for index in table.indexes:
+        count = 0
+        for field in index.fields:
+            if field not in wanted:
+                break
+            count += 1
+        if count and (best is None or count > best[1]):
+            best = (index, count)
+    return best

@@ -1,0 +1,134 @@
+"""Q601 unknown-index, Q602 index-range-order, Q603 filter-without-index: function code in,
+exact findings out."""
+
+from __future__ import annotations
+
+from helpers import lint
+
+SCHEMA = """
+export default defineSchema({
+  users: defineTable({ name: v.string(), email: v.string() }).index("by_email", ["email"]),
+  messages: defineTable({ userId: v.id("users"), channel: v.string(), body: v.string() })
+    .index("by_channel", ["channel"])
+    .index("by_user_channel", ["userId", "channel"]),
+});
+"""
+HEADER = 'import { query } from "./_generated/server";\nimport { v } from "convex/values";\n'
+
+
+def findings(code: str, *rules: str, files: dict[str, str] | None = None) -> list[str]:
+    """`line:col rule: message | help` for each finding of `rules` on `convex/m.ts` = `code`."""
+    found = lint(SCHEMA, files={"convex/m.ts": HEADER + code, **(files or {})})
+    return [
+        f"{d.span.line}:{d.span.column} {d.rule}: {d.message} | {d.help}"
+        for d in found
+        if d.rule in rules and d.span.file.endswith(".ts") and not d.span.file.endswith("schema.ts")
+    ]
+
+
+def test_unknown_index_names_the_closest_index_and_checks_every_possible_name() -> None:
+    code = """
+export const a = query({
+  args: { sort: v.union(v.literal("channel"), v.literal("user")) },
+  handler: async (ctx, args) => {
+    await ctx.db.query("messages").withIndex("by_chanel").collect();
+    await ctx.db.query("messages").withIndex(`by_${args.sort}`).collect();
+    await ctx.db.query("mesages").collect();
+    await ctx.db.query("users").withIndex("by_creation_time").collect();
+  },
+});
+"""
+    assert findings(code, "unknown-index") == [
+        '7:46 unknown-index: .withIndex names the index "by_chanel", which table "messages" does not have: '
+        'the query throws at run time | Did you mean "by_channel"?',
+        '8:46 unknown-index: .withIndex names the index "by_user" (one of the names .withIndex may get), '
+        'which table "messages" does not have: the query throws at run time | Did you mean "by_user_channel"?',
+        '9:11 unknown-index: The code queries table "mesages", which the schema does not define | '
+        'Did you mean "messages"?',
+    ]
+
+
+def test_unknown_names_and_correlated_choices_stay_silent() -> None:
+    code = """
+export async function byName(ctx: any, table: "users" | "messages", index: string) {
+  await ctx.db.query(table).withIndex(index).collect();
+  await ctx.db.query(table).withIndex(table === "users" ? "by_email" : "by_channel").collect();
+}
+"""
+    assert findings(code, "unknown-index", "index-range-order") == []
+
+
+def test_index_range_order_reports_skipped_out_of_order_and_eq_after_range() -> None:
+    code = """
+export const a = query({
+  args: {},
+  handler: async (ctx) => {
+    await ctx.db.query("messages").withIndex("by_user_channel", (q: any) => q.eq("channel", "c")).collect();
+    await ctx.db.query("messages").withIndex("by_user_channel", (q: any) => q.gt("userId", "u").eq("channel", "c")).collect();
+    await ctx.db.query("messages").withIndex("by_channel", (q: any) => q.eq("body", "b")).collect();
+    await ctx.db.query("messages").withIndex("by_user_channel", (q) => q.eq("userId", "u").eq("channel", "c").gt("_creationTime", 0)).collect();
+    await ctx.db.query("messages").withIndex("by_channel", (q) => q.gte("channel", "a").lt("channel", "b")).collect();
+    await ctx.db.query("messages").withIndex("by_id", (q) => q.eq("_id", "x" as any)).collect();
+  },
+});
+"""
+    assert [f.split(" | ")[0] for f in findings(code, "index-range-order")] == [
+        '7:79 index-range-order: The range on index "by_user_channel" of "messages" compares "channel" but '
+        'skips "userId" before it: Convex throws at run time',
+        '8:97 index-range-order: The range on index "by_user_channel" of "messages" compares "channel" with '
+        '`eq` after a range on "userId": Convex throws at run time',
+        '9:74 index-range-order: The range on index "by_channel" of "messages" compares "body", which is not '
+        "a field of the index: Convex throws at run time",
+    ]
+
+
+def test_filter_without_index_suggests_the_index_to_add_or_the_one_to_use() -> None:
+    code = """
+export const a = query({
+  args: { userId: v.id("users"), name: v.string() },
+  handler: async (ctx, args) => {
+    await ctx.db.query("users").filter((q) => q.eq(q.field("name"), args.name)).first();
+    await ctx.db.query("messages").filter((q) => q.and(q.eq(q.field("userId"), args.userId), q.eq(q.field("body"), "hi"))).collect();
+    await ctx.db.query("messages").withIndex("by_channel", (q) => q.eq("channel", "c")).filter((q) => q.eq(q.field("body"), "hi")).collect();
+    await ctx.db.query("messages").filter((q) => q.or(q.eq(q.field("body"), "a"), q.eq(q.field("body"), "b"))).collect();
+    await ctx.db.query("messages").filter((q) => q.gt(q.field("_creationTime"), 0)).collect();
+  },
+});
+"""
+    assert findings(code, "filter-without-index") == [
+        '7:33 filter-without-index: This query filters "users" by "name" without an index: it reads every '
+        "document of the table (and fails once the table outgrows Convex's read limits) | "
+        'Add .index("by_name", ["name"]) to table "users" and query it with '
+        '.withIndex("by_name", (q) => q.eq("name", args.name)) instead of .filter(...).',
+        '8:36 filter-without-index: This query filters "messages" by "userId", "body" without an index: it '
+        "reads every document of the table (and fails once the table outgrows Convex's read limits) | "
+        'Index "by_user_channel" starts with "userId": query it with '
+        '.withIndex("by_user_channel", (q) => q.eq("userId", args.userId)) instead of .filter(...), '
+        'and keep .filter(...) for "body".',
+    ]
+
+
+def test_a_split_chain_with_an_index_on_one_branch_is_not_a_scan() -> None:
+    code = """
+export const a = query({
+  args: { channel: v.optional(v.string()) },
+  handler: async (ctx, args) => {
+    let q = ctx.db.query("messages");
+    if (args.channel) q = q.withIndex("by_channel", (r) => r.eq("channel", args.channel!));
+    return await q.filter((f) => f.eq(f.field("body"), "x")).collect();
+  },
+});
+"""
+    assert findings(code, "filter-without-index", "unknown-index", "index-range-order") == []
+
+
+def test_queries_in_helper_modules_are_checked_where_they_are_written() -> None:
+    helper = """
+import { QueryCtx } from "../_generated/server";
+export const byUser = (ctx: QueryCtx, userId: string) =>
+  ctx.db.query("messages").withIndex("by_user", (q) => q.eq("userId", userId)).collect();
+"""
+    found = lint(SCHEMA, files={"convex/lib/queries.ts": helper})
+    assert [
+        (d.span.file.rsplit("/", 2)[-2:], d.span.line, d.rule) for d in found if d.code.startswith("Q")
+    ] == [(["lib", "queries.ts"], 4, "unknown-index")]
