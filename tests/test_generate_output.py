@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from schemalint.cli import main
+from schemalint.generate import output_lock
 from schemalint.generate.output import (
     MANIFEST_NAME,
     OutputError,
@@ -20,6 +22,7 @@ from schemalint.generate.output import (
     generated_notice,
     write_files,
 )
+from schemalint.generate.output_lock import directory_lock
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NOTICE = f"<!-- {generated_notice('convex/schema.ts')} -->\n"
@@ -361,3 +364,86 @@ def test_an_os_error_while_writing_is_an_output_error(tmp_path: Path, monkeypatc
     monkeypatch.setattr(Path, "mkdir", no_permission)
     with pytest.raises(OutputError, match=r"cannot write to .*Permission denied"):
         write_files(tmp_path / "out", {"a.md": NOTICE}, generator="docs")
+
+
+# ------------------------------------------------------------------ races and leftovers (#17)
+
+
+def test_a_write_waits_for_the_run_holding_the_directory(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    done = threading.Event()
+
+    def write() -> None:
+        write_files(out, {"a.md": NOTICE}, generator="docs")
+        done.set()
+
+    with directory_lock(out, exclusive=True):
+        writer = threading.Thread(target=write)
+        writer.start()
+        assert not done.wait(0.3)  # blocked while the lock is held
+        assert not (out / "a.md").exists()
+    writer.join(10)
+    assert done.is_set() and (out / "a.md").read_text() == NOTICE
+
+
+def test_a_directory_held_too_long_is_an_error_not_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(output_lock, "LOCK_TIMEOUT_SECONDS", 0.1)
+    with directory_lock(tmp_path, exclusive=True), pytest.raises(OutputError, match="another"):
+        write_files(tmp_path, {"a.md": NOTICE}, generator="docs")
+    assert tree(tmp_path) == {}
+
+
+def test_concurrent_generators_never_lose_each_others_manifest_entries(tmp_path: Path) -> None:
+    def run(generator: str, name: str) -> None:
+        for round_ in range(15):
+            write_files(tmp_path, {name: f"{NOTICE}{round_}\n"}, generator=generator)
+
+    threads = [threading.Thread(target=run, args=(g, f"{g}.md")) for g in ("docs", "python:a", "python:b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    manifest = json.loads((tmp_path / MANIFEST_NAME).read_text())
+    assert manifest["generators"] == {"docs": ["docs.md"], "python:a": ["python:a.md"], "python:b": ["python:b.md"]}
+
+
+def test_temp_files_of_an_interrupted_run_are_reported_by_check_and_removed_by_the_next_write(
+    tmp_path: Path,
+) -> None:
+    files = {"a.md": NOTICE, "sub/b.md": NOTICE}
+    write_files(tmp_path, files, generator="docs")
+    for leftover in (".a.md.k3j_x.schemalint-tmp", "sub/.b.md.q9.schemalint-tmp"):
+        (tmp_path / leftover).write_text("half written")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / ".x.schemalint-tmp").write_text("not in a directory of ours")
+    result = check_files(tmp_path, files, generator="docs")
+    assert result.changed == (".a.md.k3j_x.schemalint-tmp", "sub/.b.md.q9.schemalint-tmp")
+    assert f"Only in {tmp_path.as_posix()}: .a.md.k3j_x.schemalint-tmp (a temp file left by an interrupted run)" in result.diff
+    written = write_files(tmp_path, files, generator="docs")
+    assert written.written == () and sorted(tree(tmp_path)) == [
+        MANIFEST_NAME, "a.md", "elsewhere/.x.schemalint-tmp", "sub/b.md"
+    ]
+    assert check_files(tmp_path, files, generator="docs").up_to_date
+
+
+def test_a_generated_page_no_manifest_lists_is_out_of_date_and_removed(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.md": NOTICE, "old.md": NOTICE + "old\n"}, generator="docs")
+    # A run that lost the manifest entry of old.md (the race #17 describes) left it behind.
+    (tmp_path / MANIFEST_NAME).write_text(json.dumps({"generators": {"docs": ["a.md"]}}))
+    (tmp_path / "notes.md").write_text("mine\n")
+    result = check_files(tmp_path, {"a.md": NOTICE}, generator="docs")
+    assert result.changed == ("old.md",) and "-old" in result.diff
+    assert write_files(tmp_path, {"a.md": NOTICE}, generator="docs").removed == ("old.md",)
+    assert sorted(tree(tmp_path)) == [MANIFEST_NAME, "a.md", "notes.md"]
+
+
+@pytest.mark.parametrize("where", [MANIFEST_NAME, "a.md"])
+def test_a_fifo_in_the_directory_is_refused_without_hanging(tmp_path: Path, where: str) -> None:
+    os.mkfifo(tmp_path / where)
+    with pytest.raises(OutputError, match="regular file"):
+        write_files(tmp_path, {"a.md": NOTICE}, generator="docs")
+    with pytest.raises(OutputError, match="regular file"):
+        check_files(tmp_path, {"a.md": NOTICE}, generator="docs")
