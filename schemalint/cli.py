@@ -419,3 +419,12 @@ def generate_python_command(
     sys.exit(
         _run_generator(path, out_dir, check=check, generator=f"python:{package}", render=render, debug=debug)
     )
+
+
+def _register_diff() -> None:
+    from schemalint.diff.command import diff_command
+
+    main.add_command(diff_command)
+
+
+_register_diff()

@@ -79,3 +79,34 @@ def assert_findings(source: str, *names: str, **kwargs: Any) -> list[Diagnostic]
             f"--- found ---\n{listing or '  (nothing)'}\n"
         )
     return diagnostics
+
+
+def diff_lint(
+    before: str,
+    after: str,
+    *,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+    files_before: Mapping[str, str] | None = None,
+    files_after: Mapping[str, str] | None = None,
+) -> list[Diagnostic]:
+    """The `schemalint diff` diagnostics of the change from `before` to `after` (two schema
+    sources; `before == ""` means the old version had no schema)."""
+    from schemalint.diff.baseline import from_directory
+    from schemalint.discovery import discover
+    from schemalint.parser import parse_project
+
+    config = parse_config({"rules": {name: dict(o) for name, o in options.items()}}) if options else None
+    with tempfile.TemporaryDirectory() as tmp:
+        old, new = Path(tmp, "old").resolve(), Path(tmp, "new").resolve()
+        if before:
+            write_project(old, before, files_before)
+        else:
+            old.mkdir()
+        write_project(new, after, files_after)
+        layout = discover(new)
+        return run(parse_project(layout), config, from_directory(new, layout, old, label="old/"))
+
+
+def diff_findings(before: str, after: str, **kwargs: Any) -> list[str]:
+    """`rule: message` of each diff diagnostic, for exact assertions."""
+    return [f"{d.rule}: {d.message}" for d in diff_lint(before, after, **kwargs)]

@@ -5,7 +5,7 @@ example must keep it silent. Run one rule's examples with `pytest -k <rule-name>
 from __future__ import annotations
 
 import pytest
-from helpers import lint, with_imports
+from helpers import diff_lint, lint, with_imports
 
 from schemalint.catalog import CatalogEntry, Example, load_catalog
 from schemalint.rules import get_rule
@@ -28,13 +28,19 @@ def test_every_catalog_entry_has_a_registered_rule() -> None:
 def test_catalog_example(entry: CatalogEntry, kind: str, example: Example) -> None:
     options = {entry.name: example.options} if example.options else None
     files = {f"convex/{path}": code for path, code in example.functions.items()}
-    diagnostics = lint(example.source, options=options, files=files)
+    if example.before is not None:
+        diagnostics = diff_lint(example.before, example.source, options=options, files_after=files)
+        shown = f"{with_imports(example.before) if example.before else '(no schema)'}\n--- after ---\n"
+    else:
+        diagnostics = lint(example.source, options=options, files=files)
+        shown = ""
     own = [d for d in diagnostics if d.rule == entry.name]
     listing = "\n".join(
         f"  {d.span.line}:{d.span.column} {d.code} [{d.rule}] {d.message}" for d in diagnostics
     )
     context = (
-        f"\n--- {kind} example ---\n{with_imports(example.source)}\n--- found ---\n{listing or '  (nothing)'}"
+        f"\n--- {kind} example ---\n{shown}{with_imports(example.source)}\n"
+        f"--- found ---\n{listing or '  (nothing)'}"
     )
     if kind == "bad":
         assert own, f"{entry.name} did not fire on a bad example:{context}"
@@ -60,5 +66,10 @@ def test_catalog_example_is_readable_schema_source(entry: CatalogEntry, kind: st
     if kind == "bad":
         allowed |= meta - {"parse-error"}  # a bad example may leave values unevaluated
     files = {f"convex/{path}": code for path, code in example.functions.items()}
-    problems = [d for d in lint(example.source, files=files) if d.rule in meta - allowed]
+    sources = [example.source] + ([example.before] if example.before else [])
+    if example.before is not None:
+        allowed = set()  # a diff example's sources are both complete (unknown-table-change aside)
+        if entry.name == "unknown-table-change" and kind == "bad":
+            allowed = meta - {"parse-error"}
+    problems = [d for source in sources for d in lint(source, files=files) if d.rule in meta - allowed]
     assert not problems, [f"{d.span.line}:{d.span.column} {d.rule}: {d.message}" for d in problems]

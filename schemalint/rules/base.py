@@ -115,6 +115,15 @@ class Baseline:
 
     project: Project | None
     label: str
+    # Appended to the file of a baseline span when the baseline's files have the working
+    # tree's paths (a git revision): `convex/schema.ts@origin/main` is the old file.
+    span_suffix: str = ""
+
+    def old_span(self, span: Span | None) -> Span | None:
+        """`span`, a position in the baseline's files, as findings show it."""
+        if span is None or not self.span_suffix:
+            return span
+        return span._replace(file=span.file + self.span_suffix)
 
 
 @dataclass(frozen=True)

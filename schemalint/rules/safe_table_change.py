@@ -1,0 +1,28 @@
+"""C703 safe-table-change: the table's validator changed, and no existing document can fail it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from schemalint.diagnostics import Severity
+from schemalint.diff.context import comparison
+from schemalint.rules.base import Rule, RuleContext, Violation
+
+
+class SafeTableChange(Rule):
+    code = "C703"
+    name = "safe-table-change"
+    severity = Severity.INFO
+    summary = "The table's validator changed safely: old ⊆ new, so Convex skips re-validating its documents."
+    compares_versions = True
+
+    def check(self, ctx: RuleContext) -> Iterator[Violation]:
+        for change in comparison(ctx).changes:
+            if change.verdict != "safe" or change.new is None:
+                continue
+            yield Violation(
+                f"Table `{change.name}` changed safely: every document the old validator accepted "
+                "passes the new one, so Convex does not re-validate its documents on push",
+                span=change.new.name_span or change.new.span,
+                table=change.name,
+            )

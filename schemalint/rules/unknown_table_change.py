@@ -1,0 +1,56 @@
+"""C702 unknown-table-change: what the push does to a table cannot be decided statically."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from schemalint.diagnostics import Severity, Span
+from schemalint.diff.context import baseline, comparison
+from schemalint.diff.indexes import indexes_unknown
+from schemalint.rules.base import Rule, RuleContext, Violation
+
+
+class UnknownTableChange(Rule):
+    code = "C702"
+    name = "unknown-table-change"
+    severity = Severity.WARNING
+    summary = "Part of either version could not be evaluated: the table's change is unknown, not safe."
+    compares_versions = True
+    needs_schema = False
+
+    def check(self, ctx: RuleContext) -> Iterator[Violation]:
+        result = comparison(ctx)
+        old = baseline(ctx)
+        if ctx.project.schema is None:
+            yield Violation(
+                f"What this push does cannot be told: {result.new_unknown}",
+                help="Fix what `schemalint check` reports about the schema, then run the diff again.",
+                span=Span(ctx.project.schema_file, 1, 1, 1, 1),
+            )
+            return
+        for change in result.changes:
+            if change.verdict != "unknown":
+                continue
+            table = change.new or change.old
+            span = (
+                (table.name_span or table.span)
+                if change.new is not None and table is not None
+                else old.old_span(table.name_span or table.span if table is not None else None)
+            )
+            yield Violation(
+                f"What this push does to table `{change.name}` is unknown: {change.unknown_reason}",
+                help="Make the schema statically evaluable (see `schemalint check`) or review this "
+                "table's change by hand; it is not reported as safe.",
+                span=span,
+                table=change.name,
+            )
+        for name in indexes_unknown(old.project, ctx.project, result):
+            table = ctx.schema.table(name)
+            yield Violation(
+                f"Index changes of table `{name}` are unknown: its indexes could not be fully "
+                f"evaluated here or at {old.label}",
+                help="Review this table's index changes by hand (new indexes are backfilled, removed "
+                "ones break the queries that use them).",
+                span=(table.name_span or table.span) if table is not None else None,
+                table=name,
+            )
