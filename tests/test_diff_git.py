@@ -93,13 +93,13 @@ def _run(*args: str) -> tuple[int, str]:
 def test_diff_against_the_previous_commit(repo: Path) -> None:
     status, output = _run(".", "--against", "HEAD~1")
     assert output.splitlines() == [
-        "backend/schema.ts:6:42: C701 [revalidated-table] Convex will re-validate every document of "
+        "backend/schema.ts:6:42: warning C701 [revalidated-table] Convex will re-validate every document of "
         "`users` on push, and the push fails if any document still has the removed field `age` "
         '("Object contains extra field"); or lacks the new required field `email` '
         '("Object is missing the required field")',
-        "backend/schema.ts:7:3: C703 [safe-table-change] Table `tasks` changed safely: every document "
+        "backend/schema.ts:7:3: info C703 [safe-table-change] Table `tasks` changed safely: every document "
         "the old validator accepted passes the new one, so Convex does not re-validate its documents on push",
-        "backend/schema.ts@HEAD~1:6:61: C710 [removed-index] Index `by_name` of `users` (at HEAD~1) is "
+        "backend/schema.ts@HEAD~1:6:61: warning C710 [removed-index] Index `by_name` of `users` (at HEAD~1) is "
         'removed: every query still calling `.withIndex("by_name", …)` fails once this is pushed',
         "Found 3 problems (0 errors, 2 warnings, 1 info).",
     ]
@@ -110,7 +110,7 @@ def test_diff_against_the_previous_commit(repo: Path) -> None:
 def test_the_old_side_code_frame_comes_from_the_revision(repo: Path) -> None:
     result = CliRunner().invoke(main, ["diff", "--against", "HEAD~1", "--select", "removed-index"])
     assert 'index("by_name", ["name"])' in result.stdout
-    assert result.stdout.startswith("backend/schema.ts@HEAD~1:6:61: C710 [removed-index]")
+    assert result.stdout.startswith("backend/schema.ts@HEAD~1:6:61: warning C710 [removed-index]")
 
 
 def test_uncommitted_changes_are_compared_with_head(repo: Path) -> None:
@@ -121,7 +121,7 @@ def test_uncommitted_changes_are_compared_with_head(repo: Path) -> None:
         NEW_SCHEMA.replace("email: v.string()", "email: v.string(), bio: v.optional(v.string())")
     )
     status, output = _run("--against", "HEAD")
-    assert output.splitlines()[0].startswith("backend/schema.ts:6:3: C703 [safe-table-change] Table `users`")
+    assert output.splitlines()[0].startswith("backend/schema.ts:6:3: info C703 [safe-table-change] Table `users`")
     assert status == 0
 
 
@@ -145,7 +145,7 @@ def test_the_default_baseline_is_the_merge_base_with_main(repo: Path) -> None:
     _git(repo, "commit", "-q", "-am", "feature")
     status, output = _run()
     # Against main (NEW_SCHEMA), only the feature commit's change shows.
-    assert output.splitlines()[0].startswith("backend/schema.ts:6:42: C701 [revalidated-table]")
+    assert output.splitlines()[0].startswith("backend/schema.ts:6:42: warning C701 [revalidated-table]")
     assert "stores a value in `email` that the new validator rejects (v.string() → v.number())" in output
     assert status == 1
 
