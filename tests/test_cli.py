@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner, Result
 from helpers import write_project
 
-from schemalint.catalog import load_catalog
 from schemalint.cli import main
 
 CLEAN = """
