@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -16,27 +14,28 @@ from schemalint import __version__
 from schemalint.reporters import FORMATS
 
 if TYPE_CHECKING:
+    from schemalint.checking import CheckOptions
     from schemalint.diagnostics import ParserDiagnostic
     from schemalint.discovery import ProjectLayout
-    from schemalint.findings import Diagnostic
     from schemalint.ir import Project
 
 
-def _relative(path: str, root: Path) -> str:
+def _relative(path: str) -> str:
+    """`path` relative to the current directory (absolute when outside it), as ruff shows it."""
     try:
-        return str(Path(path).relative_to(root))
+        return Path(path).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path
 
 
-def _echo_parser_diagnostics(diagnostics: Sequence[ParserDiagnostic], root: Path) -> None:
+def _echo_parser_diagnostics(diagnostics: Sequence[ParserDiagnostic]) -> None:
     """Print what the parser could not read to stderr, one `file:line:col: kind: message` line
     each (control characters in names and paths shown escaped)."""
     from schemalint.textsafe import visible
 
     for diagnostic in diagnostics:
         span = diagnostic.span
-        where = f"{_relative(span.file, root)}:{span.line}:{span.column}"
+        where = f"{_relative(span.file)}:{span.line}:{span.column}"
         click.echo(visible(f"{where}: {diagnostic.kind}: {diagnostic.message}"), err=True)
 
 
@@ -47,7 +46,19 @@ def _echo_error(message: object) -> None:
     click.echo(f"error: {visible(str(message))}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group; a reader that closes stdout early (`| head`) ends the run quietly."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            from schemalint.terminal import exit_on_broken_pipe
+
+            exit_on_broken_pipe()
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="schemalint")
 def main() -> None:
     """Lint Convex schemas and generate typed clients and docs from them."""
@@ -58,7 +69,7 @@ def main() -> None:
 @click.option("--compact", is_flag=True, help="Print the JSON on one line.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def export_command(path: Path, compact: bool, debug: bool) -> None:
-    """Print the schema as Convex's `defineSchema(...).export()` JSON.
+    """Print the schema of the Convex project at PATH as Convex's `defineSchema(...).export()` JSON.
 
     Diagnostics for anything that could not be evaluated go to stderr, and the exit code is 1.
     """
@@ -66,6 +77,8 @@ def export_command(path: Path, compact: bool, debug: bool) -> None:
 
     try:
         status = _export(path, compact)
+    except BrokenPipeError:
+        raise
     except (DiscoveryError, OSError) as exc:
         _echo_error(exc)
         sys.exit(2)
@@ -76,12 +89,12 @@ def export_command(path: Path, compact: bool, debug: bool) -> None:
 
 def _internal_error(exc: Exception, debug: bool) -> NoReturn:
     """Report a bug in schemalint itself: a short message (a traceback only with --debug), exit 2."""
-    from schemalint.textsafe import visible as _visible
+    from schemalint.textsafe import visible
 
     if debug:
         traceback.print_exc()
     click.echo(
-        f"error: internal error: {type(exc).__name__}: {_visible(str(exc))}"
+        f"error: internal error: {type(exc).__name__}: {visible(str(exc))}"
         + ("" if debug else " (rerun with --debug for a traceback)"),
         err=True,
     )
@@ -90,11 +103,11 @@ def _internal_error(exc: Exception, debug: bool) -> NoReturn:
 
 def _export(path: Path, compact: bool) -> int:
     from schemalint import export
-    from schemalint.discovery import discover
     from schemalint.parser import parse_project
+    from schemalint.workspace import find_one_project
 
-    project = parse_project(discover(path))
-    _echo_parser_diagnostics(project.diagnostics, Path(project.root))
+    project = parse_project(find_one_project(path))
+    _echo_parser_diagnostics(project.diagnostics)
     if project.schema is None:
         return 1
     click.echo(export.dumps(project.schema, indent=None if compact else 2))
@@ -106,17 +119,20 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 @main.command("check")
-@click.argument("path", default=".", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
+    "--output-format",
     "--format",
     "output_format",
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (`--format` is an alias).",
 )
 @click.option("--output-file", "-o", type=click.Path(path_type=Path), help="Write the report to a file.")
-@click.option("--select", multiple=True, help="Rules to run (codes, prefixes, names), replacing the config.")
+@click.option(
+    "--select", multiple=True, help="Rules to run (codes, prefixes, names), replacing the config's selection."
+)
 @click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
 @click.option("--ignore", multiple=True, help="Rules not to run (codes, prefixes, names).")
 @click.option(
@@ -130,12 +146,21 @@ def _split(values: tuple[str, ...]) -> list[str]:
     help="Also fail on notices (what schemalint could not read statically) [config `strict`].",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print the number of findings per rule instead (a table; JSON rows with --output-format json).",
+)
 @click.option(
     "--config",
     "config_file",
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Configuration file (instead of searching upwards from the schema).",
+    help="Configuration file (instead of searching upwards from each schema).",
+)
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print each project's effective configuration and where each value came from, then exit.",
 )
 @click.option(
     "--color",
@@ -144,9 +169,16 @@ def _split(values: tuple[str, ...]) -> list[str]:
     show_default=True,
     help="Colour the text formats (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
 )
+@click.option(
+    "--docs-url",
+    envvar="SCHEMALINT_DOCS_URL",
+    metavar="URL",
+    help="Base URL of the rule pages linked from json (`url`) and sarif (`helpUri`) "
+    "[env SCHEMALINT_DOCS_URL; default: the repository's docs/rules/].",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check_command(
-    path: Path,
+    paths: tuple[Path, ...],
     output_format: str,
     output_file: Path | None,
     select: tuple[str, ...],
@@ -157,32 +189,48 @@ def check_command(
     exit_zero: bool,
     statistics: bool,
     config_file: Path | None,
+    show_settings: bool,
     color: str,
+    docs_url: str | None,
     debug: bool,
 ) -> None:
-    """Lint the Convex schema at PATH (a schema file, functions directory or project root).
+    """Lint the Convex schemas at PATHS (default `.`).
+
+    A PATH is a schema file, a functions directory or a project root; a directory that is not a
+    Convex project is searched for projects (a monorepo root: `node_modules`, VCS directories and
+    .gitignored paths skipped), and each project uses the configuration found walking up from
+    its schema. Paths in the report are relative to the current directory.
 
     Exit status: 0 when nothing at or above --fail-on was found, 1 otherwise, 2 for usage,
     configuration or internal errors. Notices (what schemalint could not read statically) never
     change the exit status unless --strict.
     """
+    from schemalint.checking import STATISTICS_FORMATS, CheckOptions
     from schemalint.config import ConfigError
     from schemalint.discovery import DiscoveryError
 
-    try:
-        status = _check(
-            path,
-            output_format,
-            output_file,
-            select=_split(select) if select else None,
-            extend_select=_split(extend_select),
-            ignore=_split(ignore),
-            fail_on=fail_on,
-            strict=strict,
-            statistics=statistics,
-            config_file=config_file,
-            color=color,
+    if statistics and output_format not in STATISTICS_FORMATS:
+        raise click.UsageError(
+            f"--statistics prints a table or JSON: use --output-format "
+            f"{', '.join(STATISTICS_FORMATS)}, not {output_format}"
         )
+    options = CheckOptions(
+        output_format=output_format,
+        output_file=output_file,
+        select=_split(select) if select else None,
+        extend_select=tuple(_split(extend_select)),
+        ignore=tuple(_split(ignore)),
+        fail_on=fail_on,
+        strict=strict,
+        statistics=statistics,
+        config_file=config_file,
+        color=color,
+        docs_url=docs_url,
+    )
+    try:
+        status = _check(paths or (Path("."),), options, show_settings=show_settings)
+    except BrokenPipeError:
+        raise
     except (DiscoveryError, ConfigError, OSError) as exc:
         _echo_error(exc)
         sys.exit(2)
@@ -191,67 +239,20 @@ def check_command(
     sys.exit(0 if exit_zero else status)
 
 
-def _check(
-    path: Path,
-    output_format: str,
-    output_file: Path | None,
-    *,
-    select: list[str] | None,
-    extend_select: list[str],
-    ignore: list[str],
-    fail_on: str | None,
-    strict: bool,
-    statistics: bool,
-    config_file: Path | None,
-    color: str = "auto",
-) -> int:
-    """Lint, write the report, and return the exit status (0 or 1)."""
-    from schemalint import engine
-    from schemalint.catalog import load_catalog
-    from schemalint.config import load_config
-    from schemalint.discovery import discover
-    from schemalint.parser import parse_project
-    from schemalint.reporters import ReportContext, get_reporter
-    from schemalint.terminal import use_color
+def _check(paths: Sequence[Path], options: CheckOptions, *, show_settings: bool) -> int:
+    """Find the projects, then lint them (or show their settings); returns the exit status."""
+    from schemalint.checking import run_check
+    from schemalint.workspace import find_projects
 
-    layout = discover(path)
-    config = load_config(layout.schema_file, config_file).with_overrides(
-        select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on, strict=strict
-    )
-    project = parse_project(layout, functions=True)
-    diagnostics = engine.run(project, config)
-    with contextlib.ExitStack() as stack:
-        stream: TextIO = (
-            stack.enter_context(output_file.open("w", encoding="utf-8"))
-            if output_file is not None
-            else sys.stdout
-        )
-        context = ReportContext(
-            root=Path(project.root),
-            files=tuple(sorted({project.schema_file, *(f.path for f in project.files)})),
-            rules={entry.code: entry for entry in load_catalog()} if output_format == "sarif" else {},
-            color=use_color(color, stream),
-        )
-        if statistics:
-            _write_statistics(diagnostics, stream, as_json=output_format == "json")
-        else:
-            get_reporter(output_format)(diagnostics, stream, context)
-    from schemalint.findings import fails
+    layouts = find_projects(paths)
+    if show_settings:
+        from schemalint.checking import configure
+        from schemalint.settings_view import render_settings
 
-    return 1 if any(fails(d, config.fail_on, config.strict) for d in diagnostics) else 0
-
-
-def _write_statistics(diagnostics: Sequence[Diagnostic], stream: TextIO, *, as_json: bool) -> None:
-    from schemalint.findings import count_by_rule
-
-    counts = count_by_rule(diagnostics)
-    if as_json:
-        rows = [{"code": code, "rule": rule, "count": n} for code, rule, n in counts]
-        stream.write(json.dumps(rows, indent=2) + "\n")
-        return
-    width = max((len(str(n)) for _, _, n in counts), default=1)
-    for code, rule, n in counts:
-        stream.write(f"{n:>{width}}  {code}  {rule}\n")
+        for layout in layouts:
+            click.echo(render_settings(layout, configure(layout, options)))
+        return 0
+    return run_check(layouts, options)
 
 
 @main.command("rules")
@@ -336,15 +337,16 @@ def _run_generator(
     """Discover and parse the project, render the generator's files, then write them into
     `out_dir` (or compare them with it, for --check); returns the exit status."""
     from schemalint.config import ConfigError
-    from schemalint.discovery import DiscoveryError, discover
+    from schemalint.discovery import DiscoveryError
     from schemalint.generate.output import OutputError, check_files, ensure_safe_out_dir, write_files
     from schemalint.parser import parse_project
+    from schemalint.workspace import find_one_project
 
     try:
-        layout = discover(path)
+        layout = find_one_project(path)
         ensure_safe_out_dir(out_dir, functions_dir=layout.functions_dir, schema_file=layout.schema_file)
         project = parse_project(layout)
-        _echo_parser_diagnostics(project.diagnostics, Path(project.root))
+        _echo_parser_diagnostics(project.diagnostics)
         if project.schema is None:
             click.echo("error: the schema could not be read; nothing generated", err=True)
             return 1
@@ -413,7 +415,7 @@ def generate_python_command(
         from schemalint.parser.functions import parse_functions
 
         modules = parse_functions(layout)
-        _echo_parser_diagnostics(modules.diagnostics, layout.root)
+        _echo_parser_diagnostics(modules.diagnostics)
         return render_python(project, modules.functions, package=package, include_internal=internal)
 
     sys.exit(

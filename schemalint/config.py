@@ -2,8 +2,10 @@
 
 Sources, searched from the schema file's directory upwards (the first directory holding one
 wins; within a directory in this order): `schemalint.yaml`, `.schemalint.yaml`, `pyproject.toml`
-with a `[tool.schemalint]` table. `--config FILE` names one explicitly. Command-line flags are
-applied on top with `Config.with_overrides`.
+with a `[tool.schemalint]` table. `--config FILE` names one explicitly. A file that cannot be
+parsed is an error with its `file:line:col`, wherever it was found (a broken pyproject.toml on the
+way up included: its settings might have been meant to apply). Command-line flags are applied on
+top with `Config.with_overrides`; `origins` records where each setting came from.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from schemalint.diagnostics import Severity
 from schemalint.rules import get_rule
 from schemalint.rules.base import OptionValue, Rule, RuleOptions, coerce_option
-from schemalint.selection import ALL, selector_problem
+from schemalint.selection import ALL, RuleSelection, layered_rules, selector_problem
 
 CONFIG_FILE_NAMES = ("schemalint.yaml", ".schemalint.yaml", "pyproject.toml")
 KEYS = ("select", "extend-select", "ignore", "severity", "fail-on", "strict", "per-file-ignores", "rules")
@@ -87,6 +89,16 @@ class Config:
     per_file_ignores: tuple[FileIgnore, ...] = ()
     rule_options: Mapping[str, Mapping[str, OptionValue]] = field(default_factory=dict)
     source: Path | None = None
+    # Rule selections given on the command line, applied after the file's (ruff's layering).
+    command_line: tuple[RuleSelection, ...] = ()
+    # Where each setting (a KEYS name) came from: a file (with its table) or "command line"
+    # (the file's selection keys stay the file's; `command_line` holds the flags' layers).
+    origins: Mapping[str, str] = field(default_factory=dict)
+
+    def enabled_rules(self) -> tuple[type[Rule], ...]:
+        """The rules that run: the file's selection, then the command line's on top of it."""
+        own = RuleSelection(self.select, self.extend_select, self.ignore)
+        return layered_rules((own, *self.command_line))
 
     def options_for(self, rule: type[Rule]) -> RuleOptions:
         """The rule's option values: its defaults overlaid with the configured ones."""
@@ -101,22 +113,32 @@ class Config:
         fail_on: str | None = None,
         strict: bool = False,
     ) -> Config:
-        """This config with command-line flags applied: `--select` replaces `select`,
-        `--extend-select` and `--ignore` add to theirs, `--fail-on` replaces `fail-on`,
-        `--strict` turns `strict` on."""
+        """This config with command-line flags applied as ruff applies them: `--select`
+        replaces the file's `select`, `extend-select` and `ignore`; without it `--extend-select`
+        and `--ignore` change the file's selection (the command line wins over the file, the
+        more specific selector within it); `--fail-on` replaces `fail-on`; `--strict` turns
+        `strict` on."""
         origin = "command line"
+        layer = RuleSelection(
+            None if select is None else _selectors(list(select), "--select", origin),
+            _selectors(list(extend_select), "--extend-select", origin),
+            _selectors(list(ignore), "--ignore", origin),
+        )
+        origins = {**self.origins, **({"fail-on": origin} if fail_on is not None else {})}
+        origins |= {"strict": origin} if strict else {}
         return replace(
             self,
-            select=self.select if select is None else _selectors(list(select), "--select", origin),
-            extend_select=self.extend_select + _selectors(list(extend_select), "--extend-select", origin),
-            ignore=self.ignore + _selectors(list(ignore), "--ignore", origin),
+            command_line=self.command_line + ((layer,) if layer != RuleSelection(None) else ()),
             fail_on=self.fail_on if fail_on is None else _fail_on(fail_on, "--fail-on", origin),
             strict=self.strict or strict,
+            origins=origins,
         )
 
 
 def find_config_file(start: Path) -> Path | None:
-    """The nearest configuration file in `start` or its ancestors (up to the filesystem root)."""
+    """The nearest configuration file in `start` or its ancestors (up to the filesystem root).
+
+    Raises `ConfigError` for a `pyproject.toml` on the way that is not valid TOML."""
     for directory in (start, *start.parents):
         for name in CONFIG_FILE_NAMES:
             candidate = directory / name
@@ -131,7 +153,8 @@ def load_config(schema_file: Path, explicit: Path | None = None) -> Config:
     if path is None:
         return Config()
     data, origin = _read(path)
-    return replace(parse_config(data, origin), source=path)
+    config = parse_config(data, origin)
+    return replace(config, source=path, origins={key: origin for key in data})
 
 
 def parse_config(data: Mapping[str, Any], origin: str = "config") -> Config:
@@ -161,10 +184,7 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     if path.suffix == ".toml":
-        try:
-            document = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        document = _toml(path, text)
         if path.name == "pyproject.toml":
             section = document.get("tool", {}).get("schemalint", {})
             return _mapping(section, f"{path} [tool.schemalint]"), f"{path} [tool.schemalint]"
@@ -174,15 +194,34 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
     try:
         loaded = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{where}: invalid YAML: {problem}") from None
     return _mapping({} if loaded is None else loaded, str(path)), str(path)
+
+
+def _toml(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # Python 3.14 has exc.lineno/colno; before, the message ends "(at line L, column C)".
+        text_lines = text.split("\n")
+        end = f"{len(text_lines)}:{len(text_lines[-1]) + 1}"
+        found = re.search(r"^(.*) \(at (?:line (\d+), column (\d+)|end of document)\)$", str(exc))
+        if found is None:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        message, line, column = found.groups()
+        where = f"{line}:{column}" if line else end
+        raise ConfigError(f"{path}:{where}: invalid TOML: {message}") from None
 
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        document = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    document = _toml(pyproject, text)
     tool = document.get("tool")
     return isinstance(tool, dict) and "schemalint" in tool
 

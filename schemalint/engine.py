@@ -19,7 +19,7 @@ from schemalint.irquery import FieldRef, IndexRef, find_field, table_fields, tab
 from schemalint.rules import RULES, get_rule
 from schemalint.rules.base import Baseline, Rule, RuleContext, Violation
 from schemalint.rules.unused_suppression import UnusedSuppression
-from schemalint.selection import any_matches, enabled_rules
+from schemalint.selection import any_matches
 from schemalint.suppressions import Suppressions
 
 _EMPTY_SCHEMA = Schema(tables=())
@@ -57,7 +57,7 @@ def run(project: Project, config: Config | None = None, baseline: Baseline | Non
     config = config or Config()
     rules = tuple(
         rule
-        for rule in enabled_rules(config.select, config.extend_select, config.ignore)
+        for rule in config.enabled_rules()
         if rule.compares_versions == (baseline is not None)
     )
     reporter = _Reporter(project, config)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from schemalint.rules import RULES, get_rule
 from schemalint.rules.base import CATEGORY_DIGITS, Rule
@@ -69,3 +70,34 @@ def enabled_rules(
 def any_matches(selectors: Iterable[str], rule: type[Rule]) -> bool:
     """Whether any of `selectors` selects `rule`."""
     return any(matches(s, rule) for s in selectors)
+
+
+@dataclass(frozen=True)
+class RuleSelection:
+    """One layer of rule selection: a configuration file's or the command line's.
+
+    `select` None means the layer does not select anew: it adjusts the rules enabled by the
+    layers before it."""
+
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+def layered_rules(layers: Iterable[RuleSelection]) -> tuple[type[Rule], ...]:
+    """The rules enabled after applying `layers` in order, as ruff does: a layer with `select`
+    starts over from its own selectors; one without keeps what the layers before enabled and
+    turns on its `extend_select` / turns off its `ignore` (the more specific selector of the
+    two winning, `ignore` on a tie)."""
+    enabled: set[type[Rule]] = set()
+    for layer in layers:
+        if layer.select is not None:
+            enabled = set(enabled_rules(layer.select, layer.extend_select, layer.ignore))
+            continue
+        for rule in RULES:
+            on, off = _best(layer.extend_select, rule), _best(layer.ignore, rule)
+            if on >= 0 and on > off:
+                enabled.add(rule)
+            elif off >= 0:
+                enabled.discard(rule)
+    return tuple(rule for rule in RULES if rule in enabled)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 COLOR_CHOICES = ("auto", "always", "never")
 
@@ -31,12 +31,13 @@ def use_color(choice: str, stream: TextIO, environ: Mapping[str, str] | None = N
         return False
 
 
-def exit_on_broken_pipe() -> None:
-    """Exit quietly (status 141, as a shell reports a SIGPIPE death) after the reader of stdout
-    closed it: point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+def exit_on_broken_pipe() -> NoReturn:
+    """Exit quietly with status 141 (what a shell reports for a process ended by SIGPIPE, as
+    `git log | head -1` is) after the reader of stdout closed it: stdout is pointed at /dev/null
+    so that the interpreter's final flush cannot fail again and print a traceback."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
-    os._exit(141)
+    sys.exit(141)

@@ -84,7 +84,8 @@ def test_select_and_extend_select_accept_comma_separated_lists(warns: Path) -> N
     assert [line.split()[2] for line in result.stdout.splitlines()[:-1]] == ["T302"]
 
 
-def test_json_output_to_a_file(warns: Path) -> None:
+def test_json_output_to_a_file(warns: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(warns)  # paths are shown relative to the current directory
     report = warns / "out" / "report.json"
     report.parent.mkdir()
     result = check(warns, "--format", "json", "--output-file", str(report))

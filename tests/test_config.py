@@ -80,14 +80,52 @@ def test_an_empty_yaml_file_means_defaults(tmp_path: Path) -> None:
     assert load_config(schema_in(tmp_path)) == Config(source=tmp_path / "schemalint.yaml")
 
 
-def test_command_line_flags_override_the_file() -> None:
-    config = parse_config({"select": ["D"], "ignore": ["D102"]}).with_overrides(
-        select=["T"], extend_select=["M904"], ignore=["T304"], fail_on="info"
-    )
-    assert config.select == ("T",)
-    assert config.extend_select == ("M904",)
-    assert config.ignore == ("D102", "T304")
+def codes(config: Config) -> set[str]:
+    return {rule.code for rule in config.enabled_rules()}
+
+
+def test_command_line_select_replaces_the_files_selection_like_ruff() -> None:
+    file = parse_config({"select": ["D"], "extend-select": ["T302"], "ignore": ["D102", "T3"]})
+    config = file.with_overrides(select=["T"], extend_select=["M904"], ignore=["T304"], fail_on="info")
+    t_rules = {code for code in codes(parse_config({"select": ["T"]})) if code != "T304"}
+    assert codes(config) == t_rules | {"M904"}  # the file's D, T302 and its ignore of T3 are gone
     assert config.fail_on is Severity.INFO
+    assert config.origins == {"fail-on": "command line"}
+
+
+def test_command_line_extend_select_and_ignore_adjust_the_files_selection() -> None:
+    file = parse_config({"select": ["D"], "ignore": ["D102", "T"]})
+    d_rules = codes(parse_config({"select": ["D"]}))
+    assert codes(file) == d_rules - {"D102"}
+    # the command line wins over the file's ignore, even with a less specific selector
+    assert codes(file.with_overrides(extend_select=["D1"])) == d_rules
+    assert codes(file.with_overrides(extend_select=["T302"], ignore=["D101"])) == (
+        d_rules - {"D101", "D102"}
+    ) | {"T302"}
+    # within one layer the more specific selector wins, ignore on a tie
+    assert codes(file.with_overrides(extend_select=["T"], ignore=["T302"])) == (d_rules - {"D102"}) | (
+        codes(parse_config({"select": ["T"]})) - {"T302"}
+    )
+
+
+def test_a_toml_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
+    pyproject = write(tmp_path / "pyproject.toml", '[tool.schemalint]\nselect = ["D"\nignore = []\n')
+    with pytest.raises(ConfigError) as error:
+        load_config(schema_in(tmp_path))  # found by discovery, not named with --config
+    assert str(error.value).startswith(f"{pyproject}:3:1: invalid TOML: ")
+
+
+def test_a_broken_pyproject_further_up_is_an_error_too(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[project\n")
+    with pytest.raises(ConfigError, match=r"pyproject.toml:1:9: invalid TOML"):
+        load_config(schema_in(tmp_path / "app"))
+
+
+def test_a_yaml_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
+    config = write(tmp_path / "schemalint.yaml", "select: [D\nignore: x\n")
+    with pytest.raises(ConfigError) as error:
+        load_config(schema_in(tmp_path))
+    assert str(error.value).startswith(f"{config}:2:7: invalid YAML: ")
 
 
 def test_selectors_may_be_one_comma_separated_string() -> None:

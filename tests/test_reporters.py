@@ -131,6 +131,7 @@ def test_json_has_the_documented_shape() -> None:
         "table",
         "field",
         "index",
+        "url",
     ]
     assert (first["file"], first["line"], first["end_column"], first["index"]) == (
         "convex/schema.ts",
@@ -162,9 +163,22 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema() -> None:
     assert descriptors[result["ruleIndex"]]["id"] == result["ruleId"] == "D101"
     assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {
         "uri": "convex/schema.ts",
-        "uriBaseId": "PROJECTROOT",
+        "uriBaseId": "SRCROOT",
     }
     assert [r["level"] for r in run["results"]] == ["error", "note", "warning"]
+    assert run["originalUriBaseIds"] == {"SRCROOT": {"uri": "file:///project/"}}
+    assert descriptors[0]["helpUri"] == (
+        "https://github.com/schemalint/schemalint/blob/main/docs/rules/" + descriptors[0]["name"] + ".md"
+    )
+
+
+def test_rule_links_follow_the_configured_base_url() -> None:
+    document = json.loads(render("json", docs_url="https://docs.example.com/rules"))
+    assert document["diagnostics"][0]["url"] == "https://docs.example.com/rules/invalid-identifier.md"
+    log = json.loads(render("sarif", docs_url="https://docs.example.com/rules/"))
+    assert log["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] == (
+        "https://docs.example.com/rules/invalid-identifier.md"
+    )
 
 
 def test_sarif_describes_rules_missing_from_the_catalog() -> None:

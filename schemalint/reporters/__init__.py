@@ -20,6 +20,13 @@ if TYPE_CHECKING:  # the CLI imports this package just for FORMATS; keep that ch
     from schemalint.catalog import CatalogEntry
 
 FORMATS = ("text", "concise", "json", "sarif", "github", "junit")
+# Where `docs/rules/<name>.md` is published; `--docs-url` / SCHEMALINT_DOCS_URL replace it.
+DOCS_URL = "https://github.com/schemalint/schemalint/blob/main/docs/rules/"
+
+
+def rule_url(rule: str, base: str = DOCS_URL) -> str:
+    """The documentation page of the rule named `rule`."""
+    return base.rstrip("/") + f"/{rule}.md"
 
 
 def read_text_file(path: str) -> str | None:
@@ -38,7 +45,7 @@ class ReportContext:
     does; files outside it are shown absolute); `files` the source files
     that were checked; `rules` catalog entries by code (rule metadata for SARIF);
     `read_source` returns a file's text for code frames; `color` forces colour on or off
-    (None: colour when the stream is a terminal).
+    (None: colour when the stream is a terminal); `docs_url` the base of rule pages.
     """
 
     root: Path
@@ -46,6 +53,7 @@ class ReportContext:
     rules: Mapping[str, CatalogEntry] = field(default_factory=dict)
     read_source: Callable[[str], str | None] = read_text_file
     color: bool | None = None
+    docs_url: str = DOCS_URL
 
 
 def shown_path(path: str, context: ReportContext) -> str:

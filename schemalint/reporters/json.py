@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from schemalint.findings import Diagnostic, count_by_rule, count_by_severity, relative_path
-from schemalint.reporters import ReportContext
+from schemalint.reporters import ReportContext, rule_url
 from schemalint.textsafe import json_safe
 
 FORMAT_VERSION = 1
@@ -30,6 +30,7 @@ def diagnostic_json(diagnostic: Diagnostic, context: ReportContext) -> dict[str,
         "table": diagnostic.table,
         "field": diagnostic.field,
         "index": diagnostic.index,
+        "url": rule_url(diagnostic.rule, context.docs_url),
     }
 
 

@@ -12,11 +12,11 @@ from schemalint import __version__
 from schemalint.catalog import CatalogEntry
 from schemalint.diagnostics import Severity
 from schemalint.findings import Diagnostic, relative_path
-from schemalint.reporters import ReportContext
+from schemalint.reporters import ReportContext, rule_url
 from schemalint.textsafe import json_safe
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-ROOT_ID = "PROJECTROOT"
+ROOT_ID = "SRCROOT"  # the directory schemalint ran in; result URIs are relative to it
 _LEVELS = {
     Severity.ERROR: "error",
     Severity.WARNING: "warning",
@@ -33,19 +33,23 @@ _CATEGORIES = {
 }
 
 
+def _level(severity: Severity) -> str:
+    return _LEVELS.get(severity, "note")  # info and below
+
+
 def _unwrap(text: str) -> str:
     """Catalog prose with its hard line breaks removed (paragraphs kept)."""
     return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n"))
 
 
-def _rule_descriptor(code: str, rule: str, entry: CatalogEntry | None) -> dict[str, Any]:
-    descriptor: dict[str, Any] = {"id": code, "name": rule}
+def _rule_descriptor(code: str, rule: str, entry: CatalogEntry | None, docs_url: str) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {"id": code, "name": rule, "helpUri": rule_url(rule, docs_url)}
     if entry is not None:
         descriptor.update(
             shortDescription={"text": entry.summary},
             fullDescription={"text": _unwrap(entry.rationale)},
             help={"text": f"{entry.summary}\n\n{_unwrap(entry.rationale)}"},
-            defaultConfiguration={"level": _LEVELS[entry.severity]},
+            defaultConfiguration={"level": _level(entry.severity)},
         )
     descriptor["properties"] = {"tags": [_CATEGORIES.get(code[:1], "other")]}
     return descriptor
@@ -74,11 +78,12 @@ def _location(diagnostic: Diagnostic, root: Path) -> dict[str, Any]:
 def sarif_log(diagnostics: Sequence[Diagnostic], context: ReportContext) -> dict[str, Any]:
     """The SARIF log as a JSON-ready dict: one run, every catalog rule as metadata."""
     rules: dict[str, dict[str, Any]] = {
-        code: _rule_descriptor(code, entry.name, entry) for code, entry in sorted(context.rules.items())
+        code: _rule_descriptor(code, entry.name, entry, context.docs_url)
+        for code, entry in sorted(context.rules.items())
     }
     for d in diagnostics:
         if d.code not in rules:
-            rules[d.code] = _rule_descriptor(d.code, d.rule, None)
+            rules[d.code] = _rule_descriptor(d.code, d.rule, None, context.docs_url)
     index = {code: i for i, code in enumerate(rules)}
     results = []
     for d in diagnostics:
@@ -87,7 +92,7 @@ def sarif_log(diagnostics: Sequence[Diagnostic], context: ReportContext) -> dict
             {
                 "ruleId": d.code,
                 "ruleIndex": index[d.code],
-                "level": _LEVELS[d.severity],
+                "level": _level(d.severity),
                 "message": {"text": text},
                 "locations": [_location(d, context.root)],
             }

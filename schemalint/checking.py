@@ -1,0 +1,124 @@
+"""`schemalint check` over one or more projects: configure, parse and lint each, then write one
+report. Paths in the report are relative to the current directory."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from schemalint.config import Config, load_config
+from schemalint.discovery import ProjectLayout
+from schemalint.findings import Diagnostic, count_by_rule, fails
+
+# --statistics prints a table (the text formats) or JSON rows; other formats have no place for it.
+STATISTICS_FORMATS = ("text", "concise", "json")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What the command line says about a `check` run."""
+
+    output_format: str = "text"
+    output_file: Path | None = None
+    select: list[str] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    strict: bool = False
+    statistics: bool = False
+    config_file: Path | None = None
+    color: str = "auto"
+    docs_url: str | None = None
+
+
+def configure(layout: ProjectLayout, options: CheckOptions) -> Config:
+    """The project's configuration (found walking up from its schema, or --config) with the
+    command line's flags on top."""
+    return load_config(layout.schema_file, options.config_file).with_overrides(
+        select=options.select,
+        extend_select=options.extend_select,
+        ignore=options.ignore,
+        fail_on=options.fail_on,
+        strict=options.strict,
+    )
+
+
+@dataclass(frozen=True)
+class ProjectResult:
+    layout: ProjectLayout
+    config: Config
+    diagnostics: list[Diagnostic]
+    files: tuple[str, ...]
+
+    @property
+    def failed(self) -> bool:
+        """Whether a finding reaches this project's `fail-on` severity (notices only if `strict`)."""
+        return any(fails(d, self.config.fail_on, self.config.strict) for d in self.diagnostics)
+
+
+def lint(layout: ProjectLayout, options: CheckOptions) -> ProjectResult:
+    """Configure, parse and lint one project."""
+    from schemalint import engine
+    from schemalint.parser import parse_project
+
+    config = configure(layout, options)
+    project = parse_project(layout, functions=True)
+    files = tuple(sorted({project.schema_file, *(f.path for f in project.files)}))
+    return ProjectResult(layout, config, engine.run(project, config), files)
+
+
+def run_check(layouts: Sequence[ProjectLayout], options: CheckOptions) -> int:
+    """Lint every project, write one report, and return the exit status (0 or 1)."""
+    results = [lint(layout, options) for layout in layouts]
+    diagnostics = sorted((d for r in results for d in r.diagnostics), key=Diagnostic.sort_key)
+    files = tuple(sorted({f for r in results for f in r.files}))
+    with contextlib.ExitStack() as stack:
+        stream: TextIO = (
+            stack.enter_context(options.output_file.open("w", encoding="utf-8"))
+            if options.output_file is not None
+            else sys.stdout
+        )
+        write_report(diagnostics, files, stream, options)
+    return 1 if any(result.failed for result in results) else 0
+
+
+def write_report(
+    diagnostics: Sequence[Diagnostic], files: tuple[str, ...], stream: TextIO, options: CheckOptions
+) -> None:
+    """The report (or the statistics) in the chosen format."""
+    from schemalint.reporters import DOCS_URL, ReportContext, get_reporter
+    from schemalint.terminal import use_color
+
+    if options.statistics:
+        write_statistics(diagnostics, stream, as_json=options.output_format == "json")
+        return
+    rules = {}
+    if options.output_format == "sarif":
+        from schemalint.catalog import load_catalog
+
+        rules = {entry.code: entry for entry in load_catalog()}
+    context = ReportContext(
+        root=Path.cwd(),
+        files=files,
+        rules=rules,
+        color=use_color(options.color, stream),
+        docs_url=options.docs_url or DOCS_URL,
+    )
+    get_reporter(options.output_format)(diagnostics, stream, context)
+
+
+def write_statistics(diagnostics: Sequence[Diagnostic], stream: TextIO, *, as_json: bool) -> None:
+    """How many findings each rule reported, most first: a table, or JSON rows."""
+    counts = count_by_rule(diagnostics)
+    if as_json:
+        rows = [{"code": code, "rule": rule, "count": n} for code, rule, n in counts]
+        stream.write(json.dumps(rows, indent=2) + "\n")
+        return
+    width = max((len(str(n)) for _, _, n in counts), default=1)
+    for code, rule, n in counts:
+        stream.write(f"{n:>{width}}  {code}  {rule}\n")
