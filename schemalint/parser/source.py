@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -38,6 +40,7 @@ class SourceText:
     diagnostics: list[ParserDiagnostic] = field(default_factory=list)
     is_ascii: bool = True
     _line_starts: list[int] = field(default_factory=list)
+    _multibyte: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
 
     def span(self, node: Node) -> Span:
         """The 1-based, character-column span of `node`."""
@@ -61,6 +64,8 @@ class SourceText:
         return self.data[node.start_byte : node.end_byte].decode("utf-8", errors="replace")
 
     def _char_column(self, row: int, byte_column: int) -> int:
+        """The character column of a byte column: linear in the line's length once per line
+        (then a binary search), however many nodes the line holds."""
         if self.is_ascii:
             return byte_column
         if not self._line_starts:
@@ -72,8 +77,28 @@ class SourceText:
             self._line_starts = starts
         if row >= len(self._line_starts):
             return byte_column
+        table = self._multibyte.get(row)
+        if table is None:
+            table = self._multibyte[row] = self._multibyte_table(row)
+        positions, extra = table
+        return byte_column - extra[bisect.bisect_left(positions, byte_column)]
+
+    def _multibyte_table(self, row: int) -> tuple[list[int], list[int]]:
+        """For one line: the byte offsets of its multi-byte characters, and for each index i
+        the bytes beyond one per character that the first i of them take."""
         start = self._line_starts[row]
-        return len(self.data[start : start + byte_column].decode("utf-8", errors="replace"))
+        end = self._line_starts[row + 1] if row + 1 < len(self._line_starts) else len(self.data)
+        positions: list[int] = []
+        extra = [0]
+        for match in _LEAD_BYTE.finditer(self.data, start, end):
+            lead = match.group()[0]
+            positions.append(match.start() - start)
+            extra.append(extra[-1] + (1 if lead < 0xE0 else 2 if lead < 0xF0 else 3))
+        return positions, extra
+
+
+# The first byte of a multi-byte UTF-8 character.
+_LEAD_BYTE = re.compile(rb"[\xc0-\xff]")
 
 
 def _file_span(path: str, line: int = 1, column: int = 1) -> Span:

@@ -1,0 +1,44 @@
+"""Source positions: columns count characters, and computing them stays linear on long lines."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from schemalint.parser.source import load_source
+
+
+def _identifier_columns(path: Path) -> list[tuple[str, int, int]]:
+    source = load_source(path)
+    assert source.tree is not None
+    found = []
+    stack = [source.tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type in ("identifier", "property_identifier"):
+            span = source.span(node)
+            found.append((source.text(node), span.column, span.end_column))
+        stack.extend(reversed(node.children))
+    return found
+
+
+def test_columns_count_characters_of_every_utf8_length(tmp_path: Path) -> None:
+    path = tmp_path / "schema.ts"
+    path.write_text('const a = "é中😀"; const b = { c: "x" };\n', encoding="utf-8")
+    line = path.read_text(encoding="utf-8").rstrip("\n")
+    expected = [(name[0], line.index(name) + 1, line.index(name) + 2) for name in ("a =", "b =", "c:")]
+    assert _identifier_columns(path) == expected
+
+
+def test_one_long_non_ascii_line_is_positioned_in_linear_time(tmp_path: Path) -> None:
+    # One `é` used to make every span decode its line prefix again: quadratic on a one-line file.
+    path = tmp_path / "schema.ts"
+    keys = ", ".join(f"k{i}: {i}" for i in range(60_000))
+    path.write_text(f'const e = "é"; const o = {{ {keys} }};\n', encoding="utf-8")
+    started = time.perf_counter()
+    columns = _identifier_columns(path)
+    elapsed = time.perf_counter() - started
+    assert len(columns) == 60_002
+    assert columns[-1][0] == "k59999"
+    assert columns[-1][1] == path.read_text(encoding="utf-8").index("k59999") + 1
+    assert elapsed < 3.0, f"{elapsed:.2f}s for 60,000 spans on one line"
