@@ -70,7 +70,8 @@ def parse_project(layout: ProjectLayout, *, functions: bool = False) -> Project:
         lowering_diagnostics = [
             ParserDiagnostic(UNEVALUABLE_EXPRESSION, "the schema is nested too deeply to analyse", file_span)
         ]
-    diagnostics = _dedupe(_without_noise([*evaluator.diagnostics, *lowering_diagnostics]))
+    found = _without_noise([*evaluator.diagnostics, *lowering_diagnostics])
+    diagnostics = _dedupe(_without_consequences(found))
     function_modules = None
     if functions:
         from schemalint.parser.functions import parse_functions
@@ -99,6 +100,12 @@ def _without_noise(diagnostics: list[ParserDiagnostic]) -> list[ParserDiagnostic
     broken = {d.span.file for d in diagnostics if d.kind == PARSE_ERROR}
     evaluation = (UNEVALUABLE_EXPRESSION, EVALUATION_ERROR)
     return [d for d in diagnostics if d.kind not in evaluation or d.span.file not in broken]
+
+
+def _without_consequences(diagnostics: list[ParserDiagnostic]) -> list[ParserDiagnostic]:
+    """Drop the notices that only repeat an error's cause (the error already says what fails)."""
+    errors = {d.cause for d in diagnostics if d.kind == EVALUATION_ERROR and d.cause is not None}
+    return [d for d in diagnostics if d.kind != UNEVALUABLE_EXPRESSION or d.cause not in errors]
 
 
 def _dedupe(diagnostics: list[ParserDiagnostic]) -> list[ParserDiagnostic]:

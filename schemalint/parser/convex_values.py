@@ -243,6 +243,7 @@ V_OBJECT = OpaqueValue(
         "optional": Builtin("v.optional", _v_optional),
         "nullable": Builtin("v.nullable", _v_nullable),
     },
+    closed=True,  # exactly the members of `v` in convex 1.49.0
 )
 
 

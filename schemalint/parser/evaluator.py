@@ -71,6 +71,8 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         self._depth = 0
         self._call_depth = 0
         self._json_modules: dict[Path, Module] = {}
+        # Names each loaded file declares anywhere (see `undefined_names`), by path.
+        self.declared_names: dict[str, frozenset[str]] = {}
 
     # ---------------------------------------------------------------------------- modules
 

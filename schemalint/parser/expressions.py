@@ -14,6 +14,7 @@ from schemalint.parser.js_members import get_member
 from schemalint.parser.modules import Module
 from schemalint.parser.scope import Scope
 from schemalint.parser.source import number_value, string_value, template_parts
+from schemalint.parser.undefined_names import surely_undefined
 from schemalint.parser.values import (
     UNDEFINED,
     BigInt,
@@ -341,6 +342,10 @@ class ExpressionsMixin:
         if operator_node is None or argument_node is None:
             return Unknown("incomplete unary expression", span)
         operator = operator_node.type
+        if operator == "typeof" and argument_node.type == "identifier":
+            name = scope.module.source.text(argument_node) if scope.module.source is not None else ""
+            if scope.lookup(name) is None and surely_undefined(cast("Evaluator", self), name):
+                return Prim("undefined", span)  # `typeof` of an undeclared name does not throw
         argument = self.eval(argument_node, scope)
         if operator == "typeof":
             return js.type_of(argument, span)

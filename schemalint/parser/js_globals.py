@@ -7,6 +7,7 @@ import math
 from typing import TYPE_CHECKING
 
 from schemalint.diagnostics import Span
+from schemalint.parser.undefined_names import undefined_name
 from schemalint.parser.values import (
     UNDEFINED,
     BigInt,
@@ -158,4 +159,4 @@ def global_value(ev: Evaluator, name: str, span: Span) -> Value:
     if name == "crypto":
         ev.record_runtime("crypto", span)
         return Unknown("`crypto` is not available when Convex evaluates the schema", span)
-    return Unknown(f"`{name}` is not defined in the project (a global schemalint does not model)", span)
+    return undefined_name(ev, name, span)

@@ -6,6 +6,7 @@ import math
 from typing import TYPE_CHECKING
 
 from schemalint.diagnostics import Span
+from schemalint.parser.undefined_names import missing_member
 from schemalint.parser.values import (
     UNDEFINED,
     Builtin,
@@ -67,6 +68,8 @@ def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> 
             return result
         if isinstance(member, Value):
             return member
+        if receiver.closed and span is not None:
+            return missing_member(ev, receiver, name, span)
         return Unknown(f"`{receiver.name}.{name}` cannot be evaluated", span)
     if isinstance(receiver, Prim):
         return _primitive_member(receiver, name, span)

@@ -301,11 +301,16 @@ class NamespaceValue(Value):
 
 @dataclass(eq=False)
 class OpaqueValue(Value):
-    """A known object schemalint does not model further (e.g. `Math`); members are unknown."""
+    """A known object schemalint does not model further (e.g. `Math`); members are unknown.
+
+    `closed`: `members` lists every member the real object has (as for Convex's `v`), so any
+    other name is surely absent.
+    """
 
     name: str
     members: dict[str, Any] = field(default_factory=dict)
     span: Span | None = None
+    closed: bool = False
 
     def describe(self) -> str:
         return f"`{self.name}`"

@@ -1,0 +1,138 @@
+"""Names no scope defines: a deploy error when Convex surely throws, a blind spot otherwise.
+
+Convex evaluates the schema (and every function module's top level) at push time; reading a
+name that is defined nowhere throws `ReferenceError` there and the push fails. schemalint says
+so only when it is sure: the name is not a global any JavaScript runtime provides, and no loaded
+file declares it anywhere (so a gap in schemalint's scope analysis cannot turn into an invented
+error). Everything else is an unknown value, reported as a notice where it costs something.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING
+
+from tree_sitter import Node
+
+from schemalint.diagnostics import EVALUATION_ERROR, ParserDiagnostic, Span
+from schemalint.parser.values import OpaqueValue, Unknown
+
+if TYPE_CHECKING:
+    from schemalint.parser.evaluator import Evaluator
+    from schemalint.parser.source import SourceText
+
+# Globals of V8, Node, browsers and other runtimes: a name among these may exist at run time.
+_GLOBAL_NAMES = """
+    AbortController AbortSignal AggregateError Array ArrayBuffer Atomics BigInt BigInt64Array
+    BigUint64Array Blob Boolean BroadcastChannel Buffer ByteLengthQueuingStrategy CompressionStream
+    CountQueuingStrategy Crypto CryptoKey CustomEvent DOMException DataView Date DecompressionStream
+    Error EvalError Event EventTarget File FinalizationRegistry Float16Array Float32Array
+    Float64Array FormData Function Headers Infinity Int16Array Int32Array Int8Array Intl Iterator
+    JSON Map Math MessageChannel MessageEvent MessagePort NaN Number Object Performance Promise
+    Proxy RangeError ReadableStream ReferenceError Reflect RegExp Request Response Set
+    SharedArrayBuffer String SubtleCrypto Symbol SyntaxError TextDecoder TextDecoderStream
+    TextEncoder TextEncoderStream TransformStream TypeError URIError URL URLSearchParams
+    Uint16Array Uint32Array Uint8Array Uint8ClampedArray WeakMap WeakRef WeakSet WebAssembly
+    WritableStream __dirname __filename arguments atob btoa clearImmediate clearInterval
+    clearTimeout console crypto decodeURI decodeURIComponent encodeURI encodeURIComponent escape
+    eval exports fetch global globalThis isFinite isNaN module parseFloat parseInt performance
+    process queueMicrotask require setImmediate setInterval setTimeout structuredClone undefined
+    unescape window self document navigator location localStorage sessionStorage Deno Bun
+"""
+MAYBE_GLOBALS = frozenset(_GLOBAL_NAMES.split())
+
+# Parents under which an identifier names something being declared (not read).
+_BINDING_PARENTS = frozenset(
+    {
+        "variable_declarator",
+        "function_declaration",
+        "generator_function_declaration",
+        "function_expression",
+        "generator_function",
+        "class_declaration",
+        "abstract_class_declaration",
+        "class",
+        "enum_declaration",
+        "internal_module",
+        "module",
+        "required_parameter",
+        "optional_parameter",
+        "arrow_function",
+        "catch_clause",
+        "import_specifier",
+        "namespace_import",
+        "import_clause",
+        "import_alias",
+        "object_pattern",
+        "array_pattern",
+        "pair_pattern",
+        "assignment_pattern",
+        "object_assignment_pattern",
+        "rest_pattern",
+        "for_in_statement",
+        "formal_parameters",
+        "function_signature",
+    }
+)
+_GLOBAL_OBJECTS = frozenset({"globalThis", "global", "window", "self"})
+
+
+def declared_names(source: SourceText) -> frozenset[str]:
+    """Every name `source` declares anywhere (any scope, any kind of declaration), plus the
+    properties it assigns on the global object (`globalThis.x = ...`)."""
+    if source.tree is None:
+        return frozenset()
+    names: set[str] = set()
+    stack: list[Node] = [source.tree.root_node]
+    while stack:
+        node = stack.pop()
+        kind = node.type
+        if kind == "shorthand_property_identifier_pattern":
+            names.add(source.text(node))
+        elif kind == "identifier":
+            parent = node.parent
+            if parent is not None and parent.type in _BINDING_PARENTS:
+                names.add(source.text(node))
+        elif kind == "member_expression":
+            receiver = node.child_by_field_name("object")
+            member = node.child_by_field_name("property")
+            if receiver is not None and member is not None and source.text(receiver) in _GLOBAL_OBJECTS:
+                names.add(source.text(member))
+        stack.extend(node.children)
+    return frozenset(names)
+
+
+def surely_undefined(ev: Evaluator, name: str) -> bool:
+    """Whether reading `name` surely throws a ReferenceError when Convex evaluates it."""
+    if name in MAYBE_GLOBALS:
+        return False
+    cache = ev.declared_names
+    for source in ev.loaded_sources:
+        declared = cache.get(source.path)
+        if declared is None:
+            declared = cache[source.path] = declared_names(source)
+        if name in declared:
+            return False
+    return True
+
+
+def undefined_name(ev: Evaluator, name: str, span: Span) -> Unknown:
+    """The value of `name` that no scope defines: an `evaluation-error` when Convex surely
+    throws on it, an unknown value (a global schemalint does not model) otherwise."""
+    if not surely_undefined(ev, name):
+        return Unknown(f"`{name}` is a global schemalint does not model", span)
+    reason = f"`{name}` is not defined"
+    message = f"{reason}: Convex fails with `ReferenceError: {name} is not defined` when it evaluates this"
+    ev.diagnostics.append(ParserDiagnostic(EVALUATION_ERROR, message, span, cause=reason))
+    return Unknown(reason, span)
+
+
+def missing_member(ev: Evaluator, receiver: OpaqueValue, name: str, span: Span) -> Unknown:
+    """`receiver.name` where the real object has no such member (`v.strng`): an
+    `evaluation-error` (calling it throws a TypeError), with the closest real member."""
+    close = difflib.get_close_matches(name, list(receiver.members), n=1)
+    hint = f" (did you mean `{receiver.name}.{close[0]}`?)" if close else ""
+    reason = f"`{receiver.name}` has no member `{name}`"
+    message = f"{reason}{hint}: Convex fails with a TypeError when it evaluates this"
+    ev.diagnostics.append(ParserDiagnostic(EVALUATION_ERROR, message, span, cause=reason))
+    return Unknown(reason, span)
