@@ -28,6 +28,9 @@ class Validator:
     kind: ClassVar[str] = "validator"
     optional: bool = False
     span: Span | None = None
+    # The module-level constant this validator was first declared as (`memberRole` for
+    # `const memberRole = v.union(...)`), if any. Not part of its value: equality ignores it.
+    name: str | None = field(default=None, compare=False)
 
     def children(self) -> tuple[Validator, ...]:
         """The validators directly nested in this one."""
@@ -391,6 +394,9 @@ class FunctionModules:
     functions: tuple[ConvexFunction, ...]
     diagnostics: tuple[ParserDiagnostic, ...] = ()
     usage: Usage | None = None
+    # Exports that could not be evaluated (`module:name`): functions the project may have that
+    # `functions` lacks.
+    left_out: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------

@@ -97,6 +97,7 @@ def parse_functions(layout: ProjectLayout, evaluator: Evaluator | None = None) -
     first_diagnostic = len(evaluator.diagnostics)
     functions: list[ConvexFunction] = []
     diagnostics: list[ParserDiagnostic] = []
+    left_out: list[str] = []
     root = Path(os.path.realpath(layout.root))
     complete = True
     paths = module_files(layout.functions_dir)
@@ -133,11 +134,17 @@ def parse_functions(layout: ProjectLayout, evaluator: Evaluator | None = None) -
                     f"export `{name}` of `{module_path}` cannot be evaluated and is left out: {value.reason}"
                 )
                 diagnostics.append(ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, value.span))
+                left_out.append(f"{module_path}:{name}")
     diagnostics.extend(evaluator.diagnostics[first_diagnostic:])
     functions.sort(key=lambda f: (f.module, f.name))
     with paused_gc():
         usage = scan_usage(evaluator, _code_modules(evaluator, root), complete, schema_only)
-    return FunctionModules(functions=tuple(functions), diagnostics=tuple(diagnostics), usage=usage)
+    return FunctionModules(
+        functions=tuple(functions),
+        diagnostics=tuple(diagnostics),
+        usage=usage,
+        left_out=tuple(sorted(left_out)),
+    )
 
 
 def _code_modules(evaluator: Evaluator, root: Path) -> list[Module]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, cast
 
 from tree_sitter import Node
@@ -20,6 +21,7 @@ from schemalint.parser.values import (
     Prim,
     Property,
     Unknown,
+    ValidatorValue,
     Value,
 )
 
@@ -126,6 +128,8 @@ class StatementsMixin:
                     else Prim(UNDEFINED, source.span(declarator))
                 )
                 if pattern is not None:
+                    if pattern.type == "identifier" and scope.parent is None:
+                        value = _named_validator(value, source.text(pattern))
                     self.bind_pattern(pattern, value, scope)
         elif kind == "expression_statement":
             for child in node.named_children:
@@ -344,3 +348,11 @@ def _short(text: str, limit: int = 40) -> str:
 
 def _no_span(module: Module) -> Span:
     return Span(str(module.path or module.display), 1, 1, 1, 1)
+
+
+def _named_validator(value: Value, name: str) -> Value:
+    """`value`, a validator declared as the module-level constant `name`, remembering that name
+    (the first one only: `const b = a` keeps `a`)."""
+    if not isinstance(value, ValidatorValue) or value.validator.name is not None:
+        return value
+    return dataclasses.replace(value, validator=dataclasses.replace(value.validator, name=name))
