@@ -75,6 +75,13 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                 export const status = v.union(v.literal("todo"), v.literal("done"));
             """,
             "app/backend/schema.ts": OLD_SCHEMA,
+            "app/backend/users.ts": """\
+                import { query } from "./_generated/server";
+                export const byName = query({
+                  args: {},
+                  handler: (ctx) => ctx.db.query("users").withIndex("by_name").collect(),
+                });
+            """,
         },
     )
     _git(root, "add", "-A")
@@ -99,9 +106,9 @@ def test_diff_against_the_previous_commit(repo: Path) -> None:
         '("Object is missing the required field")',
         "backend/schema.ts:7:3: info C703 [safe-table-change] Table `tasks` changed safely: every document "
         "the old validator accepted passes the new one, so Convex does not re-validate its documents on push",
-        "backend/schema.ts@HEAD~1:6:61: warning C710 [removed-index] Index `by_name` of `users` (at HEAD~1) is "
-        'removed: every query still calling `.withIndex("by_name", …)` fails once this is pushed',
-        "Found 3 problems (0 errors, 2 warnings, 1 info).",
+        "backend/schema.ts@HEAD~1:6:61: error C710 [removed-index] Index `by_name` of `users` (at HEAD~1) is "
+        "removed, but the function code still uses it: backend/users.ts:4; those queries fail once this is pushed",
+        "Found 3 problems (1 error, 1 warning, 1 info).",
     ]
     assert status == 1
     assert _git(repo, "status", "--porcelain") == ""  # nothing written or checked out
@@ -110,7 +117,7 @@ def test_diff_against_the_previous_commit(repo: Path) -> None:
 def test_the_old_side_code_frame_comes_from_the_revision(repo: Path) -> None:
     result = CliRunner().invoke(main, ["diff", "--against", "HEAD~1", "--select", "removed-index"])
     assert 'index("by_name", ["name"])' in result.stdout
-    assert result.stdout.startswith("backend/schema.ts@HEAD~1:6:61: warning C710 [removed-index]")
+    assert result.stdout.startswith("backend/schema.ts@HEAD~1:6:61: error C710 [removed-index]")
 
 
 def test_uncommitted_changes_are_compared_with_head(repo: Path) -> None:
@@ -121,7 +128,9 @@ def test_uncommitted_changes_are_compared_with_head(repo: Path) -> None:
         NEW_SCHEMA.replace("email: v.string()", "email: v.string(), bio: v.optional(v.string())")
     )
     status, output = _run("--against", "HEAD")
-    assert output.splitlines()[0].startswith("backend/schema.ts:6:3: info C703 [safe-table-change] Table `users`")
+    assert output.splitlines()[0].startswith(
+        "backend/schema.ts:6:3: info C703 [safe-table-change] Table `users`"
+    )
     assert status == 0
 
 

@@ -50,12 +50,24 @@ if TYPE_CHECKING:
     type=click.Choice(["error", "warning", "info"]),
     help="Lowest severity that makes the exit code 1 [config `fail-on`; default: warning].",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Also fail on notices (what schemalint could not read statically) [config `strict`].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @click.option(
     "--config",
     "config_file",
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
     help="Configuration file (instead of searching upwards from the schema).",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text formats (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def diff_command(
@@ -68,8 +80,10 @@ def diff_command(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None,
+    strict: bool,
     exit_zero: bool,
     config_file: Path | None,
+    color: str,
     debug: bool,
 ) -> None:
     """Say what pushing the schema at PATH does to a deployment running the baseline's schema.
@@ -101,7 +115,9 @@ def diff_command(
             extend_select=_split(extend_select),
             ignore=_split(ignore),
             fail_on=fail_on,
+            strict=strict,
             config_file=config_file,
+            color=color,
         )
     except (DiscoveryError, ConfigError, GitError, OSError) as exc:
         click.echo(f"error: {exc}", err=True)
@@ -122,7 +138,9 @@ def _diff(
     extend_select: list[str],
     ignore: list[str],
     fail_on: str | None,
+    strict: bool,
     config_file: Path | None,
+    color: str,
 ) -> int:
     """Compare, write the report, and return the exit status (0 or 1)."""
     from schemalint import engine, files
@@ -130,15 +148,17 @@ def _diff(
     from schemalint.config import load_config
     from schemalint.diff import baseline as baselines
     from schemalint.discovery import discover
+    from schemalint.findings import fails
     from schemalint.parser import parse_project
     from schemalint.reporters import ReportContext, get_reporter, read_text_file
+    from schemalint.terminal import use_color
 
     given = files.DISK.realpath(Path.cwd() / path)
     layout = discover(given)
     config = load_config(layout.schema_file, config_file).with_overrides(
-        select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on
+        select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on, strict=strict
     )
-    project = parse_project(layout)
+    project = parse_project(layout, functions=True)
     read_source: Callable[[str], str | None] = read_text_file
     if against_dir is not None:
         baseline = baselines.from_directory(
@@ -148,20 +168,21 @@ def _diff(
         baseline, tree = baselines.from_git(given, layout, revision)
         read_source = _reader(tree, baseline.span_suffix)
     diagnostics = engine.run(project, config, baseline)
-    context = ReportContext(
-        root=Path(project.root),
-        files=tuple(sorted({project.schema_file, *(f.path for f in project.files)})),
-        rules={entry.code: entry for entry in load_catalog()} if output_format == "sarif" else {},
-        read_source=read_source,
-    )
     with contextlib.ExitStack() as stack:
         stream: TextIO = (
             stack.enter_context(output_file.open("w", encoding="utf-8"))
             if output_file is not None
             else sys.stdout
         )
+        context = ReportContext(
+            root=Path(project.root),
+            files=tuple(sorted({project.schema_file, *(f.path for f in project.files)})),
+            rules={entry.code: entry for entry in load_catalog()} if output_format == "sarif" else {},
+            read_source=read_source,
+            color=use_color(color, stream),
+        )
         get_reporter(output_format)(diagnostics, stream, context)
-    return 1 if any(d.severity >= config.fail_on for d in diagnostics) else 0
+    return 1 if any(fails(d, config.fail_on, config.strict) for d in diagnostics) else 0
 
 
 def _reader(tree: GitTreeFileSystem, suffix: str) -> Callable[[str], str | None]:

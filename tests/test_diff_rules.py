@@ -1,0 +1,250 @@
+"""`schemalint diff` findings for one change at a time: a schema before, a schema after, and
+exactly what is reported. Unknown parts on either side never produce a "safe" verdict."""
+
+from __future__ import annotations
+
+from helpers import diff_findings, diff_lint
+
+from schemalint.diagnostics import Severity
+
+USERS = "export default defineSchema({ users: defineTable({ name: v.string() }) });"
+
+
+def rules(before: str, after: str, **kwargs: object) -> list[str]:
+    return sorted(d.rule for d in diff_lint(before, after, **kwargs))  # type: ignore[arg-type]
+
+
+def test_an_unchanged_schema_reports_nothing() -> None:
+    assert diff_findings(USERS, USERS) == []
+
+
+def test_a_new_required_field_names_the_field_and_the_safe_path() -> None:
+    [finding] = diff_lint(USERS, USERS.replace("v.string() }", "v.string(), email: v.string() }"))
+    assert finding.rule == "revalidated-table"
+    assert finding.message == (
+        "Convex will re-validate every document of `users` on push, and the push fails if any "
+        'document lacks the new required field `email` ("Object is missing the required field")'
+    )
+    assert finding.help is not None and finding.help.startswith(
+        "Add `email` as `v.optional(...)` first, deploy, backfill it in every document (a migration), "
+        "then make it required."
+    )
+    assert finding.field == "email"
+    assert (finding.span.line, finding.span.column) == (3, 70)
+
+
+def test_nested_objects_and_arrays_give_the_field_path() -> None:
+    before = """
+        export default defineSchema({
+          posts: defineTable({ meta: v.object({ tags: v.array(v.object({ label: v.string() })) }) }),
+        });
+    """
+    after = before.replace("label: v.string()", "label: v.string(), color: v.string()")
+    [message] = diff_findings(before, after)
+    assert "lacks the new required field `meta.tags[].color`" in message
+
+
+def test_string_to_id_and_narrowed_union_are_explained() -> None:
+    before = """
+        export default defineSchema({
+          users: defineTable({ name: v.string() }),
+          tasks: defineTable({ owner: v.string(), status: v.union(v.literal("a"), v.literal("b")) }),
+        });
+    """
+    after = before.replace("owner: v.string()", 'owner: v.id("users")').replace(
+        'v.union(v.literal("a"), v.literal("b"))', 'v.literal("a")'
+    )
+    [message] = diff_findings(before, after)
+    assert message == (
+        "revalidated-table: Convex will re-validate every document of `tasks` on push, and the push "
+        'fails if any document stores a plain string in `owner` where v.id("users") is now required; '
+        'or stores v.literal("b") in `status`, which the new v.literal("a") does not accept '
+        '(was v.union(v.literal("a"), v.literal("b")))'
+    )
+
+
+def test_records_are_compared_only_for_equality() -> None:
+    before = "export default defineSchema({ t: defineTable({ m: v.record(v.string(), v.literal(1)) }) });"
+    after = before.replace("v.literal(1)", "v.number()")
+    [message] = diff_findings(before, after)
+    assert "Convex compares records only for equality" in message
+
+
+def test_widening_changes_are_safe() -> None:
+    before = """
+        export default defineSchema({
+          users: defineTable({ name: v.string() }),
+          t: defineTable({ a: v.literal("x"), b: v.id("users"), c: v.string(), d: v.boolean() }),
+        });
+    """
+    after = before.replace('a: v.literal("x")', "a: v.string()").replace('b: v.id("users")', "b: v.string()")
+    after = after.replace("c: v.string()", "c: v.optional(v.union(v.string(), v.null()))")
+    after = after.replace(
+        "d: v.boolean()", "d: v.union(v.literal(true), v.literal(false)), e: v.optional(v.any())"
+    )
+    assert rules(before, after) == ["safe-table-change"]
+
+
+def test_union_documents_pair_members_by_shared_fields() -> None:
+    before = """
+        export default defineSchema({
+          shapes: defineTable(v.union(
+            v.object({ kind: v.literal("circle"), r: v.number() }),
+            v.object({ kind: v.literal("square"), side: v.number() }),
+          )),
+        });
+    """
+    after = before.replace("side: v.number()", "side: v.number(), color: v.string()")
+    [message] = diff_findings(before, after)
+    assert "lacks the new required field `color`" in message
+    assert "`r`" not in message
+
+
+def test_a_table_of_a_schema_without_validation_is_walked_when_validation_is_turned_on() -> None:
+    before = USERS.replace("}) });", "}) }, { schemaValidation: false });")
+    assert diff_findings(before, USERS) == [
+        "schema-validation-changed: Schema validation turned on (it was off at old/): Convex validates "
+        "every document of 1 table(s) on push and the push fails on the first that does not match the schema",
+        "revalidated-table: Convex will re-validate every document of `users` on push: the schema at "
+        "old/ did not enforce it (schemaValidation: false); the push fails if any document does not "
+        "match the new validator",
+    ]
+
+
+def test_a_schema_without_validation_walks_nothing() -> None:
+    after = USERS.replace("v.string() }", "v.number() }").replace(
+        "}) });", "}) }, { schemaValidation: false });"
+    )
+    assert rules(USERS, after) == ["schema-validation-changed"]
+    assert diff_lint(USERS, after)[0].severity is Severity.INFO
+
+
+def test_no_schema_before_means_every_table_is_new() -> None:
+    assert diff_findings("", USERS) == [
+        "new-table: New table `users` (there is no schema at old/): if the deployment already holds "
+        "documents in it (written while it was not in the schema), Convex validates each of them on "
+        "push and the push fails on the first that does not match",
+    ]
+
+
+def test_an_unknown_validator_in_the_new_version_is_unknown_not_safe() -> None:
+    after = """
+        import { extra } from "some-unknown-package";
+        export default defineSchema({ users: defineTable({ name: v.string(), extra }) });
+    """
+    assert rules(USERS, after) == ["unknown-table-change"]
+
+
+def test_an_unknown_validator_in_the_old_version_is_unknown_not_safe() -> None:
+    before = """
+        import { extra } from "some-unknown-package";
+        export default defineSchema({ users: defineTable({ name: v.string(), extra }) });
+    """
+    assert rules(before, USERS.replace("v.string() }", "v.string(), bio: v.optional(v.string()) }")) == [
+        "unknown-table-change"
+    ]
+
+
+def test_a_syntax_error_in_the_old_version_makes_every_table_unknown() -> None:
+    before = "export default defineSchema({ users: defineTable({ name: v.string() ) });"
+    [message] = diff_findings(before, USERS)
+    assert message.startswith("unknown-table-change: What this push does to table `users` is unknown: ")
+    assert "syntax error" in message
+
+
+def test_an_unknown_spread_into_the_new_schema_hides_removals() -> None:
+    before = """
+        export default defineSchema({
+          users: defineTable({ name: v.string() }),
+          logs: defineTable({ line: v.string() }),
+        });
+    """
+    after = """
+        import { more } from "some-unknown-package";
+        export default defineSchema({ users: defineTable({ name: v.string() }), ...more });
+    """
+    assert rules(before, after) == ["unknown-table-change", "unknown-table-change"]
+
+
+def test_a_new_schema_that_cannot_be_read_is_one_unknown_finding() -> None:
+    assert rules(USERS, "export const notASchema = 1;") == ["unknown-table-change"]
+
+
+def test_removed_table_still_referenced_and_renamed_look_alike() -> None:
+    before = """
+        export default defineSchema({
+          teams: defineTable({ name: v.string() }),
+          users: defineTable({ team: v.id("teams") }),
+        });
+    """
+    after = """
+        export default defineSchema({
+          groups: defineTable({ name: v.string() }),
+          users: defineTable({ team: v.id("teams") }),
+        });
+    """
+    assert rules(before, after) == ["new-table", "removed-table", "removed-table-referenced", "renamed-table"]
+
+
+FUNCTIONS = {
+    "convex/posts.ts": """
+        import { query } from "./_generated/server";
+        export const byAuthor = query({
+          args: {},
+          handler: async (ctx) =>
+            await ctx.db.query("posts").withIndex("by_author", (q) => q.eq("author", "a")).collect(),
+        });
+    """
+}
+INDEXED = """
+    export default defineSchema({
+      posts: defineTable({ author: v.string(), at: v.number() })
+        .index("by_author", ["author"])
+        .index("by_at", ["at"]),
+    });
+"""
+
+
+def test_a_removed_index_the_code_still_uses_is_an_error_listing_the_uses() -> None:
+    after = INDEXED.replace('.index("by_author", ["author"])', "")
+    [finding] = diff_lint(INDEXED, after, files_after=FUNCTIONS)
+    assert (finding.rule, finding.severity) == ("removed-index", Severity.ERROR)
+    assert finding.message == (
+        "Index `by_author` of `posts` (at old/) is removed, but the function code still uses it: "
+        "convex/posts.ts:6; those queries fail once this is pushed"
+    )
+    assert (finding.span.line, finding.span.column) == (5, 6)
+
+
+def test_a_removed_index_no_code_uses_is_information() -> None:
+    after = INDEXED.replace('.index("by_at", ["at"])', "")
+    [finding] = diff_lint(INDEXED, after, files_after=FUNCTIONS)
+    assert (finding.rule, finding.severity) == ("removed-index", Severity.INFO)
+    assert finding.message.endswith("no function code uses it")
+
+
+def test_an_index_made_staged_that_the_code_uses_is_an_error() -> None:
+    after = INDEXED.replace(
+        '.index("by_author", ["author"])', '.index("by_author", { fields: ["author"], staged: true })'
+    )
+    [finding] = diff_lint(INDEXED, after, files_after=FUNCTIONS)
+    assert (finding.rule, finding.severity) == ("index-made-staged", Severity.ERROR)
+
+
+def test_index_backfills_and_their_staged_alternative() -> None:
+    after = INDEXED.replace('["at"]', '["at", "author"]').replace(
+        '.index("by_at"', '.index("by_new", { fields: ["at"], staged: true }).index("by_at"'
+    )
+    assert diff_findings(INDEXED, after, files_after=FUNCTIONS) == [
+        'index-backfill: Index `by_at` of `posts` changed its fields (it is dropped and rebuilt) (was ["at"]): '
+        'Convex backfills ["at", "author"] from every document of `posts` before the push completes (on a '
+        "table of 100,000+ documents the CLI asks first, and in CI exits 1 unless `--skip-large-indexes-check`)",
+    ]
+
+
+def test_staged_validator_removed_warns_about_ci() -> None:
+    staged = USERS.replace("}) });", "}).staged(v.object({ name: v.string(), email: v.string() })) });")
+    [finding] = diff_lint(staged, USERS)
+    assert finding.rule == "staged-validator-change"
+    assert finding.severity is Severity.WARNING
+    assert "--allow-unstaging-schema" in finding.message
