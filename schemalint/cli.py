@@ -427,9 +427,12 @@ def _python_package_name(ctx: click.Context, param: click.Parameter, value: str)
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and print a diff if DIR is out of date.")
 @click.option("--internal", is_flag=True, help="Include internal functions (callable with an admin key).")
+@click.option(
+    "--verbose", is_flag=True, help="List each skipped export that is not a function, not only their number."
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def generate_python_command(
-    path: Path, out_dir: Path, package: str, check: bool, internal: bool, debug: bool
+    path: Path, out_dir: Path, package: str, check: bool, internal: bool, verbose: bool, debug: bool
 ) -> None:
     """Write a typed Python client for the Convex project at PATH into --out DIR.
 
@@ -445,6 +448,16 @@ def generate_python_command(
 
         modules = parse_functions(layout)
         _echo_parser_diagnostics(modules.diagnostics)
+        if modules.skipped and verbose:
+            _echo_parser_diagnostics(modules.skipped)
+        elif modules.skipped:
+            count = len(modules.skipped)
+            click.echo(
+                f"{count} export{'s' if count != 1 else ''} that {'are' if count != 1 else 'is'} not a "
+                "Convex function (zod schemas, classes, constants, ...) could not be evaluated and "
+                f"{'were' if count != 1 else 'was'} skipped; --verbose lists them",
+                err=True,
+            )
         return render_python(project, modules.functions, package=package, include_internal=internal)
 
     sys.exit(

@@ -397,6 +397,9 @@ class FunctionModules:
     # Exports that could not be evaluated (`module:name`): functions the project may have that
     # `functions` lacks.
     left_out: tuple[str, ...] = ()
+    # Exports that could not be evaluated and are plainly not functions (zod schemas, classes,
+    # constants, `convexAuth(...)` destructuring): shown grouped, in detail only on request.
+    skipped: tuple[ParserDiagnostic, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------

@@ -24,47 +24,24 @@ from schemalint.parser.values import (
     UNDEFINED,
     Builtin,
     CallSite,
-    FunctionValue,
-    JSObject,
     OpaqueValue,
     Prim,
-    Unknown,
     Value,
 )
 
 if TYPE_CHECKING:
     from schemalint.parser.evaluator import Evaluator
 
+from schemalint.parser.convex_functions import function_builder
 from schemalint.parser.convex_tables import DEFINE_SCHEMA, DEFINE_TABLE
-from schemalint.parser.convex_values import arg_at, object_validator, to_validator, validator_value
+from schemalint.parser.convex_values import arg_at, to_validator, validator_value
 
 # ---------------------------------------------------------------------------------- functions
 
 
 def _registration(kind: str, visibility: str) -> Builtin:
     """`query`, `internalMutation`, ...: `builder({args?, returns?, handler})` or `builder(handler)`."""
-
-    def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        definition = arg_at(args, 0, site)
-        arguments: Validator | None = None
-        returns: Validator | None = None
-        if isinstance(definition, JSObject):
-            raw_args = definition.get("args")
-            if isinstance(raw_args, JSObject):
-                arguments = object_validator(raw_args, raw_args.span)
-            elif raw_args is not None and not (isinstance(raw_args, Prim) and raw_args.value is UNDEFINED):
-                arguments = to_validator(raw_args, "in args", raw_args.span or site.span)
-            raw_returns = definition.get("returns")
-            if raw_returns is not None and not (
-                isinstance(raw_returns, Prim) and raw_returns.value is UNDEFINED
-            ):
-                returns = to_validator(raw_returns, "in returns", raw_returns.span or site.span)
-        elif isinstance(definition, Unknown):
-            return definition
-        return FunctionValue(kind, visibility, arguments, returns, site.span)
-
-    name = kind if visibility == "public" else "internal" + kind.capitalize()
-    return Builtin(name, impl)
+    return function_builder(kind, visibility)
 
 
 REGISTRATIONS = {

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from tree_sitter import Node
 
-from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic
+from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Severity, Span
 from schemalint.discovery import ProjectLayout
-from schemalint.ir import ConvexFunction, FunctionModules
+from schemalint.ir import ConvexFunction, FunctionModules, VUnknown
 from schemalint.parser.comments import clean_comment
 from schemalint.parser.evaluator import Evaluator, paused_gc
+from schemalint.parser.function_guess import guess_definition, looks_like_function
 from schemalint.parser.modules import Module
 from schemalint.parser.usage import scan_usage
 from schemalint.parser.values import FunctionValue, Unknown
@@ -99,6 +100,8 @@ def parse_functions(layout: ProjectLayout, evaluator: Evaluator | None = None) -
     diagnostics: list[ParserDiagnostic] = []
     left_out: list[str] = []
     root = Path(os.path.realpath(layout.root))
+    skipped: list[ParserDiagnostic] = []
+    noticed: set[str | None] = set()
     complete = True
     paths = module_files(layout.functions_dir)
     schema_only = frozenset(evaluator.linker.by_path) - {p.resolve() for p in paths}
@@ -117,23 +120,43 @@ def parse_functions(layout: ProjectLayout, evaluator: Evaluator | None = None) -
         for name in names:
             value = evaluator.module_export(module, name, None)
             if isinstance(value, FunctionValue):
-                functions.append(
-                    ConvexFunction(
-                        module=module_path,
-                        name=name,
-                        kind=value.kind,  # type: ignore[arg-type]
-                        visibility=value.visibility,  # type: ignore[arg-type]
-                        args=value.args,
-                        returns=value.returns,
-                        span=value.span,
-                        doc=docs.get(name),
+                functions.append(_function(module_path, name, value, docs.get(name)))
+                if value.notice is not None and value.builder not in noticed:
+                    noticed.add(value.builder)
+                    message = (
+                        f"functions built with `{value.builder}` are listed with unknown args: {value.notice}"
                     )
-                )
+                    diagnostics.append(_notice(message, value.span, module))
             elif isinstance(value, Unknown) and not value.quiet and value.span is not None:
+                guess = guess_definition(module, name)
+                if guess is not None:
+                    callee, kind, visibility = guess
+                    reason = f"the builder `{callee}` cannot be evaluated ({value.reason})"
+                    functions.append(
+                        ConvexFunction(
+                            module=module_path,
+                            name=name,
+                            kind=kind,
+                            visibility=visibility,
+                            args=VUnknown(reason=reason, span=value.span),
+                            span=value.span,
+                            doc=docs.get(name),
+                            builder=callee,
+                        )
+                    )
+                    if callee not in noticed:
+                        noticed.add(callee)
+                        message = (
+                            f"functions built with `{callee}` are listed with unknown args: the builder "
+                            f"cannot be evaluated ({value.reason})"
+                        )
+                        diagnostics.append(_notice(message, value.span, module))
+                    continue
                 message = (
                     f"export `{name}` of `{module_path}` cannot be evaluated and is left out: {value.reason}"
                 )
-                diagnostics.append(ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, value.span))
+                target = diagnostics if looks_like_function(module, name) else skipped
+                target.append(ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, value.span))
                 left_out.append(f"{module_path}:{name}")
     diagnostics.extend(evaluator.diagnostics[first_diagnostic:])
     functions.sort(key=lambda f: (f.module, f.name))
@@ -144,7 +167,27 @@ def parse_functions(layout: ProjectLayout, evaluator: Evaluator | None = None) -
         diagnostics=tuple(diagnostics),
         usage=usage,
         left_out=tuple(sorted(left_out)),
+        skipped=tuple(skipped),
     )
+
+
+def _function(module_path: str, name: str, value: FunctionValue, doc: str | None) -> ConvexFunction:
+    return ConvexFunction(
+        module=module_path,
+        name=name,
+        kind=value.kind,  # type: ignore[arg-type]
+        visibility=value.visibility,  # type: ignore[arg-type]
+        args=value.args,
+        returns=value.returns,
+        span=value.span,
+        doc=doc,
+        builder=value.builder,
+    )
+
+
+def _notice(message: str, span: Span | None, module: Module) -> ParserDiagnostic:
+    where = span or Span(str(module.path or module.display), 1, 1, 1, 1)
+    return ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, where, severity=Severity.NOTICE)
 
 
 def _code_modules(evaluator: Evaluator, root: Path) -> list[Module]:

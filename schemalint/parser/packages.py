@@ -25,6 +25,7 @@ from schemalint.ir import (
     VUnion,
     VUnknown,
 )
+from schemalint.parser.convex_functions import custom_function_exports, zod_exports
 from schemalint.parser.convex_server import convex_server_exports, generated_server_exports
 from schemalint.parser.convex_tables import DEFINE_TABLE
 from schemalint.parser.convex_values import (
@@ -270,6 +271,10 @@ def package_exports(name: str) -> dict[str, Value] | None:
         return {"authTables": _auth_tables()}
     if name == "convex-helpers/validators":
         return _helpers_validators()
+    if name == "convex-helpers/server/customFunctions":
+        return custom_function_exports()
+    if name in ("convex-helpers/server/zod", "convex-helpers/server/zod3", "convex-helpers/server/zod4"):
+        return zod_exports()
     if name == "convex-helpers/server":
         return {"Table": Builtin("Table", _table_helper)}
     return None

@@ -209,6 +209,8 @@ class FunctionValue(Value):
     args: Validator | None
     returns: Validator | None
     span: Span | None = None
+    builder: str | None = None  # a custom builder (`customQuery(...)`, a zod builder), by name
+    notice: str | None = None  # what about the builder schemalint could not read
 
     def describe(self) -> str:
         return f"a {self.visibility} {self.kind}"
@@ -271,6 +273,25 @@ class Builtin(Value):
 
     def describe(self) -> str:
         return f"the function `{self.name}`"
+
+
+@dataclass(eq=False)
+class FunctionBuilder(Builtin):
+    """A function builder: Convex's `query`, `internalMutation`, ... or a custom one made with
+    convex-helpers (`customQuery(query, mod)`, `zCustomMutation(...)`).
+
+    `added_args` are the args the builder adds to each function's own; `args_unknown` says why
+    the args cannot be known (a zod builder, a modifier schemalint cannot read), if so.
+    """
+
+    kind: str = "query"
+    visibility: str = "public"
+    custom: str | None = None
+    added_args: JSObject | None = None
+    args_unknown: str | None = None
+
+    def describe(self) -> str:
+        return f"the function builder `{self.name}`"
 
 
 @dataclass(eq=False)
