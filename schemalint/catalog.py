@@ -1,12 +1,15 @@
-"""The rule catalog: `rules/<name>.yaml`, the only documentation of each rule.
+"""The rule catalog: each rule's documentation, from its catalog file (`schemalint.catalog_files`).
 
-Each entry has `code`, `name`, `severity`, `summary`, `rationale`, `options` (each with `name`,
-`type`, `default`, `description`) and `examples: {bad: [...], good: [...]}`. An example is a
-`convex/schema.ts` source, or a mapping `{source: ..., options: {...}}` when it needs options;
-`functions: {path: code}` adds function modules (paths under `convex/`) for the Q6xx rules.
-An example of a rule that compares versions (`schemalint diff`, C7xx) is a mapping with
-`before` (the schema at the baseline; an empty string for "no schema yet") and `source` (the
-schema now).
+Besides the metadata, an entry has a `rationale` and `examples: {bad: [...], good: [...]}`. An
+example is a mapping with a `name` (kebab-case, unique within the entry), a `source` (a
+`convex/schema.ts`; the `convex/server` and `convex/values` imports are added when missing),
+optional rule `options`, and, for a bad example, optionally `expect`: the rule's findings in
+that source, each `{line, column, message}` (lines of the source as written; with `file: <path
+under convex/>` for a finding in one of the example's function modules), which must be exactly
+what the rule reports. An example of a rule that compares versions (`schemalint diff`,
+C7xx) also has `before`: the schema at the baseline (an empty string for "no schema yet"); one
+of a rule that reads function code (Q6xx) has `functions: {path: code}`, function modules by
+path under `convex/`.
 """
 
 from __future__ import annotations
@@ -16,24 +19,39 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from schemalint.catalog_files import (
+    CatalogError,
+    RuleMetadata,
+    catalog_documents,
+    rule_metadata,
+)
 from schemalint.diagnostics import Severity
-from schemalint.resources import data_dir
-from schemalint.rules.base import OptionValue, Rule
+from schemalint.rulemeta import NAME_PATTERN, Option
 
-ENTRY_KEYS = ("code", "name", "severity", "summary", "rationale", "options", "examples")
-OPTION_KEYS = ("name", "type", "default", "description")
+__all__ = ["CatalogEntry", "CatalogError", "Example", "ExpectedFinding", "find_entry", "load_catalog"]
+EXAMPLE_KEYS = ("name", "source", "before", "functions", "options", "expect")
 
 
-class CatalogError(Exception):
-    """A catalog file is malformed; the message names the file and the key."""
+@dataclass(frozen=True)
+class ExpectedFinding:
+    """A finding a bad example pins: where (in the example as written) and what it says."""
+
+    line: int
+    column: int
+    message: str
+    # The function module (path under `convex/`) the finding is in; None for the schema.
+    file: str | None = None
 
 
 @dataclass(frozen=True)
 class Example:
-    """A schema snippet, with the rule options it must be linted with."""
+    """A named schema snippet, the rule options it is linted with, and the findings it pins
+    (None: the rule must fire somewhere, for a bad example)."""
 
+    name: str
     source: str
     options: Mapping[str, Any] = field(default_factory=dict)
+    expect: tuple[ExpectedFinding, ...] | None = None
     # For `schemalint diff` rules: the schema at the baseline ("" when it had none).
     before: str | None = None
     # For rules that read function code: function modules, by path under `convex/`.
@@ -41,30 +59,37 @@ class Example:
 
 
 @dataclass(frozen=True)
-class CatalogOption:
-    name: str
-    type: str
-    default: Any
-    description: str
-
-
-@dataclass(frozen=True)
 class CatalogEntry:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
+    metadata: RuleMetadata
     rationale: str
-    options: tuple[CatalogOption, ...]
     bad: tuple[Example, ...]
     good: tuple[Example, ...]
     path: Path
 
+    @property
+    def code(self) -> str:
+        return self.metadata.code
+
+    @property
+    def name(self) -> str:
+        return self.metadata.name
+
+    @property
+    def summary(self) -> str:
+        return self.metadata.summary
+
+    @property
+    def severity(self) -> Severity:
+        return self.metadata.severity
+
+    @property
+    def options(self) -> tuple[Option, ...]:
+        return self.metadata.options
+
 
 def load_catalog(directory: Path | None = None) -> tuple[CatalogEntry, ...]:
-    """Every entry of the catalog directory (the packaged `rules/` by default), by code."""
-    folder = directory if directory is not None else data_dir("rules")
-    entries = [load_entry(path) for path in sorted(folder.glob("*.yaml"))]
+    """Every entry of the catalog directory (the rule package by default), by code."""
+    entries = [load_entry(path, data) for path, data in catalog_documents(directory).items()]
     seen: dict[str, Path] = {}
     for entry in entries:
         if entry.code in seen:
@@ -81,138 +106,99 @@ def find_entry(entries: Iterable[CatalogEntry], key: str) -> CatalogEntry | None
     return None
 
 
-def load_entry(path: Path) -> CatalogEntry:
-    """One catalog file, validated."""
-    import yaml
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CatalogError(f"{path}: cannot read: {exc}") from None
-    if not isinstance(data, dict):
-        raise CatalogError(f"{path}: expected a mapping")
-    unknown = sorted(set(data) - set(ENTRY_KEYS))
-    missing = [key for key in ENTRY_KEYS if key not in data and key != "options"]
-    if unknown or missing:
-        raise CatalogError(f"{path}: unknown keys {unknown}, missing keys {missing}")
-    text = {key: _text(data, key, path) for key in ("code", "name", "summary", "rationale")}
-    if path.stem != text["name"]:
-        raise CatalogError(f"{path}: file name must be the rule name {text['name']!r}")
-    try:
-        severity = Severity.parse(_text(data, "severity", path))
-    except ValueError as exc:
-        raise CatalogError(f"{path}: severity: {exc}") from None
+def load_entry(path: Path, data: Mapping[str, Any]) -> CatalogEntry:
+    """One catalog file's parsed content, validated."""
+    metadata = rule_metadata(path, data)
+    rationale = data.get("rationale")
+    if not isinstance(rationale, str) or not rationale.strip():
+        raise CatalogError(f"{path}: rationale: expected a non-empty string")
     examples = data["examples"]
     if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
         raise CatalogError(f"{path}: examples: expected a mapping with `bad` and `good` lists")
-    return CatalogEntry(
-        code=text["code"],
-        name=text["name"],
-        severity=severity,
-        summary=text["summary"].strip(),
-        rationale=text["rationale"].strip(),
-        options=tuple(_option(o, path) for o in data.get("options") or ()),
-        bad=_examples(examples.get("bad"), f"{path}: examples.bad"),
-        good=_examples(examples.get("good"), f"{path}: examples.good"),
-        path=path,
-    )
-
-
-def _text(data: Mapping[str, Any], key: str, path: Path) -> str:
-    value = data.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise CatalogError(f"{path}: {key}: expected a non-empty string")
-    return value
-
-
-def _option(raw: object, path: Path) -> CatalogOption:
-    if not isinstance(raw, dict) or set(raw) != set(OPTION_KEYS):
-        raise CatalogError(f"{path}: options: each option needs exactly {', '.join(OPTION_KEYS)}")
-    return CatalogOption(raw["name"], raw["type"], raw["default"], str(raw["description"]).strip())
+    bad = _examples(examples.get("bad"), f"{path}: examples.bad")
+    good = _examples(examples.get("good"), f"{path}: examples.good")
+    names = [example.name for example in (*bad, *good)]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise CatalogError(f"{path}: examples: names used twice: {', '.join(duplicates)}")
+    if any(example.expect is not None for example in good):
+        raise CatalogError(f"{path}: examples.good: a good example expects no findings (no `expect`)")
+    return CatalogEntry(metadata, rationale.strip(), bad, good, path)
 
 
 def _examples(raw: object, where: str) -> tuple[Example, ...]:
     if not isinstance(raw, list) or not raw:
         raise CatalogError(f"{where}: expected a non-empty list")
-    examples = []
-    for item in raw:
-        if isinstance(item, str):
-            examples.append(Example(item))
-        elif isinstance(item, dict) and isinstance(item.get("source"), str):
-            functions = item.get("functions", {})
-            if (
-                set(item) - {"source", "options", "before", "functions"}
-                or not isinstance(item.get("options", {}), dict)
-                or not isinstance(item.get("before", ""), str)
-                or not isinstance(functions, dict)
-                or not all(isinstance(k, str) and isinstance(v, str) for k, v in functions.items())
-            ):
-                raise CatalogError(
-                    f"{where}: an example mapping has `source`, `before`, `functions` and `options` only"
-                )
-            examples.append(Example(item["source"], item.get("options", {}), item.get("before"), functions))
-        else:
+    return tuple(_example(item, f"{where}[{number}]") for number, item in enumerate(raw))
+
+
+def _example(item: object, where: str) -> Example:
+    if not isinstance(item, dict) or set(item) - set(EXAMPLE_KEYS):
+        raise CatalogError(f"{where}: an example is a mapping of {', '.join(EXAMPLE_KEYS)}")
+    name, source, options = item.get("name"), item.get("source"), item.get("options", {})
+    if not isinstance(name, str) or not NAME_PATTERN.match(name):
+        raise CatalogError(f"{where}: name: expected a kebab-case name, got {name!r}")
+    before = item.get("before")
+    if not isinstance(source, str) or not isinstance(options, dict) or not isinstance(before, str | None):
+        raise CatalogError(f"{where} ({name}): `source` and `before` are strings, `options` a mapping")
+    functions = item.get("functions", {})
+    if not isinstance(functions, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in functions.items()
+    ):
+        raise CatalogError(f"{where} ({name}): `functions` maps paths under convex/ to code")
+    expect = item.get("expect")
+    if expect is None:
+        return Example(name, source, options, before=before, functions=functions)
+    if not isinstance(expect, list) or not expect:
+        raise CatalogError(f"{where} ({name}): expect: expected a non-empty list of findings")
+    findings = []
+    for finding in expect:
+        if (
+            not isinstance(finding, dict)
+            or not {"line", "column", "message"} <= set(finding) <= {"line", "column", "message", "file"}
+            or not isinstance(finding["line"], int)
+            or not isinstance(finding["column"], int)
+            or not isinstance(finding["message"], str)
+            or finding.get("file", "") not in ("", *functions)
+        ):
             raise CatalogError(
-                f"{where}: an example is a string or a {{source, before, functions, options}} mapping"
+                f"{where} ({name}): expect: each finding is {{line, column, message}} "
+                "(and `file`, one of the example's function modules)"
             )
-    return tuple(examples)
-
-
-def registry_problems(entries: Iterable[CatalogEntry], rules: Iterable[type[Rule]]) -> list[str]:
-    """Disagreements between the catalog and the registered rules (empty when consistent).
-
-    Every registered rule needs an entry with its code, severity and options; entries for
-    rules not registered yet are allowed.
-    """
-    by_name = {entry.name: entry for entry in entries}
-    problems = []
-    for rule in rules:
-        entry = by_name.get(rule.name)
-        if entry is None:
-            problems.append(f"{rule.name}: no catalog entry rules/{rule.name}.yaml")
-            continue
-        if (entry.code, entry.severity) != (rule.code, rule.severity):
-            problems.append(
-                f"{entry.path.name}: says {entry.code}/{entry.severity.label}, "
-                f"the rule is {rule.code}/{rule.severity.label}"
-            )
-        declared = {o.name: (o.type, _normalise(o.default)) for o in rule.options}
-        documented = {o.name: (o.type, _normalise(o.default)) for o in entry.options}
-        if declared != documented:
-            problems.append(f"{entry.path.name}: options {documented} != rule's {declared}")
-    return problems
-
-
-def _normalise(value: object) -> OptionValue | None:
-    if isinstance(value, list | tuple):
-        return tuple(str(v) for v in value)
-    if isinstance(value, bool | int | str):
-        return value
-    return None
+        findings.append(
+            ExpectedFinding(finding["line"], finding["column"], finding["message"], finding.get("file"))
+        )
+    return Example(name, source, options, tuple(findings), before, functions)
 
 
 def render_entry(entry: CatalogEntry) -> str:
     """The entry as text for `schemalint rule`: summary, rationale, options and examples."""
     parts = [
-        f"{entry.code} {entry.name} (default severity: {entry.severity.label})",
+        f"{entry.code} {entry.name} (default severity: {entry.metadata.severity.label}; "
+        f"{entry.metadata.stage}, since {entry.metadata.since})",
         "",
         entry.summary,
     ]
     parts += ["", "Why this matters:", _indent(entry.rationale)]
-    if entry.options:
+    if entry.metadata.stage == "preview":
+        parts += ["", "This rule is in preview: it runs with `--preview` (or `preview = true`)."]
+    if entry.metadata.options:
         parts += ["", "Options:"]
-        for option in entry.options:
-            parts.append(f"  {option.name} ({option.type}, default {option.default!r})")
+        for option in entry.metadata.options:
+            default = list(option.default) if isinstance(option.default, tuple) else option.default
+            choices = f", one of {', '.join(option.choices)}" if option.choices else ""
+            minimum = f", at least {option.minimum}" if option.minimum is not None else ""
+            parts.append(f"  {option.name} ({option.type}, default {default!r}{choices}{minimum})")
             parts.append(_indent(option.description, 6))
     for title, examples in (("Flagged", entry.bad), ("Not flagged", entry.good)):
-        for number, example in enumerate(examples, 1):
+        for example in examples:
             suffix = f" with options {dict(example.options)}" if example.options else ""
             if example.before is not None:
                 before = example.before.rstrip() or "(no schema)"
-                parts += ["", f"{title} ({number}){suffix}, before:", _indent(before), "  after:"]
+                parts += ["", f"{title} ({example.name}){suffix}, before:", _indent(before), "  after:"]
                 parts += [_indent(example.source.rstrip())]
             else:
-                parts += ["", f"{title} ({number}){suffix}:", _indent(example.source.rstrip())]
+                parts += ["", f"{title} ({example.name}){suffix}:", _indent(example.source.rstrip())]
             for path, code in example.functions.items():
                 parts += [f"  convex/{path}:", _indent(code.rstrip())]
     return "\n".join(parts)

@@ -30,6 +30,7 @@ class CheckOptions:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     strict: bool = False
+    preview: bool | None = None
     statistics: bool = False
     config_file: Path | None = None
     color: str = "auto"
@@ -45,6 +46,7 @@ def configure(layout: ProjectLayout, options: CheckOptions) -> Config:
         ignore=options.ignore,
         fail_on=options.fail_on,
         strict=options.strict,
+        preview=options.preview,
     )
 
 

@@ -146,6 +146,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
     is_flag=True,
     help="Also fail on notices (what schemalint could not read statically) [config `strict`].",
 )
+@click.option(
+    "--preview/--no-preview",
+    default=None,
+    help="Also run the rules in preview (not yet precise enough to be on by default) [config `preview`].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @click.option(
     "--statistics",
@@ -187,6 +192,7 @@ def check_command(
     ignore: tuple[str, ...],
     fail_on: str | None,
     strict: bool,
+    preview: bool | None,
     exit_zero: bool,
     statistics: bool,
     config_file: Path | None,
@@ -223,6 +229,7 @@ def check_command(
         ignore=tuple(_split(ignore)),
         fail_on=fail_on,
         strict=strict,
+        preview=preview,
         statistics=statistics,
         config_file=config_file,
         color=color,
@@ -258,16 +265,15 @@ def _check(paths: Sequence[Path], options: CheckOptions, *, show_settings: bool)
 
 @main.command("rules")
 def rules_command() -> None:
-    """List every rule of the catalog: code, name, default severity and summary."""
+    """List every rule of the catalog: code, name, default severity, stage and summary."""
     from schemalint.catalog import load_catalog
-    from schemalint.rules import get_rule
 
     entries = load_catalog()
     width = max(len(entry.name) for entry in entries)
     for entry in entries:
-        pending = "" if get_rule(entry.name) is not None else "  (not implemented yet)"
+        meta = entry.metadata
         click.echo(
-            f"{entry.code}  {entry.name:<{width}}  {entry.severity.label:<7}  {entry.summary}{pending}"
+            f"{entry.code}  {entry.name:<{width}}  {meta.severity.label:<7}  {meta.stage:<7}  {entry.summary}"
         )
 
 

@@ -24,7 +24,10 @@ from schemalint.rules.base import OptionValue, Rule, RuleOptions, coerce_option
 from schemalint.selection import ALL, RuleSelection, layered_rules, selector_problem
 
 CONFIG_FILE_NAMES = ("schemalint.yaml", ".schemalint.yaml", "pyproject.toml")
-KEYS = ("select", "extend-select", "ignore", "severity", "fail-on", "strict", "per-file-ignores", "rules")
+KEYS = (
+    "select", "extend-select", "ignore", "preview", "severity", "fail-on", "strict",
+    "per-file-ignores", "rules",
+)  # fmt: skip
 
 
 class ConfigError(Exception):
@@ -77,11 +80,13 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class Config:
-    """Validated settings. `severity` and `rule_options` are keyed by rule name."""
+    """Validated settings. `severity` and `rule_options` are keyed by rule name; `preview`
+    also runs the rules in preview (`schemalint.selection`)."""
 
     select: tuple[str, ...] = (ALL,)
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    preview: bool = False
     severity: Mapping[str, Severity] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
     # Whether notices (schemalint's own blind spots) fail the run too.
@@ -98,7 +103,7 @@ class Config:
     def enabled_rules(self) -> tuple[type[Rule], ...]:
         """The rules that run: the file's selection, then the command line's on top of it."""
         own = RuleSelection(self.select, self.extend_select, self.ignore)
-        return layered_rules((own, *self.command_line))
+        return layered_rules((own, *self.command_line), preview=self.preview)
 
     def options_for(self, rule: type[Rule]) -> RuleOptions:
         """The rule's option values: its defaults overlaid with the configured ones."""
@@ -112,12 +117,13 @@ class Config:
         ignore: Iterable[str] = (),
         fail_on: str | None = None,
         strict: bool = False,
+        preview: bool | None = None,
     ) -> Config:
         """This config with command-line flags applied as ruff applies them: `--select`
         replaces the file's `select`, `extend-select` and `ignore`; without it `--extend-select`
         and `--ignore` change the file's selection (the command line wins over the file, the
-        more specific selector within it); `--fail-on` replaces `fail-on`; `--strict` turns
-        `strict` on."""
+        more specific selector within it); `--fail-on` and `--preview`/`--no-preview` replace
+        `fail-on` and `preview`; `--strict` turns `strict` on."""
         origin = "command line"
         layer = RuleSelection(
             None if select is None else _selectors(list(select), "--select", origin),
@@ -126,11 +132,13 @@ class Config:
         )
         origins = {**self.origins, **({"fail-on": origin} if fail_on is not None else {})}
         origins |= {"strict": origin} if strict else {}
+        origins |= {"preview": origin} if preview is not None else {}
         return replace(
             self,
             command_line=self.command_line + ((layer,) if layer != RuleSelection(None) else ()),
             fail_on=self.fail_on if fail_on is None else _fail_on(fail_on, "--fail-on", origin),
             strict=self.strict or strict,
+            preview=self.preview if preview is None else preview,
             origins=origins,
         )
 
@@ -170,6 +178,7 @@ def parse_config(data: Mapping[str, Any], origin: str = "config") -> Config:
         config,
         extend_select=_selectors(data.get("extend-select", []), "extend-select", origin),
         ignore=_selectors(data.get("ignore", []), "ignore", origin),
+        preview=_flag(data.get("preview", False), "preview", origin),
         severity=_severities(data.get("severity", {}), origin),
         fail_on=_fail_on(data.get("fail-on", "warning"), "fail-on", origin),
         strict=_flag(data.get("strict", False), "strict", origin),

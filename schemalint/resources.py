@@ -1,4 +1,4 @@
-"""Locate the data directories (`rules/`, `generators/`) in a wheel or a source checkout."""
+"""Locate the data directory `generators/` in a wheel or a source checkout."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def data_dir(name: str) -> Path:
-    """The directory `name` (e.g. "rules"): packaged under `schemalint/_data/` in a wheel,
+    """The directory `name` (e.g. "generators"): packaged under `schemalint/_data/` in a wheel,
     or at the repository root in a source checkout / editable install."""
     packaged = _PACKAGE_DIR / "_data" / name
     if packaged.is_dir():

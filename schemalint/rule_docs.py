@@ -42,7 +42,7 @@ def entry_json(entry: CatalogEntry, url: str) -> dict[str, Any]:
     """One catalog entry as JSON: metadata, prose, options and examples."""
 
     def example(e: Example) -> dict[str, Any]:
-        shown: dict[str, Any] = {"source": e.source}
+        shown: dict[str, Any] = {"name": e.name, "source": e.source}
         if e.before is not None:
             shown["before"] = e.before
         if e.options:
@@ -55,6 +55,8 @@ def entry_json(entry: CatalogEntry, url: str) -> dict[str, Any]:
         "code": entry.code,
         "name": entry.name,
         "severity": entry.severity.label,
+        "stage": entry.metadata.stage,
+        "since": entry.metadata.since,
         "category": category(entry.code),
         "summary": entry.summary,
         "rationale": entry.rationale,
@@ -75,8 +77,8 @@ def _fence(text: str, language: str = "ts") -> list[str]:
 
 def _examples(title: str, examples: Iterable[Example]) -> list[str]:
     lines: list[str] = []
-    for number, example in enumerate(examples, 1):
-        lines += ["", f"### {title} ({number})"]
+    for example in examples:
+        lines += ["", f"### {title}: {example.name}"]
         if example.options:
             settings = ", ".join(f"`{key} = {json.dumps(value)}`" for key, value in example.options.items())
             lines += ["", f"With options {settings}."]
@@ -96,7 +98,8 @@ def render_page(entry: CatalogEntry) -> str:
         "",
         f"# {entry.name} ({entry.code})",
         "",
-        f"Default severity: **{entry.severity.label}** · category: {category(entry.code)}",
+        f"Default severity: **{entry.severity.label}** · category: {category(entry.code)} · "
+        f"stage: {entry.metadata.stage} · since {entry.metadata.since}",
         "",
         entry.summary,
         "",
@@ -126,11 +129,21 @@ def render_page(entry: CatalogEntry) -> str:
 
 def render_index(entries: Iterable[CatalogEntry]) -> str:
     """`docs/rules/README.md`: every rule with its severity and summary."""
-    lines = [_GENERATED, "", "# Rules", "", "| Code | Rule | Severity | Summary |", "|---|---|---|---|"]
+    lines = [
+        _GENERATED,
+        "",
+        "# Rules",
+        "",
+        "Rules in `preview` run only with `--preview` (or `preview = true`), or when selected by name.",
+        "",
+        "| Code | Rule | Severity | Stage | Summary |",
+        "|---|---|---|---|---|",
+    ]
     for entry in entries:
         summary = entry.summary.replace("|", "\\|")
         lines.append(
-            f"| {entry.code} | [{entry.name}]({entry.name}.md) | {entry.severity.label} | {summary} |"
+            f"| {entry.code} | [{entry.name}]({entry.name}.md) | {entry.severity.label} "
+            f"| {entry.metadata.stage} | {summary} |"
         )
     return "\n".join(lines) + "\n"
 

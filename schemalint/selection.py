@@ -3,6 +3,10 @@
 Which rules run follows ruff: for each rule the most specific matching selector wins (a name or
 full code beats a prefix, a longer prefix beats a shorter one, any selector beats `ALL`); on a
 tie `ignore` wins.
+
+Rules in `preview` (not yet measured precise enough to run by default) are enabled by the
+selectors only in preview mode (`--preview`, `preview = true`), or when a selector names the rule
+exactly (its code or name): naming a rule is an explicit opt-in.
 """
 
 from __future__ import annotations
@@ -61,7 +65,8 @@ def _best(selectors: Iterable[str], rule: type[Rule]) -> int:
 def enabled_rules(
     select: Iterable[str], extend_select: Iterable[str] = (), ignore: Iterable[str] = ()
 ) -> tuple[type[Rule], ...]:
-    """The registered rules that `select` + `extend_select` enable and `ignore` leaves on."""
+    """The registered rules that `select` + `extend_select` enable and `ignore` leaves on
+    (whatever their stage: `layered_rules` applies preview)."""
     enabling = (*select, *extend_select)
     ignoring = tuple(ignore)
     return tuple(rule for rule in RULES if (on := _best(enabling, rule)) >= 0 and on > _best(ignoring, rule))
@@ -84,11 +89,13 @@ class RuleSelection:
     ignore: tuple[str, ...] = ()
 
 
-def layered_rules(layers: Iterable[RuleSelection]) -> tuple[type[Rule], ...]:
+def layered_rules(layers: Iterable[RuleSelection], *, preview: bool = False) -> tuple[type[Rule], ...]:
     """The rules enabled after applying `layers` in order, as ruff does: a layer with `select`
     starts over from its own selectors; one without keeps what the layers before enabled and
     turns on its `extend_select` / turns off its `ignore` (the more specific selector of the
-    two winning, `ignore` on a tie)."""
+    two winning, `ignore` on a tie). Rules in preview stay off unless `preview`, or unless a
+    layer's `select`/`extend_select` names them exactly."""
+    layers = tuple(layers)
     enabled: set[type[Rule]] = set()
     for layer in layers:
         if layer.select is not None:
@@ -100,4 +107,17 @@ def layered_rules(layers: Iterable[RuleSelection]) -> tuple[type[Rule], ...]:
                 enabled.add(rule)
             elif off >= 0:
                 enabled.discard(rule)
-    return tuple(rule for rule in RULES if rule in enabled)
+    return tuple(
+        rule
+        for rule in RULES
+        if rule in enabled and (preview or rule.stage == "stable" or _named_exactly(layers, rule))
+    )
+
+
+def _named_exactly(layers: Iterable[RuleSelection], rule: type[Rule]) -> bool:
+    """Whether a layer enables `rule` by its code or name (an explicit opt-in to a preview rule)."""
+    return any(
+        _specificity(selector, rule) == _EXACT
+        for layer in layers
+        for selector in (*(layer.select or ()), *layer.extend_select)
+    )

@@ -47,6 +47,7 @@ def render_settings(layout: ProjectLayout, config: Config) -> str:
         flags = " ".join(f"{flag} {','.join(values)}" for flag, values in given.items() if values)
         effect = "replaces the file's selection" if layer.select is not None else "applied on top"
         lines.append(f"# command line ({number}): {flags} ({effect})")
+    line("preview", config.preview)
     enabled = config.enabled_rules()
     lines.append(f"# enabled rules ({len(enabled)} of {len(RULES)}): " + " ".join(r.code for r in enabled))
     line("fail-on", config.fail_on.label)

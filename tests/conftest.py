@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+# Parsed catalog files are cached per user (schemalint.catalog_files): tests use their own cache.
+os.environ.setdefault("SCHEMALINT_CACHE_DIR", tempfile.mkdtemp(prefix="schemalint-cache-"))
 
 # The parser raises the limit for deeply nested schemas; do it before hypothesis measures it.
 sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
@@ -16,3 +22,12 @@ settings.register_profile("default", max_examples=2000, **_SETTINGS)  # type: ig
 settings.register_profile("quick", max_examples=100, **_SETTINGS)  # type: ignore[arg-type]
 settings.register_profile("long", max_examples=100_000, **_SETTINGS)  # type: ignore[arg-type]
 settings.load_profile("default")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`pytest -k <rule-name>` selects a rule's focused tests too: a test in
+    `test_rule_<module>.py` also answers to the rule's kebab-case name."""
+    for item in items:
+        stem = item.path.stem
+        if stem.startswith("test_rule_"):
+            item.extra_keyword_matches.add(stem.removeprefix("test_rule_").replace("_", "-"))

@@ -1,14 +1,17 @@
-"""The rule catalog (rules/*.yaml) and the registry agree, and both are well-formed."""
+"""The rule catalog (schemalint/rules/*.yaml) is the single source of rule metadata, well-formed."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from schemalint.catalog import CatalogError, find_entry, load_catalog, load_entry, registry_problems
+import schemalint.rules as registry
+from schemalint.catalog import find_entry, load_catalog, load_entry
+from schemalint.catalog_files import CatalogError, catalog_documents, rule_metadata
 from schemalint.rules import RULES, RegistryError, duplicate_problems, get_rule
-from schemalint.rules.base import Rule, metadata_problems
+from schemalint.rules.base import Rule
 
 # The rule set of the issue: every code and name is fixed.
 EXPECTED = {
@@ -67,9 +70,18 @@ def test_the_catalog_documents_exactly_the_rules_of_the_issue() -> None:
     assert {entry.code: entry.name for entry in load_catalog()} == EXPECTED
 
 
-def test_every_registered_rule_matches_its_catalog_entry() -> None:
-    assert registry_problems(load_catalog(), RULES) == []
-    assert {rule.code: rule.name for rule in RULES}.items() <= EXPECTED.items()
+def test_every_registered_rule_takes_its_metadata_from_its_catalog_file() -> None:
+    entries = {entry.name: entry for entry in load_catalog()}
+    assert {rule.code: rule.name for rule in RULES} == EXPECTED
+    for rule in RULES:
+        entry = entries[rule.name]
+        assert (rule.code, rule.severity, rule.summary) == (entry.code, entry.severity, entry.summary)
+        assert (rule.stage, rule.since, rule.options) == (
+            entry.metadata.stage,
+            entry.metadata.since,
+            entry.metadata.options,
+        )
+        assert entry.path.with_suffix(".py").is_file(), entry.path
 
 
 def test_every_entry_has_a_rationale_and_both_kinds_of_example() -> None:
@@ -86,24 +98,111 @@ def test_rules_are_found_by_code_in_any_case_or_by_name() -> None:
     assert found is not None and found.name == "any-type"
 
 
-def test_malformed_rule_metadata_is_described() -> None:
-    class Bad(Rule):
-        code = "D901"
-        name = "Bad_Name"
-        summary = ""
+MINIMAL = (
+    "code: T302\nname: any-type\nseverity: info\nstage: stable\nsince: '0.1.0'\nsummary: s\n"
+    "rationale: r\nexamples: {bad: [{name: b, source: x}], good: [{name: g, source: y}]}\n"
+)
 
-    problems = metadata_problems(Bad)
-    assert "Bad: code 'D901' must start with D1 (category numbering)" in problems
-    assert "Bad: name 'Bad_Name' is not kebab-case" in problems
-    assert "Bad: empty summary" in problems
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (("code: T302", "code: D901"), "code 'D901' must start with D1 (category numbering)"),
+        (("code: T302", "code: X302"), "code 'X302' is not a letter of DRTNIQCM and three digits"),
+        (("name: any-type", "name: Any_Type"), "name 'Any_Type' is not kebab-case"),
+        (("name: any-type", "name: other"), "file name must be the rule name with underscores ('other')"),
+        (("severity: info", "severity: loud"), "severity: "),
+        (("stage: stable", "stage: beta"), "stage: expected one of stable, preview, got 'beta'"),
+        (("since: '0.1.0'\n", ""), "missing keys ['since']"),
+        (("summary: s", "summary: ''"), "summary: expected a non-empty string"),
+        (
+            (
+                "summary: s\n",
+                "summary: s\noptions: [{name: n, type: int, default: 0, description: d, minimum: 1}]\n",
+            ),
+            "option 'n': default: expected an integer of at least 1, got 0",
+        ),
+        (
+            ("summary: s\n", "summary: s\noptions: [{name: n, type: regex, default: '(', description: d}]\n"),
+            "option 'n': default: not a valid regular expression",
+        ),
+    ],
+)
+def test_malformed_metadata_is_an_error_naming_the_file_and_key(
+    tmp_path: Path, change: tuple[str, str], problem: str
+) -> None:
+    path = tmp_path / "any_type.yaml"
+    path.write_text(MINIMAL.replace(*change))
+    with pytest.raises(CatalogError, match=re.escape(f"{path}: ") + ".*" + re.escape(problem)):
+        rule_metadata(path, catalog_documents(tmp_path)[path])
+
+
+def test_the_minimal_catalog_file_is_well_formed(tmp_path: Path) -> None:
+    path = tmp_path / "any_type.yaml"
+    path.write_text(MINIMAL)
+    entry = load_entry(path, catalog_documents(tmp_path)[path])
+    assert (entry.code, entry.metadata.stage, entry.metadata.since) == ("T302", "stable", "0.1.0")
+    assert [e.name for e in entry.bad] == ["b"] and entry.bad[0].expect is None
+
+
+@pytest.mark.parametrize(
+    ("examples", "problem"),
+    [
+        ("{bad: [x], good: [{name: g, source: y}]}", "examples.bad[0]: an example is a mapping"),
+        (
+            "{bad: [{source: x}], good: [{name: g, source: y}]}",
+            "examples.bad[0]: name: expected a kebab-case name",
+        ),
+        ("{bad: [{name: a, source: x}], good: [{name: a, source: y}]}", "examples: names used twice: a"),
+        (
+            "{bad: [{name: b, source: x, expect: [{line: 1}]}], good: [{name: g, source: y}]}",
+            "expect: each finding is {line, column, message}",
+        ),
+        (
+            "{bad: [{name: b, source: x}], good: [{name: g, source: y, expect: [{line: 1, column: 1, message: m}]}]}",
+            "a good example expects no findings",
+        ),
+    ],
+)
+def test_malformed_examples_are_described(tmp_path: Path, examples: str, problem: str) -> None:
+    path = tmp_path / "any_type.yaml"
+    path.write_text(MINIMAL.split("examples:")[0] + f"examples: {examples}\n")
+    with pytest.raises(CatalogError, match=re.escape(problem)):
+        load_entry(path, catalog_documents(tmp_path)[path])
+
+
+def test_parsed_catalog_files_are_cached_until_a_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SCHEMALINT_CACHE_DIR", str(cache))
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    path = folder / "any_type.yaml"
+    path.write_text(MINIMAL)
+    assert catalog_documents(folder)[path]["summary"] == "s"
+    assert len(list(cache.glob("catalog-*.json"))) == 1
+    path.write_text(MINIMAL.replace("summary: s", "summary: changed"))
+    assert catalog_documents(folder)[path]["summary"] == "changed"
+
+
+def test_a_rule_module_may_not_set_metadata_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    from schemalint.rules import any_type
+
+    class AnyType(Rule):
+        code = "T302"
+
+    AnyType.__module__ = any_type.__name__
+    monkeypatch.setattr(any_type, "AnyType", AnyType)
+    with pytest.raises(RegistryError, match=r"any_type: sets code in Python; a rule's metadata lives only"):
+        registry._load()
 
 
 def test_the_registry_rejects_duplicate_codes_and_names() -> None:
     class Clash(Rule):
-        code = "T302"
-        name = "invalid-identifier"
-        summary = "x"
+        pass
 
+    Clash.code, Clash.name = "T302", "invalid-identifier"
     assert duplicate_problems([*RULES, Clash]) == [
         "code 'T302' used by both AnyType and Clash",
         "name 'invalid-identifier' used by both InvalidIdentifier and Clash",
@@ -111,29 +210,12 @@ def test_the_registry_rejects_duplicate_codes_and_names() -> None:
 
 
 def test_a_module_with_two_rules_breaks_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
-    import schemalint.rules as registry
     from schemalint.rules import any_type
 
     class Extra(Rule):
-        code = "T399"
-        name = "extra"
-        summary = "x"
+        pass
 
     Extra.__module__ = any_type.__name__
     monkeypatch.setattr(any_type, "Extra", Extra, raising=False)
     with pytest.raises(RegistryError, match="any_type: defines 2 rules, expected exactly one"):
         registry._load()
-
-
-def test_a_malformed_catalog_file_names_the_file_and_key(tmp_path: Path) -> None:
-    path = tmp_path / "any-type.yaml"
-    path.write_text(
-        "code: T302\nname: any-type\nseverity: loud\nsummary: s\nrationale: r\nexamples: {bad: [x], good: [y]}\n"
-    )
-    with pytest.raises(CatalogError, match=r"any-type\.yaml: severity"):
-        load_entry(path)
-    path.write_text(
-        "code: T302\nname: other\nseverity: info\nsummary: s\nrationale: r\nexamples: {bad: [x], good: [y]}\n"
-    )
-    with pytest.raises(CatalogError, match="file name must be the rule name"):
-        load_entry(path)

@@ -168,22 +168,45 @@ def test_rules_lists_the_catalog() -> None:
     from schemalint.rules import RULES
 
     assert len(lines) == len(RULES)
-    assert ["D101", "invalid-identifier", "error"] in [line.split()[:3] for line in lines]
-    assert ["C701", "revalidated-table", "warning"] in [line.split()[:3] for line in lines]
+    assert ["D101", "invalid-identifier", "error", "stable"] in [line.split()[:4] for line in lines]
+    assert ["C701", "revalidated-table", "warning", "stable"] in [line.split()[:4] for line in lines]
 
 
 @pytest.mark.parametrize("key", ["D101", "d101", "invalid-identifier"])
 def test_rule_explains_one_rule_with_its_examples(key: str) -> None:
     result = CliRunner().invoke(main, ["rule", key])
     assert result.exit_code == 0
-    assert result.stdout.startswith("D101 invalid-identifier (default severity: error)")
+    assert result.stdout.startswith("D101 invalid-identifier (default severity: error; stable, since 0.1.0)")
     assert "Why this matters:" in result.stdout
     assert '"first-name": v.string(),' in result.stdout
 
 
 def test_rule_shows_options() -> None:
     result = CliRunner().invoke(main, ["rule", "deep-nesting"])
-    assert "max-depth (int, default 16)" in result.stdout
+    assert "max-depth (int, default 16, at least 1)" in result.stdout
+
+
+def test_a_rule_in_preview_runs_only_with_preview_or_when_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from schemalint.rules import get_rule
+
+    rule = get_rule("any-type")
+    assert rule is not None
+    monkeypatch.setattr(rule, "stage", "preview")
+    write_project(tmp_path, "export default defineSchema({ logs: defineTable({ data: v.any() }) });")
+
+    def rules_found(*flags: str) -> list[str]:
+        result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json", "--exit-zero", *flags])
+        return [d["rule"] for d in json.loads(result.stdout)["diagnostics"]]
+
+    assert rules_found() == []
+    assert rules_found("--preview") == ["any-type"]
+    assert rules_found("--select", "T302") == ["any-type"]  # named exactly: an explicit opt-in
+    assert rules_found("--select", "T3") == []
+    (tmp_path / "schemalint.yaml").write_text("preview: true\n")
+    assert rules_found() == ["any-type"]
+    assert rules_found("--no-preview") == []
 
 
 def test_an_unknown_rule_exits_2() -> None:

@@ -44,10 +44,15 @@ def test_report_links_lead_to_the_pages() -> None:
 
 def test_rule_all_explains_every_rule_and_rule_json_explains_one() -> None:
     text = CliRunner().invoke(main, ["rule", "--all"]).stdout
-    assert all(f"{e.code} {e.name} (default severity: {e.severity.label})" in text for e in load_catalog())
+    assert all(
+        f"{e.code} {e.name} (default severity: {e.severity.label}; {e.metadata.stage}, since {e.metadata.since})"
+        in text
+        for e in load_catalog()
+    )
     one = json.loads(CliRunner().invoke(main, ["rule", "any-type", "--format", "json"]).stdout)
-    assert (one["code"], one["name"], one["category"]) == ("T302", "any-type", "types")
+    assert (one["code"], one["name"], one["category"], one["stage"]) == ("T302", "any-type", "types", "stable")
     assert one["url"] == DOCS_URL + "any-type.md"
+    assert one["examples"]["bad"][0]["name"] == "any-field"
     assert one["examples"]["bad"][0]["source"].startswith("export default defineSchema")
 
 

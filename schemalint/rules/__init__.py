@@ -1,8 +1,9 @@
 """The rule registry: every module of this package except `base` defines exactly one rule.
 
 Importing the package imports every rule module and checks, once, that each module holds one
-`Rule` subclass named like the module (`reserved_name.py` ↔ `reserved-name`), and that codes and
-names are well-formed and unique. A broken registry raises `RegistryError` at import time.
+`Rule` subclass, with its catalog file beside it (`reserved_name.py` ↔ `reserved_name.yaml`,
+rule `reserved-name`), whose metadata it sets on the class; codes and names must be well-formed
+and unique. A broken registry raises `RegistryError` at import time.
 """
 
 from __future__ import annotations
@@ -11,15 +12,21 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
-from schemalint.rules.base import Rule, metadata_problems
+from schemalint.rules.base import METADATA_ATTRIBUTES, Rule
 
 
 class RegistryError(Exception):
     """The rule modules do not form a consistent registry; the message lists every problem."""
 
 
-def _rule_in_module(module_name: str, problems: list[str]) -> type[Rule] | None:
+def _rule_in_module(
+    module_name: str, documents: dict[Path, dict[str, Any]], problems: list[str]
+) -> type[Rule] | None:
+    from schemalint.catalog_files import CatalogError, rule_metadata
+
     module = importlib.import_module(f"{__name__}.{module_name}")
     found = [
         obj
@@ -33,11 +40,25 @@ def _rule_in_module(module_name: str, problems: list[str]) -> type[Rule] | None:
         problems.append(f"{module.__name__}: defines {len(found)} rules, expected exactly one")
         return None
     rule = found[0]
-    problems.extend(metadata_problems(rule))
-    if getattr(rule, "name", "").replace("-", "_") != module_name:
+    in_python = [attribute for attribute in METADATA_ATTRIBUTES if attribute in vars(rule)]
+    if in_python and "_catalog_file" not in vars(rule):
         problems.append(
-            f"{module.__name__}: rule {getattr(rule, 'name', '?')!r} is not named after its module"
+            f"{module.__name__}: sets {', '.join(in_python)} in Python; a rule's metadata lives "
+            f"only in its catalog file {module_name}.yaml"
         )
+        return None
+    path = next((p for p in documents if p.stem == module_name), None)
+    if path is None:
+        problems.append(f"{module.__name__}: no catalog file {module_name}.yaml beside it")
+        return None
+    try:
+        metadata = rule_metadata(path, documents[path])
+    except CatalogError as exc:
+        problems.append(str(exc))
+        return None
+    for attribute in METADATA_ATTRIBUTES:
+        setattr(rule, attribute, getattr(metadata, attribute))
+    rule._catalog_file = path
     return rule
 
 
@@ -57,12 +78,22 @@ def duplicate_problems(rules: Sequence[type[Rule]]) -> list[str]:
 
 
 def _load() -> tuple[type[Rule], ...]:
+    from schemalint.catalog_files import CatalogError, catalog_documents
+
     problems: list[str] = []
     rules = []
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        if info.name == "base":
-            continue
-        rule = _rule_in_module(info.name, problems)
+    try:
+        documents = catalog_documents()
+    except CatalogError as exc:
+        raise RegistryError(f"invalid rule registry:\n  {exc}") from None
+    modules = {info.name for info in pkgutil.iter_modules(__path__)} - {"base"}
+    problems.extend(
+        f"{path.name}: a catalog file without a rule module {path.stem}.py"
+        for path in documents
+        if path.stem not in modules
+    )
+    for module_name in sorted(modules):
+        rule = _rule_in_module(module_name, documents, problems)
         if rule is not None:
             rules.append(rule)
     problems.extend(duplicate_problems(rules))

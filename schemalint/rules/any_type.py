@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.ir import Table, VAny
 from schemalint.irquery import FieldRef, field_validators
 from schemalint.rules.base import Rule, RuleContext, Violation
@@ -13,11 +12,6 @@ _HELP = "Describe the shape with v.object(), v.union() or v.record(), or suppres
 
 
 class AnyType(Rule):
-    code = "T302"
-    name = "any-type"
-    severity = Severity.INFO
-    summary = "`v.any()` fields: Convex checks nothing and generated clients see `Any`."
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         if isinstance(table.document, VAny):
             yield Violation(

@@ -10,28 +10,59 @@ that defines them:
 
 A violation yielded from a hook inherits that node's table, field, index and span unless it sets
 them itself; the engine then attaches code, severity and location (`schemalint.engine`).
+
+A rule module holds only the check. Its metadata (code, name, severity, summary, options, stage,
+since) lives in the catalog file next to it (`<module>.yaml`); the registry
+(`schemalint.rules`) reads it (`schemalint.catalog_files`) and sets it on the class.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal, TypeVar, cast
+from pathlib import Path
+from typing import ClassVar, TypeVar, cast
 
 from schemalint.diagnostics import ParserDiagnostic, Severity, Span
 from schemalint.ir import Project, Schema, Table
 from schemalint.irquery import FieldRef, IndexRef
+from schemalint.rulemeta import (
+    CATEGORY_DIGITS,
+    CODE_PATTERN,
+    NAME_PATTERN,
+    OPTION_TYPES,
+    STAGES,
+    Option,
+    OptionType,
+    OptionValue,
+    Stage,
+    coerce_option,
+)
 
-OptionValue = bool | int | str | tuple[str, ...]
+__all__ = [
+    "CATEGORY_DIGITS",
+    "CODE_PATTERN",
+    "METADATA_ATTRIBUTES",
+    "NAME_PATTERN",
+    "OPTION_TYPES",
+    "STAGES",
+    "Baseline",
+    "Option",
+    "OptionType",
+    "OptionValue",
+    "ParserDiagnosticRule",
+    "Rule",
+    "RuleContext",
+    "RuleOptions",
+    "Stage",
+    "Violation",
+    "coerce_option",
+]
+
 T = TypeVar("T")
-OptionType = Literal["bool", "int", "string", "string-list"]
 
-CODE_PATTERN = re.compile(r"^[DRTNIQCM][0-9]{3}$")
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-# The first digit of a code is fixed by its category letter.
-# C7xx rules compare two versions of the schema (`schemalint diff`).
-CATEGORY_DIGITS = {"D": "1", "R": "2", "T": "3", "N": "4", "I": "5", "Q": "6", "C": "7", "M": "9"}
+# What the catalog file sets on a rule class; a rule module must not set these itself.
+METADATA_ATTRIBUTES = ("code", "name", "severity", "summary", "options", "stage", "since")
 
 
 @dataclass(frozen=True)
@@ -52,24 +83,6 @@ class Violation:
     severity: Severity | None = None
     # For notices: the tables whose findings are withheld because of what this one could not read.
     withheld: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Option:
-    """One configurable option of a rule (`rules.<rule-name>.<name>` in the config).
-
-    `choices`, when given, are the allowed strings; `check` returns an error message for a
-    value of the right type that is still unacceptable (e.g. a regex that does not compile).
-    With both, a string outside `choices` is accepted when `check` accepts it (a named style
-    or a regex).
-    """
-
-    name: str
-    type: OptionType
-    default: OptionValue
-    description: str
-    choices: tuple[str, ...] = ()
-    check: Callable[[OptionValue], str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -150,13 +163,18 @@ class RuleContext:
 
 
 class Rule:
-    """Base of every rule. Subclasses set the metadata and override the hooks they need."""
+    """Base of every rule. Subclasses override the hooks they need; the registry sets the
+    metadata attributes from the rule's catalog file."""
 
     code: ClassVar[str]
     name: ClassVar[str]
-    severity: ClassVar[Severity] = Severity.WARNING
+    severity: ClassVar[Severity]
     summary: ClassVar[str]
     options: ClassVar[tuple[Option, ...]] = ()
+    stage: ClassVar[Stage] = "stable"
+    since: ClassVar[str]
+    # The catalog file the registry read the metadata from.
+    _catalog_file: ClassVar[Path]
     # False for rules that report on the project even when no schema could be produced.
     needs_schema: ClassVar[bool] = True
     # True for the C7xx rules: they compare the project with a baseline (`schemalint diff`) and
@@ -188,74 +206,6 @@ class Rule:
     def default_options(cls) -> dict[str, OptionValue]:
         """The rule's options with their default values."""
         return {option.name: option.default for option in cls.options}
-
-
-def coerce_option(option: Option, raw: object) -> OptionValue:
-    """`raw` (as read from TOML/YAML) as a value of `option`'s type; ValueError says why not."""
-    if not _has_type(option.type, raw):
-        raise ValueError(f"expected {_TYPE_WORDS[option.type]}, got {raw!r}")
-    value = cast(OptionValue, tuple(raw) if isinstance(raw, list | tuple) else raw)
-    if option.choices and value in option.choices:
-        return value
-    if option.check is not None:
-        problem = option.check(value)
-        if problem is not None:
-            raise ValueError(problem)
-    elif option.choices:
-        raise ValueError(f"expected one of {', '.join(option.choices)}, got {value!r}")
-    return value
-
-
-def _has_type(option_type: OptionType, raw: object) -> bool:
-    if option_type == "bool":
-        return isinstance(raw, bool)
-    if option_type == "int":
-        return isinstance(raw, int) and not isinstance(raw, bool)
-    if option_type == "string":
-        return isinstance(raw, str)
-    return isinstance(raw, list | tuple) and all(isinstance(item, str) for item in raw)
-
-
-_TYPE_WORDS: dict[OptionType, str] = {
-    "bool": "true or false",
-    "int": "an integer",
-    "string": "a string",
-    "string-list": "a list of strings",
-}
-
-
-def metadata_problems(rule: type[Rule]) -> list[str]:
-    """What is wrong with a rule class's metadata (empty when it is well-formed)."""
-    label = rule.__name__
-    problems: list[str] = []
-    for attribute in ("code", "name", "summary"):
-        if not isinstance(getattr(rule, attribute, None), str):
-            problems.append(f"{label}: missing class attribute `{attribute}`")
-    if problems:
-        return problems
-    if not CODE_PATTERN.match(rule.code):
-        problems.append(f"{label}: code {rule.code!r} is not a letter of DRTNIQCM and three digits")
-    elif rule.code[1] != CATEGORY_DIGITS[rule.code[0]]:
-        problems.append(
-            f"{label}: code {rule.code!r} must start with "
-            f"{rule.code[0]}{CATEGORY_DIGITS[rule.code[0]]} (category numbering)"
-        )
-    if not NAME_PATTERN.match(rule.name):
-        problems.append(f"{label}: name {rule.name!r} is not kebab-case")
-    if not isinstance(rule.severity, Severity):
-        problems.append(f"{label}: severity must be a Severity")
-    if not rule.summary.strip():
-        problems.append(f"{label}: empty summary")
-    seen: set[str] = set()
-    for option in rule.options:
-        if option.name in seen:
-            problems.append(f"{label}: option {option.name!r} declared twice")
-        seen.add(option.name)
-        try:
-            coerce_option(option, option.default)
-        except ValueError as exc:
-            problems.append(f"{label}: default of option {option.name!r}: {exc}")
-    return problems
 
 
 class ParserDiagnosticRule(Rule):

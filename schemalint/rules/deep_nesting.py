@@ -4,33 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.ir import Table, Validator, VArray, VObject, VRecord, VUnion
 from schemalint.irquery import nesting_depth
-from schemalint.rules.base import Option, OptionValue, Rule, RuleContext, Violation
-
-MAX_DOCUMENT_NESTING = 16
-
-
-def _positive(value: OptionValue) -> str | None:
-    return None if isinstance(value, int) and value >= 1 else "expected an integer of at least 1"
+from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class DeepNesting(Rule):
-    code = "T303"
-    name = "deep-nesting"
-    severity = Severity.WARNING
-    summary = "Validators nested deeper than 16 levels, Convex's limit for documents."
-    options = (
-        Option(
-            name="max-depth",
-            type="int",
-            default=MAX_DOCUMENT_NESTING,
-            description="The deepest nesting allowed (the document itself is level 1).",
-            check=_positive,
-        ),
-    )
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         limit = ctx.options.get_int("max-depth")
         seen: set[int] = set()

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.ir import Table, Validator, VArray, VUnion
 from schemalint.irquery import describe_validator, table_validators
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class DroppedOptional(Rule):
-    code = "D115"
-    name = "dropped-optional"
-    severity = Severity.WARNING
-    summary = "`v.optional` inside an array or union (also within a record), where Convex silently drops it."
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         for validator, ref in table_validators(table):
             for inner, where in _optional_children(validator):

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.ir import DbIndex, SearchIndex, Table
 from schemalint.irquery import IndexRef, index_path, index_path_problem, table_indexes
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class DuplicateIndex(Rule):
-    code = "D105"
-    name = "duplicate-index"
-    severity = Severity.ERROR
-    summary = "Two indexes of one table over the same fields (database, search or vector)."
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         first: dict[Hashable, IndexRef] = {}
         for index in table_indexes(table):

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.ir import Table
 from schemalint.irquery import IndexRef, table_indexes
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class DuplicateIndexName(Rule):
-    code = "D104"
-    name = "duplicate-index-name"
-    severity = Severity.ERROR
-    summary = "Index names must be unique across a table's database, search and vector indexes."
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         first: dict[str, IndexRef] = {}
         for index in table_indexes(table):

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity, Span
+from schemalint.diagnostics import Span
 from schemalint.ir import Schema, ShadowedTable
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class DuplicateTable(Rule):
-    code = "D103"
-    name = "duplicate-table"
-    severity = Severity.ERROR
-    summary = "The same table key written twice in one `defineSchema` object literal."
-
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         for shadowed in ctx.schema.shadowed_tables:
             # A key after a spread replacing one of its tables is the documented override

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from schemalint.diagnostics import EVALUATION_ERROR, Severity
 from schemalint.rules.base import ParserDiagnosticRule
 
 
 class EvaluationError(ParserDiagnosticRule):
-    code = "M905"
-    name = EVALUATION_ERROR
-    severity = Severity.ERROR
-    summary = "Schema code that fails when Convex evaluates it (the push fails)."
+    """Reports the parser's diagnostics of this kind (metadata in the catalog file beside it)."""

@@ -8,17 +8,10 @@ from schemalint.identifiers import is_identifier
 from schemalint.ir import Table
 from schemalint.irquery import distinct_fields, is_package_table
 from schemalint.naming import is_camel_case, is_snake_case, to_camel_case, to_snake_case
-from schemalint.rules.base import Option, Rule, RuleContext, Violation
-
-CASES = ("camelCase", "snake_case")
+from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class FieldNameConvention(Rule):
-    code = "N404"
-    name = "field-name-convention"
-    summary = "Field names (at every depth) that do not follow the configured case, camelCase by default."
-    options = (Option("case", "string", "camelCase", "`camelCase` or `snake_case`.", choices=CASES),)
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         if is_package_table(table):
             return

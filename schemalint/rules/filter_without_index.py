@@ -11,10 +11,6 @@ from schemalint.usagequery import checkable_table, leading_index, usage_of
 
 
 class FilterWithoutIndex(Rule):
-    code = "Q603"
-    name = "filter-without-index"
-    summary = "A query filters by field equality without an index, reading every document of the table."
-
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         usage = usage_of(ctx.project)
         if usage is None:

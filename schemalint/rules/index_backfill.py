@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.diff.context import indexes
 from schemalint.diff.indexes import describe
 from schemalint.rules.base import Rule, RuleContext, Violation
@@ -17,10 +16,6 @@ _WHAT = {
 
 
 class IndexBackfill(Rule):
-    code = "C709"
-    name = "index-backfill"
-    severity = Severity.INFO
-    summary = "A new, changed or un-staged index: Convex backfills it before the push completes."
     compares_versions = True
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:

@@ -11,10 +11,6 @@ from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class IndexMadeStaged(Rule):
-    code = "C711"
-    name = "index-made-staged"
-    severity = Severity.WARNING
-    summary = "An index made `staged: true`: it can no longer be queried, so queries using it fail."
     compares_versions = True
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:

@@ -8,55 +8,14 @@ from collections.abc import Iterator
 from schemalint.identifiers import is_identifier
 from schemalint.ir import Schema, Table
 from schemalint.irquery import IndexRef, is_package_table
-from schemalint.rules.base import Option, OptionValue, Rule, RuleContext, Violation
+from schemalint.rules.base import Rule, RuleContext, Violation
 
 BY_PREFIX = "by-prefix"
 BY_A_AND_B = "by_a_and_b"
 BY_A_B = "by_a_b"
 
 
-def regex_problem(value: OptionValue) -> str | None:
-    """Why `value` is not a usable regular expression, or None."""
-    try:
-        re.compile(str(value))
-    except re.error as exc:
-        return f"not a valid regular expression ({exc}): {value!r}"
-    return None
-
-
 class IndexNameConvention(Rule):
-    code = "N401"
-    name = "index-name-convention"
-    summary = (
-        "Index names that do not follow the configured naming style (by default, database "
-        "indexes start with `by_`)."
-    )
-    options = (
-        Option(
-            "style",
-            "string",
-            BY_PREFIX,
-            "Style of database index names: `by-prefix`, `by_a_and_b`, `by_a_b`, or a regular "
-            "expression the whole name must match.",
-            choices=(BY_PREFIX, BY_A_AND_B, BY_A_B),
-            check=regex_problem,
-        ),
-        Option(
-            "search-style",
-            "string",
-            "",
-            "Regular expression search index names must match (empty = unchecked).",
-            check=regex_problem,
-        ),
-        Option(
-            "vector-style",
-            "string",
-            "",
-            "Regular expression vector index names must match (empty = unchecked).",
-            check=regex_problem,
-        ),
-    )
-
     def check_index(self, ctx: RuleContext, index: IndexRef) -> Iterator[Violation]:
         table = index.table
         if is_package_table(table) or _kept_from_package(ctx.schema, table, index):

@@ -30,12 +30,6 @@ _STEM_SUFFIXES = ("ions", "ion", "ings", "ing", "ers", "er", "ors", "or", "ed", 
 
 
 class IndexNameMismatch(Rule):
-    code = "N402"
-    name = "index-name-mismatch"
-    summary = (
-        "An index named `by_<words>` whose words name none of its fields, or name them in a different order."
-    )
-
     def check_index(self, ctx: RuleContext, index: IndexRef) -> Iterator[Violation]:
         name = index.name
         if not name.startswith("by_") or not index.fields or is_package_table(index.table):

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.ir import RangeStep
 from schemalint.rules.base import Rule, RuleContext, Violation
 from schemalint.usagequery import checkable_table, named_indexes, range_fields, usage_of
 
 
 class IndexRangeOrder(Rule):
-    code = "Q602"
-    severity = Severity.ERROR
-    name = "index-range-order"
-    summary = (
-        "An index range that compares fields out of the index's order, skips one, or has `eq` after a range."
-    )
-
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         usage = usage_of(ctx.project)
         if usage is None:

@@ -14,11 +14,6 @@ _UNION_HELP = "Make every member of the union a v.object(...); flatten nested un
 
 
 class InvalidDocumentType(Rule):
-    code = "D111"
-    name = "invalid-document-type"
-    severity = Severity.ERROR
-    summary = "A table validator that is not an object, a union of objects, or `v.any()`."
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         yield from _problems(table.document, "document validator")
         if table.staged_document is not None:

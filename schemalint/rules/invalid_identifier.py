@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.identifiers import field_name_problem, identifier_problem
 from schemalint.ir import Table, VId
 from schemalint.irquery import FieldRef, IndexRef, field_validators
@@ -14,11 +13,6 @@ _HELP = "Use at most 64 letters, digits and underscores, starting with a letter.
 
 
 class InvalidIdentifier(Rule):
-    code = "D101"
-    name = "invalid-identifier"
-    severity = Severity.ERROR
-    summary = "Table, index and field names (and v.id table names) must be Convex identifiers."
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         problem = identifier_problem(table.name)
         if problem is not None:

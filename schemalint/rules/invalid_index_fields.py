@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.irquery import IndexRef, index_path, index_path_problem
 from schemalint.rules.base import Rule, RuleContext, Violation
 
@@ -17,14 +16,6 @@ _ID = "_id"
 
 
 class InvalidIndexFields(Rule):
-    code = "D106"
-    name = "invalid-index-fields"
-    severity = Severity.ERROR
-    summary = (
-        "A database index with no fields, more than 15 fields, a repeated field, a system or "
-        "`_`-prefixed field, or a malformed field path (any index kind)."
-    )
-
     def check_index(self, ctx: RuleContext, index: IndexRef) -> Iterator[Violation]:
         malformed = [path for path in index.fields if index_path_problem(path) is not None]
         for path in malformed:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.intdigits import short_int
 from schemalint.ir import Table, VLiteral
 from schemalint.irquery import describe_validator, table_validators
@@ -16,11 +15,6 @@ INT64_MAX = 2**63 - 1
 
 
 class InvalidLiteral(Rule):
-    code = "D113"
-    name = "invalid-literal"
-    severity = Severity.ERROR
-    summary = "`v.literal` of NaN or ±Infinity, of an unsupported type, or a bigint outside int64."
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         for validator, ref in table_validators(table):
             if not isinstance(validator, VLiteral):

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.ir import Table, Validator, VId, VLiteral, VRecord, VString, VUnknown
 from schemalint.irquery import FieldRef, alternatives, describe_validator, table_validators
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class InvalidRecord(Rule):
-    code = "D112"
-    name = "invalid-record"
-    severity = Severity.ERROR
-    summary = (
-        "`v.record` keys that are not a string subtype, string-literal keys, or optional keys or values."
-    )
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         for validator, ref in table_validators(table):
             if isinstance(validator, VRecord):

@@ -21,14 +21,6 @@ MAX_FILTER_FIELDS = 16
 
 
 class InvalidSearchIndex(Rule):
-    code = "D110"
-    name = "invalid-search-index"
-    severity = Severity.ERROR
-    summary = (
-        "A search index with more than 16 filter fields (error), or whose search field is not a "
-        "string (warning)."
-    )
-
     def check_index(self, ctx: RuleContext, index: IndexRef) -> Iterator[Violation]:
         search = index.index
         if not isinstance(search, SearchIndex):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.ir import (
     JsonScalar,
     Table,
@@ -27,14 +26,6 @@ MAX_FILTER_FIELDS = 16
 
 
 class InvalidVectorIndex(Rule):
-    code = "D109"
-    name = "invalid-vector-index"
-    severity = Severity.ERROR
-    summary = (
-        "Vector index dimensions outside 2..4096, a vector field that cannot hold "
-        "`array<float64>`, or more than 16 filter fields."
-    )
-
     def check_index(self, ctx: RuleContext, index: IndexRef) -> Iterator[Violation]:
         vector = index.index
         if not isinstance(vector, VectorIndex):

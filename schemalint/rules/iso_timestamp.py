@@ -25,13 +25,6 @@ _NOT_AN_INSTANT = re.compile(
 
 
 class IsoTimestamp(Rule):
-    code = "T301"
-    name = "iso-timestamp"
-    summary = (
-        "A string field whose name denotes an instant (`createdAt`, `dueDate`, `published_at`, "
-        "`timestamp`); use `v.number()`."
-    )
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         if is_package_table(table):
             return

@@ -15,22 +15,10 @@ from schemalint.irquery import (
     is_package_table,
 )
 from schemalint.naming import split_words
-from schemalint.rules.base import Option, Rule, RuleContext, Violation
+from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class MissingForeignKeyIndex(Rule):
-    code = "I501"
-    name = "missing-foreign-key-index"
-    summary = "A `v.id` field that is not the first field of any database index."
-    options = (
-        Option(
-            "include-system-tables",
-            "bool",
-            False,
-            'Also report `v.id("_storage")` and `v.id("_scheduled_functions")` fields.',
-        ),
-    )
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         if is_package_table(table) or indexes_may_be_incomplete(ctx.project, table):
             return

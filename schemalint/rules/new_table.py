@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.diff.context import baseline, comparison
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class NewTable(Rule):
-    code = "C704"
-    name = "new-table"
-    severity = Severity.INFO
-    summary = "A table new to the schema: documents it already holds are validated on push."
     compares_versions = True
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from schemalint.diagnostics import PARSE_ERROR, Severity
 from schemalint.rules.base import ParserDiagnosticRule
 
 
 class ParseError(ParserDiagnosticRule):
-    code = "M901"
-    name = PARSE_ERROR
-    severity = Severity.ERROR
-    summary = "A schema source file has a syntax error (or no schema could be found in it)."
+    """Reports the parser's diagnostics of this kind (metadata in the catalog file beside it)."""

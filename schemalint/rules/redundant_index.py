@@ -10,10 +10,6 @@ from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class RedundantIndex(Rule):
-    code = "I502"
-    name = "redundant-index"
-    summary = "A database index whose fields are a strict prefix of another index's fields."
-
     def check_index(self, ctx: RuleContext, index: IndexRef) -> Iterator[Violation]:
         short = index.index
         if not isinstance(short, DbIndex) or not short.fields or is_package_table(index.table):

@@ -11,10 +11,6 @@ from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class RemovedIndex(Rule):
-    code = "C710"
-    name = "removed-index"
-    severity = Severity.WARNING
-    summary = "An index removed from the schema: every query still using it fails."
     compares_versions = True
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:

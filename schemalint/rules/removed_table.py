@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.diff.context import baseline, comparison
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class RemovedTable(Rule):
-    code = "C706"
-    name = "removed-table"
-    severity = Severity.WARNING
-    summary = "A table removed from the schema: its documents stay in the deployment, no longer validated."
     compares_versions = True
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:

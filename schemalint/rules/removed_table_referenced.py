@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.diff.context import comparison
 from schemalint.ir import VId, walk_validators
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class RemovedTableReferenced(Rule):
-    code = "C707"
-    name = "removed-table-referenced"
-    severity = Severity.WARNING
-    summary = 'A table removed from the schema is still referenced by `v.id("t")` in another table.'
     compares_versions = True
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.diff.context import comparison
 from schemalint.diff.documents import document_validator, object_members
 from schemalint.diff.subset import same
@@ -12,10 +11,6 @@ from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class RenamedTable(Rule):
-    code = "C708"
-    name = "renamed-table"
-    severity = Severity.INFO
-    summary = "A table removed and another with the same fields added: Convex does not rename tables."
     compares_versions = True
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:

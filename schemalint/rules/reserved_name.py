@@ -16,14 +16,6 @@ _ALLOWED_RESERVED_INDEX_PREFIX = "_fivetran"
 
 
 class ReservedName(Rule):
-    code = "D102"
-    name = "reserved-name"
-    severity = Severity.ERROR
-    summary = (
-        "Table names starting with `_`, index names `by_id`, `by_creation_time` or starting "
-        "with `_`, and top-level fields starting with `_`."
-    )
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         if table.name.startswith("_") and is_identifier(table.name):
             yield Violation(

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.diff.context import baseline, comparison
 from schemalint.diff.explain import STAGED_NOTE
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class RevalidatedTable(Rule):
-    code = "C701"
-    name = "revalidated-table"
-    severity = Severity.WARNING
-    summary = "Convex re-validates every document of the table on push; the push fails on the first mismatch."
     compares_versions = True
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:

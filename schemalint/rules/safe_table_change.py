@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.diff.context import comparison
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class SafeTableChange(Rule):
-    code = "C703"
-    name = "safe-table-change"
-    severity = Severity.INFO
-    summary = "The table's validator changed safely: old ⊆ new, so Convex skips re-validating its documents."
     compares_versions = True
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:

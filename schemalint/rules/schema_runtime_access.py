@@ -23,14 +23,6 @@ _UNSTABLE: dict[RuntimeAccessKind, str] = {
 
 
 class SchemaRuntimeAccess(Rule):
-    code = "D114"
-    name = "schema-runtime-access"
-    severity = Severity.ERROR
-    summary = (
-        "`process.env`, `Math.random()`, `Date.now()`, `crypto` or dynamic `import()` reached "
-        "while the schema is evaluated."
-    )
-
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         for access in ctx.schema.runtime_accesses:
             if access.kind in _REFUSED:

@@ -10,10 +10,6 @@ from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class SchemaValidationChanged(Rule):
-    code = "C705"
-    name = "schema-validation-changed"
-    severity = Severity.WARNING
-    summary = "`schemaValidation` turned on (every table is validated on push) or off (none is)."
     compares_versions = True
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class SchemaValidationDisabled(Rule):
-    code = "T304"
-    name = "schema-validation-disabled"
-    severity = Severity.INFO
-    summary = "`schemaValidation: false`: Convex neither checks documents nor index fields."
-
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         if not ctx.schema.schema_validation:
             yield Violation(

@@ -11,12 +11,6 @@ from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class StagedValidatorChange(Rule):
-    code = "C712"
-    name = "staged-validator-change"
-    severity = Severity.INFO
-    summary = (
-        "A staged validator added, changed or removed: what Convex checks in the background, and asks in CI."
-    )
     compares_versions = True
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:

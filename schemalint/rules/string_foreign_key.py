@@ -17,13 +17,6 @@ _DISCRIMINATORS = ("Type", "Table", "Kind", "_type", "_table", "_kind")
 
 
 class StringForeignKey(Rule):
-    code = "R201"
-    name = "string-foreign-key"
-    summary = (
-        "A string field named like a reference (`userId`, `user_id`, `tagIds`) to a table that "
-        "exists; use `v.id(...)`."
-    )
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         if is_package_table(table):
             return

@@ -15,21 +15,10 @@ from schemalint.naming import (
     to_camel_case,
     to_snake_case,
 )
-from schemalint.rules.base import Option, Rule, RuleContext, Violation
-
-CASES = ("camelCase", "snake_case", "any")
+from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class TableNameConvention(Rule):
-    code = "N403"
-    name = "table-name-convention"
-    summary = "Table names that are not camelCase plurals (configurable)."
-    options = (
-        Option("case", "string", "camelCase", "`camelCase`, `snake_case` or `any`.", choices=CASES),
-        Option("plural", "bool", True, "Require plural table names."),
-        Option("allow", "string-list", (), "Table names accepted as they are."),
-    )
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         name = table.name
         if is_package_table(table) or name in ctx.options.get_strings("allow"):

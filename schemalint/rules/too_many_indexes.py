@@ -15,13 +15,6 @@ DOCUMENTED_MAX_VECTOR_INDEXES = 4
 
 
 class TooManyIndexes(Rule):
-    code = "D107"
-    name = "too-many-indexes"
-    severity = Severity.ERROR
-    summary = (
-        "More than 64 indexes on a table (error); more than 32, or more than 4 vector indexes (warning)."
-    )
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         indexes = list(table_indexes(table))
         if len(indexes) > MAX_INDEXES:

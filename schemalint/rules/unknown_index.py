@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
 from schemalint.ir import DbAccess, IndexUse
 from schemalint.rules.base import Rule, RuleContext, Violation
 from schemalint.usagequery import checkable_table, index_names, schema_tables_known, usage_of
@@ -15,11 +14,6 @@ _CALL = {"db": ".withIndex", "search": ".withSearchIndex", "vector": "vectorSear
 
 
 class UnknownIndex(Rule):
-    code = "Q601"
-    severity = Severity.ERROR
-    name = "unknown-index"
-    summary = "A query names an index, or a table, that the schema does not define."
-
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         usage = usage_of(ctx.project)
         if usage is None:

@@ -30,14 +30,6 @@ from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class UnknownIndexField(Rule):
-    code = "D108"
-    name = "unknown-index-field"
-    severity = Severity.ERROR
-    summary = (
-        "An index, search, vector or filter field path that cannot exist under the table's "
-        "document validator."
-    )
-
     def check_index(self, ctx: RuleContext, index: IndexRef) -> Iterator[Violation]:
         table = index.table
         reported: set[str] = set()

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity, Span
+from schemalint.diagnostics import Span
 from schemalint.diff.context import baseline, comparison
 from schemalint.diff.indexes import indexes_unknown
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class UnknownTableChange(Rule):
-    code = "C702"
-    name = "unknown-table-change"
-    severity = Severity.WARNING
-    summary = "Part of either version could not be evaluated: the table's change is unknown, not safe."
     compares_versions = True
     needs_schema = False
 

@@ -14,22 +14,10 @@ from schemalint.irquery import (
     is_package_table,
     tables_may_be_incomplete,
 )
-from schemalint.rules.base import Option, Rule, RuleContext, Violation
+from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class UnknownTableReference(Rule):
-    code = "R202"
-    name = "unknown-table-reference"
-    summary = '`v.id("x")` where `x` is neither a table of the schema nor a system table.'
-    options = (
-        Option(
-            "known-tables",
-            "string-list",
-            (),
-            "Extra table names that `v.id` may reference (e.g. tables of a component).",
-        ),
-    )
-
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         if is_package_table(table) or tables_may_be_incomplete(ctx.project):
             return

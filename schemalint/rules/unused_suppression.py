@@ -7,13 +7,8 @@ ignored and re-graded like any other rule.
 
 from __future__ import annotations
 
-from schemalint.diagnostics import Severity
 from schemalint.rules.base import Rule
 
 
 class UnusedSuppression(Rule):
-    code = "M904"
-    name = "unused-suppression"
-    severity = Severity.WARNING
-    summary = "A `schemalint-ignore` comment that suppresses nothing (or names an unknown rule)."
     needs_schema = False

@@ -1,0 +1,206 @@
+"""The catalog files (`schemalint/rules/<module>.yaml`): read, cached, and their metadata validated.
+
+Each rule module `schemalint/rules/x_y.py` has its catalog file `x_y.yaml` beside it, the single
+source of the rule's metadata: `code`, `name`, `severity`, `stage` (`stable` | `preview`),
+`since` (the version that added it), `summary`, `options` (each with `name`, `type`, `default`,
+`description`, and optionally `choices` and `minimum`), plus the documentation that
+`schemalint.catalog` reads (`rationale`, `examples`).
+
+`schemalint check` needs the metadata of every rule at start-up, so the parsed files are cached
+as JSON in the user's cache directory (`$SCHEMALINT_CACHE_DIR`, else `$XDG_CACHE_HOME/schemalint`
+or `~/.cache/schemalint`) together with the files' names, sizes and modification times; it is
+used only while those are unchanged. A warm start reads one JSON file instead of importing and
+running a YAML parser.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from schemalint.diagnostics import Severity
+from schemalint.rulemeta import (
+    CATEGORY_DIGITS,
+    CODE_PATTERN,
+    NAME_PATTERN,
+    OPTION_TYPES,
+    STAGES,
+    Option,
+    OptionType,
+    Stage,
+    coerce_option,
+)
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+ENTRY_KEYS = (
+    "code", "name", "severity", "stage", "since", "summary", "rationale", "options", "examples",
+)  # fmt: skip
+OPTION_KEYS = ("name", "type", "default", "description")
+OPTIONAL_OPTION_KEYS = ("choices", "minimum")
+_CACHE_FORMAT = "1"
+
+
+class CatalogError(Exception):
+    """A catalog file is malformed; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class RuleMetadata:
+    """What a rule's catalog file says about the rule itself (not its documentation)."""
+
+    code: str
+    name: str
+    severity: Severity
+    stage: Stage
+    since: str
+    summary: str
+    options: tuple[Option, ...]
+
+
+def catalog_documents(directory: Path | None = None) -> dict[Path, dict[str, Any]]:
+    """Every catalog file of `directory` (the rule package by default) parsed, by path."""
+    folder = directory if directory is not None else RULES_DIR
+    paths = sorted(folder.glob("*.yaml"))
+    signature = _signature(paths)
+    cache = _cache_file(folder)
+    cached = _read_cache(cache, signature) if signature is not None else None
+    if cached is not None:
+        return {path: cached[path.name] for path in paths}
+    documents = {path: _parse(path) for path in paths}
+    if signature is not None:
+        _write_cache(cache, signature, {path.name: document for path, document in documents.items()})
+    return documents
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CatalogError(f"{path}: cannot read: {exc}") from None
+    if not isinstance(data, dict):
+        raise CatalogError(f"{path}: expected a mapping")
+    return data
+
+
+def _signature(paths: list[Path]) -> list[str] | None:
+    """The files as they are now (name, size, modification time); None if one cannot be read."""
+    lines = [_CACHE_FORMAT]
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        lines.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return lines
+
+
+def _cache_file(folder: Path) -> Path:
+    """Where the parsed files of `folder` are cached (one file per catalog directory)."""
+    explicit = os.environ.get("SCHEMALINT_CACHE_DIR")
+    if explicit:
+        base = Path(explicit)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = (Path(xdg) if xdg else Path.home() / ".cache") / "schemalint"
+    return base / f"catalog-{zlib.crc32(str(folder).encode()):08x}.json"
+
+
+def _read_cache(cache: Path, signature: list[str]) -> dict[str, dict[str, Any]] | None:
+    """The cached documents, if the cache was written for exactly these files."""
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("signature") != signature:
+        return None
+    documents = data.get("documents")
+    return documents if isinstance(documents, dict) else None
+
+
+def _write_cache(cache: Path, signature: list[str], documents: Mapping[str, dict[str, Any]]) -> None:
+    """Write the cache atomically; a cache that cannot be written is simply not used."""
+    try:
+        text = json.dumps({"signature": signature, "documents": documents})
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(cache)
+    except (OSError, TypeError, ValueError):
+        return
+
+
+def rule_metadata(path: Path, data: Mapping[str, Any]) -> RuleMetadata:
+    """The metadata of one catalog file, validated (CatalogError names the file and key)."""
+    unknown = sorted(set(data) - set(ENTRY_KEYS))
+    missing = [key for key in ENTRY_KEYS if key not in data and key != "options"]
+    if unknown or missing:
+        raise CatalogError(f"{path}: unknown keys {unknown}, missing keys {missing}")
+    text = {key: _text(data, key, path) for key in ("code", "name", "summary", "since")}
+    code, name = text["code"], text["name"]
+    if not CODE_PATTERN.match(code):
+        letters = "".join(CATEGORY_DIGITS)
+        raise CatalogError(f"{path}: code {code!r} is not a letter of {letters} and three digits")
+    if code[1] != CATEGORY_DIGITS[code[0]]:
+        raise CatalogError(
+            f"{path}: code {code!r} must start with {code[0]}{CATEGORY_DIGITS[code[0]]} (category numbering)"
+        )
+    if not NAME_PATTERN.match(name):
+        raise CatalogError(f"{path}: name {name!r} is not kebab-case")
+    if path.stem != name.replace("-", "_"):
+        raise CatalogError(f"{path}: file name must be the rule name with underscores ({name!r})")
+    try:
+        severity = Severity.parse(_text(data, "severity", path))
+    except ValueError as exc:
+        raise CatalogError(f"{path}: severity: {exc}") from None
+    stage = data["stage"]
+    if stage not in STAGES:
+        raise CatalogError(f"{path}: stage: expected one of {', '.join(STAGES)}, got {stage!r}")
+    options = tuple(_option(raw, path) for raw in data.get("options") or ())
+    names = [option.name for option in options]
+    if len(set(names)) != len(names):
+        raise CatalogError(f"{path}: options: an option is declared twice ({names})")
+    return RuleMetadata(code, name, severity, stage, text["since"].strip(), text["summary"].strip(), options)
+
+
+def _text(data: Mapping[str, Any], key: str, path: Path) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise CatalogError(f"{path}: {key}: expected a non-empty string")
+    return value
+
+
+def _option(raw: object, path: Path) -> Option:
+    if (
+        not isinstance(raw, dict)
+        or not set(OPTION_KEYS) <= set(raw)
+        or set(raw) - set(OPTION_KEYS) - set(OPTIONAL_OPTION_KEYS)
+    ):
+        keys = ", ".join(OPTION_KEYS)
+        raise CatalogError(f"{path}: options: each option needs {keys} (and may have choices, minimum)")
+    where = f"{path}: option {raw['name']!r}"
+    if raw["type"] not in OPTION_TYPES:
+        raise CatalogError(f"{where}: type must be one of {', '.join(OPTION_TYPES)}")
+    choices = raw.get("choices", [])
+    if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
+        raise CatalogError(f"{where}: choices must be a list of strings")
+    minimum = raw.get("minimum")
+    if minimum is not None and (not isinstance(minimum, int) or raw["type"] != "int"):
+        raise CatalogError(f"{where}: minimum must be an integer, for an int option")
+    option_type: OptionType = raw["type"]
+    default = tuple(raw["default"]) if isinstance(raw["default"], list) else raw["default"]
+    option = Option(
+        str(raw["name"]), option_type, default, str(raw["description"]).strip(), tuple(choices), minimum
+    )
+    try:
+        coerce_option(option, option.default)
+    except ValueError as exc:
+        raise CatalogError(f"{where}: default: {exc}") from None
+    return option
