@@ -45,7 +45,14 @@ def from_directory(given: Path, layout: ProjectLayout, directory: Path, label: s
         schema = directory / layout.schema_file.relative_to(layout.root)
     except ValueError:
         schema = directory / "convex" / layout.schema_file.name
-    return Baseline(_parse(directory / relative, schema, files.DISK), label or str(directory))
+    shown = label or str(directory)
+    return Baseline(
+        _parse(directory / relative, schema, files.DISK),
+        shown,
+        span_suffix=f"@{shown.rstrip('/') or shown}",
+        old_root=str(directory),
+        new_root=str(layout.root),
+    )
 
 
 def _parse(given: Path, schema: Path, file_system: files.FileSystem) -> Project | None:

@@ -16,7 +16,8 @@ import click
 from schemalint.reporters import FORMATS
 
 if TYPE_CHECKING:
-    from schemalint.diff.git_files import GitTreeFileSystem
+    from schemalint.files import FileSystem
+    from schemalint.rules.base import Baseline
 
 
 @click.command("diff")
@@ -150,7 +151,7 @@ def _diff(
     from schemalint.discovery import discover
     from schemalint.findings import fails
     from schemalint.parser import parse_project
-    from schemalint.reporters import ReportContext, get_reporter, read_text_file
+    from schemalint.reporters import ReportContext, get_reporter
     from schemalint.terminal import use_color
 
     given = files.DISK.realpath(Path.cwd() / path)
@@ -159,14 +160,13 @@ def _diff(
         select=select, extend_select=extend_select, ignore=ignore, fail_on=fail_on, strict=strict
     )
     project = parse_project(layout, functions=True)
-    read_source: Callable[[str], str | None] = read_text_file
+    old_files: files.FileSystem = files.DISK
     if against_dir is not None:
         baseline = baselines.from_directory(
             given, layout, files.DISK.realpath(against_dir), label=str(against_dir)
         )
     else:
-        baseline, tree = baselines.from_git(given, layout, revision)
-        read_source = _reader(tree, baseline.span_suffix)
+        baseline, old_files = baselines.from_git(given, layout, revision)
     diagnostics = engine.run(project, config, baseline)
     with contextlib.ExitStack() as stack:
         stream: TextIO = (
@@ -178,23 +178,24 @@ def _diff(
             root=Path(project.root),
             files=tuple(sorted({project.schema_file, *(f.path for f in project.files)})),
             rules={entry.code: entry for entry in load_catalog()} if output_format == "sarif" else {},
-            read_source=read_source,
+            read_source=_reader(baseline, old_files),
             color=use_color(color, stream),
         )
         get_reporter(output_format)(diagnostics, stream, context)
     return 1 if any(fails(d, config.fail_on, config.strict) for d in diagnostics) else 0
 
 
-def _reader(tree: GitTreeFileSystem, suffix: str) -> Callable[[str], str | None]:
-    """Reads source for code frames: files ending in `suffix` from the baseline revision."""
+def _reader(baseline: Baseline, old_files: FileSystem) -> Callable[[str], str | None]:
+    """Reads source for code frames: baseline files (shown as `file@REF`) from `old_files`."""
     from schemalint.reporters import read_text_file
 
-    def read(file: str) -> str | None:
-        if suffix and file.endswith(suffix):
-            try:
-                return tree.read_bytes(Path(file.removesuffix(suffix))).decode("utf-8", errors="replace")
-            except OSError:
-                return None
-        return read_text_file(file)
+    def read(shown: str) -> str | None:
+        old = baseline.baseline_file(shown)
+        if old is None:
+            return read_text_file(shown)
+        try:
+            return old_files.read_bytes(Path(old)).decode("utf-8", errors="replace")
+        except OSError:
+            return None
 
     return read

@@ -101,20 +101,29 @@ def _explain_object(old: VObject, new: VObject, prefix: str) -> list[Difference]
         path = _path(prefix, field.name)
         if previous is None:
             if not field.optional:
-                found.append(_required(path, field, "the new required field"))
+                found.append(_required(path, field, f"lacks the new required field `{path}`"))
             continue
         if previous.optional and not field.optional:
-            found.append(_required(path, field, "the field, now required (it was optional),"))
+            found.append(
+                _required(
+                    path,
+                    field,
+                    f"lacks `{path}`, which is now required (it was optional)",
+                    f"Keep `{path}` optional, deploy, backfill it in every document (a migration), "
+                    "then make it required.",
+                )
+            )
         if not is_subset(previous.validator, field.validator):
             found.extend(_explain_value(previous.validator, field.validator, path, field.span))
     return found
 
 
-def _required(path: str, field: Field, what: str) -> Difference:
+def _required(path: str, field: Field, problem: str, fix: str | None = None) -> Difference:
     return Difference(
         path,
-        f'lacks {what} `{path}` ("Object is missing the required field")',
-        f"Add `{path}` as `v.optional(...)` first, deploy, backfill it in every document "
+        f'{problem} ("Object is missing the required field")',
+        fix
+        or f"Add `{path}` as `v.optional(...)` first, deploy, backfill it in every document "
         "(a migration), then make it required.",
         field.name_span or field.span,
     )

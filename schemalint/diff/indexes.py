@@ -44,7 +44,8 @@ def describe(ref: IndexRef) -> str:
     """The index's fields as the schema lists them, e.g. `["author", "status"]`."""
     if ref.kind == "db":
         return "[" + ", ".join(f'"{f}"' for f in ref.fields) + "]"
-    return f"{ref.kind} index on `{ref.fields[0]}`"
+    filters = f" filtered by {', '.join(ref.fields[1:])}" if len(ref.fields) > 1 else ""
+    return f"the {ref.kind} index on `{ref.fields[0]}`{filters}"
 
 
 def index_changes(

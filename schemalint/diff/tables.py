@@ -110,7 +110,7 @@ def compare(baseline: Baseline, project: Project) -> Comparison:
             changes.append(TableChange(table.name, old, table, "unchecked"))
             continue
         reason = _side_unknown("this version", new_unknown, table) or _side_unknown(
-            baseline.label, old_unknown, old
+            f"{baseline.label}", old_unknown, old
         )
         if reason is None and old is None and old_incomplete:
             reason = (
@@ -132,12 +132,13 @@ def compare(baseline: Baseline, project: Project) -> Comparison:
 
 
 def _side_unknown(label: str, project_reason: str | None, table: Table | None) -> str | None:
+    where = "in this version" if label == "this version" else f"at {label}"
     if project_reason is not None:
-        return f"the schema at {label} is not fully known: {project_reason}"
+        return f"the schema {where} is not fully known: {project_reason}"
     if table is not None:
         reason = _table_unknown(table)
         if reason is not None:
-            return f"at {label}, {reason}"
+            return f"{where}, {reason}"
     return None
 
 

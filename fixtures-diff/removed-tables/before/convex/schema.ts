@@ -1,0 +1,8 @@
+import { defineSchema, defineTable } from "convex/server";
+import { v } from "convex/values";
+
+export default defineSchema({
+  teams: defineTable({ name: v.string() }),
+  todo: defineTable({ text: v.string(), team: v.id("teams") }),
+  members: defineTable({ team: v.id("teams"), user: v.string() }),
+});
