@@ -18,8 +18,14 @@ SYSTEM_INDEXES: dict[str, tuple[str, ...]] = {"by_id": ("_id",), "by_creation_ti
 
 
 def usage_of(project: Project) -> Usage | None:
-    """The project's usage model, or None when its function code was not read."""
-    return project.functions.usage if project.functions is not None else None
+    """The project's usage model, or None when its function code was not read or it has none
+    (no function and no database access: the code that queries the schema is elsewhere)."""
+    functions = project.functions
+    if functions is None or functions.usage is None:
+        return None
+    if not functions.functions and not functions.usage.accesses:
+        return None
+    return functions.usage
 
 
 @dataclass(frozen=True)

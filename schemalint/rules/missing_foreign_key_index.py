@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.ir import Schema, Table, Validator, VId, VNull
+from schemalint.diagnostics import Severity
+from schemalint.ir import DbAccess, Schema, Table, Validator, VId, VNull
 from schemalint.irquery import (
     SYSTEM_TABLES,
     FieldRef,
@@ -16,6 +17,7 @@ from schemalint.irquery import (
 )
 from schemalint.naming import split_words
 from schemalint.rules.base import Rule, RuleContext, Violation
+from schemalint.usagequery import location, scans_by_field, usage_of
 
 
 class MissingForeignKeyIndex(Rule):
@@ -23,6 +25,7 @@ class MissingForeignKeyIndex(Rule):
         if is_package_table(table) or indexes_may_be_incomplete(ctx.project, table):
             return
         include_system = ctx.options.get_bool("include-system-tables")
+        usage = usage_of(ctx.project)
         prefers_short = ctx.memo("prefers-short-names", lambda: _prefers_short_names(ctx.schema))
         reported: set[str] = set()
         for ref in distinct_fields(table):
@@ -35,15 +38,28 @@ class MissingForeignKeyIndex(Rule):
                 continue
             reported.add(ref.path)
             target = " | ".join(targets)
+            scans = scans_by_field(usage, table.name, ref.path) if usage is not None else ()
+            evidence = _evidence(ctx, table.name, ref.path, scans)
             yield Violation(
                 f'Field "{ref.path}" references "{target}" but no index of "{table.name}" starts with '
                 f'it{_elsewhere(table, ref.path)}: finding the "{table.name}" documents that reference '
-                f'a given "{target}" document scans the whole table',
+                f'a given "{target}" document scans the whole table{evidence}',
                 help=f'Add .index("{_index_name(prefers_short, ref)}", ["{ref.path}"]) (or put the field '
                 "first in an index you already have).",
                 span=ref.span,
                 field=ref.path,
+                severity=Severity.WARNING if scans else None,
             )
+
+
+def _evidence(ctx: RuleContext, table: str, path: str, scans: tuple[DbAccess, ...]) -> str:
+    """`, and convex/messages.ts:59 filters "messages" by "userId"` (plus how many more do)."""
+    if not scans:
+        return ""
+    more = (
+        f" (and {len(scans) - 1} more {'queries' if len(scans) > 2 else 'query'})" if len(scans) > 1 else ""
+    )
+    return f'; {location(ctx.project, scans[0])} filters "{table}" by "{path}"{more}'
 
 
 def _referenced_tables(validator: Validator) -> tuple[str, ...]:
