@@ -104,9 +104,7 @@ def diff_lint(
             old.mkdir()
         write_project(new, after, files_after)
         layout = discover(new)
-        return run(
-            parse_project(layout, functions=True), config, from_directory(new, layout, old, label="old/")
-        )
+        return run(parse_project(layout, functions=True), config, from_directory(layout, old, label="old/"))
 
 
 def diff_findings(before: str, after: str, **kwargs: Any) -> list[str]:

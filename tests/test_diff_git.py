@@ -171,3 +171,25 @@ def test_outside_a_repository_is_a_usage_error(tmp_path: Path, monkeypatch: pyte
     status, output = _run()
     assert status == 2
     assert "not a git repository" in output.lower()
+
+
+def test_a_monorepo_root_compares_every_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "mono"
+    root.mkdir()
+    _git(root, "init", "-q", "-b", "main")
+    schema = (
+        'import { defineSchema, defineTable } from "convex/server";\nimport { v } from "convex/values";\n'
+    )
+    schema += "export default defineSchema({ t: defineTable({ a: v.string() }) });\n"
+    _write(root, {"apps/one/convex/schema.ts": schema, "apps/two/convex/schema.ts": schema})
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "one")
+    for name in ("one", "two"):
+        _write(root, {f"apps/{name}/convex/schema.ts": schema.replace("v.string()", "v.number()")})
+    monkeypatch.chdir(root)
+    status, output = _run()
+    assert [line.split(" [")[0] for line in output.splitlines()[:2]] == [
+        "apps/one/convex/schema.ts:3:48: warning C701",
+        "apps/two/convex/schema.ts:3:48: warning C701",
+    ]
+    assert status == 1

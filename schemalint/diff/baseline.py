@@ -19,9 +19,9 @@ from schemalint.parser import parse_project
 from schemalint.rules.base import Baseline
 
 
-def from_git(given: Path, layout: ProjectLayout, revision: str | None) -> tuple[Baseline, GitTreeFileSystem]:
+def from_git(layout: ProjectLayout, revision: str | None) -> tuple[Baseline, GitTreeFileSystem]:
     """The project at `revision` (default: the merge-base with the default branch, else HEAD),
-    found from the same PATH the user gave (`given`), and the file system it was read from."""
+    found at the same functions directory, and the file system it was read from."""
     repo = repository_root(layout.root)
     if revision is None:
         commit, label = default_revision(repo)
@@ -30,34 +30,27 @@ def from_git(given: Path, layout: ProjectLayout, revision: str | None) -> tuple[
         commit, label, suffix = resolve_commit(repo, revision), revision, f"@{revision}"
     file_system = GitTreeFileSystem(repo, commit)
     with files.reading_from(file_system):
-        project = _parse(given, layout.schema_file, file_system)
+        project = _parse(layout.functions_dir, layout.schema_file, file_system)
     return Baseline(project, label, span_suffix=suffix), file_system
 
 
-def from_directory(given: Path, layout: ProjectLayout, directory: Path, label: str | None = None) -> Baseline:
-    """The project in `directory`, the old copy of `layout.root`: PATH is looked up at the same
-    place relative to it."""
+def from_directory(layout: ProjectLayout, directory: Path, label: str | None = None) -> Baseline:
+    """The project in `directory`, the old copy of `layout.root` (its functions directory is
+    looked up at the same place relative to it)."""
     try:
-        relative = given.relative_to(layout.root)
+        relative = layout.functions_dir.relative_to(layout.root)
     except ValueError:
-        relative = Path(".")
+        relative = Path("convex")
     try:
         schema = directory / layout.schema_file.relative_to(layout.root)
     except ValueError:
         schema = directory / "convex" / layout.schema_file.name
-    shown = label or str(directory)
-    return Baseline(
-        _parse(directory / relative, schema, files.DISK),
-        shown,
-        span_suffix=f"@{shown.rstrip('/') or shown}",
-        old_root=str(directory),
-        new_root=str(layout.root),
-    )
+    return Baseline(_parse(directory / relative, schema, files.DISK), label or str(directory))
 
 
 def _parse(given: Path, schema: Path, file_system: files.FileSystem) -> Project | None:
-    """The project PATH leads to on `file_system`; None when that version has no schema file
-    (`schema` is where the current version's schema file would be)."""
+    """The project `given` (a functions directory) leads to on `file_system`; None when that
+    version has no schema file (`schema` is where the current version's schema file would be)."""
     try:
         old_layout = discover(given)
     except DiscoveryError as exc:

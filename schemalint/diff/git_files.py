@@ -77,7 +77,8 @@ class GitTreeFileSystem:
         self.repo = repo
         self.commit = commit
         self._entries: dict[str, tuple[str, str]] = {}
-        self._dirs: set[str] = {""}
+        # `.git` is listed so that discovery finds the repository root where it is.
+        self._dirs: set[str] = {"", ".git"}
         listing = git(["ls-tree", "-r", "-z", "--full-tree", commit], repo)
         for record in listing.split("\0"):
             if not record:

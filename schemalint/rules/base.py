@@ -128,31 +128,23 @@ class Baseline:
 
     project: Project | None
     label: str
-    # How a position in the baseline's files is shown: the file is moved from `old_root` to
-    # `new_root` (for a directory baseline) and `span_suffix` is appended, so that
-    # `convex/schema.ts@origin/main:12:3` names line 12 of the old file.
+    # Appended to the file of a baseline span when the baseline's files have the working
+    # tree's paths (a git revision): `convex/schema.ts@origin/main:12:3` is line 12 of the
+    # old file. A directory baseline's files have their own paths and need none.
     span_suffix: str = ""
-    old_root: str | None = None
-    new_root: str | None = None
 
     def old_span(self, span: Span | None) -> Span | None:
         """`span`, a position in the baseline's files, as findings show it."""
         if span is None or not self.span_suffix:
             return span
-        file = span.file
-        if self.old_root is not None and self.new_root is not None and file.startswith(self.old_root + "/"):
-            file = self.new_root + file[len(self.old_root) :]
-        return span._replace(file=file + self.span_suffix)
+        return span._replace(file=span.file + self.span_suffix)
 
     def baseline_file(self, shown: str) -> str | None:
-        """The baseline file a shown file name (from `old_span`) stands for, or None when it is
-        a file of the current version."""
+        """The baseline file a file name shown by `old_span` stands for, or None when it names a
+        file on disk."""
         if not self.span_suffix or not shown.endswith(self.span_suffix):
             return None
-        file = shown.removesuffix(self.span_suffix)
-        if self.old_root is not None and self.new_root is not None and file.startswith(self.new_root + "/"):
-            file = self.old_root + file[len(self.new_root) :]
-        return file
+        return shown.removesuffix(self.span_suffix)
 
 
 @dataclass(frozen=True)
