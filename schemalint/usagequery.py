@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from schemalint.ir import DbAccess, DbIndex, IndexUse, IndexUseKind, Project, Table, Usage
+from schemalint.ir import DbAccess, DbIndex, IndexUse, IndexUseKind, Project, Schema, Table, Usage
 from schemalint.irquery import indexes_may_be_incomplete, is_package_table, tables_may_be_incomplete
 
 SYSTEM_INDEXES: dict[str, tuple[str, ...]] = {"by_id": ("_id",), "by_creation_time": ("_creationTime",)}
@@ -146,3 +146,28 @@ def leading_index(table: Table, fields: tuple[str, ...]) -> tuple[DbIndex, int] 
         if count and (best is None or count > best[1]):
             best = (index, count)
     return best
+
+
+def names_used_on(usage: Usage, table: str) -> frozenset[str]:
+    """Every index name (of any kind) some access may use on `table`, including the names of
+    index calls whose table is unknown."""
+    names: set[str] = set()
+    for access in usage.accesses:
+        if access.tables is not None and table not in access.tables:
+            continue
+        for use in access.indexes:
+            names.update(use.names or ())
+    return frozenset(names)
+
+
+# Indexes that a package queries itself, on tables the project may redefine: @convex-dev/auth
+# looks users up by email and phone.
+_LIBRARY_INDEXES = {("users", "email"), ("users", "phone")}
+AUTH_PACKAGE = "@convex-dev/auth/server"
+
+
+def library_uses_index(schema: Schema, table: str, name: str) -> bool:
+    """Whether a package the schema uses queries index `name` of `table` itself."""
+    if (table, name) not in _LIBRARY_INDEXES:
+        return False
+    return any(t.origin.package == AUTH_PACKAGE for t in schema.tables)

@@ -50,15 +50,19 @@ def lint(
     config: Config | None = None,
     options: Mapping[str, Mapping[str, Any]] | None = None,
     files: Mapping[str, str] | None = None,
+    preview: bool = False,
 ) -> list[Diagnostic]:
     """The diagnostics of `source` as a project's schema (rule `options` by rule name), with
     `files` (paths relative to the project root, e.g. `convex/messages.ts`) as its other files;
-    function modules are read as `schemalint check` reads them."""
+    function modules are read as `schemalint check` reads them. `preview` runs preview rules."""
     from schemalint.discovery import discover
     from schemalint.parser import parse_project
 
-    if options:
-        config = parse_config({"rules": {name: dict(o) for name, o in options.items()}})
+    if options or preview:
+        raw: dict[str, Any] = {"rules": {name: dict(o) for name, o in (options or {}).items()}}
+        if preview:
+            raw["preview"] = True
+        config = parse_config(raw)
     with tempfile.TemporaryDirectory() as tmp:
         write_project(Path(tmp), source, files)
         return run(parse_project(discover(Path(tmp)), functions=True), config)

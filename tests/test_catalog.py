@@ -45,6 +45,7 @@ EXPECTED = {
     "Q601": "unknown-index",
     "Q602": "index-range-order",
     "Q603": "filter-without-index",
+    "Q604": "unused-index",
     # `schemalint diff` (issue #12)
     "C701": "revalidated-table",
     "C702": "unknown-table-change",

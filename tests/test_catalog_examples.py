@@ -55,7 +55,8 @@ def test_catalog_example(entry: CatalogEntry, kind: str, example: Example) -> No
         diagnostics = diff_lint(example.before, example.source, options=options, files_after=files)
         shown = f"{with_imports(example.before) if example.before else '(no schema)'}\n--- after ---\n"
     else:
-        diagnostics = lint(example.source, options=options, files=files)
+        preview = entry.metadata.stage == "preview"
+        diagnostics = lint(example.source, options=options, files=files, preview=preview)
         shown = ""
     own = [d for d in diagnostics if d.rule == entry.name]
     offset = _imports_added(example.source)
