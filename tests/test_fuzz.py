@@ -10,9 +10,10 @@ Examples per run: the profile's `max_examples` (tests/conftest.py) for `check` a
 the generators are slower (jinja2, libcst), so `generate python` runs 3/8 of it and `generate
 docs` 1/2. Measured on a 2-core machine:
 
-- default profile (CI): 2,000 + 2,000 + 750 + 1,000 = 5,750 examples in 95-105 s (check 20-23 s,
+- default profile (CI), derandomized (the same examples on every run, so a failure reproduces):
+  2,000 + 2,000 + 750 + 1,000 = 5,750 examples in 95-105 s (check 20-23 s,
   export 17 s, generate python 34-41 s, generate docs 20-23 s: about 11, 9, 50 and 21 ms each);
-- `--hypothesis-profile=long`, run by hand: 100,000 + 100,000 + 37,500 + 50,000 examples in
+- `--hypothesis-profile=long`, random, run by hand: 100,000 + 100,000 + 37,500 + 50,000 examples in
   about 80 minutes (check 20, export 11, generate python 34, generate docs 17), all passing:
 
       pytest tests/test_fuzz.py --hypothesis-profile=long
@@ -182,3 +183,9 @@ def test_generate_docs_never_crashes_and_writes_only_markdown(
     for name, content in _generate(source, "docs", *options).items():
         assert name.endswith(".md") or name == MANIFEST_NAME, name
         content.decode("utf-8")
+
+
+def test_ci_fuzzing_is_reproducible_and_the_long_profile_random() -> None:
+    assert settings.get_profile("default").derandomize
+    assert settings.get_profile("quick").derandomize
+    assert not settings.get_profile("long").derandomize
