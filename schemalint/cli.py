@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from schemalint.checking import CheckOptions
     from schemalint.diagnostics import ParserDiagnostic
     from schemalint.discovery import ProjectLayout
+    from schemalint.generate.completeness import Gaps
     from schemalint.ir import Project
 
 
@@ -318,6 +319,12 @@ def rule_command(key: str | None, show_all: bool, output_format: str, docs_url: 
     click.echo(("\n\n" + "-" * 78 + "\n\n").join(render_entry(e) for e in entries))
 
 
+_ALLOW_PARTIAL_HELP = (
+    "Generate even when the project has errors or lost tables or functions (the generated files "
+    "say what may be missing)."
+)
+
+
 @main.group("generate")
 def generate_group() -> None:
     """Generate files from the schema: Markdown docs (`docs`), a typed Python client (`python`)."""
@@ -337,17 +344,27 @@ def generate_group() -> None:
 @click.option(
     "--with-findings", is_flag=True, help="List each table's `schemalint check` findings on its page."
 )
+@click.option("--allow-partial", is_flag=True, help=_ALLOW_PARTIAL_HELP)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def generate_docs_command(path: Path, out_dir: Path, check: bool, with_findings: bool, debug: bool) -> None:
+def generate_docs_command(
+    path: Path, out_dir: Path, check: bool, with_findings: bool, allow_partial: bool, debug: bool
+) -> None:
     """Write Markdown documentation of the Convex schema at PATH into --out DIR.
 
-    Only files schemalint wrote before are replaced or removed. Exit status: 0 on success (or,
-    with --check, when DIR is up to date), 1 when the schema cannot be read (or DIR is out of
-    date), 2 for usage errors.
+    Only files schemalint wrote before are replaced or removed. Nothing is written when the
+    project has errors (those `schemalint check` reports as errors) or tables schemalint could
+    not read, unless --allow-partial. Exit status: 0 on success (or, with --check, when DIR is
+    up to date), 1 when the schema cannot be read in full (or DIR is out of date), 2 for usage
+    errors.
     """
 
     def render(project: Project, layout: ProjectLayout) -> dict[str, str]:
+        from schemalint.generate.completeness import IncompleteProject, find_gaps
         from schemalint.generate.docs import render_docs
+
+        gaps = find_gaps(project)
+        if gaps and not allow_partial:
+            raise IncompleteProject(gaps)
 
         findings = None
         if with_findings:
@@ -373,6 +390,7 @@ def _run_generator(
     `out_dir` (or compare them with it, for --check); returns the exit status."""
     from schemalint.config import ConfigError
     from schemalint.discovery import DiscoveryError
+    from schemalint.generate.completeness import IncompleteProject
     from schemalint.generate.output import OutputError, check_files, ensure_safe_out_dir, write_files
     from schemalint.parser import parse_project
     from schemalint.workspace import find_one_project
@@ -385,7 +403,11 @@ def _run_generator(
         if project.schema is None:
             click.echo("error: the schema could not be read; nothing generated", err=True)
             return 1
-        files = render(project, layout)
+        try:
+            files = render(project, layout)
+        except IncompleteProject as exc:
+            _echo_incomplete(exc.gaps)
+            return 1
         if check:
             result = check_files(out_dir, files, generator=generator)
             click.echo(result.diff, nl=False)
@@ -404,6 +426,17 @@ def _run_generator(
         return 2
     except Exception as exc:
         _internal_error(exc, debug)
+
+
+def _echo_incomplete(gaps: Gaps) -> None:
+    """Say why nothing was generated, and how to generate anyway."""
+    from schemalint.textsafe import visible
+
+    click.echo("error: nothing generated: the project has errors Convex would reject, or parts", err=True)
+    click.echo("schemalint could not read that hold tables or functions:", err=True)
+    for line in gaps.describe(_relative):
+        click.echo(f"  {visible(line)}", err=True)
+    click.echo("Fix them, or pass --allow-partial to generate from what could be read.", err=True)
 
 
 def _python_package_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -436,19 +469,31 @@ def _python_package_name(ctx: click.Context, param: click.Parameter, value: str)
 @click.option(
     "--verbose", is_flag=True, help="List each skipped export that is not a function, not only their number."
 )
+@click.option("--allow-partial", is_flag=True, help=_ALLOW_PARTIAL_HELP)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def generate_python_command(
-    path: Path, out_dir: Path, package: str, check: bool, internal: bool, verbose: bool, debug: bool
+    path: Path,
+    out_dir: Path,
+    package: str,
+    check: bool,
+    internal: bool,
+    verbose: bool,
+    allow_partial: bool,
+    debug: bool,
 ) -> None:
     """Write a typed Python client for the Convex project at PATH into --out DIR.
 
     The package holds TypedDicts and Id types for the schema's documents and a typed facade over
     the `convex` client for the project's queries, mutations and actions. Only files schemalint
-    wrote before are replaced or removed. Exit status: 0 on success (or, with --check, when DIR
-    is up to date), 1 when the schema cannot be read (or DIR is out of date), 2 for usage errors.
+    wrote before are replaced or removed. Nothing is written when the project has errors (those
+    `schemalint check` reports as errors) or tables or functions schemalint could not read, unless
+    --allow-partial (the module docstrings then say what may be missing). Exit status: 0 on
+    success (or, with --check, when DIR is up to date), 1 when the project cannot be read in full
+    (or DIR is out of date), 2 for usage errors.
     """
 
     def render(project: Project, layout: ProjectLayout) -> dict[str, str]:
+        from schemalint.generate.completeness import IncompleteProject, find_gaps, relative_to
         from schemalint.generate.python import render_python
         from schemalint.parser.functions import parse_functions
 
@@ -464,7 +509,13 @@ def generate_python_command(
                 f"{'were' if count != 1 else 'was'} skipped; --verbose lists them",
                 err=True,
             )
-        return render_python(project, modules.functions, package=package, include_internal=internal)
+        gaps = find_gaps(project, modules)
+        if gaps and not allow_partial:
+            raise IncompleteProject(gaps)
+        missing = gaps.describe(relative_to(project.root))
+        return render_python(
+            project, modules.functions, package=package, include_internal=internal, missing=missing
+        )
 
     sys.exit(
         _run_generator(path, out_dir, check=check, generator=f"python:{package}", render=render, debug=debug)

@@ -32,8 +32,11 @@ def render_python(
     *,
     package: str = DEFAULT_PACKAGE,
     include_internal: bool = False,
+    missing: Sequence[str] = (),
 ) -> dict[str, str]:
     """The files of the generated package, by path relative to the output directory.
+    `missing` lists what schemalint could not read (`--allow-partial`); the module docstrings
+    say so.
 
     Raises `ValueError` when `package` is not a valid package name, `GenerationError` when a
     rendered file does not parse.
@@ -48,7 +51,12 @@ def render_python(
     relative = schema_file.is_relative_to(root)
     schema_path = schema_file.relative_to(root).as_posix() if relative else schema_file.name
     view = build_package(
-        project.schema, functions, package=package, schema_path=schema_path, include_internal=include_internal
+        project.schema,
+        functions,
+        package=package,
+        schema_path=schema_path,
+        include_internal=include_internal,
+        missing=missing,
     )
     return render_package(view)
 
@@ -56,7 +64,13 @@ def render_python(
 def render_package(view: PackageView) -> dict[str, str]:
     """Render every template of `generators/python/` for `view`."""
     environment = _environment()
-    context = {"package": view.name, "init": view.init, "documents": view.documents, "api": view.api}
+    context = {
+        "package": view.name,
+        "init": view.init,
+        "documents": view.documents,
+        "api": view.api,
+        "incomplete": view.incomplete,
+    }
     files = {}
     for module in ("__init__", DOCUMENTS_MODULE, API_MODULE):
         name = f"{view.name}/{module}.py"

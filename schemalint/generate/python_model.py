@@ -7,7 +7,7 @@ fields keep their declaration order. `build_package` is the entry point.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -17,6 +17,7 @@ from schemalint.generate.python_names import (
     comment,
     comment_line,
     docstring,
+    docstring_lines,
     identifiers_in,
     is_plain_identifier,
     py_string,
@@ -150,6 +151,7 @@ class PackageView:
     init: InitView
     documents: DocumentsView
     api: ApiView
+    incomplete: tuple[str, ...] = ()  # docstring lines: what may be missing (--allow-partial)
 
 
 # ------------------------------------------------------------------------------- building
@@ -162,6 +164,7 @@ def build_package(
     package: str,
     schema_path: str,
     include_internal: bool = False,
+    missing: Sequence[str] = (),
 ) -> PackageView:
     """The view model of the whole package generated for `schema` and `functions`."""
     from schemalint.generate.output import generated_notice
@@ -196,7 +199,20 @@ def build_package(
         ),
         exports=tuple(py_string(name) for name in exports),
     )
-    return PackageView(name=package, init=init, documents=documents, api=api)
+    return PackageView(
+        name=package, init=init, documents=documents, api=api, incomplete=incomplete_lines(missing)
+    )
+
+
+def incomplete_lines(missing: Sequence[str]) -> tuple[str, ...]:
+    """The docstring paragraph saying what schemalint could not read, as escaped lines."""
+    if not missing:
+        return ()
+    text = (
+        "INCOMPLETE: generated with --allow-partial from a project schemalint could not read in "
+        "full. What may be missing or wrong:"
+    )
+    return docstring_lines("\n".join([text, "", *(f"- {item}" for item in missing)]))
 
 
 def definition_view(definition: Definition) -> DefinitionView:

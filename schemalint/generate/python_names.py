@@ -2,7 +2,7 @@
 
 This module is the only way text from a schema reaches generated Python source, one function
 per context: `python_identifier`/`pascal_case` (names), `py_string` (string literals),
-`docstring` (docstring literals), `comment` and `comment_line` (`# ` comments). Each result is
+`docstring` and `docstring_lines` (docstrings), `comment` and `comment_line` (`# ` comments). Each result is
 one line (a docstring: lines without control characters), so no schema text can end a comment
 or a literal early. Pure string functions and one small registry; nothing here knows the IR.
 """
@@ -139,6 +139,11 @@ def docstring(text: str | None) -> str | None:
     if len(lines) > 1:
         body += "\n"
     return f'"""{body}"""'
+
+
+def docstring_lines(text: str) -> tuple[str, ...]:
+    """Lines of `text` to print inside a docstring literal the template opens and closes."""
+    return tuple(line.replace("\\", "\\\\").replace('"""', '\\"\\"\\"') for line in doc_lines(text))
 
 
 def comment(text: str | None) -> tuple[str, ...]:

@@ -155,9 +155,12 @@ def parse_functions(layout: ProjectLayout, evaluator: Evaluator | None = None) -
                 message = (
                     f"export `{name}` of `{module_path}` cannot be evaluated and is left out: {value.reason}"
                 )
-                target = diagnostics if looks_like_function(module, name) else skipped
-                target.append(ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, value.span))
-                left_out.append(f"{module_path}:{name}")
+                diagnostic = ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, value.span)
+                if looks_like_function(module, name):
+                    diagnostics.append(diagnostic)
+                    left_out.append(f"{module_path}:{name}")
+                else:
+                    skipped.append(diagnostic)
     diagnostics.extend(evaluator.diagnostics[first_diagnostic:])
     functions.sort(key=lambda f: (f.module, f.name))
     with paused_gc():

@@ -1,0 +1,78 @@
+"""Whether a generator may write: never from a schema Convex would reject, nor one whose tables
+or functions were lost to code schemalint could not evaluate (unless `--allow-partial`).
+
+`find_gaps` collects what stands in the way; `Gaps.describe` says it in words for stderr and,
+with `--allow-partial`, for the generated files' docstrings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from schemalint.diagnostics import ParserDiagnostic, Severity
+from schemalint.ir import FunctionModules, Project, VUnknown
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """What makes the generated files wrong or incomplete."""
+
+    errors: tuple[ParserDiagnostic, ...] = ()  # error-level diagnostics: Convex rejects the project
+    lost_tables: tuple[VUnknown, ...] = ()  # schema parts that may hold more tables
+    lost_functions: tuple[str, ...] = ()  # `module:name` of exports that could not be evaluated
+
+    def __bool__(self) -> bool:
+        return bool(self.errors or self.lost_tables or self.lost_functions)
+
+    def describe(self, shown: Callable[[str], str]) -> list[str]:
+        """One line per gap, with its place (`shown(file):line`) where it has one."""
+        lines = [f"{shown(d.span.file)}:{d.span.line}: {d.kind}: {d.message}" for d in self.errors]
+        lines += [
+            f"{f'{shown(part.span.file)}:{part.span.line}' if part.span else 'the schema'}: "
+            f"tables may be missing: {part.reason}"
+            for part in self.lost_tables
+        ]
+        lines += [
+            f"function `{name}` may be missing: it could not be evaluated" for name in self.lost_functions
+        ]
+        return lines
+
+
+class IncompleteProject(Exception):
+    """Raised by a generator's render step instead of rendering from a project with `gaps`."""
+
+    def __init__(self, gaps: Gaps) -> None:
+        super().__init__("the project has errors or parts schemalint could not read")
+        self.gaps = gaps
+
+
+def find_gaps(project: Project, modules: FunctionModules | None = None) -> Gaps:
+    """The gaps of `project` (and of its function modules, when the generator reads them)."""
+    diagnostics = [*project.diagnostics, *(modules.diagnostics if modules is not None else ())]
+    errors = tuple(d for d in diagnostics if effective_severity(d) >= Severity.ERROR)
+    lost_tables = project.schema.unknown_parts if project.schema is not None else ()
+    lost_functions = modules.left_out if modules is not None else ()
+    return Gaps(errors=errors, lost_tables=lost_tables, lost_functions=lost_functions)
+
+
+def effective_severity(diagnostic: ParserDiagnostic) -> Severity:
+    """The severity `schemalint check` reports `diagnostic` with by default."""
+    if diagnostic.severity is not None:
+        return diagnostic.severity
+    from schemalint.rules import get_rule
+
+    rule = get_rule(diagnostic.kind)
+    return rule.severity if rule is not None else Severity.ERROR
+
+
+def relative_to(root: str) -> Callable[[str], str]:
+    """A `shown` function for `Gaps.describe`: files relative to `root` (POSIX separators)."""
+
+    def shown(file: str) -> str:
+        path = Path(file)
+        return Path(os.path.relpath(path, root)).as_posix() if path.is_absolute() else path.as_posix()
+
+    return shown
