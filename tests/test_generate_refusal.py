@@ -87,7 +87,7 @@ def test_a_function_lost_to_unevaluable_code_stops_the_python_client_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    functions = FUNCTIONS + 'import { wrap } from "some-unknown-pkg";\nexport const odd = wrap(query)({});\n'
+    functions = FUNCTIONS + 'import { wrap } from "some-unknown-pkg";\nexport const odd = wrap({ handler: async () => null });\n'
     root = project(tmp_path / "p", GOOD_SCHEMA, functions)
     code, err = run("python", root, tmp_path / "py")
     assert code == 1 and not (tmp_path / "py").exists()
@@ -108,7 +108,7 @@ def test_allow_partial_writes_and_every_module_docstring_says_what_may_be_missin
 ) -> None:
     monkeypatch.chdir(tmp_path)
     schema, _ = BROKEN_SCHEMAS["tables lost to an unknown spread"]
-    functions = FUNCTIONS + 'import { wrap } from "some-unknown-pkg";\nexport const odd = wrap(query)({});\n'
+    functions = FUNCTIONS + 'import { wrap } from "some-unknown-pkg";\nexport const odd = wrap({ handler: async () => null });\n'
     root, out = project(tmp_path / "p", schema, functions), tmp_path / "out"
     code, err = run("python", root, out, "--allow-partial")
     assert code == 0, err
