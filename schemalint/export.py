@@ -1,4 +1,4 @@
-"""The IR as Convex's `defineSchema(...).export()` JSON (convex-semantics.md §2.2)."""
+"""The IR as Convex's `defineSchema(...).export()` JSON (docs/convex-facts.md, "The schema")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Convex's identifier grammar (convex-semantics.md §3.1), used for table, index and field names."""
+"""Convex's identifier grammar (docs/convex-facts.md, "Identifiers"): table, index and field names."""
 
 from __future__ import annotations
 

@@ -100,8 +100,8 @@ def test_functions_outside_the_repository_are_refused(tmp_path: Path) -> None:
 
 
 def test_without_a_repository_the_project_root_is_the_boundary(tmp_path: Path) -> None:
-    make(tmp_path, "app/convex.json", "shared/convex/schema.ts")
-    (tmp_path / "app/convex.json").write_text('{"functions": "../shared/convex"}')
+    make(tmp_path, "app/convex.json", "common/convex/schema.ts")
+    (tmp_path / "app/convex.json").write_text('{"functions": "../common/convex"}')
     assert repository_root(tmp_path / "app") == tmp_path / "app"
     with pytest.raises(OutsideRepositoryError):
         discover(tmp_path / "app")

@@ -1,6 +1,6 @@
 """The rest of `convex/server` and `convex/_generated/server` that projects use: function
 builders (`query`, `internalMutation`, ...), pagination validators, HTTP routers and cron tables
-(convex-semantics.md §4).
+(docs/convex-facts.md, "Functions").
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """`defineTable`, `defineSchema` and table definition methods (`.index`, `.searchIndex`,
-`.vectorIndex`, `.staged`), following convex@1.48.0 `src/server/schema.ts` (convex-semantics.md §2).
+`.vectorIndex`, `.staged`), following convex@1.48.0 `src/server/schema.ts` (docs/convex-facts.md).
 """
 
 from __future__ import annotations

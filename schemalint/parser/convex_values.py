@@ -1,7 +1,7 @@
 """`convex/values`, modelled: the `v.*` validator builders and the validators' members.
 
 Semantics follow convex@1.49.0 `src/values/validator.ts` and `validators.ts`
-(convex-semantics.md §1).
+(docs/convex-facts.md, "Validators").
 """
 
 from __future__ import annotations

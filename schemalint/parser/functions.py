@@ -1,7 +1,7 @@
 """Reading the project's function modules: which files are modules, and what they register.
 
-Module rules follow the Convex bundler's entry points (convex-semantics.md §4.3); names follow
-§4.2 (`dir/file:export`, `default` for default exports).
+Module rules follow the Convex bundler's entry points (docs/convex-facts.md, "Functions"); names follow
+the same section (`dir/file:export`, `default` for default exports).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""npm packages schemalint knows without node_modules (convex-semantics.md §6).
+"""npm packages schemalint knows without node_modules (docs/convex-facts.md, "Packages").
 
 `convex/server` and `convex/values` are modelled in `convex_values`, `convex_tables` and
 `convex_server`; this module adds
