@@ -95,11 +95,18 @@ def parse_project(layout: ProjectLayout, *, functions: bool = False) -> Project:
 
 
 def _without_noise(diagnostics: list[ParserDiagnostic]) -> list[ParserDiagnostic]:
-    """Drop evaluation findings in files with syntax errors: the syntax error is the cause, and
-    what tree-sitter recovered around it is not what the author wrote."""
+    """Drop evaluation findings in files with syntax errors (the syntax error is the cause, and
+    what tree-sitter recovered around it is not what the author wrote), and
+    `unevaluable-expression` where Convex throws (the throw is the cause)."""
     broken = {d.span.file for d in diagnostics if d.kind == PARSE_ERROR}
+    thrown = {d.span for d in diagnostics if d.kind == EVALUATION_ERROR}
     evaluation = (UNEVALUABLE_EXPRESSION, EVALUATION_ERROR)
-    return [d for d in diagnostics if d.kind not in evaluation or d.span.file not in broken]
+    return [
+        d
+        for d in diagnostics
+        if d.kind not in evaluation
+        or (d.span.file not in broken and not (d.kind == UNEVALUABLE_EXPRESSION and d.span in thrown))
+    ]
 
 
 def _without_consequences(diagnostics: list[ParserDiagnostic]) -> list[ParserDiagnostic]:

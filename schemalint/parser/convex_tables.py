@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
 from schemalint.parser.convex_values import (
     arg_at,
     constant_strings,
-    fields_object,
-    object_validator,
+    live_fields,
+    object_validator_value,
     to_validator,
     validator_value,
 )
@@ -49,7 +50,7 @@ from schemalint.parser.convex_values import (
 def _define_table(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     argument = arg_at(args, 0, site)
     if isinstance(argument, JSObject):
-        document = validator_value(object_validator(argument, argument.span or site.span))
+        document = object_validator_value(ev, argument, argument.span or site.span)
     elif isinstance(argument, ValidatorValue):
         document = argument
     else:
@@ -64,10 +65,17 @@ def _define_table(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
 
 
 def _string_list(value: Value) -> list[str] | None:
-    if not isinstance(value, JSArray):
+    if not isinstance(value, JSArray) or value.unknown is not None:
         return None
     strings = constant_strings(value.items)
     return strings
+
+
+def _capture(table: TableDefValue, kind: str, position: int, value: Value | None) -> None:
+    """Convex keeps the array passed as index fields (or filter fields) by reference."""
+    if isinstance(value, JSArray):
+        value.captured = True
+        table.live_arrays.append((kind, position, value))
 
 
 def _problem(table: TableDefValue, message: str, value: Value, span: Span | None) -> Value:
@@ -102,6 +110,7 @@ def _table_index(table: TableDefValue) -> Builtin:
             return _problem(
                 table, f"the fields of index `{name}` cannot be evaluated", fields_value, site.span
             )
+        _capture(table, "db", len(table.indexes), fields_value)
         table.indexes.append(
             DbIndex(name=name, fields=tuple(fields), staged=staged, span=site.method_span or site.span)
         )
@@ -122,7 +131,7 @@ def _filter_fields(
     table: TableDefValue, config: JSObject, name: str, site: CallSite
 ) -> tuple[str, ...] | None:
     raw = config.get("filterFields")
-    if raw is None or (isinstance(raw, Prim) and raw.value in (None, UNDEFINED)):
+    if raw is None or truthy(raw) is False:  # `indexConfig.filterFields || []`
         return ()
     fields = _string_list(raw)
     if fields is None:
@@ -174,6 +183,7 @@ def _table_search_index(table: TableDefValue) -> Builtin:
                 staged=found.staged,
                 span=found.span,
             )
+            _capture(table, "search", len(table.search_indexes), found.config.get("filterFields"))
             table.search_indexes.append(index)
         return table
 
@@ -203,6 +213,7 @@ def _table_vector_index(table: TableDefValue) -> Builtin:
             staged=found.staged,
             span=found.span,
         )
+        _capture(table, "vector", len(table.vector_indexes), found.config.get("filterFields"))
         table.vector_indexes.append(index)
         return table
 
@@ -233,7 +244,10 @@ def _table_staged(table: TableDefValue) -> Builtin:
                 )
             )
             return table
-        merged = fields_object(current) if isinstance(current, VObject) else JSObject(span=site.span)
+        enforced = live_fields(table.document) if isinstance(current, VObject) else None
+        merged = JSObject(dict(enforced.props) if enforced else {}, span=site.span)
+        if enforced is not None:
+            merged.unknown_parts.extend(enforced.unknown_parts)
         for key, prop in argument.ordered_items():
             merged.props[key] = prop
         for key in [
@@ -241,10 +255,35 @@ def _table_staged(table: TableDefValue) -> Builtin:
         ]:
             del merged.props[key]
         merged.unknown_parts.extend(argument.unknown_parts)
-        table.staged_document = validator_value(object_validator(merged, site.span))
+        table.staged_document = object_validator_value(ev, merged, site.span)
         return table
 
     return Builtin("TableDefinition.staged", impl)
+
+
+def live_indexes(
+    table: TableDefValue,
+) -> tuple[list[DbIndex], list[SearchIndex], list[VectorIndex]]:
+    """The table's indexes with the field lists Convex serialises at export: the current
+    contents of the arrays that were passed in (they may have changed since)."""
+    db, search, vector = list(table.indexes), list(table.search_indexes), list(table.vector_indexes)
+    for kind, position, array in table.live_arrays:
+        strings = _string_list(array)
+        if strings is None:
+            reason = array.unknown.reason if array.unknown is not None else "they are not constant strings"
+            table.problems.append(
+                TableProblem(f"the fields of an index changed after it was defined: {reason}", array.span)
+            )
+            continue
+        if kind == "db":
+            db[position] = dataclasses.replace(db[position], fields=tuple(strings))
+        elif kind == "search":
+            search[position] = dataclasses.replace(search[position], filter_fields=tuple(strings))
+        else:
+            vector[position] = dataclasses.replace(vector[position], filter_fields=tuple(strings))
+    table.live_arrays.clear()
+    table.indexes, table.search_indexes, table.vector_indexes = db, search, vector
+    return db, search, vector
 
 
 def table_member(table: TableDefValue, name: str, span: Span | None) -> Value:

@@ -39,6 +39,7 @@ from schemalint.parser.values import (
     CallSite,
     JSArray,
     JSObject,
+    NamespaceValue,
     OpaqueValue,
     Prim,
     Property,
@@ -75,6 +76,15 @@ def validator_value(validator: Validator) -> ValidatorValue:
     return ValidatorValue(validator, span=validator.span)
 
 
+def derived_validator(children: list[Value], build: Callable[[], Validator]) -> ValidatorValue:
+    """A validator computed from `children`: recomputed at export when one of them may change."""
+    if any(isinstance(child, ValidatorValue) and child.lazy for child in children):
+        built = ValidatorValue(build=build)
+        built.span = built.validator.span
+        return built
+    return validator_value(build())
+
+
 def object_validator(fields: JSObject, span: Span | None, optional: bool = False) -> Validator:
     """`v.object(fields)`: fields in JS key order, with their source spans and comments."""
     ir_fields = tuple(
@@ -91,6 +101,18 @@ def object_validator(fields: JSObject, span: Span | None, optional: bool = False
     return VObject(fields=ir_fields, optional=optional, span=span, unknown_parts=unknown)
 
 
+def object_validator_value(
+    ev: Evaluator | None, fields: JSObject, span: Span | None, optional: bool = False
+) -> ValidatorValue:
+    """`v.object(fields)` as Convex builds it: it checks the entries now and keeps `fields` by
+    reference, so later changes to `fields` are part of the export."""
+    if ev is not None:
+        for key, prop in fields.ordered_items():
+            check_validator(ev, prop.value, "v.object()", f'for field "{key}"', prop.span or span)
+    fields.captured = True
+    return ValidatorValue(fields=fields, span=span, build=lambda: object_validator(fields, span, optional))
+
+
 def fields_object(validator: VObject) -> JSObject:
     """An object validator's `.fields`, as a JS object of validators."""
     result = JSObject(span=validator.span)
@@ -98,6 +120,39 @@ def fields_object(validator: VObject) -> JSObject:
         result.props[f.name] = Property(validator_value(f.validator), f.name_span, f.span, f.doc)
     result.unknown_parts.extend(Unknown(u.reason, u.span) for u in validator.unknown_parts)
     return result
+
+
+def live_fields(value: ValidatorValue) -> JSObject | None:
+    """The fields object of an object validator (the one it was built from, when known)."""
+    if value.fields is not None:
+        return value.fields
+    validator = value.validator
+    return fields_object(validator) if isinstance(validator, VObject) else None
+
+
+def _is_known_non_validator(value: Value) -> bool:
+    return not isinstance(value, ValidatorValue | Unknown | OpaqueValue | NamespaceValue)
+
+
+def check_validator(ev: Evaluator, value: Value, context: str, field: str | None, span: Span | None) -> bool:
+    """Report Convex's own error when `value` is undefined or not a validator where `context`
+    (e.g. `v.object()`) requires one; returns whether it did."""
+    if isinstance(value, Prim) and value.value is UNDEFINED:
+        where = f" {field}" if field else ""
+        ev.report_throw(
+            f"A validator is undefined{where} in {context}. This is often caused by circular imports.",
+            value.span or span,
+        )
+        return True
+    if _is_known_non_validator(value):
+        message = {
+            "v.object()": "v.object() entries must be validators",
+            "v.union()": "All members of v.union() must be validators",
+            "v.record()": "Key and value of v.record() must be validators",
+        }.get(context, f"{context} needs a validator")
+        ev.report_throw(f"{message} (got {value.describe()})", value.span or span)
+        return True
+    return False
 
 
 # ---------------------------------------------------------------------------------- v.*
@@ -128,7 +183,13 @@ def literal_validator(value: Value, span: Span | None) -> Validator:
 
 
 def _v_literal(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-    return validator_value(literal_validator(arg_at(args, 0, site), site.span))
+    validator = literal_validator(arg_at(args, 0, site), site.span)
+    if isinstance(validator, VLiteral) and validator.value_type == "unsupported":
+        ev.report_throw(
+            f"v.literal(value) must be a string, number, or boolean (got {validator.value})", site.span
+        )
+        return Unknown("v.literal() threw", site.span, quiet=True)
+    return validator_value(validator)
 
 
 def _v_id(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
@@ -137,20 +198,33 @@ def _v_id(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         return validator_value(VId(table_name=table.value, span=site.span))
     if isinstance(table, Unknown):
         return validator_value(VUnknown(reason=table.reason, span=table.span or site.span))
+    if not isinstance(table, OpaqueValue | NamespaceValue):
+        ev.report_throw(f"v.id(tableName) requires a string (got {table.describe()})", site.span)
+        return Unknown("v.id() threw", site.span, quiet=True)
     return validator_value(
         VUnknown(reason=f"v.id(tableName) requires a string, not {table.describe()}", span=site.span)
     )
 
 
+def _threw(ev: Evaluator, value: Value, context: str, field: str | None, span: Span | None) -> bool:
+    return check_validator(ev, value, context, field, span)
+
+
 def _v_array(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-    element = to_validator(arg_at(args, 0, site), "in v.array()", site.arg_span(0))
-    return validator_value(VArray(element=element, span=site.span))
+    element_value = arg_at(args, 0, site)
+    if isinstance(element_value, Prim) and element_value.value is UNDEFINED:
+        _threw(ev, element_value, "v.array()", None, site.arg_span(0))
+        return Unknown("v.array() threw", site.span, quiet=True)
+    return derived_validator(
+        [element_value],
+        lambda: VArray(element=to_validator(element_value, "in v.array()", site.arg_span(0)), span=site.span),
+    )
 
 
 def _v_object(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     fields = arg_at(args, 0, site)
     if isinstance(fields, JSObject):
-        return validator_value(object_validator(fields, site.span))
+        return object_validator_value(ev, fields, site.span)
     return validator_value(
         to_validator(
             unknown_from(fields, "v.object() needs an object of validators"), "in v.object()", site.span
@@ -159,27 +233,79 @@ def _v_object(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
 
 
 def _v_record(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-    keys = to_validator(arg_at(args, 0, site), 'for field "key" in v.record()', site.arg_span(0))
-    values = to_validator(arg_at(args, 1, site), 'for field "value" in v.record()', site.arg_span(1))
-    return validator_value(VRecord(keys=keys, values=values, span=site.span))
+    key_value, value_value = arg_at(args, 0, site), arg_at(args, 1, site)
+    threw = _threw(ev, key_value, "v.record()", 'for field "key"', site.arg_span(0))
+    threw = _threw(ev, value_value, "v.record()", 'for field "value"', site.arg_span(1)) or threw
+    if threw:
+        return Unknown("v.record() threw", site.span, quiet=True)
+    return derived_validator(
+        [key_value, value_value],
+        lambda: VRecord(
+            keys=to_validator(key_value, 'for field "key" in v.record()', site.arg_span(0)),
+            values=to_validator(value_value, 'for field "value" in v.record()', site.arg_span(1)),
+            span=site.span,
+        ),
+    )
 
 
 def _v_union(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-    members = tuple(
-        to_validator(arg, f'for field "member at index {i}" in v.union()', site.arg_span(i))
-        for i, arg in enumerate(args)
+    threw = False
+    for i, arg in enumerate(args):
+        threw = _threw(ev, arg, "v.union()", f'for field "member at index {i}"', site.arg_span(i)) or threw
+    if threw:
+        return Unknown("v.union() threw", site.span, quiet=True)
+    members = list(args)
+    return derived_validator(
+        members,
+        lambda: VUnion(
+            members=tuple(
+                to_validator(arg, f'for field "member at index {i}" in v.union()', site.arg_span(i))
+                for i, arg in enumerate(members)
+            ),
+            span=site.span,
+        ),
     )
-    return validator_value(VUnion(members=members, span=site.span))
+
+
+def _as_optional(value: Value, site: CallSite) -> Value:
+    """`validator.asOptional()` (what `v.optional` calls); object validators keep their fields."""
+    if isinstance(value, ValidatorValue) and value.fields is not None:
+        fields = value.fields
+        span = site.span
+        return ValidatorValue(fields=fields, span=span, build=lambda: object_validator(fields, span, True))
+    return derived_validator(
+        [value],
+        lambda: dataclasses.replace(
+            to_validator(value, "in v.optional()", site.arg_span(0)), optional=True, span=site.span
+        ),
+    )
 
 
 def _v_optional(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-    inner = to_validator(arg_at(args, 0, site), "in v.optional()", site.arg_span(0))
-    return validator_value(dataclasses.replace(inner, optional=True, span=site.span))
+    inner = arg_at(args, 0, site)
+    if _is_known_non_validator(inner):
+        ev.report_throw(
+            f"TypeError: v.optional() needs a validator, got {inner.describe()} (it has no `asOptional`)",
+            inner.span or site.span,
+        )
+        return Unknown("v.optional() threw", site.span, quiet=True)
+    return _as_optional(inner, site)
 
 
 def _v_nullable(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-    inner = to_validator(arg_at(args, 0, site), "in v.nullable()", site.arg_span(0))
-    return validator_value(VUnion(members=(inner, VNull(span=site.span)), span=site.span))
+    inner_value = arg_at(args, 0, site)
+    if _threw(ev, inner_value, "v.union()", 'for field "member at index 0"', site.arg_span(0)):
+        return Unknown("v.nullable() threw", site.span, quiet=True)
+    return derived_validator(
+        [inner_value],
+        lambda: VUnion(
+            members=(
+                to_validator(inner_value, "in v.nullable()", site.arg_span(0)),
+                VNull(span=site.span),
+            ),
+            span=site.span,
+        ),
+    )
 
 
 def _signature_part(signature: JSObject, key: str, span: Span | None) -> Validator | None:
@@ -259,46 +385,63 @@ def constant_strings(args: list[Value]) -> list[str] | None:
     return result
 
 
-def _object_method(validator: VObject, name: str) -> Builtin | None:
+def _object_method(value: ValidatorValue, validator: VObject, name: str) -> Builtin | None:
+    """`.pick`, `.omit`, `.partial`, `.extend`: each builds a new fields object, as Convex does."""
+    optional = validator.optional
+
+    def build(ev: Evaluator, site: CallSite, fields: JSObject) -> Value:
+        return object_validator_value(ev, fields, site.span, optional)
+
+    def current() -> JSObject:
+        fields = live_fields(value)
+        assert fields is not None
+        return fields
+
     def pick(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         keys = constant_strings(args)
         if keys is None:
             return Unknown("`.pick` needs constant field names", site.span)
-        fields = []
+        source = current()
+        if source.unknown_parts:
+            return unknown_from(source.unknown_parts[0], "")
+        picked = JSObject(span=site.span)
         for key in keys:
-            existing = validator.field(key)
-            if existing is None:
-                reason = (
-                    f'a validator is undefined for field "{key}" in v.object() (`.pick` of a missing field)'
-                )
-                existing = Field(name=key, validator=VUnknown(reason=reason, span=site.span), span=site.span)
-            fields.append(existing)
-        deduped = {f.name: f for f in fields}
-        return validator_value(dataclasses.replace(validator, fields=tuple(deduped.values()), span=site.span))
+            prop = source.props.get(key)
+            picked.props[key] = (
+                prop if prop is not None else Property(Prim(UNDEFINED, site.span), site.span, site.span)
+            )
+        return build(ev, site, picked)
 
     def omit(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         keys = constant_strings(args)
         if keys is None:
             return Unknown("`.omit` needs constant field names", site.span)
-        kept = tuple(f for f in validator.fields if f.name not in keys)
-        return validator_value(dataclasses.replace(validator, fields=kept, span=site.span))
+        source = current()
+        kept = JSObject(
+            {k: p for k, p in source.props.items() if k not in keys},
+            span=site.span,
+            unknown_parts=list(source.unknown_parts),
+        )
+        return build(ev, site, kept)
 
     def partial(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        fields = tuple(
-            dataclasses.replace(f, validator=dataclasses.replace(f.validator, optional=True))
-            for f in validator.fields
-        )
-        return validator_value(dataclasses.replace(validator, fields=fields, span=site.span))
+        source = current()
+        result = JSObject(span=site.span, unknown_parts=list(source.unknown_parts))
+        for key, prop in source.ordered_items():
+            optional_value = _as_optional(prop.value, CallSite(prop.span, [prop.span]))
+            result.props[key] = Property(optional_value, prop.key_span, prop.span, prop.doc)
+        return build(ev, site, result)
 
     def extend(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         extra = arg_at(args, 0, site)
         if not isinstance(extra, JSObject):
             return unknown_from(extra, "`.extend` needs an object of validators")
-        merged = fields_object(validator)
+        source = current()
+        merged = JSObject(dict(source.props), span=site.span, unknown_parts=list(source.unknown_parts))
         for key, prop in extra.ordered_items():
             merged.props[key] = prop
         merged.unknown_parts.extend(extra.unknown_parts)
-        return validator_value(object_validator(merged, site.span, optional=validator.optional))
+        return build(ev, site, merged)
 
     methods = {"pick": pick, "omit": omit, "partial": partial, "extend": extend}
     impl = methods.get(name)
@@ -311,7 +454,7 @@ def validator_member(value: ValidatorValue, name: str, span: Span | None) -> Val
     if name in ("optional", "asOptional"):
 
         def make_optional(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-            return validator_value(dataclasses.replace(validator, optional=True, span=site.span))
+            return _as_optional(value, site)
 
         return Builtin(f"{validator.kind}.{name}", make_optional)
     if name == "isConvexValidator":
@@ -322,8 +465,8 @@ def validator_member(value: ValidatorValue, name: str, span: Span | None) -> Val
         return Prim(validator.kind, span)
     if isinstance(validator, VObject):
         if name == "fields":
-            return fields_object(validator)
-        method = _object_method(validator, name)
+            return live_fields(value) or fields_object(validator)
+        method = _object_method(value, validator, name)
         if method is not None:
             return method
     if isinstance(validator, VUnion) and name == "members":

@@ -16,7 +16,7 @@ from pathlib import Path
 from tree_sitter import Node
 
 from schemalint import files
-from schemalint.diagnostics import UNRESOLVED_IMPORT, ParserDiagnostic, Span
+from schemalint.diagnostics import EVALUATION_ERROR, UNRESOLVED_IMPORT, ParserDiagnostic, Span
 from schemalint.ir import RuntimeAccess, RuntimeAccessKind
 from schemalint.parser import js
 from schemalint.parser.expressions import ExpressionsMixin
@@ -73,6 +73,8 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         self._json_modules: dict[Path, Module] = {}
         # Names each loaded file declares anywhere (see `undefined_names`), by path.
         self.declared_names: dict[str, frozenset[str]] = {}
+        # Throws recorded inside `try` blocks being run (innermost last): they are caught.
+        self.catching: list[list[ParserDiagnostic]] = []
 
     # ---------------------------------------------------------------------------- modules
 
@@ -212,6 +214,12 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
                 return Unknown(value.reason, span)
             return value
         return global_value(self, name, span)
+
+    def report_throw(self, message: str, span: Span | None) -> None:
+        """Convex itself throws here while evaluating the schema modules: the push fails."""
+        where = span or Span("<unknown>", 1, 1, 1, 1)
+        diagnostic = ParserDiagnostic(EVALUATION_ERROR, f"Convex throws here: {message}", where)
+        (self.catching[-1] if self.catching else self.diagnostics).append(diagnostic)
 
     def record_runtime(self, kind: RuntimeAccessKind, span: Span) -> None:
         self.runtime_accesses.append(RuntimeAccess(kind=kind, span=span))

@@ -8,7 +8,7 @@ from tree_sitter import Node
 
 from schemalint.diagnostics import Span
 from schemalint.ir import RuntimeAccessKind
-from schemalint.parser import js, js_strings
+from schemalint.parser import assignments, js, js_strings
 from schemalint.parser.comments import property_docs
 from schemalint.parser.js_members import get_member
 from schemalint.parser.modules import Module
@@ -128,8 +128,10 @@ class ExpressionsMixin:
                 return js.unknown_from(test, "the condition cannot be evaluated")
             branch = node.child_by_field_name("consequence" if truth else "alternative")
             return self.eval(branch, scope) if branch is not None else Unknown("empty branch", span)
-        if kind == "assignment_expression":
+        if kind in ("assignment_expression", "augmented_assignment_expression"):
             return self._eval_assignment(node, scope, span)
+        if kind == "update_expression":
+            return assignments.eval_update(cast("Evaluator", self), node, scope, span)
         if kind == "sequence_expression":
             result: Value = Prim(UNDEFINED, span)
             for child in node.named_children:
@@ -342,6 +344,8 @@ class ExpressionsMixin:
         if operator_node is None or argument_node is None:
             return Unknown("incomplete unary expression", span)
         operator = operator_node.type
+        if operator == "delete":
+            return assignments.eval_delete(cast("Evaluator", self), argument_node, scope, span)
         if operator == "typeof" and argument_node.type == "identifier":
             name = scope.module.source.text(argument_node) if scope.module.source is not None else ""
             if scope.lookup(name) is None and surely_undefined(cast("Evaluator", self), name):
@@ -389,30 +393,7 @@ class ExpressionsMixin:
         return js.binary(operator, left, right, span)
 
     def _eval_assignment(self, node: Node, scope: Scope, span: Span) -> Value:
-        source = scope.module.source
-        assert source is not None
-        left = node.child_by_field_name("left")
-        right = node.child_by_field_name("right")
-        if left is None or right is None:
-            return Unknown("incomplete assignment", span)
-        value = self.eval(right, scope)
-        if left.type == "identifier":
-            name = source.text(left)
-            binding = scope.lookup(name)
-            if binding is not None and binding.ref is None:
-                binding.value = value
-        elif left.type == "member_expression":
-            object_node = left.child_by_field_name("object")
-            property_node = left.child_by_field_name("property")
-            if object_node is not None and property_node is not None:
-                target = self.eval(object_node, scope)
-                if isinstance(target, JSObject):
-                    key = source.text(property_node)
-                    existing = target.props.get(key)
-                    target.props[key] = Property(
-                        value, source.span(property_node), span, existing.doc if existing else None
-                    )
-        return value
+        return assignments.eval_assignment(cast("Evaluator", self), node, scope, span)
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from schemalint.parser.evaluator import Evaluator
 
 
-from schemalint.parser.js import put, spread_into, to_number, to_string, unknown_from
+from schemalint.parser import mutation
+from schemalint.parser.js import put, to_number, to_string, unknown_from
 from schemalint.parser.js_numbers import int_to_number
 
 # ------------------------------------------------------------------------------ globals
@@ -68,19 +69,6 @@ def _object_global() -> OpaqueValue:
             put(result, key, Property(entry.items[1], entry.items[0].span, entry.span or site.span))
         return result
 
-    def assign(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        if not args or not isinstance(args[0], JSObject):
-            return Unknown("`Object.assign` cannot be evaluated", site.span)
-        target = args[0]
-        for source in args[1:]:
-            where = source.span or site.span
-            if where is not None:
-                spread_into(target, source, where, "Object.assign(...)")
-        return target
-
-    def identity(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        return args[0] if args else Prim(UNDEFINED, site.span)
-
     return OpaqueValue(
         "Object",
         {
@@ -88,8 +76,10 @@ def _object_global() -> OpaqueValue:
             "values": Builtin("Object.values", values),
             "entries": Builtin("Object.entries", entries),
             "fromEntries": Builtin("Object.fromEntries", from_entries),
-            "assign": Builtin("Object.assign", assign),
-            "freeze": Builtin("Object.freeze", identity),
+            "assign": Builtin("Object.assign", mutation.object_assign),
+            "freeze": Builtin("Object.freeze", mutation.object_freeze),
+            "isFrozen": Builtin("Object.isFrozen", mutation.object_is_frozen),
+            "defineProperty": Builtin("Object.defineProperty", mutation.object_define_property),
         },
     )
 
@@ -142,6 +132,15 @@ def global_value(ev: Evaluator, name: str, span: Span) -> Value:
         return Builtin("String", _string_global)
     if name == "Number":
         return Builtin("Number", _number_global)
+    if name == "Reflect":
+        return OpaqueValue(
+            "Reflect",
+            {
+                "set": Builtin("Reflect.set", mutation.reflect_set),
+                "deleteProperty": Builtin("Reflect.deleteProperty", mutation.reflect_delete),
+            },
+            span,
+        )
     if name == "Math":
         return OpaqueValue(
             "Math",

@@ -36,6 +36,45 @@ from schemalint.parser.js import (
     unknown_from,
 )
 from schemalint.parser.js_string_methods import integer_arg, string_member
+from schemalint.parser.mutation import array_mutator
+
+# Members every plain object inherits from `Object.prototype` (all functions).
+OBJECT_PROTOTYPE = frozenset(
+    {
+        "constructor",
+        "hasOwnProperty",
+        "isPrototypeOf",
+        "propertyIsEnumerable",
+        "toLocaleString",
+        "toString",
+        "valueOf",
+        "__defineGetter__",
+        "__defineSetter__",
+        "__lookupGetter__",
+        "__lookupSetter__",
+    }
+)
+
+
+def inherited_member(receiver: JSObject, name: str, span: Span | None) -> Value:
+    """A key a plain object does not have itself: `Object.prototype`'s members, else undefined."""
+    if name == "hasOwnProperty":
+
+        def has_own(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+            key = to_string(args[0]) if args and isinstance(args[0], Prim) else None
+            if key is None:
+                return Unknown("`hasOwnProperty` of a key that cannot be evaluated", site.span)
+            if key in receiver.props:
+                return Prim(True, site.span)
+            if receiver.unknown_parts:
+                return unknown_from(receiver.unknown_parts[0], "")
+            return Prim(False, site.span)
+
+        return Builtin("Object.prototype.hasOwnProperty", has_own)
+    if name in OBJECT_PROTOTYPE or name == "__proto__":
+        label = f"Object.prototype.{name}"
+        return Builtin(label, lambda ev, site, args: Unknown(f"`{label}` cannot be evaluated", site.span))
+    return Prim(UNDEFINED, span)
 
 
 def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> Value:
@@ -50,8 +89,15 @@ def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> 
             return prop.value
         if receiver.unknown_parts:
             return unknown_from(receiver.unknown_parts[0], "")
-        return Prim(UNDEFINED, span)
+        if receiver.proto is not None:
+            return get_member(ev, receiver.proto, name, span)
+        return inherited_member(receiver, name, span)
     if isinstance(receiver, JSArray):
+        if receiver.unknown is not None:
+            return unknown_from(receiver.unknown, "")
+        mutator = array_mutator(receiver, name)
+        if mutator is not None:
+            return mutator
         return _array_member(ev, receiver, name, span)
     if isinstance(receiver, NamespaceValue):
         return ev.module_export(receiver.module, name, span)

@@ -16,6 +16,7 @@ from schemalint.ir import (
     VObject,
     VUnknown,
 )
+from schemalint.parser.convex_tables import live_indexes
 from schemalint.parser.values import (
     Property,
     SchemaValue,
@@ -112,6 +113,7 @@ def _lower_table(name: str, prop: Property, lowering: Lowering) -> Table | None:
             name,
         )
         return None
+    indexes, search_indexes, vector_indexes = live_indexes(value)
     document = value.document.validator
     lowering.report_validator(document, name, "fields", value.span or span)
     staged = value.staged_document.validator if value.staged_document is not None else None
@@ -125,9 +127,9 @@ def _lower_table(name: str, prop: Property, lowering: Lowering) -> Table | None:
         name=name,
         document=document,
         staged_document=staged,
-        indexes=tuple(value.indexes),
-        search_indexes=tuple(value.search_indexes),
-        vector_indexes=tuple(value.vector_indexes),
+        indexes=tuple(indexes),
+        search_indexes=tuple(search_indexes),
+        vector_indexes=tuple(vector_indexes),
         span=span,
         name_span=prop.key_span,
         definition_span=value.span,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING, cast
 
 from tree_sitter import Node
@@ -355,4 +354,4 @@ def _named_validator(value: Value, name: str) -> Value:
     (the first one only: `const b = a` keeps `a`)."""
     if not isinstance(value, ValidatorValue) or value.validator.name is not None:
         return value
-    return dataclasses.replace(value, validator=dataclasses.replace(value.validator, name=name))
+    return value.named(name)

@@ -6,6 +6,7 @@ Values are mutable where JavaScript's are (objects, arrays, table definitions), 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
@@ -21,6 +22,23 @@ if TYPE_CHECKING:
     from schemalint.parser.modules import Module
     from schemalint.parser.scope import Scope
     from schemalint.parser.source import SourceText
+
+
+class Mutations:
+    """A counter bumped whenever an object or array that a validator or index captured changes.
+
+    Convex keeps references (`v.object(fields)` keeps `fields`, `.index(name, idx)` keeps `idx`)
+    and serialises them only at `export()`, so values built from captured objects are recomputed
+    when this counter moved since they were last computed.
+    """
+
+    stamp = 0
+
+
+def note_mutation(target: JSObject | JSArray) -> None:
+    """Record that `target` changed after it was built (only captured objects matter)."""
+    if target.captured:
+        Mutations.stamp += 1
 
 
 class Value:
@@ -117,6 +135,9 @@ class JSObject(Value):
     shadowed: list[Shadowing] = field(default_factory=list)
     # Spreads and computed keys that could not be evaluated: the object may have more keys.
     unknown_parts: list[Unknown] = field(default_factory=list)
+    frozen: bool = False  # `Object.freeze(obj)`: assignments throw (ES modules are strict)
+    captured: bool = False  # referenced by a validator: changes must be seen at export
+    proto: Value | None = None  # `{ __proto__: x }`: members inherited from `x`
 
     def describe(self) -> str:
         return "an object"
@@ -144,19 +165,66 @@ def _is_array_index(key: str) -> bool:
 class JSArray(Value):
     items: list[Value] = field(default_factory=list)
     span: Span | None = None
+    frozen: bool = False
+    captured: bool = False  # referenced by an index definition: changes must be seen at export
+    # Set when code schemalint does not model may have changed the array: its items are unknown.
+    unknown: Unknown | None = None
 
     def describe(self) -> str:
         return "an array"
 
 
-@dataclass(eq=False)
 class ValidatorValue(Value):
-    """A Convex validator (`v.*`). The IR node carries its own span and optionality."""
+    """A Convex validator (`v.*`). The IR node carries its own span and optionality.
 
-    validator: Validator
-    # For object validators: the JS object of field validators they were built from.
-    fields: JSObject | None = None
-    span: Span | None = None
+    A validator built from objects Convex keeps by reference (`v.object(fields)`, and any
+    validator containing one) has a `build` function: its IR is recomputed from those objects
+    when one of them changed since (see `Mutations`), as Convex serialises them at `export()`.
+    """
+
+    __slots__ = ("_build", "_stamp", "_validator", "fields", "span")
+
+    def __init__(
+        self,
+        validator: Validator | None = None,
+        fields: JSObject | None = None,
+        span: Span | None = None,
+        build: Callable[[], Validator] | None = None,
+    ) -> None:
+        if validator is None:
+            assert build is not None
+            validator = build()
+        self._validator = validator
+        self._build = build
+        self._stamp = Mutations.stamp
+        # For object validators: the JS object of field validators (Convex's `.fields`).
+        self.fields = fields
+        self.span = span
+
+    @property
+    def validator(self) -> Validator:
+        if self._build is not None and self._stamp != Mutations.stamp:
+            self._stamp = Mutations.stamp
+            self._validator = self._build()
+        return self._validator
+
+    def named(self, name: str) -> ValidatorValue:
+        """This validator, remembering the module-level constant it is declared as."""
+        if self._build is None:
+            return ValidatorValue(dataclasses.replace(self._validator, name=name), self.fields, self.span)
+        return ValidatorValue(
+            fields=self.fields, span=self.span, build=lambda: dataclasses.replace(self.validator, name=name)
+        )
+
+    def replace(self, validator: Validator) -> None:
+        """From now on, this validator is `validator` (e.g. unknown after an unmodelled write)."""
+        self._validator = validator
+        self._build = None
+
+    @property
+    def lazy(self) -> bool:
+        """Whether this validator depends on objects that may still change."""
+        return self._build is not None
 
     def describe(self) -> str:
         return f"a `{self.validator.kind}` validator"
@@ -183,6 +251,8 @@ class TableDefValue(Value):
     staged_document: ValidatorValue | None = None
     problems: list[TableProblem] = field(default_factory=list)
     package: str | None = None
+    # Arrays Convex keeps by reference: ("db" | "search" | "vector", position, array).
+    live_arrays: list[tuple[str, int, JSArray]] = field(default_factory=list)
 
     def describe(self) -> str:
         return "a table definition"

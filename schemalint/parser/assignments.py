@@ -1,0 +1,191 @@
+"""Assignment expressions: `=`, compound (`+=`, `??=`, ...), `++`/`--` and `delete`, on names,
+members (`a.b`), computed members (`a[k]`) and destructuring patterns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tree_sitter import Node
+
+from schemalint.diagnostics import Span
+from schemalint.parser import js
+from schemalint.parser.js_members import get_member
+from schemalint.parser.mutation import delete_member, poison, set_member
+from schemalint.parser.scope import Scope
+from schemalint.parser.values import UNDEFINED, BigInt, Prim, Unknown, Value
+
+if TYPE_CHECKING:
+    from schemalint.parser.evaluator import Evaluator
+
+
+@dataclass(eq=False)
+class _Ref:
+    """What the left side of an assignment names: a variable, or a key of a value."""
+
+    span: Span
+    name: str | None = None
+    receiver: Value | None = None
+    key: str | None = None
+
+
+class _AssignmentScope(Scope):
+    """A scope whose `set` assigns existing bindings (destructuring assignment, `for (x of ...)`)."""
+
+    def __init__(self, ev: Evaluator, target: Scope) -> None:
+        super().__init__(target.module, target)
+        self._ev = ev
+
+    def set(self, name: str, value: Value) -> None:
+        assert self.parent is not None
+        assign_name(self._ev, self.parent, name, value, None)
+
+
+def assign_name(ev: Evaluator, scope: Scope, name: str, value: Value, span: Span | None) -> None:
+    """`name = value` (strict mode: an import or an uninitialised binding throws)."""
+    binding = scope.lookup(name)
+    if binding is None:
+        return  # an undeclared global: nothing schemalint reads
+    if binding.ref is not None:
+        ev.report_throw(f"TypeError: Assignment to constant variable `{name}` (an import)", span)
+        return
+    if binding.value is None:
+        ev.report_throw(f"ReferenceError: Cannot access `{name}` before initialization", span)
+        return
+    binding.value = value
+
+
+def assign_pattern(ev: Evaluator, pattern: Node, value: Value, scope: Scope) -> None:
+    """Destructuring assignment: `({ a, b } = value)`, `[x, y] = value`."""
+    ev.bind_pattern(pattern, value, _AssignmentScope(ev, scope))
+
+
+def _reference(ev: Evaluator, node: Node, scope: Scope) -> _Ref | None:
+    source = scope.module.source
+    assert source is not None
+    span = source.span(node)
+    while node.type in (
+        "parenthesized_expression",
+        "non_null_expression",
+        "as_expression",
+        "satisfies_expression",
+    ):
+        inner = node.named_children[0] if node.named_children else None
+        if inner is None:
+            return None
+        node = inner
+    if node.type == "identifier":
+        return _Ref(span, name=source.text(node))
+    object_node = node.child_by_field_name("object")
+    if object_node is None:
+        return None
+    if node.type == "member_expression":
+        property_node = node.child_by_field_name("property")
+        if property_node is None:
+            return None
+        return _Ref(span, receiver=ev.eval(object_node, scope), key=source.text(property_node))
+    if node.type == "subscript_expression":
+        index_node = node.child_by_field_name("index")
+        if index_node is None:
+            return None
+        receiver = ev.eval(object_node, scope)
+        index = ev.eval(index_node, scope)
+        key = js.to_string(index) if isinstance(index, Prim) else None
+        if key is None:
+            poison(receiver, Unknown("a key that cannot be evaluated is assigned", span))
+            return _Ref(span, receiver=Unknown("a computed key cannot be evaluated", span))
+        return _Ref(span, receiver=receiver, key=key)
+    return None
+
+
+def _read(ev: Evaluator, ref: _Ref, scope: Scope) -> Value:
+    if ref.name is not None:
+        return ev.lookup(ref.name, ref.span, scope)
+    assert ref.receiver is not None
+    if isinstance(ref.receiver, Prim) and ref.receiver.value in (None, UNDEFINED):
+        return Unknown(f"cannot read `.{ref.key}` of {ref.receiver.describe()}", ref.span)
+    return get_member(ev, ref.receiver, ref.key or "", ref.span)
+
+
+def _write(ev: Evaluator, ref: _Ref, value: Value, scope: Scope) -> None:
+    if ref.name is not None:
+        assign_name(ev, scope, ref.name, value, ref.span)
+    elif ref.receiver is not None and ref.key is not None:
+        set_member(ev, ref.receiver, ref.key, value, ref.span)
+
+
+def eval_assignment(ev: Evaluator, node: Node, scope: Scope, span: Span) -> Value:
+    """`left = right`, and the compound forms `left op= right`."""
+    left = node.child_by_field_name("left")
+    right = node.child_by_field_name("right")
+    if left is None or right is None:
+        return Unknown("incomplete assignment", span)
+    operator_node = node.child_by_field_name("operator")
+    operator = operator_node.type if operator_node is not None else "="
+    if operator == "=" and left.type in ("object_pattern", "array_pattern"):
+        value = ev.eval(right, scope)
+        assign_pattern(ev, left, value, scope)
+        return value
+    ref = _reference(ev, left, scope)
+    if ref is None:
+        return Unknown(f"an assignment to `{left.type}` cannot be evaluated", span)
+    if operator == "=":
+        value = ev.eval(right, scope)
+        _write(ev, ref, value, scope)
+        return value
+    current = _read(ev, ref, scope)
+    if operator in ("&&=", "||=", "??="):
+        assign: bool | None
+        if operator == "??=":
+            if isinstance(current, Unknown):
+                assign = None
+            else:
+                assign = isinstance(current, Prim) and current.value in (None, UNDEFINED)
+        else:
+            truth = js.truthy(current)
+            assign = None if truth is None else (truth if operator == "&&=" else not truth)
+        if assign is None:
+            _write(ev, ref, js.unknown_from(current, f"`{operator}`"), scope)
+            return js.unknown_from(current, f"`{operator}`")
+        if not assign:
+            return current
+        value = ev.eval(right, scope)
+        _write(ev, ref, value, scope)
+        return value
+    value = js.binary(operator[:-1], current, ev.eval(right, scope), span)
+    _write(ev, ref, value, scope)
+    return value
+
+
+def eval_update(ev: Evaluator, node: Node, scope: Scope, span: Span) -> Value:
+    """`x++`, `--x`, `obj.count++`."""
+    argument = node.child_by_field_name("argument")
+    operator_node = node.child_by_field_name("operator")
+    if argument is None or operator_node is None:
+        return Unknown("incomplete update expression", span)
+    ref = _reference(ev, argument, scope)
+    if ref is None:
+        return Unknown("an update of this expression cannot be evaluated", span)
+    current = _read(ev, ref, scope)
+    if isinstance(current, Prim) and isinstance(current.value, BigInt):
+        old: Value = current
+    elif isinstance(current, Prim):
+        number = js.to_number(current)
+        old = Prim(number, span) if number is not None else Unknown("`++`/`--` cannot be evaluated", span)
+    else:
+        old = js.unknown_from(current, "`++`/`--` of a value that is not a number")
+    step = Prim(BigInt(1) if isinstance(old, Prim) and isinstance(old.value, BigInt) else 1.0, span)
+    new = js.binary("+" if operator_node.type == "++" else "-", old, step, span)
+    _write(ev, ref, new, scope)
+    prefix = node.children[0].type in ("++", "--")
+    return new if prefix else old
+
+
+def eval_delete(ev: Evaluator, argument: Node, scope: Scope, span: Span) -> Value:
+    """`delete obj.key` / `delete obj[key]`."""
+    if argument.type not in ("member_expression", "subscript_expression"):
+        return Prim(True, span)
+    ref = _reference(ev, argument, scope)
+    if ref is None or ref.receiver is None or ref.key is None:
+        return Unknown("`delete` cannot be evaluated", span)
+    return delete_member(ev, ref.receiver, ref.key, span)
