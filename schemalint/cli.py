@@ -112,7 +112,12 @@ def _export(path: Path, compact: bool) -> int:
     _echo_parser_diagnostics(project.diagnostics)
     if project.schema is None:
         return 1
-    click.echo(export.dumps(project.schema, indent=None if compact else 2))
+    try:
+        text = export.dumps(project.schema, indent=None if compact else 2)
+    except export.ExportError as exc:  # Convex's own export() throws here: no JSON to show
+        click.echo(f"error: {exc}", err=True)
+        return 1
+    click.echo(text)
     return 1 if project.diagnostics else 0
 
 

@@ -39,6 +39,10 @@ _SIMPLE_TAGS = {
 }
 
 
+class ExportError(ValueError):
+    """Convex's `export()` itself throws for this schema (e.g. a bigint literal outside int64)."""
+
+
 def js_number(value: float) -> Any:
     """A finite JS number as JSON would print it (integral values without a fraction)."""
     if value.is_integer() and abs(value) < 1e21:
@@ -51,7 +55,9 @@ def literal_json(literal: VLiteral) -> Any:
     value = literal.value
     if literal.value_type == "bigint":
         assert isinstance(value, int)
-        raw = struct.pack("<q", ((value + 2**63) % 2**64) - 2**63)
+        if not -(2**63) <= value < 2**63:
+            raise ExportError(f"BigInt {value} does not fit into a 64-bit signed integer.")
+        raw = struct.pack("<q", value)
         return {"$integer": base64.b64encode(raw).decode("ascii")}
     if literal.value_type == "number":
         assert isinstance(value, float | int) and not isinstance(value, bool)

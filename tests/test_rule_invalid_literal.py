@@ -16,7 +16,6 @@ ONLY = parse_config({"select": ["invalid-literal"]})
         ("NaN", "v.literal(NaN): Infinite or NaN values are not supported in literal validators."),
         ("-Infinity", "v.literal(-Infinity): Infinite or NaN values"),
         ("1 / 0", "v.literal(Infinity): Infinite or NaN values"),
-        ("null", "v.literal(value) must be a string, number, or boolean"),
         ("9223372036854775808n", "BigInt 9223372036854775808 does not fit into a 64-bit signed integer."),
     ],
 )
@@ -27,6 +26,17 @@ def test_rejected_literals(literal: str, message: str) -> None:
         config=ONLY,
     )
     assert finding.message.startswith(message) and finding.field == "value"
+
+
+@pytest.mark.parametrize("literal", ["null", "undefined", "{}", "[1]"])
+def test_unsupported_literal_values_are_convex_throwing_not_invalid_literal(literal: str) -> None:
+    [finding] = assert_findings(
+        f"export default defineSchema({{ readings: defineTable({{ value: v.literal({literal}) }}) }});",
+        "evaluation-error",
+    )
+    assert finding.message.startswith(
+        "Convex throws here: v.literal(value) must be a string, number, or boolean"
+    )
 
 
 def test_edge_values_convex_accepts() -> None:

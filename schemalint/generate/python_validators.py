@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Literal
 
 from schemalint.convex_syntax import js_number
-from schemalint.export import validator_json
+from schemalint.export import ExportError, validator_json
 from schemalint.ir import (
     Field,
     Validator,
@@ -108,7 +108,10 @@ def has_undecidable_int64(v: Validator) -> bool:
 
 def canonical(v: Validator) -> str:
     """A key equal for validators Convex exports identically."""
-    return json.dumps(validator_json(v), sort_keys=True, separators=(",", ":"))
+    try:
+        return json.dumps(validator_json(v), sort_keys=True, separators=(",", ":"))
+    except ExportError:  # a literal Convex cannot export (reported by invalid-literal)
+        return repr(v)
 
 
 def with_system_fields(obj: VObject, table: str) -> VObject:

@@ -19,6 +19,7 @@ from schemalint import files
 from schemalint.diagnostics import EVALUATION_ERROR, UNRESOLVED_IMPORT, ParserDiagnostic, Span
 from schemalint.ir import RuntimeAccess, RuntimeAccessKind
 from schemalint.parser import js
+from schemalint.parser.control import BreakSignal, ContinueSignal, ThrowFlow, UnknownFlow
 from schemalint.parser.expressions import ExpressionsMixin
 from schemalint.parser.js_globals import global_value
 from schemalint.parser.modules import ImportRef, Module, ModuleLinker, export_names
@@ -75,6 +76,7 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         self.declared_names: dict[str, frozenset[str]] = {}
         # Throws recorded inside `try` blocks being run (innermost last): they are caught.
         self.catching: list[list[ParserDiagnostic]] = []
+        self._runtime_seen: set[RuntimeAccess] = set()
 
     # ---------------------------------------------------------------------------- modules
 
@@ -102,7 +104,20 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             self.evaluate_module(dependency)
         assert module.scope is not None
         for statement in module.body:
-            self.exec_statement(statement, module.scope)
+            try:
+                self.exec_statement(statement, module.scope)
+            except ThrowFlow as thrown:
+                # The module throws (reported): nothing after it runs or is initialised.
+                for binding in module.scope.bindings.values():
+                    if binding.value is None and binding.ref is None:
+                        binding.value = Unknown(
+                            "the module throws before this", thrown.unknown.span, quiet=True
+                        )
+                break
+            except UnknownFlow:
+                continue  # what the statement writes is already marked unknown
+            except (BreakSignal, ContinueSignal, ReturnSignal):
+                continue  # not valid at module level (a syntax error esbuild reports)
         module.state = "evaluated"
 
     def _check_named_imports(self) -> None:
@@ -222,7 +237,10 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         (self.catching[-1] if self.catching else self.diagnostics).append(diagnostic)
 
     def record_runtime(self, kind: RuntimeAccessKind, span: Span) -> None:
-        self.runtime_accesses.append(RuntimeAccess(kind=kind, span=span))
+        access = RuntimeAccess(kind=kind, span=span)
+        if access not in self._runtime_seen:  # a loop or a helper may run the same code twice
+            self._runtime_seen.add(access)
+            self.runtime_accesses.append(access)
 
     def call(self, callee: Value, args: list[Value], site: CallSite) -> Value:
         """Call a function value with evaluated arguments."""
@@ -249,6 +267,10 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
                     self.exec_statement(statement, scope)
             except ReturnSignal as returned:
                 return returned.value
+            except UnknownFlow as flow:
+                return Unknown(flow.unknown.reason, flow.unknown.span, quiet=flow.unknown.quiet)
+            except (BreakSignal, ContinueSignal):
+                return Unknown("`break`/`continue` outside a loop", site.span)
             return Prim(UNDEFINED, site.span)
         finally:
             self._call_depth -= 1

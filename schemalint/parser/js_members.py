@@ -89,6 +89,8 @@ def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> 
             return prop.value
         if receiver.unknown_parts:
             return unknown_from(receiver.unknown_parts[0], "")
+        if receiver.hidden is not None and name in receiver.hidden:
+            return receiver.hidden[name].value
         if receiver.proto is not None:
             return get_member(ev, receiver.proto, name, span)
         return inherited_member(receiver, name, span)

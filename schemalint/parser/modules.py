@@ -160,6 +160,10 @@ class ModuleLinker:
                 module.body.append(statement)
             elif kind == "function_declaration" or kind == "class_declaration":
                 self.evaluator.declare(statement, module)
+            elif kind not in _NOT_RUN:
+                # `if`, loops, blocks, `switch`, `try`, labels, `throw`...: the evaluator runs
+                # them, or marks what they may write as unknown and says so; never skipped.
+                module.body.append(statement)
 
     def _link_import(self, module: Module, statement: Node) -> None:
         if _has_type_keyword(statement):
@@ -276,6 +280,22 @@ class ModuleLinker:
                 continue
             module.exports[exported] = ImportRef(target, imported, module.source.span(spec))
             module.named_imports.append((target, imported, module.source.span(spec)))
+
+
+# Top-level statements that have no run-time effect schemalint must follow.
+_NOT_RUN = frozenset(
+    {
+        "comment",
+        "empty_statement",
+        "type_alias_declaration",
+        "interface_declaration",
+        "ambient_declaration",
+        "abstract_class_declaration",
+        "generator_function_declaration",
+        "function_signature",
+        "hash_bang_line",
+    }
+)
 
 
 def export_names(module: Module, seen: set[int] | None = None) -> set[str] | None:

@@ -74,6 +74,12 @@ def set_member(ev: Evaluator, target: Value, key: str, value: Value, span: Span 
             verb = "assign to read only property" if key in target.props else "add property"
             ev.report_throw(f"TypeError: Cannot {verb} {key!r} of a frozen object", span)
             return value
+        if target.hidden is not None and key in target.hidden:
+            poison(
+                target,
+                Unknown(f"a property defined with `Object.defineProperty` ({key!r}) is assigned", span),
+            )
+            return value
         existing = target.props.get(key)
         if existing is not None:  # keeps the key's position, its span and its doc comment
             target.props[key] = Property(value, existing.key_span, existing.span, existing.doc)
@@ -337,9 +343,12 @@ def object_define_property(ev: Evaluator, site: CallSite, args: list[Value]) -> 
             poison(target, Unknown(f"`Object.defineProperty` makes {key!r} non-enumerable", site.span))
             return target
     elif enumerable is None or truthy(enumerable) is not True:
-        poison(
-            target, Unknown(f"`Object.defineProperty` adds the non-enumerable property {key!r}", site.span)
-        )
+        if target.hidden is None:
+            target.hidden = {}
+        if key in target.hidden:
+            poison(target, Unknown(f"`Object.defineProperty` redefines {key!r}", site.span))
+        else:
+            target.hidden[key] = Property(value or Prim(UNDEFINED, site.span), site.span, site.span)
         return target
     set_member(ev, target, key, value if value is not None else Prim(UNDEFINED, site.span), site.span)
     return target

@@ -7,18 +7,17 @@ from typing import TYPE_CHECKING, cast
 from tree_sitter import Node
 
 from schemalint.diagnostics import Span
-from schemalint.parser import js
+from schemalint.parser import control, enums, js
 from schemalint.parser.js_members import get_member
 from schemalint.parser.modules import Module
 from schemalint.parser.scope import ReturnSignal, Scope
-from schemalint.parser.source import SourceText, string_value
+from schemalint.parser.source import SourceText
 from schemalint.parser.values import (
     UNDEFINED,
     Closure,
     JSArray,
     JSObject,
     Prim,
-    Property,
     Unknown,
     ValidatorValue,
     Value,
@@ -47,7 +46,7 @@ class StatementsMixin:
                 if declarator.type == "variable_declarator":
                     pattern = declarator.child_by_field_name("name")
                     if pattern is not None:
-                        names.extend(self._pattern_names(pattern, module.source))
+                        names.extend(self.pattern_names(pattern, module.source))
             for name in names:
                 scope.declare(name)
             return names
@@ -79,7 +78,7 @@ class StatementsMixin:
         assert module.scope is not None
         module.scope.declare("*default*")
 
-    def _pattern_names(self, pattern: Node, source: SourceText) -> list[str]:
+    def pattern_names(self, pattern: Node, source: SourceText) -> list[str]:
         if pattern.type == "identifier":
             return [source.text(pattern)]
         names: list[str] = []
@@ -89,7 +88,7 @@ class StatementsMixin:
             elif child.type == "pair_pattern":
                 value = child.child_by_field_name("value")
                 if value is not None:
-                    names.extend(self._pattern_names(value, source))
+                    names.extend(self.pattern_names(value, source))
             elif child.type in (
                 "object_pattern",
                 "array_pattern",
@@ -100,12 +99,12 @@ class StatementsMixin:
                 target = child.child_by_field_name("left") or child
                 if target is child:
                     names.extend(
-                        self._pattern_names(child, source)
+                        self.pattern_names(child, source)
                         if child.type != "rest_pattern"
                         else [source.text(c) for c in child.named_children if c.type == "identifier"]
                     )
                 else:
-                    names.extend(self._pattern_names(target, source))
+                    names.extend(self.pattern_names(target, source))
         return names
 
     # ---------------------------------------------------------------------------- statements
@@ -115,6 +114,7 @@ class StatementsMixin:
         kind = node.type
         source = scope.module.source
         assert source is not None
+        ev = cast("Evaluator", self)
         if kind in ("lexical_declaration", "variable_declaration"):
             for declarator in node.named_children:
                 if declarator.type != "variable_declarator":
@@ -138,7 +138,7 @@ class StatementsMixin:
             if value_node is not None:
                 scope.set("*default*", self.eval(value_node, scope))
         elif kind == "enum_declaration":
-            self._exec_enum(node, scope)
+            enums.exec_enum(ev, node, scope)
         elif kind == "return_statement":
             expression = node.named_children[0] if node.named_children else None
             raise ReturnSignal(self.eval(expression, scope) if expression is not None else Prim(UNDEFINED))
@@ -147,25 +147,37 @@ class StatementsMixin:
                 node, scope
             )
         elif kind == "if_statement":
-            self._exec_if(node, scope)
+            control.exec_if(ev, node, scope)
         elif kind == "statement_block":
-            inner = Scope(scope.module, scope)
-            for child in node.named_children:
-                self.exec_statement(child, inner)
+            control.exec_block(ev, node, scope)
+        elif kind in ("for_statement", "for_in_statement", "while_statement", "do_statement"):
+            control.exec_loop(ev, node, scope)
+        elif kind == "labeled_statement":
+            control.exec_labeled(ev, node, scope)
+        elif kind == "break_statement":
+            raise control.BreakSignal(_label_text(node, source))
+        elif kind == "continue_statement":
+            raise control.ContinueSignal(_label_text(node, source))
+        elif kind == "switch_statement":
+            control.exec_switch(ev, node, scope)
+        elif kind == "try_statement":
+            control.exec_try(ev, node, scope)
+        elif kind == "throw_statement":
+            control.exec_throw(ev, node, scope)
         elif kind in (
             "comment",
             "empty_statement",
+            "debugger_statement",
             "type_alias_declaration",
             "interface_declaration",
             "import_statement",
             "class_declaration",
+            "abstract_class_declaration",
             "ambient_declaration",
         ):
             return
-        elif scope.parent is not None:
-            raise ReturnSignal(
-                Unknown(f"a `{kind}` in a function body cannot be evaluated", source.span(node))
-            )
+        else:
+            control.unmodelled(ev, node, scope, f"a `{kind.replace('_', ' ')}` schemalint does not evaluate")
 
     def _declare_local_function(self, node: Node, scope: Scope) -> None:
         source = scope.module.source
@@ -180,55 +192,6 @@ class StatementsMixin:
                     name, node.child_by_field_name("parameters"), body, scope.module, scope, source.span(node)
                 ),
             )
-
-    def _exec_if(self, node: Node, scope: Scope) -> None:
-        condition = node.child_by_field_name("condition")
-        consequence = node.child_by_field_name("consequence")
-        alternative = node.child_by_field_name("alternative")
-        test = self.eval(condition, scope) if condition is not None else Prim(True)
-        truth = js.truthy(test)
-        if truth is None:
-            if scope.parent is not None:
-                raise ReturnSignal(Unknown("a condition in a function body cannot be evaluated", test.span))
-            return
-        branch = consequence if truth else alternative
-        if branch is None:
-            return
-        if branch.type == "else_clause":
-            branch = branch.named_children[0] if branch.named_children else None
-            if branch is None:
-                return
-        self.exec_statement(branch, scope)
-
-    def _exec_enum(self, node: Node, scope: Scope) -> None:
-        source = scope.module.source
-        assert source is not None
-        name_node = node.child_by_field_name("name")
-        body = node.child_by_field_name("body")
-        if name_node is None or body is None:
-            return
-        result = JSObject(span=source.span(node))
-        counter: float | None = 0.0
-        for member in body.named_children:
-            if member.type == "property_identifier":
-                key, value_node = source.text(member), None
-            elif member.type == "enum_assignment":
-                key_node = member.child_by_field_name("name")
-                value_node = member.child_by_field_name("value")
-                if key_node is None:
-                    continue
-                key = string_value(source, key_node) if key_node.type == "string" else source.text(key_node)
-            else:
-                continue
-            if value_node is not None:
-                value = self.eval(value_node, scope)
-            elif counter is not None:
-                value = Prim(counter, source.span(member))
-            else:
-                value = Unknown(f"enum member `{key}` has no constant value", source.span(member))
-            counter = value.value + 1 if isinstance(value, Prim) and isinstance(value.value, float) else None
-            result.props[key] = Property(value, source.span(member), source.span(member))
-        scope.set(source.text(name_node), result)
 
     def bind_pattern(self, pattern: Node, value: Value, scope: Scope) -> None:
         source = scope.module.source
@@ -310,7 +273,7 @@ class StatementsMixin:
                     element = js.unknown_from(value, "cannot destructure")
                 self.bind_pattern(child, element, scope)
             return
-        for name in self._pattern_names(pattern, source):
+        for name in self.pattern_names(pattern, source):
             scope.set(name, Unknown("unsupported destructuring pattern", source.span(pattern)))
 
     def _bind_parameters(self, closure: Closure, args: list[Value], scope: Scope) -> None:
@@ -338,6 +301,11 @@ class StatementsMixin:
                 value = self.eval(default, scope)
             self.bind_pattern(pattern, value, scope)
             index += 1
+
+
+def _label_text(node: Node, source: SourceText) -> str | None:
+    label = node.child_by_field_name("label")
+    return source.text(label) if label is not None else None
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 from schemalint.diagnostics import Span
 from schemalint.intdigits import short_int
@@ -102,6 +102,10 @@ class Unknown(Value):
     reason: str
     span: Span | None = None
     quiet: bool = False  # already reported (e.g. inside a syntax error)
+    created: ClassVar[int] = 0  # how many were made so far (a `try` block that made none cannot throw)
+
+    def __post_init__(self) -> None:
+        Unknown.created += 1
 
     def describe(self) -> str:
         return "an unevaluable value"
@@ -138,6 +142,8 @@ class JSObject(Value):
     frozen: bool = False  # `Object.freeze(obj)`: assignments throw (ES modules are strict)
     captured: bool = False  # referenced by a validator: changes must be seen at export
     proto: Value | None = None  # `{ __proto__: x }`: members inherited from `x`
+    # Own properties that are not enumerable (`Object.defineProperty`): readable, never listed.
+    hidden: dict[str, Property] | None = None
 
     def describe(self) -> str:
         return "an object"
