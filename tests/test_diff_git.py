@@ -7,11 +7,14 @@ version's own tsconfig.json and convex.json are the ones used.
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import subprocess
 import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from schemalint.cli import main
@@ -193,3 +196,39 @@ def test_a_monorepo_root_compares_every_project(tmp_path: Path, monkeypatch: pyt
         "apps/two/convex/schema.ts:3:48: warning C701",
     ]
     assert status == 1
+
+
+def test_the_readme_github_actions_step_annotates_a_pull_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    (block,) = [
+        b for b in re.findall(r"^```yaml\n(.*?)^```$", readme, flags=re.M | re.S) if "schemalint diff" in b
+    ]
+    (command,) = [step["run"] for step in yaml.safe_load(block) if "run" in step]
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    _git(origin, "init", "-q", "-b", "main")
+    _write(
+        origin,
+        {
+            "convex/schema.ts": OLD_SCHEMA.replace('import { status } from "@/shared/status";\n', "").replace(
+                "{ status }", "{ done: v.boolean() }"
+            )
+        },
+    )
+    _git(origin, "add", "-A")
+    _git(origin, "commit", "-q", "-m", "main")
+    _git(origin, "checkout", "-q", "-b", "pr")
+    schema = origin / "convex/schema.ts"
+    schema.write_text(schema.read_text().replace("age: v.number()", "age: v.number(), email: v.string()"))
+    _git(origin, "commit", "-q", "-am", "pr")
+    _git(tmp_path, "clone", "-q", "--branch", "pr", str(origin), "checkout")
+    monkeypatch.chdir(tmp_path / "checkout")
+    result = CliRunner().invoke(main, shlex.split(command)[1:])
+    assert result.stdout.startswith(
+        "::warning file=convex/schema.ts,line=5,col=59,endLine=5,endColumn=64,title=C701 revalidated-table::"
+        "Convex will re-validate every document of `users` on push, and the push fails if any document "
+        "lacks the new required field `email`"
+    )
+    assert result.exit_code == 1
