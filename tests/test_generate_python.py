@@ -382,3 +382,15 @@ def test_the_package_option_names_the_directory_and_is_validated(tmp_path: Path)
     code, _, stderr = generate(FIXTURES / "seed-001-dashboard", tmp_path, "--package", "my-client")
     assert code == 2
     assert "is not a Python package name" in stderr
+
+
+def test_function_handles_are_a_new_type_over_str() -> None:
+    documents = package_for(FIXTURES / "validators-function")["convex_types/documents.py"]
+    assert 'FunctionHandle = NewType("FunctionHandle", str)' in documents
+    assert "    onProgress: NotRequired[FunctionHandle]\n" in documents
+    assert "    handles: list[FunctionHandle]\n" in documents
+    assert "FunctionHandle" not in package_for(FIXTURES / "seed-001-dashboard")["convex_types/documents.py"]
+
+
+def test_a_docstring_starting_with_a_quote_does_not_open_with_four_quotes() -> None:
+    assert docstring('"YYYY-MM-DD", a date') == '"""\\"YYYY-MM-DD", a date"""'

@@ -35,7 +35,7 @@ from schemalint.generate.python_names import (
     qualify,
     unique,
 )
-from schemalint.generate.python_types import Place, TypeMapper
+from schemalint.generate.python_types import FUNCTION_HANDLE, Place, TypeMapper
 from schemalint.generate.python_validators import has_undecidable_int64
 from schemalint.ir import ConvexFunction, VId, VObject, walk_validators
 
@@ -91,7 +91,7 @@ def build_api(
     mapper = TypeMapper(names, id_type, reuse=reusable, alias_literals=False, dedupe=True)
     signatures = {f.identifier: _signature(mapper, f) for f in sorted(functions, key=lambda f: f.identifier)}
     local_names = {d.name for d in mapper.definitions}
-    documents_names = set(reusable.values()) | {id_type(t) for t in _id_tables(functions)}
+    documents_names = set(reusable.values()) | {id_type(t) for t in _id_tables(functions)} | {FUNCTION_HANDLE}
     qualified = {name: f"_builtins.{name}" for name in BUILTIN_NAMES}
     qualified |= {name: f"_typing.{name}" for name in TYPING_NAMES}
     qualified |= {"ConvexInt64": "_convex.ConvexInt64"} | {n: f"_documents.{n}" for n in documents_names}

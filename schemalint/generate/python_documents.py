@@ -13,6 +13,7 @@ from schemalint.generate.python_model import (
 )
 from schemalint.generate.python_names import NameRegistry, comment, identifiers_in, pascal_case, py_string
 from schemalint.generate.python_types import (
+    FUNCTION_HANDLE,
     SYSTEM_ID_TYPES,
     AliasDef,
     Definition,
@@ -27,6 +28,7 @@ from schemalint.ir import (
     Table,
     Validator,
     VAny,
+    VFunction,
     VId,
     VObject,
     VUnion,
@@ -58,6 +60,12 @@ def build_documents(
         IdTypeView(name=name, name_literal=py_string(name), comments=comment(id_type.describe(table)))
         for table, name in id_type.sorted_items()
     )
+    if uses_function_handles(schema, functions):
+        text = "A function handle (`v.function()`): a string naming a Convex function."
+        handle = IdTypeView(
+            name=FUNCTION_HANDLE, name_literal=py_string(FUNCTION_HANDLE), comments=comment(text)
+        )
+        id_views = tuple(sorted((*id_views, handle), key=lambda view: view.name))
     exports = sorted({"TableName", *(v.name for v in id_views), *(d.name for d in definitions)})
     view = DocumentsView(
         header=header,
@@ -68,6 +76,13 @@ def build_documents(
         exports=tuple(exports),
     )
     return view, mapper, id_type
+
+
+def uses_function_handles(schema: Schema, functions: tuple[ConvexFunction, ...]) -> bool:
+    """Whether any table or function has a `v.function()` validator (typed `FunctionHandle`)."""
+    validators = [t.document for t in schema.tables]
+    validators += [v for f in functions for v in (f.args, f.returns) if v is not None]
+    return any(isinstance(x, VFunction) for v in validators for x in walk_validators(v))
 
 
 class IdTypes:

@@ -22,7 +22,7 @@ from schemalint.generate.python_names import (
     is_plain_identifier,
     py_string,
 )
-from schemalint.generate.python_types import SYSTEM_ID_TYPES, AliasDef, Definition
+from schemalint.generate.python_types import FUNCTION_HANDLE, SYSTEM_ID_TYPES, AliasDef, Definition
 from schemalint.generate.python_validators import within_depth
 from schemalint.ir import ConvexFunction, Schema
 
@@ -184,7 +184,15 @@ def build_package(
         if include_internal or f.visibility == "public"
     )
     names = NameRegistry(
-        (*TYPING_NAMES, *BUILTIN_NAMES, *API_RESERVED, *SYSTEM_ID_TYPES.values(), "ConvexInt64", "TableName")
+        (
+            *TYPING_NAMES,
+            *BUILTIN_NAMES,
+            *API_RESERVED,
+            *SYSTEM_ID_TYPES.values(),
+            FUNCTION_HANDLE,
+            "ConvexInt64",
+            "TableName",
+        )
     )
     documents, mapper, id_type = build_documents(schema, chosen, names, header)
     api = build_api(chosen, names, mapper.named, id_type, header)

@@ -136,6 +136,8 @@ def docstring(text: str | None) -> str | None:
     last_is_escaped = (len(before_last) - len(before_last.rstrip("\\"))) % 2 == 1
     if body.endswith('"') and not last_is_escaped:  # it would run into the closing quotes
         body = before_last + '\\"'
+    if body.startswith('"'):  # not `""""x"`: the same value, but easier to read
+        body = "\\" + body
     if len(lines) > 1:
         body += "\n"
     return f'"""{body}"""'

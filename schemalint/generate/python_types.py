@@ -35,6 +35,7 @@ from schemalint.ir import (
     VBytes,
     VCommitTs,
     VFloat64,
+    VFunction,
     VId,
     VInt64,
     VLiteral,
@@ -47,6 +48,8 @@ from schemalint.ir import (
 )
 
 SYSTEM_ID_TYPES = {"_storage": "StorageId", "_scheduled_functions": "ScheduledFunctionsId"}
+# The type of `v.function(...)` values (a function handle: a string naming a Convex function).
+FUNCTION_HANDLE = "FunctionHandle"
 _SIMPLE = {VString: "str", VFloat64: "float", VBoolean: "bool", VNull: "None", VBytes: "bytes", VAny: "Any"}
 
 
@@ -149,6 +152,8 @@ class TypeMapper:
             return "Any"
         if isinstance(v, VId):
             return self.id_type(v.table_name)
+        if isinstance(v, VFunction):
+            return FUNCTION_HANDLE
         if isinstance(v, VLiteral):
             value = self._literal_value(v, ctx)
             return f"Literal[{value}]" if value is not None else self._literal_fallback(v, ctx)
