@@ -7,6 +7,7 @@ index, so a range may end on it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,3 +172,14 @@ def library_uses_index(schema: Schema, table: str, name: str) -> bool:
     if (table, name) not in _LIBRARY_INDEXES:
         return False
     return any(t.origin.package == AUTH_PACKAGE for t in schema.tables)
+
+
+_ONE_OFF = re.compile(r"migrat|seed|sample|fixture", re.IGNORECASE)
+
+
+def is_one_off(access: DbAccess, root: str) -> bool:
+    """Whether the access is written in a module (or folder, below the project root) named like
+    a migration or seed script: code that scans tables on purpose, run by hand."""
+    path = Path(access.span.file)
+    parts = path.relative_to(root).parts if path.is_relative_to(root) else path.parts[-1:]
+    return any(_ONE_OFF.search(part) for part in parts)

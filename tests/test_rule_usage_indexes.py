@@ -132,3 +132,59 @@ export const byUser = (ctx: QueryCtx, userId: string) =>
     assert [
         (d.span.file.rsplit("/", 2)[-2:], d.span.line, d.rule) for d in found if d.code.startswith("Q")
     ] == [(["lib", "queries.ts"], 4, "unknown-index")]
+
+
+def test_scans_by_flags_or_enums_only_and_scans_in_migrations_are_information() -> None:
+    schema = """
+export default defineSchema({
+  tasks: defineTable({ done: v.boolean(), kind: v.union(v.literal("a"), v.literal("b")), owner: v.string() }),
+});
+"""
+    code = (
+        HEADER
+        + """
+export const a = query({ args: {}, handler: async (ctx) => {
+  await ctx.db.query("tasks").filter((q) => q.and(q.eq(q.field("done"), false), q.eq(q.field("kind"), "a"))).collect();
+  await ctx.db.query("tasks").filter((q) => q.and(q.eq(q.field("done"), false), q.eq(q.field("owner"), "x"))).collect();
+} });
+"""
+    )
+    migration = (
+        HEADER
+        + """
+export const backfill = query({ args: {}, handler: (ctx) =>
+  ctx.db.query("tasks").filter((q) => q.eq(q.field("owner"), undefined)).take(100) });
+"""
+    )
+    found = lint(schema, files={"convex/tasks.ts": code, "convex/migrations/backfill.ts": migration})
+    assert [
+        (
+            d.span.file.rsplit("/convex/", 1)[1],
+            d.span.line,
+            d.severity.label,
+            d.message.split(": it reads")[1],
+        )
+        for d in found
+        if d.rule == "filter-without-index"
+    ] == [
+        (
+            "migrations/backfill.ts",
+            5,
+            "info",
+            " every document of the table (and fails once the table outgrows "
+            "Convex's read limits); this module looks like a migration or seed script, which may scan on purpose",
+        ),
+        (
+            "tasks.ts",
+            5,
+            "info",
+            " every document of the table (and fails once the table outgrows Convex's read "
+            "limits); the compared fields take few values, so an index helps only if few documents match",
+        ),
+        (
+            "tasks.ts",
+            6,
+            "warning",
+            " every document of the table (and fails once the table outgrows Convex's read limits)",
+        ),
+    ]

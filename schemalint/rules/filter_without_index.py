@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.ir import DbAccess, FilterUse, Table
-from schemalint.irquery import can_contain_field, is_package_table
+from schemalint.diagnostics import Severity
+from schemalint.ir import DbAccess, FilterUse, Table, VBoolean, VLiteral, VNull
+from schemalint.irquery import alternatives, can_contain_field, is_package_table, resolve_field
 from schemalint.rules.base import Rule, RuleContext, Violation
-from schemalint.usagequery import checkable_table, leading_index, usage_of
+from schemalint.usagequery import checkable_table, is_one_off, leading_index, usage_of
 
 
 class FilterWithoutIndex(Rule):
@@ -22,13 +23,13 @@ class FilterWithoutIndex(Rule):
             if table is None or is_package_table(table) or not checkable_table(ctx.project, table):
                 continue
             for use in access.filters:
-                violation = _scan(table, access, use)
+                violation = _scan(table, access, use, ctx.project.root)
                 if violation is not None:
                     yield violation
                     break
 
 
-def _scan(table: Table, access: DbAccess, use: FilterUse) -> Violation | None:
+def _scan(table: Table, access: DbAccess, use: FilterUse, root: str) -> Violation | None:
     pairs = [
         (field, value)
         for field, value in zip(use.eq_fields, use.eq_values, strict=True)
@@ -44,6 +45,16 @@ def _scan(table: Table, access: DbAccess, use: FilterUse) -> Violation | None:
         f'This query filters "{table.name}" by {listed} without an index: it reads every document '
         "of the table (and fails once the table outgrows Convex's read limits)"
     )
+    # A scan by flags and enum values only may match most of the table (an index then saves
+    # little), and a migration or seed module scans on purpose: information, not a warning.
+    if all(_few_values(table, field) for field in fields):
+        message += "; the compared fields take few values, so an index helps only if few documents match"
+        severity: Severity | None = Severity.INFO
+    elif is_one_off(access, root):
+        message += "; this module looks like a migration or seed script, which may scan on purpose"
+        severity = Severity.INFO
+    else:
+        severity = None
     found = leading_index(table, fields)
     if found is not None:
         index, count = found
@@ -57,6 +68,7 @@ def _scan(table: Table, access: DbAccess, use: FilterUse) -> Violation | None:
             f"{call} instead of .filter(...){tail}.",
             span=use.span or access.span,
             table=table.name,
+            severity=severity,
         )
     name = "by_" + "_".join(f.replace(".", "_") for f in fields)
     field_list = ", ".join(f'"{f}"' for f in fields)
@@ -66,6 +78,17 @@ def _scan(table: Table, access: DbAccess, use: FilterUse) -> Violation | None:
         f"{_with_index(name, fields, values)} instead of .filter(...).",
         span=use.span or access.span,
         table=table.name,
+        severity=severity,
+    )
+
+
+def _few_values(table: Table, path: str) -> bool:
+    """Whether the field holds only booleans, literals (an enum) or null."""
+    validators = resolve_field(table, path)
+    return bool(validators) and all(
+        isinstance(member, VBoolean | VLiteral | VNull)
+        for validator in validators
+        for member in alternatives(validator)
     )
 
 

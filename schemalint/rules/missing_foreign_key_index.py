@@ -17,7 +17,7 @@ from schemalint.irquery import (
 )
 from schemalint.naming import split_words
 from schemalint.rules.base import Rule, RuleContext, Violation
-from schemalint.usagequery import location, scans_by_field, usage_of
+from schemalint.usagequery import is_one_off, location, scans_by_field, usage_of
 
 
 class MissingForeignKeyIndex(Rule):
@@ -38,7 +38,8 @@ class MissingForeignKeyIndex(Rule):
                 continue
             reported.add(ref.path)
             target = " | ".join(targets)
-            scans = scans_by_field(usage, table.name, ref.path) if usage is not None else ()
+            found = scans_by_field(usage, table.name, ref.path) if usage is not None else ()
+            scans = tuple(a for a in found if not is_one_off(a, ctx.project.root))
             evidence = _evidence(ctx, table.name, ref.path, scans)
             yield Violation(
                 f'Field "{ref.path}" references "{target}" but no index of "{table.name}" starts with '
