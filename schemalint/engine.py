@@ -120,7 +120,9 @@ class _Reporter:
         table = violation.table or (node.table.name if node.table is not None else None)
         field = violation.field or (node.field.path if node.field is not None else None)
         index = violation.index or (node.index.name if node.index is not None else None)
-        severity = self.config.severity.get(rule.name) or violation.severity or rule.severity
+        # `is None` tests, not `or`: Severity.NOTICE is 0, which is falsy.
+        configured = self.config.severity.get(rule.name)
+        severity = next(s for s in (configured, violation.severity, rule.severity) if s is not None)
         return Diagnostic(
             code=rule.code,
             rule=rule.name,

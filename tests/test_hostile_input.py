@@ -101,7 +101,7 @@ def test_imports_never_read_outside_the_project_root(tmp_path: Path) -> None:
     (project_root / "convex" / "link.ts").symlink_to(secret)
     found = kinds(project_root)
     assert len(found) == 2
-    assert all(kind == "unresolved-import" and "outside the project root" in message for kind, message in found)
+    assert all(kind == "unresolved-import" and "outside the repository root" in message for kind, message in found)
 
 
 def test_import_cycle_terminates(tmp_path: Path) -> None:

@@ -17,12 +17,13 @@ from tree_sitter import Node
 
 from schemalint import files
 from schemalint.diagnostics import EVALUATION_ERROR, UNRESOLVED_IMPORT, ParserDiagnostic, Span
+from schemalint.discovery import repository_root
 from schemalint.ir import RuntimeAccess, RuntimeAccessKind
 from schemalint.parser import js
 from schemalint.parser.control import BreakSignal, ContinueSignal, ThrowFlow, UnknownFlow
 from schemalint.parser.expressions import ExpressionsMixin
 from schemalint.parser.js_globals import global_value
-from schemalint.parser.modules import ImportRef, Module, ModuleLinker, export_names
+from schemalint.parser.modules import ImportRef, Module, ModuleLinker, export_names, star_providers
 from schemalint.parser.resolve import Resolver, parse_jsonc
 from schemalint.parser.scope import Binding, ReturnSignal, Scope
 from schemalint.parser.source import SourceText
@@ -64,9 +65,10 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.resolver = Resolver(root)
-        self.linker = ModuleLinker(self)
         self.diagnostics: list[ParserDiagnostic] = []
+        # Imports and tsconfig may lead anywhere in the repository (a monorepo), never outside.
+        self.resolver = Resolver(root, repository_root(root), self.diagnostics.append)
+        self.linker = ModuleLinker(self)
         self.runtime_accesses: list[RuntimeAccess] = []
         self.loaded_sources: list[SourceText] = []
         self._depth = 0
@@ -176,15 +178,21 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
                 return Unknown(f"`{module.display}` exports `{name}` but never defines it", span)
             return self._binding_value(entry, binding, span, module)
         if name != "default":
-            for star in module.star_exports:
-                names = export_names(star)
-                if names is None or name in names:
-                    return self.module_export(star, name, span, seen | {id(module)})
+            providers = star_providers(module, name)
+            if len(providers) > 1:
+                found_in = ", ".join(f"`{p.display}`" for p in providers)
+                return Unknown(
+                    f"`{name}` is exported by several `export *` of `{module.display}` ({found_in}): "
+                    "JavaScript exports none of them",
+                    span,
+                )
+            if providers:
+                return self.module_export(providers[0], name, span, seen | {id(module)})
         return Unknown(f"`{module.display}` has no export named `{name}`", span, quiet=True)
 
     def namespace_object(self, namespace: NamespaceValue) -> Value:
         """A module namespace as a plain object (its keys sorted, as JS namespace objects are)."""
-        names = export_names(namespace.module)
+        names = export_names(namespace.module, values_only=True)
         if names is None:
             return Unknown(f"the exports of `{namespace.module.display}` are not known", namespace.span)
         result = JSObject(span=namespace.span)

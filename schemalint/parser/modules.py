@@ -47,6 +47,8 @@ class Module:
     body: list[Node] = field(default_factory=list)
     # Names exported only as types (`export interface X`, `export type {...}`): erased at runtime.
     type_exports: set[str] = field(default_factory=set)
+    # `export type * from "..."`: it exports type names that are not listed anywhere.
+    has_type_star_export: bool = False
     # (target, imported name, span) for checking that named imports exist.
     named_imports: list[tuple[Module, str, Span | None]] = field(default_factory=list)
 
@@ -124,6 +126,8 @@ class ModuleLinker:
             from schemalint.parser.packages import GENERATED_SERVER
 
             generated = specifier.rstrip("/").rsplit("_generated/", 1)[1]
+            for extension in (".js", ".mjs", ".ts", ".d.ts"):  # `./_generated/server.js` (ESM style)
+                generated = generated.removesuffix(extension)
             return self.package_module(
                 GENERATED_SERVER if generated == "server" else f"convex/_generated/{generated}"
             )
@@ -206,6 +210,8 @@ class ModuleLinker:
     def _link_export(self, module: Module, statement: Node) -> None:
         assert module.source is not None
         if _has_type_keyword(statement):
+            if statement.start_byte in module.source.type_star_exports:
+                module.has_type_star_export = True
             self._record_type_exports(module, statement)
             return
         source_node = statement.child_by_field_name("source")
@@ -298,8 +304,14 @@ _NOT_RUN = frozenset(
 )
 
 
-def export_names(module: Module, seen: set[int] | None = None) -> set[str] | None:
-    """Every name `module` exports, or None when it cannot be known (unknown package)."""
+def export_names(
+    module: Module, seen: set[int] | None = None, *, values_only: bool = False
+) -> set[str] | None:
+    """Every name `module` exports, or None when it cannot be known (unknown package).
+
+    With `values_only`, the names that exist at run time: no type-only exports, and no name two
+    `export *` provide from different origins (JavaScript leaves such an ambiguous name out).
+    """
     if module.package is not None:
         return None  # a package's full export list is not known without node_modules
     if module.path is not None and module.path.suffix in _UNTYPED_SUFFIXES:
@@ -307,14 +319,49 @@ def export_names(module: Module, seen: set[int] | None = None) -> set[str] | Non
         declarations = module.path.with_name(module.path.name.rsplit(".", 1)[0] + ".d.ts")
         if files.current().is_file(declarations):
             return None
+    if module.has_type_star_export and not values_only:
+        return None
     seen = seen if seen is not None else set()
     if id(module) in seen:
         return set()
     seen.add(id(module))
-    names = set(module.exports) | module.type_exports
+    own = set(module.exports) | (set() if values_only else module.type_exports)
+    from_stars: dict[str, list[Module]] = {}
     for star in module.star_exports:
-        star_names = export_names(star, seen)
+        star_names = export_names(star, seen, values_only=values_only)
         if star_names is None:
             return None
-        names |= star_names - {"default"}
+        for name in star_names - {"default"} - own:
+            from_stars.setdefault(name, []).append(star)
+    names = set(own)
+    for name, providers in from_stars.items():
+        if not values_only or len({_origin(p, name) for p in providers}) == 1:
+            names.add(name)
     return names
+
+
+def star_providers(module: Module, name: str) -> list[Module]:
+    """The modules `export *`-ed by `module` that provide `name`, one per distinct origin of it
+    (more than one: the name is ambiguous and JavaScript does not export it)."""
+    providers: dict[tuple[int, str], Module] = {}
+    for star in module.star_exports:
+        names = export_names(star, values_only=True)
+        if names is None or name in names:
+            providers.setdefault(_origin(star, name), star)
+    return list(providers.values())
+
+
+def _origin(module: Module, name: str, depth: int = 0) -> tuple[int, str]:
+    """The module and local name an export finally comes from (following re-exports)."""
+    entry = module.exports.get(name)
+    if depth > 32:
+        return (id(module), name)
+    if isinstance(entry, ImportRef):
+        return _origin(entry.module, entry.name, depth + 1) if entry.name != "*" else (id(entry.module), "*")
+    if entry is not None or module.package is not None:
+        return (id(module), name)
+    for star in module.star_exports:
+        names = export_names(star, values_only=True)
+        if names is None or name in names:
+            return _origin(star, name, depth + 1)
+    return (id(module), name)

@@ -2,7 +2,8 @@
 
 `convex/server` and `convex/values` are modelled in `convex_values`, `convex_tables` and
 `convex_server`; this module adds
-`@convex-dev/auth/server`'s `authTables` and the convex-helpers validators and `Table()`.
+`@convex-dev/auth/server`'s `authTables`, the convex-helpers validators and `Table()`, and the
+fixed tables convex-helpers ships (`migrationsTable`, `rateLimitTables`).
 Any other package is unknown: its exports evaluate to `Unknown`.
 """
 
@@ -58,9 +59,8 @@ GENERATED_SERVER = "convex/_generated/server"
 
 # (field name, validator, optional) per table, and (index name, fields); @convex-dev/auth 0.0.95.
 _S, _N, _B = VString, VFloat64, VBoolean
-_AUTH_TABLES: dict[
-    str, tuple[list[tuple[str, Callable[[], object], bool]], list[tuple[str, tuple[str, ...]]]]
-] = {
+TableSpec = tuple[list[tuple[str, Callable[[], object], bool]], list[tuple[str, tuple[str, ...]]]]
+_AUTH_TABLES: dict[str, TableSpec] = {
     "users": (
         [
             ("name", _S, True),
@@ -126,20 +126,53 @@ _AUTH_TABLES: dict[
 }
 
 
+def _fixed_table(spec: TableSpec, package: str) -> TableDefValue:
+    """A table definition a package ships (fields and indexes fixed by the package version)."""
+    fields, indexes = spec
+    ir_fields = []
+    for field_name, make, optional in fields:
+        validator = make()
+        assert isinstance(validator, VString | VFloat64 | VBoolean | VId | VUnion)
+        ir_fields.append(Field(name=field_name, validator=dataclasses.replace(validator, optional=optional)))
+    document = validator_value(VObject(fields=tuple(ir_fields)))
+    table = TableDefValue(document=document, package=package)
+    table.indexes.extend(DbIndex(name=index, fields=index_fields) for index, index_fields in indexes)
+    return table
+
+
 def _auth_tables() -> JSObject:
     tables = JSObject()
-    for name, (fields, indexes) in _AUTH_TABLES.items():
-        ir_fields = []
-        for field_name, make, optional in fields:
-            validator = make()
-            assert isinstance(validator, VString | VFloat64 | VBoolean | VId)
-            ir_fields.append(
-                Field(name=field_name, validator=dataclasses.replace(validator, optional=optional))
-            )
-        document = validator_value(VObject(fields=tuple(ir_fields)))
-        table = TableDefValue(document=document, package=AUTH_PACKAGE)
-        table.indexes.extend(DbIndex(name=index, fields=index_fields) for index, index_fields in indexes)
-        tables.props[name] = Property(table)
+    for name, spec in _AUTH_TABLES.items():
+        tables.props[name] = Property(_fixed_table(spec, AUTH_PACKAGE))
+    return tables
+
+
+# convex-helpers 0.1.124 (the version pinned in tests/oracle): `migrationsTable` of
+# `convex-helpers/server/migrations` and `rateLimitTables` of `convex-helpers/server/rateLimit`.
+MIGRATIONS_PACKAGE = "convex-helpers/server/migrations"
+RATE_LIMIT_PACKAGE = "convex-helpers/server/rateLimit"
+_MIGRATIONS_TABLE: TableSpec = (
+    [
+        ("name", _S, False),
+        ("table", _S, False),
+        ("cursor", lambda: VUnion(members=(VString(), VNull())), False),
+        ("isDone", _B, False),
+        ("workerId", lambda: VId(table_name="_scheduled_functions"), True),
+        ("processed", _N, False),
+        ("latestStart", _N, False),
+        ("latestEnd", _N, True),
+    ],
+    [("name", ("name",))],
+)
+_RATE_LIMITS_TABLE: TableSpec = (
+    [("name", _S, False), ("key", _S, True), ("value", _N, False), ("ts", _N, False)],
+    [("name", ("name", "key"))],
+)
+
+
+def _rate_limit_tables() -> JSObject:
+    tables = JSObject()
+    tables.props["rateLimits"] = Property(_fixed_table(_RATE_LIMITS_TABLE, RATE_LIMIT_PACKAGE))
     return tables
 
 
@@ -277,6 +310,10 @@ def package_exports(name: str) -> dict[str, Value] | None:
         return zod_exports()
     if name == "convex-helpers/server":
         return {"Table": Builtin("Table", _table_helper)}
+    if name in (MIGRATIONS_PACKAGE, MIGRATIONS_PACKAGE + ".js"):
+        return {"migrationsTable": _fixed_table(_MIGRATIONS_TABLE, MIGRATIONS_PACKAGE)}
+    if name in (RATE_LIMIT_PACKAGE, RATE_LIMIT_PACKAGE + ".js"):
+        return {"rateLimitTables": _rate_limit_tables(), "RateLimitTable": Prim("rateLimits")}
     return None
 
 

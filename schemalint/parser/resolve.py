@@ -1,12 +1,19 @@
 """Resolving import specifiers to files, as esbuild (Convex's bundler) does.
 
-Relative specifiers, `index.*` files, `.js` specifiers naming `.ts` files, and tsconfig.json
-`baseUrl` / `paths` aliases. Anything else is a package. Files outside the project root are
-never read.
+Relative specifiers, `index.*` files, `.js` specifiers naming `.ts` files (an existing `.js`
+file wins), tsconfig.json `baseUrl` / `paths` aliases (`extends` chains and arrays; a matching
+alias whose targets do not exist falls back to package resolution), and workspace packages by
+name. Anything else is a package.
+
+The repository root (see `discovery.repository_root`) is a boundary: no file outside it is
+read, not even configuration. An import, `extends`, `baseUrl` or `paths` entry leading outside
+is refused with a notice.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,11 +21,14 @@ from typing import Any
 from tree_sitter import Node
 
 from schemalint import files
+from schemalint.diagnostics import UNRESOLVED_IMPORT, ParserDiagnostic, Severity, Span
+from schemalint.parser.package_json import entry_candidates, split_package_specifier, workspace_packages
 from schemalint.parser.source import _parser, decode_escape
 
 # esbuild's default resolve order.
 EXTENSIONS = (".tsx", ".ts", ".jsx", ".js", ".mts", ".cts", ".mjs", ".cjs", ".json")
 _JS_TO_TS = {".js": (".ts", ".tsx"), ".jsx": (".tsx",), ".mjs": (".mts",), ".cjs": (".cts",)}
+_MAX_EXTENDS_DEPTH = 8
 
 
 @dataclass(frozen=True)
@@ -37,22 +47,34 @@ class TsConfig:
     base_url: Path | None = None
     paths: dict[str, list[str]] = field(default_factory=dict)
     paths_base: Path | None = None
+    # The file that defines `paths` (diagnostics about them point there).
+    paths_file: Path | None = None
 
 
 def _is_within(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root)
-        return True
-    except ValueError:
-        return False
+    return path.is_relative_to(root)
+
+
+def _normal(path: Path) -> Path:
+    """`path` normalised lexically (`..` removed) without touching the file system."""
+    return Path(os.path.normpath(path))
 
 
 class Resolver:
-    """Resolves specifiers for files under one project root."""
+    """Resolves specifiers for the files of one project, reading only within `boundary`
+    (the repository root; by default the project root itself)."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = files.current().realpath(Path(root))
+    def __init__(
+        self,
+        root: Path,
+        boundary: Path | None = None,
+        report: Callable[[ParserDiagnostic], None] | None = None,
+    ) -> None:
+        self.root = files.current().realpath(Path(boundary if boundary is not None else root))
+        self._report = report
         self._tsconfigs: dict[Path, TsConfig | None] = {}
+        self._workspace: dict[str, Path] | None = None
+        self._refused: set[tuple[Path, str]] = set()
 
     def resolve(self, specifier: str, importer: Path) -> Resolution:
         if specifier.startswith(("./", "../", "/")) or specifier in (".", ".."):
@@ -63,39 +85,65 @@ class Resolver:
             aliased = self._resolve_alias(specifier, config)
             if aliased is not None:
                 return aliased
+        in_workspace = self._resolve_workspace_package(specifier)
+        if in_workspace is not None:
+            return in_workspace
         return Resolution("package", package=specifier)
 
     # ----------------------------------------------------------------------------------------
 
+    def _outside(self, specifier: str, where: Path) -> Resolution:
+        return Resolution(
+            "outside",
+            detail=f"`{specifier}` resolves to {where}, outside the repository root {self.root}; "
+            "schemalint does not read it",
+        )
+
     def _file_or_missing(self, base: Path, specifier: str) -> Resolution:
+        if not _is_within(_normal(base), self.root) and not _is_within(
+            _normal(files.current().realpath(base.parent) / base.name), self.root
+        ):
+            return self._outside(specifier, _normal(base))
         found = self._find_file(base)
         if found is None:
             return Resolution("missing", detail=f"cannot resolve `{specifier}`: no such file")
         real = files.current().realpath(found)
         if not _is_within(real, self.root):
-            return Resolution(
-                "outside", detail=f"`{specifier}` resolves to {real}, outside the project root {self.root}"
-            )
+            return self._outside(specifier, real)
         return Resolution("file", path=real)
 
     def _find_file(self, base: Path) -> Path | None:
+        fs = files.current()
+        if base.suffix in EXTENSIONS and fs.is_file(base):
+            return base  # an existing `x.js` wins over `x.ts`, as in esbuild
         if base.suffix in _JS_TO_TS:
             for ts_suffix in _JS_TO_TS[base.suffix]:
                 candidate = base.with_suffix(ts_suffix)
-                if files.current().is_file(candidate):
+                if fs.is_file(candidate):
                     return candidate
-        if files.current().is_file(base) and base.suffix in EXTENSIONS:
-            return base
         for extension in EXTENSIONS:
             candidate = base.with_name(base.name + extension)
-            if files.current().is_file(candidate):
+            if fs.is_file(candidate):
                 return candidate
-        if files.current().is_dir(base):
+        if fs.is_dir(base):
             for extension in EXTENSIONS:
                 candidate = base / f"index{extension}"
-                if files.current().is_file(candidate):
+                if fs.is_file(candidate):
                     return candidate
         return None
+
+    def _resolve_workspace_package(self, specifier: str) -> Resolution | None:
+        if self._workspace is None:
+            self._workspace = workspace_packages(self.root)
+        name, subpath = split_package_specifier(specifier)
+        directory = self._workspace.get(name)
+        if directory is None:
+            return None
+        for candidate in entry_candidates(directory, subpath):
+            found = self._file_or_missing(candidate, specifier)
+            if found.kind == "file":
+                return found
+        return None  # not built or not source: a package schemalint does not read
 
     def _resolve_alias(self, specifier: str, config: TsConfig) -> Resolution | None:
         best: tuple[int, str, list[str]] | None = None
@@ -117,13 +165,17 @@ class Resolver:
         if best is not None:
             _, matched, targets = best
             for target in targets:
-                found = self._file_or_missing(base_dir / target.replace("*", matched), specifier)
+                candidate = _normal(base_dir / target.replace("*", matched))
+                if not _is_within(candidate, self.root):
+                    self._refuse(config.paths_file, "paths", f"`paths` target `{target}`", candidate)
+                    continue
+                found = self._file_or_missing(candidate, specifier)
                 if found.kind != "missing":
                     return found
-            return Resolution("missing", detail=f"cannot resolve `{specifier}` through tsconfig paths")
+            # TypeScript and esbuild fall back to normal package resolution.
         if config.base_url is not None:
             found = self._file_or_missing(config.base_url / specifier, specifier)
-            if found.kind != "missing":
+            if found.kind == "file":
                 return found
         return None
 
@@ -150,36 +202,87 @@ class Resolver:
     def _load_tsconfig(self, path: Path, depth: int) -> TsConfig | None:
         try:
             data = parse_jsonc(files.read_text(path))
-        except (OSError, UnicodeDecodeError, ValueError):
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
             return None
         if not isinstance(data, dict):
             return None
         config = TsConfig(directory=path.parent)
         extends = data.get("extends")
-        if isinstance(extends, str) and extends.startswith(".") and depth < 8:
-            parent_path = files.current().realpath(path.parent / extends)
-            if parent_path.suffix != ".json":
-                parent_path = parent_path.with_name(parent_path.name + ".json")
-            if files.current().is_file(parent_path):
-                parent = self._load_tsconfig(parent_path, depth + 1)
-                if parent is not None:
-                    config.base_url, config.paths, config.paths_base = (
-                        parent.base_url,
-                        parent.paths,
-                        parent.paths_base,
-                    )
+        parents = [extends] if isinstance(extends, str) else extends if isinstance(extends, list) else []
+        for spec in parents:
+            parent_path = self._extends_path(spec, path) if isinstance(spec, str) else None
+            parent = self._load_tsconfig(parent_path, depth + 1) if parent_path is not None else None
+            if parent is None or depth >= _MAX_EXTENDS_DEPTH:
+                continue
+            if parent.base_url is not None:
+                config.base_url = parent.base_url
+            if parent.paths:
+                config.paths, config.paths_base = parent.paths, parent.paths_base
+                config.paths_file = parent.paths_file
         options = data.get("compilerOptions")
         if isinstance(options, dict):
             base_url = options.get("baseUrl")
             if isinstance(base_url, str):
-                config.base_url = files.current().realpath(path.parent / base_url)
+                where = _normal(path.parent / base_url)
+                if _is_within(where, self.root):
+                    config.base_url = files.current().realpath(where)
+                else:
+                    self._refuse(path, "baseUrl", f"`baseUrl` `{base_url}`", where)
             paths = options.get("paths")
             if isinstance(paths, dict):
                 config.paths = {
                     k: [t for t in v if isinstance(t, str)] for k, v in paths.items() if isinstance(v, list)
                 }
                 config.paths_base = config.base_url or path.parent
+                config.paths_file = path
         return config
+
+    def _extends_path(self, spec: str, tsconfig: Path) -> Path | None:
+        """The file an `extends` entry names, or None (refused when it leads outside the root;
+        a package that is not installed inside the root is skipped)."""
+        if spec.startswith((".", "/")):
+            target = _normal(tsconfig.parent / spec)
+            if not _is_within(target, self.root):
+                self._refuse(tsconfig, "extends", f"`extends` `{spec}`", target)
+                return None
+            candidates = [target] if target.suffix == ".json" else [target.with_name(target.name + ".json")]
+        else:
+            candidates = []
+            for directory in (tsconfig.parent, *tsconfig.parent.parents):
+                if not _is_within(directory, self.root):
+                    break
+                base = directory / "node_modules" / spec
+                candidates += [base, base.with_name(base.name + ".json"), base / "tsconfig.json"]
+        fs = files.current()
+        for candidate in candidates:
+            if fs.is_file(candidate) and _is_within(fs.realpath(candidate), self.root):
+                return fs.realpath(candidate)
+        return None
+
+    def _refuse(self, config_file: Path | None, key: str, what: str, where: Path) -> None:
+        """Report, once, a configuration entry leading outside the repository root."""
+        if config_file is None or (config_file, what) in self._refused:
+            return
+        self._refused.add((config_file, what))
+        if self._report is not None:
+            message = (
+                f"{what} in {config_file.name} leads to {where}, outside the repository root {self.root}; "
+                "schemalint does not read it (imports it would resolve are unknown)"
+            )
+            span = _key_span(config_file, key)
+            self._report(ParserDiagnostic(UNRESOLVED_IMPORT, message, span, severity=Severity.NOTICE))
+
+
+def _key_span(path: Path, key: str) -> Span:
+    """Where `"key"` is written in the JSON file `path` (its start if it cannot be found)."""
+    try:
+        text = files.read_text(path)
+    except (OSError, UnicodeDecodeError):
+        return Span(str(path), 1, 1, 1, 1)
+    offset = max(text.find(f'"{key}"'), 0)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Span(str(path), line, column, line, column + len(key) + 2)
 
 
 def parse_jsonc(text: str) -> Any:

@@ -41,6 +41,8 @@ class SourceText:
     is_ascii: bool = True
     _line_starts: list[int] = field(default_factory=list)
     _multibyte: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    # Start offsets of `export type * from` statements (parsed as `export type {} from`).
+    type_star_exports: frozenset[int] = frozenset()
 
     def span(self, node: Node) -> Span:
         """The 1-based, character-column span of `node`."""
@@ -149,32 +151,114 @@ def load_source(path: Path) -> SourceText:
 
     tsx = path.suffix in (".tsx", ".jsx")
     tree = _parser(tsx).parse(data)
-    source = SourceText(shown, data, tree, is_ascii=data.isascii())
+    type_star_exports: frozenset[int] = frozenset()
     if tree.root_node.has_error:
-        source.diagnostics.extend(_syntax_errors(source, tree.root_node))
+        neutral, type_star_exports = neutralise_unparsable_types(data)
+        if neutral != data:
+            data, tree = neutral, _parser(tsx).parse(neutral)
+    source = SourceText(shown, data, tree, is_ascii=data.isascii(), type_star_exports=type_star_exports)
+    source.diagnostics.extend(_syntax_errors(source, tree.root_node))
     return source
 
 
+# `import("x").T<...>` (an import type with type arguments) and `export type * from` are valid
+# TypeScript that tree-sitter-typescript 0.23.2 cannot parse (upstream issue #322): one such
+# type turns a whole statement, often a whole file, into an error. Types never affect values, so
+# they are blanked out (same byte length, so every position stays right) before parsing again.
+_IMPORT_TYPE_ARGUMENTS = re.compile(
+    rb"""\bimport\s*\(\s*(?:"[^"\n]*"|'[^'\n]*')\s*\)(?:\s*\.\s*[A-Za-z_$][\w$]*)+\s*(?=<)"""
+)
+_EXPORT_TYPE_STAR = re.compile(rb"\bexport(\s+)type(\s*)\*(\s*as\s+[A-Za-z_$][\w$]*)?")
+
+
+def neutralise_unparsable_types(data: bytes) -> tuple[bytes, frozenset[int]]:
+    """`data` with the type constructs tree-sitter cannot parse blanked out (byte offsets kept),
+    and the offsets of the `export type * from` statements rewritten to `export type {} from`."""
+    out = bytearray(data)
+    for match in _IMPORT_TYPE_ARGUMENTS.finditer(data):
+        end = _type_arguments_end(data, match.end())
+        if end is not None:
+            out[match.end() : end] = b" " * (end - match.end())
+    stars: set[int] = set()
+    for match in _EXPORT_TYPE_STAR.finditer(data):
+        star = data.index(b"*", match.start(2))
+        end = match.end()  # past `*` or past `* as name`
+        if end - star < 2 and data[end : end + 1].isspace():
+            end += 1  # `* from` → `{}from`
+        if end - star >= 2:
+            out[star:end] = b"{}" + b" " * (end - star - 2)
+            stars.add(match.start())
+    return bytes(out), frozenset(stars)
+
+
+def _type_arguments_end(data: bytes, start: int) -> int | None:
+    """The offset just past the `<...>` starting at `start` (nested, `=>` skipped), or None."""
+    depth = 0
+    index = start
+    while index < len(data) and index - start < 4096:
+        char = data[index]
+        if char == 0x3C:  # <
+            depth += 1
+        elif char == 0x3E and data[index - 1] != 0x3D:  # > but not =>
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        elif char in b";{}\n" and depth <= 0:
+            return None
+        index += 1
+    return None
+
+
 def _syntax_errors(source: SourceText, root: Node) -> list[ParserDiagnostic]:
-    """`parse-error` diagnostics for the ERROR and MISSING nodes of a tree (outermost only)."""
-    found: list[ParserDiagnostic] = []
-    stack = [root]
-    while stack and len(found) < MAX_SYNTAX_ERRORS:
-        node = stack.pop()
-        if node.is_missing:
-            found.append(
-                ParserDiagnostic(PARSE_ERROR, f"syntax error: missing `{node.type}`", source.span(node))
-            )
-            continue
-        if node.is_error:
-            snippet = source.text(node).strip().splitlines()
-            shown = snippet[0][:40] if snippet else ""
-            message = f"syntax error: unexpected `{shown}`" if shown else "syntax error"
-            found.append(ParserDiagnostic(PARSE_ERROR, message, source.span(node)))
-            continue
-        if node.has_error:
-            stack.extend(reversed(node.children))
+    """`parse-error` diagnostics where a compiler would put them: the innermost ERROR or MISSING
+    node of each error region, and the stray commas tree-sitter accepts (`f(, x)`, `{a,, b}`)."""
+    found = _stray_commas(source, root)
+    if root.has_error:
+        stack = [root]
+        while stack and len(found) < MAX_SYNTAX_ERRORS:
+            node = stack.pop()
+            if node.is_missing:
+                found.append(
+                    ParserDiagnostic(PARSE_ERROR, f"syntax error: missing `{node.type}`", source.span(node))
+                )
+            elif node.is_error and not any(c.has_error or c.is_missing for c in node.children):
+                found.append(_unexpected(source, node))
+            elif node.has_error:
+                stack.extend(reversed(node.children))
     found.sort(key=lambda d: (d.span.line, d.span.column))
+    return found[:MAX_SYNTAX_ERRORS]
+
+
+def _unexpected(source: SourceText, node: Node) -> ParserDiagnostic:
+    """An ERROR node as "unexpected `<its first token>`", located at that token."""
+    first = node
+    while first.children:
+        first = first.children[0]
+    text = " ".join(source.text(first).split())[:40] or " ".join(source.text(node).split())[:40]
+    message = f"syntax error: unexpected `{text}`" if text else "syntax error"
+    where = first if first.end_byte > first.start_byte else node
+    return ParserDiagnostic(PARSE_ERROR, message, source.span(where))
+
+
+# A comma right after `(` / `{` or after another comma: a hole tree-sitter's grammar accepts in
+# call arguments and object literals, but JavaScript does not.
+_COMMA_HOLE = re.compile(rb"[({,]\s*(,)")
+_HOLE_PARENTS = frozenset({"arguments", "object", "object_pattern", "named_imports", "export_clause"})
+
+
+def _stray_commas(source: SourceText, root: Node) -> list[ParserDiagnostic]:
+    found: list[ParserDiagnostic] = []
+    for match in _COMMA_HOLE.finditer(source.data):
+        comma = match.start(1)
+        node = root.descendant_for_byte_range(comma, comma + 1)
+        if node is None or node.type != "," or node.parent is None or node.parent.type not in _HOLE_PARENTS:
+            continue
+        previous = node.prev_sibling
+        if previous is None or previous.type not in (",", "(", "{"):
+            continue
+        found.append(ParserDiagnostic(PARSE_ERROR, "syntax error: unexpected `,`", source.span(node)))
+        if len(found) >= MAX_SYNTAX_ERRORS:
+            break
     return found
 
 

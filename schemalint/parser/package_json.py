@@ -1,0 +1,144 @@
+"""Packages whose source is in the repository: workspace packages and their package.json entries.
+
+npm and yarn list workspaces in the root package.json (`"workspaces": [...]` or
+`{"packages": [...]}`), pnpm in `pnpm-workspace.yaml`. A workspace package is imported by its
+`name`; its entry points come from `exports` (subpath patterns and conditions), else `module`,
+`main`, `types`, else `index`. A subpath that is a directory with its own package.json (a
+`server/` entry of a package) is resolved through that package.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from schemalint import files
+
+# Export conditions a Convex bundle may match, values before types.
+_CONDITIONS = ("convex", "import", "module", "default", "require", "node", "browser", "worker")
+_ENTRY_FIELDS = ("module", "main", "types", "typings")
+
+
+def read_json(path: Path) -> Any:
+    """The JSON document at `path`, or None when it is absent or not JSON."""
+    try:
+        return json.loads(files.read_text(path))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return None
+
+
+def _workspace_patterns(root: Path) -> list[str]:
+    patterns: list[str] = []
+    manifest = read_json(root / "package.json")
+    workspaces = manifest.get("workspaces") if isinstance(manifest, dict) else None
+    if isinstance(workspaces, dict):
+        workspaces = workspaces.get("packages")
+    if isinstance(workspaces, list):
+        patterns += [p for p in workspaces if isinstance(p, str)]
+    pnpm = root / "pnpm-workspace.yaml"
+    if files.current().is_file(pnpm):
+        import yaml
+
+        try:
+            document = yaml.safe_load(files.read_text(pnpm))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            document = None
+        listed = document.get("packages") if isinstance(document, dict) else None
+        if isinstance(listed, list):
+            patterns += [p for p in listed if isinstance(p, str)]
+    return patterns
+
+
+def workspace_packages(root: Path) -> dict[str, Path]:
+    """Package name → directory of every workspace package declared at `root` (only
+    directories inside `root`; only on the real disk, where directories can be listed)."""
+    if files.current() is not files.DISK:
+        return {}
+    patterns = _workspace_patterns(root)
+    excluded = {d for p in patterns if p.startswith("!") for d in _directories(root, p[1:])}
+    found: dict[str, Path] = {}
+    for pattern in patterns:
+        if pattern.startswith("!"):
+            continue
+        for directory in _directories(root, pattern):
+            if directory in excluded:
+                continue
+            manifest = read_json(directory / "package.json")
+            name = manifest.get("name") if isinstance(manifest, dict) else None
+            if isinstance(name, str) and name not in found:
+                found[name] = directory
+    return found
+
+
+def _directories(root: Path, pattern: str) -> Iterator[Path]:
+    pattern = pattern.strip().removeprefix("./").rstrip("/")
+    if not pattern or pattern.startswith("/") or ".." in Path(pattern).parts:
+        return
+    try:
+        candidates = sorted(root.glob(pattern)) if any(c in pattern for c in "*?[") else [root / pattern]
+    except (OSError, ValueError):
+        return
+    for candidate in candidates:
+        if "node_modules" in candidate.relative_to(root).parts:
+            continue
+        real = Path(os.path.realpath(candidate))
+        if real.is_relative_to(root) and (real / "package.json").is_file():
+            yield real
+
+
+def split_package_specifier(specifier: str) -> tuple[str, str]:
+    """`("@scope/name", "sub/path")` for `@scope/name/sub/path`; `("name", "")` for `name`."""
+    parts = specifier.split("/")
+    count = 2 if specifier.startswith("@") else 1
+    return "/".join(parts[:count]), "/".join(parts[count:])
+
+
+def entry_candidates(package_dir: Path, subpath: str) -> list[Path]:
+    """The files (as written: extensions may still be resolved) that `name/subpath` may name,
+    best first, following the package's package.json."""
+    manifest = read_json(package_dir / "package.json")
+    manifest = manifest if isinstance(manifest, dict) else {}
+    exports = manifest.get("exports")
+    if exports is not None:
+        targets = _export_targets(exports, "./" + subpath if subpath else ".")
+        return [package_dir / target for target in targets]
+    if not subpath:
+        return [*_entry_fields(package_dir, manifest), package_dir / "index"]
+    sub = package_dir / subpath
+    nested = read_json(sub / "package.json") if files.current().is_dir(sub) else None
+    nested_entries = _entry_fields(sub, nested) if isinstance(nested, dict) else []
+    return [*nested_entries, sub]
+
+
+def _entry_fields(directory: Path, manifest: dict[str, Any]) -> list[Path]:
+    return [directory / manifest[f] for f in _ENTRY_FIELDS if isinstance(manifest.get(f), str)]
+
+
+def _export_targets(exports: Any, key: str) -> list[str]:
+    """The targets `exports` maps `key` ("." or "./sub") to, best condition first."""
+    if isinstance(exports, dict) and exports and all(k.startswith(".") for k in exports):
+        if key in exports:
+            return _condition_targets(exports[key], "")
+        best: tuple[int, str, Any] | None = None
+        for pattern, value in exports.items():
+            prefix, star, suffix = pattern.partition("*")
+            fits = star and len(key) >= len(prefix + suffix) and key.startswith(prefix)
+            fits = fits and key.endswith(suffix)
+            if fits and (best is None or len(prefix) > best[0]):
+                best = (len(prefix), key[len(prefix) : len(key) - len(suffix)], value)
+        return _condition_targets(best[2], best[1]) if best is not None else []
+    return _condition_targets(exports, "") if key == "." else []
+
+
+def _condition_targets(value: Any, star: str) -> list[str]:
+    if isinstance(value, str):
+        return [value.replace("*", star)]
+    if isinstance(value, list):
+        return [target for item in value for target in _condition_targets(item, star)]
+    if isinstance(value, dict):
+        ordered = [k for k in value if k in _CONDITIONS] + [k for k in value if k in ("types", "typings")]
+        return [target for k in ordered for target in _condition_targets(value[k], star)]
+    return []

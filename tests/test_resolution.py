@@ -1,0 +1,243 @@
+"""Import resolution as esbuild does it, compared with the real bundler and `convex` (one node run).
+
+Each project below is a small Convex project written to a temporary directory; the oracle
+(`tests/oracle/export-schema.mjs`) bundles and evaluates it, and `schemalint export` must print
+the same JSON. Projects that need a workspace get the `node_modules` symlink npm would create.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from oracle_runner import oracle_missing_reason, run_oracle
+
+from schemalint.cli import main
+
+HEADER = 'import { defineSchema, defineTable } from "convex/server";\nimport { v } from "convex/values";\n'
+
+PROJECTS: dict[str, dict[str, str]] = {
+    # tsconfig `paths` that match but whose targets do not exist fall back to the package.
+    "paths-fallback": {
+        "convex/tsconfig.json": '{"compilerOptions": {"paths": {"convex/*": ["../node_modules/convex/*"]}}}',
+        "convex/schema.ts": HEADER + "export default defineSchema({ t: defineTable({ a: v.string() }) });",
+    },
+    # `extends` as an array: the later config's `paths` win.
+    "extends-array": {
+        "tsconfig.base.json": '{"compilerOptions": {"paths": {"@lib/*": ["./wrong/*"]}}}',
+        "tsconfig.paths.json": '{"compilerOptions": {"paths": {"@lib/*": ["./lib/*"]}}}',
+        "tsconfig.json": '{"extends": ["./tsconfig.base.json", "./tsconfig.paths.json"]}',
+        "lib/fields.ts": 'import { v } from "convex/values";\nexport const fields = { a: v.string() };',
+        "convex/schema.ts": HEADER
+        + 'import { fields } from "@lib/fields";\n'
+        + "export default defineSchema({ t: defineTable(fields) });",
+    },
+    # Workspace packages by name: `exports` with a subpath, and a `server` directory with its
+    # own package.json.
+    "workspace": {
+        "package.json": '{"name": "root", "private": true, "workspaces": ["packages/*", "apps/*"]}',
+        "packages/shared/package.json": json.dumps(
+            {"name": "@acme/shared", "exports": {".": "./src/index.ts", "./tables": "./src/tables.ts"}}
+        ),
+        "packages/shared/src/index.ts": 'import { v } from "convex/values";\nexport const name = v.string();',
+        "packages/shared/src/tables.ts": 'import { v } from "convex/values";\n'
+        "export const fields = { title: v.string() };",
+        "packages/legacy/package.json": '{"name": "@acme/legacy", "main": "index.ts"}',
+        "packages/legacy/index.ts": "export const unused = 1;",
+        "packages/legacy/server/package.json": '{"main": "./main.ts"}',
+        "packages/legacy/server/main.ts": 'import { v } from "convex/values";\nexport const flag = v.boolean();',
+        "apps/web/convex/schema.ts": HEADER
+        + 'import { name } from "@acme/shared";\n'
+        + 'import { fields } from "@acme/shared/tables";\n'
+        + 'import { flag } from "@acme/legacy/server";\n'
+        + "export default defineSchema({ t: defineTable({ ...fields, name, flag }) });",
+    },
+    # `import "./x.js"` when both x.js and x.ts exist: the .js file wins (as in esbuild).
+    "js-beside-ts": {
+        "convex/x.js": 'import { v } from "convex/values";\nexport const fields = { fromJs: v.string() };',
+        "convex/x.ts": 'import { v } from "convex/values";\nexport const fields = { fromTs: v.number() };',
+        "convex/schema.ts": HEADER
+        + 'import { fields } from "./x.js";\n'
+        + "export default defineSchema({ t: defineTable(fields) });",
+    },
+    # A namespace of a module with type exports, `export type * from`, and a name two
+    # `export *` provide (ambiguous: JavaScript exports neither).
+    "namespaces": {
+        "convex/a.ts": 'import { v } from "convex/values";\nexport const shared = v.string();\n'
+        "export const onlyA = v.number();",
+        "convex/b.ts": 'import { v } from "convex/values";\nexport const shared = v.boolean();',
+        "convex/types.ts": "export type Extra = { x: number };",
+        "convex/fields.ts": 'export * from "./a";\nexport * from "./b";\nexport type * from "./types";\n'
+        "export interface Note { text: string }\nexport type Id = string;",
+        "convex/tables.ts": 'import { defineTable } from "convex/server";\nimport { v } from "convex/values";\n'
+        "export const users = defineTable({ name: v.string() });\n"
+        "export type User = { name: string };\nexport interface Admin { level: number }",
+        "convex/schema.ts": HEADER
+        + 'import * as fields from "./fields";\nimport * as tables from "./tables";\n'
+        + "export default defineSchema({ ...tables, t: defineTable({ ...fields }) });",
+    },
+    # `import("x").T<...>` in a type: tree-sitter 0.23.2 cannot parse it; the file is still read.
+    "import-type-arguments": {
+        "convex/types.ts": "export type Wrap<T> = { value: T };",
+        "convex/fields.ts": 'import { v } from "convex/values";\n'
+        'export const wrapped: import("./types").Wrap<Array<() => void>> | null = null;\n'
+        "export const fields = { a: v.string() };",
+        "convex/schema.ts": HEADER
+        + 'import { fields } from "./fields";\n'
+        + "export default defineSchema({ t: defineTable(fields) });",
+    },
+}
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    if "package.json" in files:  # what `npm install` does for workspace packages
+        for manifest in root.glob("packages/*/package.json"):
+            name = json.loads(manifest.read_text())["name"]
+            link = root / "node_modules" / name
+            link.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(manifest.parent, link)
+
+
+def _project_dir(root: Path, name: str) -> Path:
+    return root / name / "apps" / "web" if name == "workspace" else root / name
+
+
+@pytest.fixture(scope="module")
+def projects(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, Any]]]:
+    reason = oracle_missing_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    root = tmp_path_factory.mktemp("resolution")
+    for name, files in PROJECTS.items():
+        (root / name / ".git").mkdir(parents=True)  # each project is its own repository
+        _write(root / name, files)
+    return root, run_oracle([_project_dir(root, name) for name in PROJECTS])
+
+
+@pytest.mark.parametrize("name", list(PROJECTS))
+def test_export_matches_the_bundler_and_convex(
+    name: str, projects: tuple[Path, dict[str, dict[str, Any]]]
+) -> None:
+    root, oracle = projects
+    directory = _project_dir(root, name)
+    expected = oracle[str(directory)]
+    assert "export" in expected, f"the oracle could not export {name}: {expected.get('error')}"
+    result = CliRunner().invoke(main, ["export", str(directory), "--compact"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == expected["export"]
+
+
+# ------------------------------------------------------------------------- without the oracle
+
+
+def _write_project(root: Path, files: dict[str, str]) -> Path:
+    (root / ".git").mkdir(parents=True, exist_ok=True)
+    _write(root, files)
+    return root
+
+
+def _diagnostics(root: Path) -> list[str]:
+    from schemalint.discovery import discover
+    from schemalint.parser import parse_project
+
+    project = parse_project(discover(root))
+    return [
+        f"{d.kind} {Path(d.span.file).name}:{d.span.line}:{d.span.column} {d.message}"
+        for d in project.diagnostics
+    ]
+
+
+def test_the_codegen_module_imported_as_server_js_is_known_without_generated_files(tmp_path: Path) -> None:
+    from schemalint.discovery import discover
+    from schemalint.parser.functions import parse_functions
+
+    _write_project(
+        tmp_path,
+        {
+            "convex/schema.ts": HEADER + "export default defineSchema({});",
+            "convex/tasks.ts": 'import { query } from "./_generated/server.js";\n'
+            "export const list = query({ args: {}, handler: async () => [] });",
+        },
+    )
+    modules = parse_functions(discover(tmp_path))
+    assert [(f.module, f.name, f.kind) for f in modules.functions] == [("tasks", "list", "query")]
+
+
+def test_a_syntax_error_is_reported_where_the_bundler_reports_it(tmp_path: Path) -> None:
+    # tree-sitter accepts `v.string(,` (a hole in the arguments) and reports the next line;
+    # esbuild says `Unexpected ","` at the comma.
+    source = HEADER + textwrap.dedent("""
+        const tables = {
+          users: defineTable({ name: v.string() }),
+          tasks: defineTable({
+            title: v.string(,
+            done: v.boolean(),
+          }),
+        };
+        export default defineSchema(tables);
+    """)
+    _write_project(tmp_path, {"convex/schema.ts": source})
+    assert _diagnostics(tmp_path)[0] == "parse-error schema.ts:7:21 syntax error: unexpected `,`"
+
+
+def test_the_innermost_error_is_reported_not_the_statement_around_it(tmp_path: Path) -> None:
+    source = HEADER + "export default defineSchema({\n  t: defineTable({ a: v.string(), b: : v.number() }),\n});"
+    _write_project(tmp_path, {"convex/schema.ts": source})
+    assert _diagnostics(tmp_path)[0].startswith("parse-error schema.ts:4:38 syntax error: unexpected `:`")
+
+
+def test_tsconfig_extends_outside_the_repository_is_refused_never_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "tsconfig.json").write_text('{"compilerOptions": {"paths": {"@x/*": ["./x/*"]}}}')
+    project = _write_project(
+        tmp_path / "repo",
+        {
+            "tsconfig.json": '{\n  "extends": "../outside/tsconfig.json",\n'
+            '  "compilerOptions": {"baseUrl": "../outside", "paths": {"@y/*": ["../outside/y/*"]}}\n}',
+            "convex/schema.ts": HEADER + 'import { f } from "@y/f";\nexport default defineSchema({});',
+        },
+    )
+    found = _diagnostics(project)
+    assert [line.split(" ")[:2] for line in found] == [
+        ["unresolved-import", "tsconfig.json:2:3"],
+        ["unresolved-import", "tsconfig.json:3:23"],
+        ["unresolved-import", "tsconfig.json:3:48"],
+    ]
+    assert all("outside the repository root" in line for line in found)
+    assert "`extends` `../outside/tsconfig.json`" in found[0]
+
+
+def test_refused_configuration_is_a_notice_not_a_failure(tmp_path: Path) -> None:
+    project = _write_project(
+        tmp_path / "repo",
+        {
+            "tsconfig.json": '{"extends": "../elsewhere/tsconfig.json"}',
+            "convex/schema.ts": HEADER + "export default defineSchema({ t: defineTable({ a: v.string() }) });",
+        },
+    )
+    result = CliRunner().invoke(main, ["check", str(project), "--format", "concise"])
+    assert result.exit_code == 0, result.output
+    assert "notice M902 [unresolved-import] `extends` `../elsewhere/tsconfig.json`" in result.stdout
+
+
+def test_a_named_import_of_a_type_re_exported_by_export_type_star_is_not_an_error(tmp_path: Path) -> None:
+    _write_project(
+        tmp_path,
+        {
+            "convex/types.ts": "export type Extra = { x: number };",
+            "convex/index.ts": 'export type * from "./types";\nexport const n = 1;',
+            "convex/schema.ts": HEADER
+            + 'import { Extra, n } from "./index";\nexport default defineSchema({});',
+        },
+    )
+    assert _diagnostics(tmp_path) == []
