@@ -225,8 +225,8 @@ def test_zod_derived_table_is_unevaluable_but_the_rest_is_analysed(tmp_path: Pat
     assert project.schema is not None
     assert [t.name for t in project.schema.tables] == ["users", "posts"]
     assert findings(project) == [
-        "unevaluable-expression schema.ts:7:22 fields of table `users` unknown: `zodToConvex` comes from the "
-        "package `convex-helpers/server/zod`, which schemalint cannot evaluate"
+        "unevaluable-expression schema.ts:7:22 fields of table `users` unknown: "
+        "`convex-helpers/server/zod` exports no `zodToConvex` that schemalint knows"
     ]
     assert project.diagnostics[0].table == "users"
 
