@@ -394,3 +394,45 @@ def test_function_handles_are_a_new_type_over_str() -> None:
 
 def test_a_docstring_starting_with_a_quote_does_not_open_with_four_quotes() -> None:
     assert docstring('"YYYY-MM-DD", a date') == '"""\\"YYYY-MM-DD", a date"""'
+
+
+SHARED_VALIDATORS = {
+    "convex/validators.ts": """
+        import { v } from "convex/values";
+        export const memberRole = v.union(v.literal("owner"), v.literal("member"));
+        export const auditInfo = v.object({ by: v.string(), at: v.number() });
+    """,
+    "convex/schema.ts": """
+        import { defineSchema, defineTable } from "convex/server";
+        import { v } from "convex/values";
+        import { auditInfo, memberRole } from "./validators";
+        export default defineSchema({
+          invites: defineTable({ role: memberRole, audit: auditInfo }),
+          teamMembers: defineTable({ role: v.optional(memberRole), audit: auditInfo }),
+          users: defineTable({ role: memberRole, status: v.union(v.literal("a"), v.literal("b")) }),
+        });
+    """,
+    "convex/members.ts": """
+        import { v } from "convex/values";
+        import { mutation } from "./_generated/server";
+        import { memberRole } from "./validators";
+        export const setRole = mutation({ args: { role: memberRole }, handler: async () => null });
+    """,
+}
+
+
+def test_shared_validators_are_named_after_their_constant_and_defined_once(tmp_path: Path) -> None:
+    for name, source in SHARED_VALIDATORS.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(textwrap.dedent(source), encoding="utf-8")
+    layout = discover(tmp_path)
+    files = render_python(parse_project(layout), parse_functions(layout).functions)
+    documents, api = files["convex_types/documents.py"], files["convex_types/api.py"]
+    assert documents.count("MemberRole: TypeAlias = Literal[") == 1
+    assert documents.count("class AuditInfo(TypedDict):") == 1
+    assert documents.count("    role: MemberRole\n") == 2
+    assert "    role: NotRequired[MemberRole]\n" in documents
+    assert documents.count("    audit: AuditInfo\n") == 2
+    assert 'UsersStatus: TypeAlias = Literal["a", "b"]' in documents  # inline: named by its place
+    assert "InvitesRole" not in documents and "TeamMembersRole" not in documents
+    assert "        role: MemberRole,\n" in api and "MemberRole," in api  # imported from .documents

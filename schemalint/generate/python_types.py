@@ -140,6 +140,8 @@ class TypeMapper:
         self._alias_literals = alias_literals
         self._dedupe = dedupe
         self._cache: dict[tuple[str, str], str] = {}
+        # Types of validators declared as constants, one per constant (and context).
+        self._named_cache: dict[tuple[tuple[str, str], str], str] = {}
 
     def annotation(self, v: Validator, ctx: Context, place: Place) -> str:
         """The Python type of values of `v` in `ctx`."""
@@ -174,11 +176,13 @@ class TypeMapper:
         """The name of the `TypedDict` for `v`, defined now unless it can be reused. `name`, if
         given, is already claimed and is used as it is."""
         key = self._key(v, ctx)
-        found = None if name is not None else self._existing(key)
+        found = None if name is not None else self._existing(key, v)
         if found is not None:
             return found
+        if name is None and v.name is not None:
+            name, place, doc = self._claim_named(v, ctx), _named_place(v.name), doc or _named_doc(v.name)
         name = name if name is not None else self.names.claim(place.name())
-        self._remember(key, name)
+        self._remember(key, name, v)
         fields = tuple(
             FieldDef(
                 key=f.name,
@@ -202,7 +206,7 @@ class TypeMapper:
         name is already taken for this alias."""
         claimed_name = name if claimed else self.names.claim(name)
         if v is not None:
-            self._remember(self._key(v, "doc"), claimed_name)
+            self._remember(self._key(v, "doc"), claimed_name, v)
         self.definitions.append(AliasDef(name=claimed_name, value=value, doc=doc))
         return claimed_name
 
@@ -211,16 +215,27 @@ class TypeMapper:
     def _key(self, v: Validator, ctx: Context) -> tuple[str, str]:
         return ("doc" if ctx == "doc" or not has_int64(v) else ctx, canonical(v))
 
-    def _existing(self, key: tuple[str, str]) -> str | None:
+    def _existing(self, key: tuple[str, str], v: Validator) -> str | None:
+        if v.name is not None and (key, v.name) in self._named_cache:
+            return self._named_cache[(key, v.name)]
         if key[0] == "doc" and key[1] in self._reuse:
             self.reused.add(self._reuse[key[1]])
             return self._reuse[key[1]]
         return self._cache.get(key) if self._dedupe else None
 
-    def _remember(self, key: tuple[str, str], name: str) -> None:
+    def _remember(self, key: tuple[str, str], name: str, v: Validator) -> None:
         self._cache.setdefault(key, name)
+        if v.name is not None:
+            self._named_cache.setdefault((key, v.name), name)
         if key[0] == "doc":
             self.named.setdefault(key[1], name)
+
+    def _claim_named(self, v: Validator, ctx: Context) -> str:
+        """The name of the type for a validator declared as a constant: `memberRole` →
+        `MemberRole` (`MemberRoleArg`/`MemberRoleResult` for the facade's own int64 spelling)."""
+        assert v.name is not None
+        suffix = "" if self._key(v, ctx)[0] == "doc" else {"arg": "Arg", "ret": "Result"}[ctx]
+        return self.names.claim(pascal_case(v.name) + suffix)
 
     def _literal_value(self, v: Validator, ctx: Context) -> str | None:
         """The `Literal[...]` member for `v`, if it has one in `ctx`."""
@@ -280,12 +295,22 @@ class TypeMapper:
 
     def _literal_union(self, v: VUnion, ctx: Context, place: Place, literal: str) -> str:
         key = self._key(v, ctx)
-        found = self._existing(key)
+        found = self._existing(key, v)
         if found is not None:
             return found
+        if v.name is not None:
+            return self.alias(self._claim_named(v, ctx), literal, _named_doc(v.name), v, claimed=True)
         if not self._alias_literals or not place.path:
             return literal
         return self.alias(place.name(), literal, place.describe("union"), v)
+
+
+def _named_place(constant: str) -> Place:
+    return Place((pascal_case(constant),), f"`{constant}`")
+
+
+def _named_doc(constant: str) -> str:
+    return f"The validator `{constant}`."
 
 
 def _variant_place(place: Place, member: VObject, objects: list[VObject], tag: str | None) -> Place:
