@@ -55,11 +55,7 @@ def run(project: Project, config: Config | None = None, baseline: Baseline | Non
     Without a `baseline` the `check` rules run; with one, only the rules that compare the
     project with it (`schemalint diff`)."""
     config = config or Config()
-    rules = tuple(
-        rule
-        for rule in config.enabled_rules()
-        if rule.compares_versions == (baseline is not None)
-    )
+    rules = tuple(rule for rule in config.enabled_rules() if rule.compares_versions == (baseline is not None))
     reporter = _Reporter(project, config)
     found = [
         reporter.report(rule, violation, node)

@@ -135,6 +135,19 @@ def test_an_unknown_validator_in_the_new_version_is_unknown_not_safe() -> None:
     assert rules(USERS, after) == ["unknown-table-change"]
 
 
+def test_an_unknown_part_that_evaluates_the_same_on_both_sides_is_a_notice() -> None:
+    schema = """
+        import { extra } from "some-unknown-package";
+        export default defineSchema({ users: defineTable({ name: v.string(), extra }) });
+    """
+    [finding] = diff_lint(schema, schema)
+    assert finding.rule == "unknown-table-change"
+    assert finding.severity is Severity.NOTICE
+    assert "(its definition looks unchanged)" in finding.message
+    [changed] = diff_lint(schema, schema.replace("v.string()", "v.number()"))
+    assert changed.severity is Severity.WARNING
+
+
 def test_an_unknown_validator_in_the_old_version_is_unknown_not_safe() -> None:
     before = """
         import { extra } from "some-unknown-package";

@@ -8,6 +8,7 @@ version is not fully evaluated the verdict is `unknown`, never `safe`.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -15,8 +16,9 @@ from schemalint.diagnostics import PARSE_ERROR
 from schemalint.diff.documents import ANY, document_validator, is_document_known
 from schemalint.diff.explain import Difference, explain_documents
 from schemalint.diff.subset import is_subset, same
-from schemalint.ir import Project, Schema, Table
-from schemalint.irquery import tables_may_be_incomplete
+from schemalint.export import validator_json
+from schemalint.ir import Project, Schema, Table, Validator, VObject, VUnknown, walk_validators
+from schemalint.irquery import table_indexes, tables_may_be_incomplete
 from schemalint.rules.base import Baseline
 
 Verdict = Literal[
@@ -41,6 +43,9 @@ class TableChange:
     verdict: Verdict
     differences: tuple[Difference, ...] = ()
     unknown_reason: str | None = None
+    # For `unknown`: both versions evaluate to the same thing, unknown parts included (the
+    # unknown itself may still differ, e.g. a package upgraded underneath).
+    looks_unchanged: bool = False
 
     @property
     def walks(self) -> bool:
@@ -116,7 +121,8 @@ def compare(baseline: Baseline, project: Project) -> Comparison:
             reason = (
                 f"the schema at {baseline.label} may define it: some of its tables could not be evaluated"
             )
-        changes.append(_change(table, old, old_schema, reason))
+        whole_version = new_unknown is not None or old_unknown is not None
+        changes.append(_change(table, old, old_schema, reason, comparable=not whole_version))
     new_names = {t.name for t in new_schema.tables} if new_schema is not None else set()
     for name, old in old_tables.items():
         if name in new_names:
@@ -142,10 +148,15 @@ def _side_unknown(label: str, project_reason: str | None, table: Table | None) -
     return None
 
 
-def _change(table: Table, old: Table | None, old_schema: Schema | None, unknown: str | None) -> TableChange:
+def _change(
+    table: Table, old: Table | None, old_schema: Schema | None, unknown: str | None, *, comparable: bool
+) -> TableChange:
     name = table.name
     if unknown is not None:
-        return TableChange(name, old, table, "unknown", unknown_reason=unknown)
+        # Only a table-level blind spot can look unchanged; a version that is not fully known as
+        # a whole (a syntax error, an unknown spread into defineSchema) cannot.
+        same_form = comparable and old is not None and fingerprint(old) == fingerprint(table)
+        return TableChange(name, old, table, "unknown", unknown_reason=unknown, looks_unchanged=same_form)
     if old is None:
         return TableChange(name, None, table, "new")
     if old_schema is not None and not old_schema.schema_validation:
@@ -157,3 +168,29 @@ def _change(table: Table, old: Table | None, old_schema: Schema | None, unknown:
         return TableChange(name, old, table, "safe")
     span = table.name_span or table.span
     return TableChange(name, old, table, "revalidate", tuple(explain_documents(before, after, span)))
+
+
+def fingerprint(table: Table) -> str:
+    """What a table's definition evaluates to, unknown parts named by their reasons (spans and
+    comments left out): equal fingerprints mean the definition looks unchanged."""
+    parts: list[object] = [validator_json(table.document), _unknown_reasons(table.document)]
+    if table.staged_document is not None:
+        parts += [validator_json(table.staged_document), _unknown_reasons(table.staged_document)]
+    parts += [
+        [
+            (r.name, r.kind, r.fields, getattr(r.index, "dimensions", None), r.index.staged)
+            for r in table_indexes(table)
+        ]
+    ]
+    parts += [[u.reason for u in table.unknown_parts]]
+    return json.dumps(parts, sort_keys=True, default=str)
+
+
+def _unknown_reasons(validator: Validator) -> list[str]:
+    reasons = []
+    for node in walk_validators(validator):
+        if isinstance(node, VUnknown):
+            reasons.append(node.reason)
+        elif isinstance(node, VObject):
+            reasons.extend(u.reason for u in node.unknown_parts)
+    return reasons

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Span
+from schemalint.diagnostics import Severity, Span
 from schemalint.diff.context import baseline, comparison
 from schemalint.diff.indexes import indexes_unknown
+from schemalint.diff.tables import fingerprint
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
@@ -33,15 +34,26 @@ class UnknownTableChange(Rule):
                 if change.new is not None and table is not None
                 else old.old_span(table.name_span or table.span if table is not None else None)
             )
+            same = " (its definition looks unchanged)" if change.looks_unchanged else ""
             yield Violation(
-                f"What this push does to table `{change.name}` is unknown: {change.unknown_reason}",
+                f"What this push does to table `{change.name}` is unknown{same}: {change.unknown_reason}",
                 help="Make the schema statically evaluable (see `schemalint check`) or review this "
                 "table's change by hand; it is not reported as safe.",
                 span=span,
                 table=change.name,
+                # A blind spot in a definition that evaluates the same on both sides is a notice
+                # (shown, failing only with --strict); anything visibly changed is a warning.
+                severity=Severity.NOTICE if change.looks_unchanged else None,
             )
         for name in indexes_unknown(old.project, ctx.project, result):
             table = ctx.schema.table(name)
+            kept = result.change(name)
+            unchanged = (
+                kept is not None
+                and kept.old is not None
+                and kept.new is not None
+                and fingerprint(kept.old) == fingerprint(kept.new)
+            )
             yield Violation(
                 f"Index changes of table `{name}` are unknown: its indexes could not be fully "
                 f"evaluated here or at {old.label}",
@@ -49,4 +61,5 @@ class UnknownTableChange(Rule):
                 "ones break the queries that use them).",
                 span=(table.name_span or table.span) if table is not None else None,
                 table=name,
+                severity=Severity.NOTICE if unchanged else None,
             )
