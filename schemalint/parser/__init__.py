@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from schemalint.diagnostics import (
@@ -18,12 +17,11 @@ from schemalint.diagnostics import (
 )
 from schemalint.discovery import ProjectLayout
 from schemalint.ir import Project, Schema, SourceFile
+from schemalint.parser.budget import deep_recursion
 from schemalint.parser.evaluator import Evaluator, paused_gc
 from schemalint.parser.lower import lower_schema
 from schemalint.parser.source import directive_comments
 from schemalint.parser.values import SchemaValue, Unknown
-
-_MIN_RECURSION_LIMIT = 20_000
 
 MISSING_DEFAULT_EXPORT = (
     "Schema file missing default export: Convex reads the schema from `export default defineSchema(...)`"
@@ -57,8 +55,11 @@ def parse_project(layout: ProjectLayout, *, functions: bool = False) -> Project:
 
     With `functions`, the function modules are read too (`Project.functions`: what they
     register and which tables and indexes their code uses), by the same evaluator."""
-    if sys.getrecursionlimit() < _MIN_RECURSION_LIMIT:
-        sys.setrecursionlimit(_MIN_RECURSION_LIMIT)
+    with deep_recursion():
+        return _parse_project(layout, functions)
+
+
+def _parse_project(layout: ProjectLayout, functions: bool) -> Project:
     evaluator = Evaluator(layout.root)
     schema_path = str(layout.schema_file)
     file_span = Span(schema_path, 1, 1, 1, 1)

@@ -6,14 +6,15 @@ from typing import TYPE_CHECKING, cast
 
 from tree_sitter import Node
 
-from schemalint.diagnostics import Span
+from schemalint.diagnostics import ParserDiagnostic, Span
 from schemalint.ir import RuntimeAccessKind
-from schemalint.parser import assignments, js, js_strings
+from schemalint.parser import assignments, js
+from schemalint.parser.budget import MIN_STEPS, bounded_array, out_of_steps, step_limit
 from schemalint.parser.comments import property_docs
 from schemalint.parser.js_members import get_member
 from schemalint.parser.modules import Module
 from schemalint.parser.scope import Scope
-from schemalint.parser.source import number_value, string_value, template_parts
+from schemalint.parser.source import SourceText, number_value, string_value, template_parts
 from schemalint.parser.undefined_names import surely_undefined
 from schemalint.parser.values import (
     UNDEFINED,
@@ -40,8 +41,27 @@ if TYPE_CHECKING:
 class ExpressionsMixin:
     """Evaluates expression nodes for `Evaluator`."""
 
+    steps = 0  # expressions evaluated so far
+    step_limit = MIN_STEPS  # grows with the source read (`budget.step_limit`)
+    steps_exhausted = False
+
+    def _out_of_steps(self, node: Node, scope: Scope) -> Unknown | None:
+        """The value of `node` when the step budget is used up (it grows as more source is
+        read), else None. Running out is reported once, where it happens."""
+        first = not self.steps_exhausted
+        if first:
+            self.step_limit = step_limit(self.loaded_sources)
+            if self.steps <= self.step_limit:
+                return None
+            self.steps_exhausted = True
+        return out_of_steps(self.span(node, scope), self.step_limit, first, self.diagnostics)
+
     if TYPE_CHECKING:  # provided by the other parts of `Evaluator`
         _depth: int
+        diagnostics: list[ParserDiagnostic]
+        loaded_sources: list[SourceText]
+
+        def report_throw(self, message: str, span: Span | None) -> None: ...
 
         def lookup(self, name: str, span: Span, scope: Scope) -> Value: ...
         def lookup_node(self, node: Node, scope: Scope) -> Value: ...
@@ -57,12 +77,21 @@ class ExpressionsMixin:
     def eval(self, node: Node, scope: Scope) -> Value:
         """Evaluate an expression node to a value (never raises for user input)."""
         self._depth += 1
+        self.steps += 1
         try:
+            if self.steps > self.step_limit:
+                stopped = self._out_of_steps(node, scope)
+                if stopped is not None:
+                    return stopped
             if self._depth > MAX_EXPRESSION_DEPTH:
                 return Unknown(
                     f"expression nested more than {MAX_EXPRESSION_DEPTH} levels deep", self.span(node, scope)
                 )
-            return self._eval(node, scope)
+            result = self._eval(node, scope)
+            if type(result) is js.Thrown and not result.reported:
+                result.reported = True
+                self.report_throw(result.error, result.span or self.span(node, scope))
+            return result
         finally:
             self._depth -= 1
 
@@ -175,17 +204,15 @@ class ExpressionsMixin:
     def _eval_template(self, node: Node, scope: Scope, span: Span) -> Value:
         source = scope.module.source
         assert source is not None
-        text = ""
+        result: Value = Prim("", span)
         for part in template_parts(source, node):
-            if isinstance(part, str):
-                text = js_strings.concat(text, part)
-                continue
-            value = self.eval(part, scope)
-            piece = js.to_string(value) if isinstance(value, Prim) else None
-            if piece is None:
+            value = Prim(part, span) if isinstance(part, str) else self.eval(part, scope)
+            if not isinstance(value, Prim | js.LongString):
                 return js.unknown_from(value, "a template literal part cannot be evaluated")
-            text = js_strings.concat(text, piece)
-        return Prim(text, span)
+            result = js.binary("+", result, value, span)
+            if not isinstance(result, Prim | js.LongString):
+                return result
+        return result
 
     def _eval_object(self, node: Node, scope: Scope, span: Span) -> Value:
         source = scope.module.source
@@ -265,7 +292,7 @@ class ExpressionsMixin:
                     return js.unknown_from(spread, "a spread in an array literal cannot be evaluated")
             else:
                 items.append(self.eval(child, scope))
-        return JSArray(items, span)
+        return bounded_array(items, span)
 
     def _eval_member(self, node: Node, scope: Scope) -> Value:
         """`a.b`. Its span is computed only when the result needs one (the hot path is `v.string`)."""

@@ -13,7 +13,8 @@ from tree_sitter import Node
 
 from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Severity, Span
 from schemalint.discovery import ProjectLayout
-from schemalint.ir import ConvexFunction, FunctionModules, VUnknown
+from schemalint.ir import ConvexFunction, FunctionModules, Validator, VUnknown, walk_validators
+from schemalint.parser.budget import ValidatorBudget, deep_recursion
 from schemalint.parser.comments import clean_comment
 from schemalint.parser.evaluator import Evaluator, paused_gc
 from schemalint.parser.function_guess import guess_definition, looks_like_function
@@ -94,7 +95,11 @@ def parse_functions(layout: ProjectLayout, evaluator: Evaluator | None = None) -
     """Every query, mutation and action the project's modules export, and the database
     accesses their code makes (`usage`). `evaluator` may be the one that read the schema:
     modules both import are then evaluated once."""
-    evaluator = evaluator or Evaluator(layout.root)
+    with deep_recursion():
+        return _parse_functions(layout, evaluator or Evaluator(layout.root))
+
+
+def _parse_functions(layout: ProjectLayout, evaluator: Evaluator) -> FunctionModules:
     first_diagnostic = len(evaluator.diagnostics)
     functions: list[ConvexFunction] = []
     diagnostics: list[ParserDiagnostic] = []
@@ -103,6 +108,7 @@ def parse_functions(layout: ProjectLayout, evaluator: Evaluator | None = None) -
     skipped: list[ParserDiagnostic] = []
     noticed: set[str | None] = set()
     complete = True
+    budget = ValidatorBudget()
     paths = module_files(layout.functions_dir)
     schema_only = frozenset(evaluator.linker.by_path) - {p.resolve() for p in paths}
     for path in paths:
@@ -120,7 +126,7 @@ def parse_functions(layout: ProjectLayout, evaluator: Evaluator | None = None) -
         for name in names:
             value = evaluator.module_export(module, name, None)
             if isinstance(value, FunctionValue):
-                functions.append(_function(module_path, name, value, docs.get(name)))
+                functions.append(_function(module_path, name, value, docs.get(name), budget, diagnostics))
                 if value.notice is not None and value.builder not in noticed:
                     noticed.add(value.builder)
                     message = (
@@ -174,18 +180,47 @@ def parse_functions(layout: ProjectLayout, evaluator: Evaluator | None = None) -
     )
 
 
-def _function(module_path: str, name: str, value: FunctionValue, doc: str | None) -> ConvexFunction:
+def _function(
+    module_path: str,
+    name: str,
+    value: FunctionValue,
+    doc: str | None,
+    budget: ValidatorBudget,
+    diagnostics: list[ParserDiagnostic],
+) -> ConvexFunction:
+    where = f"`{module_path}:{name}`"
     return ConvexFunction(
         module=module_path,
         name=name,
         kind=value.kind,  # type: ignore[arg-type]
         visibility=value.visibility,  # type: ignore[arg-type]
-        args=value.args,
-        returns=value.returns,
+        args=_admit(budget, value.args, f"the arguments of {where}", value.span, diagnostics),
+        returns=_admit(budget, value.returns, f"the result of {where}", value.span, diagnostics),
         span=value.span,
         doc=doc,
         builder=value.builder,
     )
+
+
+def _admit(
+    budget: ValidatorBudget,
+    validator: Validator | None,
+    what: str,
+    span: Span | None,
+    diagnostics: list[ParserDiagnostic],
+) -> Validator | None:
+    """`validator` within the work budget; an unknown validator, reported, when it is too large."""
+    if validator is None:
+        return None
+    admitted = budget.admit(validator, span)
+    if admitted is not validator and admitted.span is not None:
+        message = f"{what} unknown: too large"
+        for node in walk_validators(admitted):
+            if isinstance(node, VUnknown) and node.reason.startswith(("it expands", "the schema's")):
+                message = f"{what} unknown: {node.reason}"
+                break
+        diagnostics.append(ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, admitted.span))
+    return admitted
 
 
 def _notice(message: str, span: Span | None, module: Module) -> ParserDiagnostic:

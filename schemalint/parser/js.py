@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from schemalint.diagnostics import Span
@@ -34,6 +35,46 @@ def unknown_from(value: Value, reason: str) -> Unknown:
     return Unknown(f"{reason} ({value.describe()})", value.span)
 
 
+@dataclass(eq=False)
+class Thrown(Unknown):
+    """What Convex throws evaluating this (`RangeError: Invalid string length`...): the value
+    is unknown, and the evaluator reports an `evaluation-error` once (`Evaluator.report_throw`)."""
+
+    error: str = ""
+    reported: bool = False
+
+
+def thrown(error: str, span: Span | None) -> Thrown:
+    """A JS exception thrown where `span` is evaluated (`error`: "RangeError: ...")."""
+    return Thrown(f"`{error}` is thrown here", span, error=error)
+
+
+@dataclass(eq=False)
+class LongString(Unknown):
+    """A string longer than schemalint's budget: its text is not kept, its length is, so that
+    growing it past V8's limit is still Convex's RangeError."""
+
+    length: int = 0
+
+
+def long_string_or_error(length: int, span: Span | None) -> Value:
+    """The value of a string of `length` UTF-16 code units too long to keep."""
+    if length > JS_MAX_STRING_LENGTH:
+        return thrown("RangeError: Invalid string length", span)
+    reason = f"a string longer than {MAX_STRING_LENGTH:,} characters is not evaluated"
+    return LongString(reason, span, length=length)
+
+
+def _string_length(value: Value) -> int | None:
+    """The length of a string operand of `+` (a long one or a primitive), None when unknown."""
+    if isinstance(value, LongString):
+        return value.length
+    if isinstance(value, Prim):
+        text = to_string(value)
+        return js_strings.length(text) if text is not None else None
+    return None
+
+
 def from_python(data: Any, span: Span | None) -> Value:
     """A JSON-like Python value as an evaluator value."""
     if isinstance(data, dict):
@@ -55,7 +96,7 @@ def from_python(data: Any, span: Span | None) -> Value:
 # Our budget for bigints: a schema needs 64 bits; larger results become unknown.
 MAX_BIGINT_BITS = 1 << 16
 # Our budget for strings, in UTF-16 code units: longer results become unknown.
-MAX_STRING_LENGTH = 1 << 22
+MAX_STRING_LENGTH = 1 << 20
 # V8's longest string (String::kMaxLength on 64-bit): longer is a RangeError in JS.
 JS_MAX_STRING_LENGTH = (1 << 29) - 24
 
@@ -213,18 +254,27 @@ def _relational(operator: str, left: Prim, right: Prim) -> bool:
 
 def concat_strings(left: str, right: str, span: Span | None) -> Value:
     """`left + right` within the string budget (beyond V8's limit it is a RangeError)."""
-    total = len(left) + len(right)
-    if total > MAX_STRING_LENGTH:
+    if len(left) + len(right) > MAX_STRING_LENGTH:
         units = js_strings.length(left) + js_strings.length(right)
-        if units > JS_MAX_STRING_LENGTH:
-            return Unknown("RangeError: Invalid string length (Convex fails evaluating this)", span)
         if units > MAX_STRING_LENGTH:
-            return Unknown(f"a string longer than {MAX_STRING_LENGTH:,} characters is not evaluated", span)
+            return long_string_or_error(units, span)
     return Prim(js_strings.concat(left, right), span)
+
+
+def _concat_long(left: Value, right: Value, span: Span) -> Value | None:
+    """`left + right` when one side is a `LongString`; None when the other side is unknown."""
+    left_length, right_length = _string_length(left), _string_length(right)
+    if left_length is None or right_length is None:
+        return None
+    return long_string_or_error(left_length + right_length, span)
 
 
 def binary(operator: str, left: Value, right: Value, span: Span) -> Value:
     """A binary operator applied to two values (numbers, strings, bigints, equality)."""
+    if operator == "+" and (isinstance(left, LongString) or isinstance(right, LongString)):
+        long = _concat_long(left, right, span)
+        if long is not None:
+            return long
     if isinstance(left, Unknown):
         return unknown_from(left, "")
     if isinstance(right, Unknown):
@@ -253,7 +303,7 @@ def binary(operator: str, left: Value, right: Value, span: Span) -> Value:
     if isinstance(left.value, BigInt) and isinstance(right.value, BigInt):
         return _bigint_binary(operator, left.value.value, right.value.value, span)
     if isinstance(left.value, BigInt) or isinstance(right.value, BigInt):
-        return Unknown(f"TypeError: cannot mix BigInt and other types in `{operator}`", span)
+        return thrown("TypeError: Cannot mix BigInt and other types, use explicit conversions", span)
     a_num, b_num = to_number(left), to_number(right)
     if a_num is None or b_num is None:
         return Unknown(f"`{operator}` cannot be evaluated here", span)
@@ -277,16 +327,16 @@ def _bigint_binary(operator: str, a: int, b: int, span: Span) -> Value:
     if operator not in ("+", "-", "*", "/", "%", "**", "&", "|", "^", "<<", ">>"):
         return Unknown(f"bigint `{operator}` cannot be evaluated", span)
     if operator in ("/", "%") and b == 0:
-        return Unknown("RangeError: Division by zero (Convex fails evaluating this)", span)
+        return thrown("RangeError: Division by zero", span)
     if operator == "**" and b < 0:
-        return Unknown("RangeError: Exponent must be non-negative (Convex fails evaluating this)", span)
+        return thrown("RangeError: Exponent must be non-negative", span)
     if operator in ("<<", ">>") and (abs(b) >= 2**40):
         return Unknown(f"bigint `{operator}` by {b} cannot be evaluated", span)
     if operator == ">>":
         operator, b = "<<", -b
     bits = _bigint_result_bits(operator, a, b)
     if bits > js_numbers.JS_BIGINT_MAX_BITS:
-        return Unknown("RangeError: Maximum BigInt size exceeded (Convex fails evaluating this)", span)
+        return thrown("RangeError: Maximum BigInt size exceeded", span)
     if bits > MAX_BIGINT_BITS:
         return Unknown(f"a bigint larger than {MAX_BIGINT_BITS:,} bits is not evaluated", span)
     if operator == "/":

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 
 from schemalint.parser import js_numbers, js_strings
+from schemalint.parser.budget import bounded_array
 from schemalint.parser.js import (
+    LongString,
     number_to_string,
     same_value_zero,
     to_string,
@@ -81,6 +83,8 @@ def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> 
     """`receiver.name` (also `receiver[name]`)."""
     from schemalint.parser import convex_tables, convex_values
 
+    if isinstance(receiver, LongString) and name == "length":
+        return Prim(float(receiver.length), span)
     if isinstance(receiver, Unknown):
         return Unknown(receiver.reason, receiver.span, receiver.quiet)
     if isinstance(receiver, JSObject):
@@ -167,7 +171,7 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
                     results.extend(mapped.items)
                 else:
                     results.append(mapped)
-            return JSArray(results, site.span)
+            return bounded_array(results, site.span)
 
         return Builtin("Array.flatMap" if flat else "Array.map", impl)
 
@@ -196,7 +200,7 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
                 return arg
             else:
                 items.append(arg)
-        return JSArray(items, site.span)
+        return bounded_array(items, site.span)
 
     def join_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         separator = to_string(args[0]) if args else ","

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from schemalint.diagnostics import Span
 from schemalint.parser import js_numbers, js_strings
-from schemalint.parser.js import JS_MAX_STRING_LENGTH, MAX_STRING_LENGTH, to_number, to_string
+from schemalint.parser.budget import bounded_array
+from schemalint.parser.js import (
+    MAX_STRING_LENGTH,
+    long_string_or_error,
+    number_to_string,
+    thrown,
+    to_number,
+    to_string,
+)
 from schemalint.parser.values import UNDEFINED, Builtin, CallSite, JSArray, Prim, Unknown, Value
 
 if TYPE_CHECKING:
@@ -57,7 +65,6 @@ def string_member(text: str, name: str, span: Span | None) -> Value:
     return Builtin(f"String.{name}", impl)
 
 
-TOO_LONG = f"a string longer than {MAX_STRING_LENGTH:,} characters is not evaluated"
 StringResult = str | float | bool | Value | None
 
 
@@ -131,13 +138,13 @@ def _pad(at_start: bool) -> Callable[[str, list[Value]], StringResult]:
 
 def _repeat(text: str, args: list[Value]) -> StringResult:
     count = integer_arg(args, 0, 0.0)
-    if count is None or count < 0 or math.isinf(count):
-        return Unknown("RangeError: Invalid count value (Convex fails evaluating this)")
-    total = js_strings.length(text) * count
-    if total > JS_MAX_STRING_LENGTH:
-        return Unknown("RangeError: Invalid string length (Convex fails evaluating this)")
+    if count is None:
+        return None
+    if count < 0 or math.isinf(count):
+        return thrown(f"RangeError: Invalid count value: {number_to_string(count)}", None)
+    total = js_strings.length(text) * int(count)
     if total > MAX_STRING_LENGTH:
-        return Unknown(TOO_LONG)
+        return long_string_or_error(total, None)
     return text * int(count)
 
 
@@ -149,7 +156,7 @@ def _split(text: str, args: list[Value]) -> StringResult:
         return None
     separator = strings[0]
     pieces = js_strings.code_units(text) if separator == "" else text.split(separator)
-    return JSArray([Prim(piece) for piece in pieces])
+    return bounded_array([Prim(piece) for piece in pieces], None)
 
 
 def _replace(every: bool) -> Callable[[str, list[Value]], StringResult]:

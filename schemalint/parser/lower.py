@@ -16,6 +16,7 @@ from schemalint.ir import (
     VObject,
     VUnknown,
 )
+from schemalint.parser.budget import ValidatorBudget
 from schemalint.parser.convex_tables import live_indexes
 from schemalint.parser.values import (
     Property,
@@ -33,6 +34,7 @@ class Lowering:
 
     fallback: Span
     diagnostics: list[ParserDiagnostic] = field(default_factory=list)
+    budget: ValidatorBudget = field(default_factory=ValidatorBudget)
     _seen: set[tuple[Span, str]] = field(default_factory=set)
 
     def report(
@@ -114,10 +116,12 @@ def _lower_table(name: str, prop: Property, lowering: Lowering) -> Table | None:
         )
         return None
     indexes, search_indexes, vector_indexes = live_indexes(value)
-    document = value.document.validator
+    budget = lowering.budget
+    document = budget.admit(value.document.validator, value.span or span)
     lowering.report_validator(document, name, "fields", value.span or span)
     staged = value.staged_document.validator if value.staged_document is not None else None
     if staged is not None:
+        staged = budget.admit(staged, value.span or span)
         lowering.report_validator(staged, name, "staged fields", value.span or span)
     for problem in value.problems:
         if not problem.quiet:
