@@ -8,6 +8,7 @@ import math
 import struct
 from typing import Any
 
+from schemalint.intdigits import short_int
 from schemalint.ir import (
     DbIndex,
     Schema,
@@ -56,7 +57,7 @@ def literal_json(literal: VLiteral) -> Any:
     if literal.value_type == "bigint":
         assert isinstance(value, int)
         if not -(2**63) <= value < 2**63:
-            raise ExportError(f"BigInt {value} does not fit into a 64-bit signed integer.")
+            raise ExportError(f"BigInt {short_int(value)} does not fit into a 64-bit signed integer.")
         raw = struct.pack("<q", value)
         return {"$integer": base64.b64encode(raw).decode("ascii")}
     if literal.value_type == "number":

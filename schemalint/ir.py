@@ -8,10 +8,11 @@ attached to tables and fields, and a record of what could not be evaluated.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import ClassVar, Literal
 
 from schemalint.diagnostics import ParserDiagnostic, Span
+from schemalint.intdigits import int_to_decimal
 
 # --------------------------------------------------------------------------------------------
 # Validators
@@ -97,6 +98,15 @@ class VLiteral(Validator):
     kind: ClassVar[str] = "literal"
     value: str | bool | float | int
     value_type: LiteralType
+
+    def __repr__(self) -> str:
+        # The generated repr would fail on a bigint of more than 4,300 digits (Python's limit).
+        parts = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            is_int = isinstance(value, int) and not isinstance(value, bool)
+            parts.append(f"{f.name}={int_to_decimal(value) if is_int else repr(value)}")
+        return f"VLiteral({', '.join(parts)})"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -172,3 +172,7 @@ def test_a_5000_digit_bigint_is_not_a_crash(tmp_path: Path) -> None:
     assert result.exit_code in (0, 1) and "internal error" not in result.output
     result = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert "invalid-literal" in result.output  # outside int64: Convex rejects it
+    for generator in ("python", "docs"):
+        out = tmp_path / generator
+        result = CliRunner().invoke(main, ["generate", generator, str(tmp_path), "--out", str(out), "--allow-partial"])
+        assert result.exit_code == 0, result.output

@@ -10,6 +10,7 @@ from typing import Literal
 
 from schemalint.convex_syntax import js_number
 from schemalint.export import ExportError, validator_json
+from schemalint.intdigits import short_int
 from schemalint.ir import (
     Field,
     Validator,
@@ -148,9 +149,11 @@ def _note(v: Validator, ctx: Context) -> str | None:
     if isinstance(v, VLiteral) and v.value_type == "number":
         return f"v.literal({js_number(float(v.value))}): typed float (typing.Literal has no floats)."
     if isinstance(v, VLiteral) and v.value_type == "bigint" and ctx == "doc":
-        return f"v.literal({v.value}n): typed ConvexInt64 (typing.Literal has no ConvexInt64)."
+        shown = short_int(int(v.value))
+        return f"v.literal({shown}n): typed ConvexInt64 (typing.Literal has no ConvexInt64)."
     if isinstance(v, VLiteral) and v.value_type == "bigint" and not typable_int(v.value):
-        return f"v.literal({v.value}n): typed int (type checkers refuse Literal[{v.value}])."
+        shown = short_int(int(v.value))
+        return f"v.literal({shown}n): typed int (type checkers refuse Literal[{shown}])."
     if isinstance(v, VLiteral) and v.value_type == "unsupported":
         return f"Convex rejects this literal ({v.value}); typed as Any."
     return None
