@@ -21,7 +21,7 @@ import textwrap
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
+from types import MappingProxyType, ModuleType
 from typing import Any, NotRequired, get_args, get_origin, get_type_hints
 
 import pytest
@@ -303,6 +303,9 @@ def test_ints_become_convex_int64_where_the_arguments_say_int64(edge: ModuleType
         "weight": ("int64", 2),
     }
     assert source["version"] == 3 and type(source["version"]) is int  # the caller's dict is untouched
+    api.messages.send(channel="c1", body="hi", tags=(5, 6), counters=MappingProxyType({"b": 7}))
+    assert typed(client.calls[-1][2])["tags"] == [("int64", 5), ("int64", 6)]
+    assert typed(client.calls[-1][2])["counters"] == {"b": ("int64", 7)}
     # What the real client would send for it: an Int64, not a Float64.
     assert convex_to_json(sent[0]["after"]) == {"$integer": "KQAAAAAAAAA="}
 

@@ -35,7 +35,7 @@ from schemalint.generate.python_names import (
     qualify,
     unique,
 )
-from schemalint.generate.python_types import FUNCTION_HANDLE, Place, TypeMapper
+from schemalint.generate.python_types import ABC_NAMES, FUNCTION_HANDLE, Place, TypeMapper
 from schemalint.generate.python_validators import has_undecidable_int64
 from schemalint.ir import ConvexFunction, VId, VObject, walk_validators
 
@@ -43,9 +43,15 @@ ROOT_CLASS = "ConvexApi"
 # What the api module exports besides its types and namespaces (see api.py.jinja).
 API_EXPORTS = (ROOT_CLASS, "ConvexCaller", "FUNCTIONS", "FunctionKind", "FunctionName", "OMITTED", "Omitted")
 # Every other module-level name api.py.jinja defines or imports for itself.
-API_RESERVED = (*API_EXPORTS, "Callable", "Final", "Mapping", "Protocol", "cast", "dataclass", "enum")
+API_RESERVED = (*API_EXPORTS, *ABC_NAMES, "Callable", "Final", "Protocol", "cast", "dataclass", "enum")
 # `import builtins as _builtins`...: how a signature names what a namespace member shadows.
-_QUALIFIERS = {"_builtins": "builtins", "_typing": "typing", "_convex": "convex", "_documents": ".documents"}
+_QUALIFIERS = {
+    "_builtins": "builtins",
+    "_typing": "typing",
+    "_abc": "collections.abc",
+    "_convex": "convex",
+    "_documents": ".documents",
+}
 # Members of every namespace class, and module-level names its signatures cannot qualify.
 _NAMESPACE_MEMBERS = ("_client", "_call", "__init__", "ConvexCaller", "OMITTED", "Omitted", *_QUALIFIERS)
 _ROOT_DOC = (
@@ -94,6 +100,7 @@ def build_api(
     documents_names = set(reusable.values()) | {id_type(t) for t in _id_tables(functions)} | {FUNCTION_HANDLE}
     qualified = {name: f"_builtins.{name}" for name in BUILTIN_NAMES}
     qualified |= {name: f"_typing.{name}" for name in TYPING_NAMES}
+    qualified |= {name: f"_abc.{name}" for name in ABC_NAMES}
     qualified |= {"ConvexInt64": "_convex.ConvexInt64"} | {n: f"_documents.{n}" for n in documents_names}
     namespaces = tuple(
         _namespace_view(node, nodes, signatures, local_names, qualified)
@@ -247,9 +254,10 @@ def _imports(
     if any(isinstance(d, TypedDictView) for d in definitions):
         typing_names.add("TypedDict")
     standard = [ImportView(_QUALIFIERS[a], (), alias=a) for a in ("_builtins", "_typing") if a in helpers]
+    standard += [ImportView(_QUALIFIERS["_abc"], (), alias="_abc")] if "_abc" in helpers else []
     standard += [
         ImportView("enum", ()),
-        ImportView("collections.abc", ("Callable", "Mapping")),
+        ImportView("collections.abc", ("Callable", "Mapping", "Sequence")),
         ImportView("dataclasses", ("dataclass",)),
         ImportView("typing", tuple(sorted(typing_names))),
     ]

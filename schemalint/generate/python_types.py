@@ -48,6 +48,9 @@ from schemalint.ir import (
 )
 
 SYSTEM_ID_TYPES = {"_storage": "StorageId", "_scheduled_functions": "ScheduledFunctionsId"}
+# Argument types are abstract (`Sequence`, `Mapping`: a caller may pass a tuple or any mapping);
+# results are the concrete `list` and `dict` the client returns.
+ABC_NAMES = ("Mapping", "Sequence")
 # The type of `v.function(...)` values (a function handle: a string naming a Convex function).
 FUNCTION_HANDLE = "FunctionHandle"
 _SIMPLE = {VString: "str", VFloat64: "float", VBoolean: "bool", VNull: "None", VBytes: "bytes", VAny: "Any"}
@@ -160,10 +163,11 @@ class TypeMapper:
             value = self._literal_value(v, ctx)
             return f"Literal[{value}]" if value is not None else self._literal_fallback(v, ctx)
         if isinstance(v, VArray):
-            return f"list[{self.annotation(v.element, ctx, place.step('Item', '[]'))}]"
+            element = self.annotation(v.element, ctx, place.step("Item", "[]"))
+            return f"{'Sequence' if ctx == 'arg' else 'list'}[{element}]"
         if isinstance(v, VRecord):
             values = self.annotation(v.values, ctx, place.step("Value", "{}"))
-            return f"dict[{self._key_annotation(v.keys)}, {values}]"
+            return f"{'Mapping' if ctx == 'arg' else 'dict'}[{self._key_annotation(v.keys)}, {values}]"
         if isinstance(v, VObject):
             return self.object_type(v, ctx, place)
         if isinstance(v, VUnion):

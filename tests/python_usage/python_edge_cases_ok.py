@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Any, Literal, assert_type
 
 from convex import ConvexClient, ConvexInt64
@@ -97,6 +98,9 @@ def functions(client: ConvexClient, channel: ChannelsId) -> None:
     assert_type(sent["history"], list[int])
     api.messages.send(channel=channel, body="again", source={"kind": "user", "userId": UserProfilesId("u")})
     api.messages.send(channel=channel, body="float weight", weight=0.5, tags=OMITTED)
+    # Array and record arguments take any Sequence and Mapping (#16): a tuple, a read-only view.
+    ids: tuple[int, ...] = (1, 2)
+    api.messages.send(channel=channel, body="abc", tags=ids, counters=MappingProxyType({"a": 1}))
     found = api.messages.search(from_=1.0, class_="c", self_=True, list_="l", cast_="x")
     assert_type(found, list[MessagesId])
     assert_type(api.messages.summarize(anything=1, goes=[2]), Any)
