@@ -232,3 +232,36 @@ def test_the_readme_github_actions_step_annotates_a_pull_request(
         "lacks the new required field `email`"
     )
     assert result.exit_code == 1
+
+
+def test_symlinks_in_the_revision_are_followed_within_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "links"
+    root.mkdir()
+    _git(root, "init", "-q", "-b", "main")
+    _write(
+        root, {"shared/fields.ts": 'import { v } from "convex/values";\nexport const name = v.string();\n'}
+    )
+    (root / "convex").mkdir()
+    (root / "convex" / "fields.ts").symlink_to("../shared/fields.ts")
+    schema = OLD_SCHEMA.replace(
+        'import { status } from "@/shared/status";', 'import { name } from "./fields";'
+    )
+    _write(
+        root,
+        {
+            "convex/schema.ts": schema.replace("name: v.string(), age", "name, age").replace(
+                "{ status }", "{}"
+            )
+        },
+    )
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "links")
+    (root / "shared" / "fields.ts").write_text(
+        'import { v } from "convex/values";\nexport const name = v.number();\n'
+    )
+    monkeypatch.chdir(root)
+    status, output = _run("--against", "HEAD", "--select", "revalidated-table")
+    assert "stores a value in `name` that the new validator rejects (v.string() → v.number())" in output
+    assert status == 1

@@ -15,7 +15,7 @@ from helpers import write_project
 
 from schemalint.diff.subset import is_evaluated, is_subset, same
 from schemalint.discovery import discover
-from schemalint.ir import Validator, VObject
+from schemalint.ir import Validator, VArray, VCommitTs, VInt64, VLiteral, VObject, VString, VUnknown
 from schemalint.parser import parse_project
 
 # (old, new, old ⊆ new)
@@ -136,3 +136,18 @@ def test_same_ignores_spans_and_field_order(parsed: dict[str, Validator]) -> Non
 
 def test_cases_are_fully_evaluated(parsed: dict[str, Validator]) -> None:
     assert all(is_evaluated(validator) for validator in parsed.values())
+
+
+def test_int64_and_commit_ts_are_interchangeable_and_take_bigint_literals() -> None:
+    bigint = VLiteral(value=7, value_type="bigint")
+    assert is_subset(VInt64(), VCommitTs()) and is_subset(VCommitTs(), VInt64())
+    assert is_subset(bigint, VCommitTs())
+    assert not is_subset(VCommitTs(), VString())
+
+
+def test_unevaluated_parts_are_not_evaluated() -> None:
+    unknown_spread = VObject(fields=(), unknown_parts=(VUnknown(reason="spread of x"),))
+    assert not is_evaluated(VArray(element=VUnknown(reason="x")))
+    assert not is_evaluated(unknown_spread)
+    assert not is_evaluated(VLiteral(value="null", value_type="unsupported"))
+    assert is_evaluated(VArray(element=VString()))
