@@ -50,11 +50,10 @@ _MARKERS = (
 
 
 @cache
-def _queries() -> tuple[Query, Query]:
-    found = []
-    for grammar in (tree_sitter_typescript.language_typescript(), tree_sitter_typescript.language_tsx()):
-        found.append(Query(Language(grammar), _PATTERN))
-    return found[0], found[1]
+def _query(tsx: bool) -> Query:
+    """The compiled pattern for one grammar (compiled on first use: it takes a while)."""
+    grammar = tree_sitter_typescript.language_tsx() if tsx else tree_sitter_typescript.language_typescript()
+    return Query(Language(grammar), _PATTERN)
 
 
 def scan_usage(
@@ -97,7 +96,7 @@ def scan_usage(
 def _scan_module(evaluator: Evaluator, module: Module) -> list[DbAccess]:
     source = module.source
     assert source is not None and source.tree is not None
-    query = _queries()[1 if source.path.endswith((".tsx", ".jsx")) else 0]
+    query = _query(source.path.endswith((".tsx", ".jsx")))
     captures = QueryCursor(query).captures(source.tree.root_node)
     resolver = NameResolver(evaluator, module)
     reader = ChainReader(resolver)
