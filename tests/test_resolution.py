@@ -65,14 +65,16 @@ PROJECTS: dict[str, dict[str, str]] = {
         + 'import { fields } from "./x.js";\n'
         + "export default defineSchema({ t: defineTable(fields) });",
     },
-    # A namespace of a module with type exports, `export type * from`, and a name two
-    # `export *` provide (ambiguous: JavaScript exports neither).
+    # A namespace of a module with type exports, `export type * from`, a name two `export *`
+    # provide (ambiguous: JavaScript exports neither), and one two provide from one origin (kept).
     "namespaces": {
         "convex/a.ts": 'import { v } from "convex/values";\nexport const shared = v.string();\n'
         "export const onlyA = v.number();",
         "convex/b.ts": 'import { v } from "convex/values";\nexport const shared = v.boolean();',
         "convex/types.ts": "export type Extra = { x: number };",
-        "convex/fields.ts": 'export * from "./a";\nexport * from "./b";\nexport type * from "./types";\n'
+        "convex/c.ts": 'import { onlyA } from "./a";\nexport { onlyA };',
+        "convex/fields.ts": 'export * from "./a";\nexport * from "./b";\nexport * from "./c";\n'
+        'export type * from "./types";\n'
         "export interface Note { text: string }\nexport type Id = string;",
         "convex/tables.ts": 'import { defineTable } from "convex/server";\nimport { v } from "convex/values";\n'
         "export const users = defineTable({ name: v.string() });\n"
@@ -241,3 +243,26 @@ def test_a_named_import_of_a_type_re_exported_by_export_type_star_is_not_an_erro
         },
     )
     assert _diagnostics(tmp_path) == []
+
+
+def test_a_workspace_package_whose_build_output_is_not_committed_is_read_from_its_source(
+    tmp_path: Path,
+) -> None:
+    _write_project(
+        tmp_path,
+        {
+            "package.json": '{"name": "root", "workspaces": ["packages/*"]}',
+            "packages/shared/package.json": json.dumps(
+                {"name": "@acme/shared", "exports": {".": {"types": "./dist/index.d.ts", "default": "./dist/index.js"}}}
+            ),
+            "packages/shared/tsconfig.build.json": '{"compilerOptions": {"outDir": "dist", "rootDir": "src"}}',
+            "packages/shared/src/index.ts": 'export const STATUS = ["open", "done"] as const;',
+            "packages/backend/convex/schema.ts": HEADER
+            + 'import { STATUS } from "@acme/shared";\n'
+            + "export default defineSchema({ t: defineTable({ s: v.union(...STATUS.map((s) => v.literal(s))) }) });",
+        },
+    )
+    result = CliRunner().invoke(main, ["export", str(tmp_path / "packages" / "backend"), "--compact"])
+    assert result.exit_code == 0, result.output
+    status = json.loads(result.stdout)["tables"][0]["documentType"]["value"]["s"]["fieldType"]
+    assert status == {"type": "union", "value": [{"type": "literal", "value": "open"}, {"type": "literal", "value": "done"}]}

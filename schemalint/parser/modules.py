@@ -356,6 +356,10 @@ def _origin(module: Module, name: str, depth: int = 0) -> tuple[int, str]:
     entry = module.exports.get(name)
     if depth > 32:
         return (id(module), name)
+    if isinstance(entry, str) and module.scope is not None:
+        binding = module.scope.bindings.get(entry)
+        if binding is not None and binding.ref is not None:
+            entry = binding.ref  # `import { x } from "./a"; export { x }`: x comes from ./a
     if isinstance(entry, ImportRef):
         return _origin(entry.module, entry.name, depth + 1) if entry.name != "*" else (id(entry.module), "*")
     if entry is not None or module.package is not None:

@@ -139,11 +139,38 @@ class Resolver:
         directory = self._workspace.get(name)
         if directory is None:
             return None
-        for candidate in entry_candidates(directory, subpath):
+        candidates = entry_candidates(directory, subpath)
+        for candidate in candidates:
             found = self._file_or_missing(candidate, specifier)
-            if found.kind == "file":
+            if found.kind == "file" and found.path is not None and not found.path.name.endswith(".d.ts"):
                 return found
-        return None  # not built or not source: a package schemalint does not read
+        for candidate in candidates:  # build output not committed: its source, as tsc maps it
+            source = self._source_of_build_output(directory, candidate)
+            from_source = self._file_or_missing(source, specifier) if source is not None else None
+            if from_source is not None and from_source.kind == "file":
+                return from_source
+        return None  # not built and no source found: a package schemalint does not read
+
+    def _source_of_build_output(self, package_dir: Path, built: Path) -> Path | None:
+        """The source file that the package's tsconfig (`outDir` → `rootDir`) compiles to
+        `built`, e.g. `dist/constants/x.js` → `src/constants/x`."""
+        for name in ("tsconfig.build.json", "tsconfig.json"):
+            try:
+                data = parse_jsonc(files.read_text(package_dir / name))
+            except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+                continue
+            options = data.get("compilerOptions") if isinstance(data, dict) else None
+            out_dir = options.get("outDir") if isinstance(options, dict) else None
+            if not isinstance(out_dir, str):
+                continue
+            root_dir = options.get("rootDir") if isinstance(options, dict) else None
+            try:
+                relative = _normal(built).relative_to(_normal(package_dir / out_dir))
+            except ValueError:
+                return None
+            stem = relative.as_posix().removesuffix(".d.ts").removesuffix(".js").removesuffix(".mjs")
+            return _normal(package_dir / (root_dir if isinstance(root_dir, str) else ".") / stem)
+        return None
 
     def _resolve_alias(self, specifier: str, config: TsConfig) -> Resolution | None:
         best: tuple[int, str, list[str]] | None = None
