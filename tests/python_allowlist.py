@@ -14,7 +14,8 @@ What a generated module may contain:
   string literals, and the facade's fixed constants;
 - classes deriving from `TypedDict` (annotated fields and docstrings only) or `_Namespace`
   (an `__init__` making child namespaces, and methods whose body is a docstring and one
-  `return [cast(T, ]self._call("kind", "name", {args}, shape, shape)[)]`);
+  `return [cast(T, ]self._call("kind", "name", {args}, shape, shape)[)]` or
+  `return self._subscribe("name", {args}, shape, shape)`);
 - the template's fixed helper classes and functions.
 """
 
@@ -26,9 +27,9 @@ from collections.abc import Iterator
 
 _QUALIFIERS = {"_builtins", "_typing", "_convex", "_documents"}
 # Fixed parts of api.py.jinja, compared verbatim with an empty schema's package.
-FIXED_CLASSES = {"ConvexCaller", "Omitted", "_Conv", "_Namespace"}
-FIXED_FUNCTIONS = {"_convert", "_to_int64", "_from_int64"}
-FIXED_ASSIGNMENTS = {"OMITTED", "_INT64", "FunctionKind"}
+FIXED_CLASSES = {"ConvexCaller", "Omitted", "_Conv", "_Namespace", "Subscription"}
+FIXED_FUNCTIONS = {"_convert", "_to_int64", "_from_int64", "_encoded"}
+FIXED_ASSIGNMENTS = {"OMITTED", "_INT64", "FunctionKind", "_T"}
 
 
 def disallowed(source: str, fixed: dict[str, str] | None = None) -> list[str]:
@@ -212,18 +213,13 @@ def _is_facade_call(node: ast.expr | None) -> bool:
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
         and _is_name(node.func.value, "self")
-        and node.func.attr == "_call"
-        and len(node.args) == 5
+        and (node.func.attr, len(node.args)) in (("_call", 5), ("_subscribe", 4))
         and not node.keywords
     ):
         return False
-    kind, name, arguments, encode, decode = node.args
+    *strings, arguments, encode, decode = node.args
     return (
-        _is_str(kind)
-        and _is_str(name)
-        and _is_arguments(arguments)
-        and _is_shape(encode)
-        and _is_shape(decode)
+        all(map(_is_str, strings)) and _is_arguments(arguments) and _is_shape(encode) and _is_shape(decode)
     )
 
 

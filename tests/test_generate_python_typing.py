@@ -11,6 +11,7 @@ schema has) and every file in tests/python_usage/.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import inspect
 import re
@@ -226,6 +227,31 @@ class Recorder:
     def action(self, name: str, args: dict[str, Any]) -> Any:
         return self._record("action", name, args)
 
+    def subscribe(self, name: str, args: dict[str, Any]) -> FakeSubscription:
+        self.calls.append(("subscribe", name, args))
+        return FakeSubscription(list(self.results.get(name, [])))
+
+
+class FakeSubscription:
+    """What `convex.ConvexClient.subscribe` returns, answering from a list of results."""
+
+    def __init__(self, results: list[Any]) -> None:
+        self.results = results
+        self.unsubscribed = False
+
+    def __next__(self) -> Any:
+        if not self.results:
+            raise StopIteration
+        return self.results.pop(0)
+
+    async def __anext__(self) -> Any:
+        if not self.results:
+            raise StopAsyncIteration
+        return self.results.pop(0)
+
+    def unsubscribe(self) -> None:
+        self.unsubscribed = True
+
 
 def typed(value: Any) -> Any:
     """`value` with every number tagged by its type (`ConvexInt64(1) == 1` in the convex package)."""
@@ -308,6 +334,34 @@ def test_ints_become_convex_int64_where_the_arguments_say_int64(edge: ModuleType
     assert typed(client.calls[-1][2])["counters"] == {"b": ("int64", 7)}
     # What the real client would send for it: an Int64, not a Float64.
     assert convex_to_json(sent[0]["after"]) == {"$integer": "KQAAAAAAAAA="}
+
+
+def test_a_query_subscription_sends_the_arguments_and_yields_decoded_results(edge: ModuleType) -> None:
+    row = {"_id": "m1", "_creationTime": 1.0, "channel": "c", "author": "u", "body": "b", "sequence": ConvexInt64(7)}
+    client = Recorder({"messages:list": [[row], []]})
+    subscription = edge.ConvexApi(client).messages.subscribe_list(channel="c1", limit=5)
+    assert client.calls == [("subscribe", "messages:list", {"channel": "c1", "limit": 5})]
+    first = next(subscription)
+    assert first[0]["sequence"] == 7 and type(first[0]["sequence"]) is int
+    assert list(subscription) == [[]]
+    subscription.unsubscribe()
+    assert subscription._inner.unsubscribed
+
+
+def test_a_query_subscription_is_async_iterable(edge: ModuleType) -> None:
+    client = Recorder({"admin:stats": [{"users": ConvexInt64(2), "messages": {}}]})
+    subscription = edge.ConvexApi(client).admin.subscribe_stats()
+
+    async def collect() -> list[Any]:
+        return [result async for result in subscription]
+
+    assert asyncio.run(collect()) == [{"users": 2, "messages": {}}]
+
+
+def test_only_queries_get_subscriptions(edge: ModuleType) -> None:
+    api = edge.ConvexApi(Recorder())
+    assert hasattr(api.messages, "subscribe_list") and hasattr(api.messages, "subscribe_search")
+    assert not hasattr(api.messages, "subscribe_send") and not hasattr(api.messages, "subscribe_summarize")
 
 
 def test_int64_results_come_back_as_ints(edge: ModuleType) -> None:

@@ -41,9 +41,29 @@ from schemalint.ir import ConvexFunction, VId, VObject, walk_validators
 
 ROOT_CLASS = "ConvexApi"
 # What the api module exports besides its types and namespaces (see api.py.jinja).
-API_EXPORTS = (ROOT_CLASS, "ConvexCaller", "FUNCTIONS", "FunctionKind", "FunctionName", "OMITTED", "Omitted")
+API_EXPORTS = (
+    ROOT_CLASS,
+    "ConvexCaller",
+    "FUNCTIONS",
+    "FunctionKind",
+    "FunctionName",
+    "OMITTED",
+    "Omitted",
+    "Subscription",
+)
 # Every other module-level name api.py.jinja defines or imports for itself.
-API_RESERVED = (*API_EXPORTS, *ABC_NAMES, "Callable", "Final", "Protocol", "cast", "dataclass", "enum")
+API_RESERVED = (
+    *API_EXPORTS,
+    *ABC_NAMES,
+    "Callable",
+    "Final",
+    "Generic",
+    "Protocol",
+    "TypeVar",
+    "cast",
+    "dataclass",
+    "enum",
+)
 # `import builtins as _builtins`...: how a signature names what a namespace member shadows.
 _QUALIFIERS = {
     "_builtins": "builtins",
@@ -53,7 +73,17 @@ _QUALIFIERS = {
     "_documents": ".documents",
 }
 # Members of every namespace class, and module-level names its signatures cannot qualify.
-_NAMESPACE_MEMBERS = ("_client", "_call", "__init__", "ConvexCaller", "OMITTED", "Omitted", *_QUALIFIERS)
+_NAMESPACE_MEMBERS = (
+    "_client",
+    "_call",
+    "_subscribe",
+    "__init__",
+    "ConvexCaller",
+    "OMITTED",
+    "Omitted",
+    "Subscription",
+    *_QUALIFIERS,
+)
 _ROOT_DOC = (
     "Typed access to the functions of this Convex project.\n\n`client` is a `convex.ConvexClient`, "
     "or anything with its `query`, `mutation` and `action` methods."
@@ -174,11 +204,15 @@ def _namespace_view(
         for part in node.children
     )
     method_names = [unique(python_identifier(f.name), taken) for f in node.functions]
+    subscriptions = [
+        unique(python_identifier(f"subscribe_{f.name}"), taken) if f.kind == "query" else None
+        for f in node.functions
+    ]
     # Names a member shadows inside the class body are spelled qualified in its signatures.
     shadowed = {name: qualified[name] for name in taken if name in qualified}
     methods = tuple(
-        _method_view(f, name, signatures[f.identifier], shadowed)
-        for f, name in zip(node.functions, method_names, strict=True)
+        _method_view(f, name, subscription, signatures[f.identifier], shadowed)
+        for f, name, subscription in zip(node.functions, method_names, subscriptions, strict=True)
     )
     if not node.path:
         text = _ROOT_DOC
@@ -192,7 +226,11 @@ def _namespace_view(
 
 
 def _method_view(
-    function: ConvexFunction, name: str, signature: _Signature, shadowed: dict[str, str]
+    function: ConvexFunction,
+    name: str,
+    subscription: str | None,
+    signature: _Signature,
+    shadowed: dict[str, str],
 ) -> MethodView:
     cast = None if signature.returns == "Any" else signature.returns
     # The body runs in function scope: parameters must not hide the names it uses.
@@ -232,6 +270,11 @@ def _method_view(
         arguments=arguments or "{" + ", ".join(entries) + "}",
         args_shape=signature.args_shape,
         result_shape=signature.result_shape,
+        subscription=subscription,
+        subscription_docstring=_docstring(
+            f"Subscribe to query `{function.identifier}`: iterate the subscription (or `async for`) "
+            "for its result each time it changes."
+        ),
     )
 
 
@@ -247,7 +290,7 @@ def _imports(
     ]
     mentioned = identifiers_in(" ".join(texts))
     helpers = {alias for alias in _QUALIFIERS if f"{alias}." in signatures}
-    typing_names = {"Any", "Final", "Literal", "Protocol", "TypeAlias", "Union", "cast"}
+    typing_names = {"Any", "Final", "Generic", "Literal", "Protocol", "TypeAlias", "TypeVar", "Union", "cast"}
     typing_names |= mentioned & set(TYPING_NAMES)
     if not any(n.methods for n in namespaces):
         typing_names.add("Never")  # `FunctionName` of no functions

@@ -118,6 +118,8 @@ class MethodView:
     arguments: str  # the dict of arguments sent, e.g. `{"channel": channel}`
     args_shape: str
     result_shape: str
+    subscription: str | None = None  # the `subscribe_<name>` method of a query
+    subscription_docstring: str = ""
 
 
 @dataclass(frozen=True)

@@ -29,3 +29,10 @@ def mistakes(api: ConvexApi, channel: ChannelsId, old: UserProfiles2Id, doc: Mes
 
 def keyword_mistake(doc: KeywordsDoc) -> None:
     print(doc["class_"])  # E: TypedDict "KeywordsDoc" has no key "class_"
+
+
+def subscription_mistakes(api: ConvexApi) -> None:
+    for stats in api.admin.subscribe_stats():
+        users: str = stats["users"]  # E: Incompatible types in assignment (expression has type "int", variable has type "str")
+        print(users)
+    api.messages.subscribe_send(channel=None)  # E: "MessagesApi" has no attribute "subscribe_send"

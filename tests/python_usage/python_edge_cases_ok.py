@@ -15,6 +15,7 @@ from python_edge_cases import (
     FunctionName,
     KeywordsDoc,
     LiteralsDoc,
+    MessageDocResult,
     MessagesDoc,
     MessagesId,
     MessagesSourceBot,
@@ -98,6 +99,13 @@ def functions(client: ConvexClient, channel: ChannelsId) -> None:
     assert_type(sent["history"], list[int])
     api.messages.send(channel=channel, body="again", source={"kind": "user", "userId": UserProfilesId("u")})
     api.messages.send(channel=channel, body="float weight", weight=0.5, tags=OMITTED)
+    # A query subscription yields the query's result type, iterated or async-iterated (#16).
+    subscription = api.messages.subscribe_list(channel=channel, limit=10)
+    for live in subscription:
+        assert_type(live, list[MessageDocResult])
+        assert_type(live[0]["sequence"], int)
+        break
+    subscription.unsubscribe()
     # Array and record arguments take any Sequence and Mapping (#16): a tuple, a read-only view.
     ids: tuple[int, ...] = (1, 2)
     api.messages.send(channel=channel, body="abc", tags=ids, counters=MappingProxyType({"a": 1}))
@@ -119,3 +127,8 @@ def functions(client: ConvexClient, channel: ChannelsId) -> None:
 
 
 NAMES: list[FunctionName] = ["messages:list", "admin/users:get", "messages:purge"]
+
+
+async def live_stats(api: ConvexApi) -> None:
+    async for stats in api.admin.subscribe_stats():
+        assert_type(stats["users"], int)
