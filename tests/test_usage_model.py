@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from schemalint.diagnostics import Severity
 from tests.usage_helpers import parse_with_functions, usage_lines
 
 HEADER = 'import { query, mutation, internalQuery } from "./_generated/server";\nimport { v } from "convex/values";\n'
@@ -160,3 +161,40 @@ export const list = query({ args: {}, handler: async (ctx) => base(ctx).withInde
         "messages.ts:5 query messages escapes",
         "messages.ts:7 query ? withIndex(by_channel) escapes",
     ]
+
+
+def test_what_the_usage_model_cannot_read_is_one_notice_per_kind() -> None:
+    source = (
+        HEADER
+        + """
+export async function pick(ctx: any, table: string, index: string) {
+  await ctx.db.query(table).collect();
+  await ctx.db.query("users").withIndex(index).collect();
+  await ctx.db.query("messages").withIndex(index + "_x").collect();
+}
+"""
+    )
+    project = parse_with_functions({"messages.ts": source, "broken.ts": "export const x = (;\n"})
+    notices = [(d.span.file.rsplit("/", 1)[-1], d.span.line, d.message) for d in project.diagnostics]
+    assert notices == [
+        (
+            "broken.ts",
+            1,
+            "function code: a function module with syntax errors: the rules that read function code do not "
+            "see its queries, and unused-index is silent",
+        ),
+        (
+            "messages.ts",
+            5,
+            "function code: a query whose table cannot be narrowed to known names: unknown-index cannot check "
+            "it and the rules that need every query of a table are silent where it may be",
+        ),
+        (
+            "messages.ts",
+            6,
+            "function code: an index name that cannot be narrowed to known names (2 in all; this is the "
+            "first): unknown-index and index-range-order cannot check it, and unused-index and "
+            "redundant-index say nothing about use for the tables it may query",
+        ),
+    ]
+    assert {d.severity for d in project.diagnostics} == {Severity.NOTICE}

@@ -81,6 +81,10 @@ def _parse_project(layout: ProjectLayout, functions: bool) -> Project:
             function_modules = parse_functions(layout, evaluator)
         except RecursionError:
             function_modules = None
+        if function_modules is not None and function_modules.usage is not None:
+            from schemalint.parser.usage import usage_notices
+
+            diagnostics.extend(usage_notices(function_modules.usage))
     files = tuple(
         SourceFile(path=source.path, directives=directive_comments(source))
         for source in evaluator.loaded_sources

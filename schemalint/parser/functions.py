@@ -108,6 +108,7 @@ def _parse_functions(layout: ProjectLayout, evaluator: Evaluator) -> FunctionMod
     skipped: list[ParserDiagnostic] = []
     noticed: set[str | None] = set()
     complete = True
+    unreadable: list[Span] = []
     budget = ValidatorBudget()
     paths = module_files(layout.functions_dir)
     schema_only = frozenset(evaluator.linker.by_path) - {p.resolve() for p in paths}
@@ -118,6 +119,8 @@ def _parse_functions(layout: ProjectLayout, evaluator: Evaluator) -> FunctionMod
             module = evaluator.run_module(path.resolve())
         if module.source is None or module.source.tree is None or module.source.diagnostics:
             complete = False
+            first = module.source.diagnostics[0].span if module.source and module.source.diagnostics else None
+            unreadable.append(first or Span(str(path), 1, 1, 1, 1))
         module_path = path.relative_to(layout.functions_dir).with_suffix("").as_posix()
         docs = _export_docs(module)
         names = sorted(module.exports) + sorted(
@@ -170,7 +173,7 @@ def _parse_functions(layout: ProjectLayout, evaluator: Evaluator) -> FunctionMod
     diagnostics.extend(evaluator.diagnostics[first_diagnostic:])
     functions.sort(key=lambda f: (f.module, f.name))
     with paused_gc():
-        usage = scan_usage(evaluator, _code_modules(evaluator, root), complete, schema_only)
+        usage = scan_usage(evaluator, _code_modules(evaluator, root), complete, schema_only, unreadable)
     return FunctionModules(
         functions=tuple(functions),
         diagnostics=tuple(diagnostics),

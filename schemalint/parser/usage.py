@@ -16,7 +16,7 @@ from pathlib import Path
 import tree_sitter_typescript
 from tree_sitter import Language, Node, Query, QueryCursor
 
-from schemalint.diagnostics import Span
+from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Severity, Span
 from schemalint.ir import AccessKind, DbAccess, Usage
 from schemalint.parser.evaluator import Evaluator
 from schemalint.parser.modules import Module
@@ -49,6 +49,38 @@ _MARKERS = (
 )
 
 
+UNREADABLE = "a function module with syntax errors"
+UNKNOWN_TABLE = "a query whose table cannot be narrowed to known names"
+UNKNOWN_INDEX = "an index name that cannot be narrowed to known names"
+# What each kind of unknown costs, for the notice `check` shows once per kind.
+CONSEQUENCES = {
+    UNREADABLE: "the rules that read function code do not see its queries, and unused-index is silent",
+    UNKNOWN_TABLE: "unknown-index cannot check it and the rules that need every query of a table are "
+    "silent where it may be",
+    UNKNOWN_INDEX: "unknown-index and index-range-order cannot check it, and unused-index and "
+    "redundant-index say nothing about use for the tables it may query",
+}
+
+
+def usage_notices(usage: Usage) -> list[ParserDiagnostic]:
+    """One notice per kind of thing the usage model could not read, at its first place."""
+    grouped: dict[str, list[Span]] = {}
+    for reason, span in usage.unknown:
+        grouped.setdefault(reason, []).append(span)
+    notices = []
+    for reason, spans in grouped.items():
+        count = f" ({len(spans)} in all; this is the first)" if len(spans) > 1 else ""
+        message = (
+            f"function code: {reason}{count}: {CONSEQUENCES.get(reason, 'rules that read it are silent')}"
+        )
+        notices.append(
+            ParserDiagnostic(
+                UNEVALUABLE_EXPRESSION, message, spans[0], cause=f"usage:{reason}", severity=Severity.NOTICE
+            )
+        )
+    return notices
+
+
 @cache
 def _query(tsx: bool) -> Query:
     """The compiled pattern for one grammar (compiled on first use: it takes a while)."""
@@ -61,12 +93,13 @@ def scan_usage(
     modules: Iterable[Module],
     complete: bool = True,
     schema_only: frozenset[Path] = frozenset(),
+    unreadable: Iterable[Span] = (),
 ) -> Usage:
     """The accesses in `modules`; `complete` is False when some function module could not be
     read (the caller knows). Strings written in `schema_only` files (the schema and what only
     it imports) are not collected: index names are written there by definition."""
     accesses: list[DbAccess] = []
-    unknown: list[tuple[str, Span]] = []
+    unknown: list[tuple[str, Span]] = [(UNREADABLE, span) for span in unreadable]
     strings: set[str] = set()
     for module in modules:
         source = module.source
@@ -78,12 +111,10 @@ def scan_usage(
             accesses.extend(_scan_module(evaluator, module))
     for access in accesses:
         if access.kind in ("query", "vector-search", "helper") and access.tables is None and access.followed:
-            unknown.append(("a query whose table cannot be narrowed to known names", access.span))
+            unknown.append((UNKNOWN_TABLE, access.span))
         for index in access.indexes:
             if index.names is None:
-                unknown.append(
-                    ("an index name that cannot be narrowed to known names", index.span or access.span)
-                )
+                unknown.append((UNKNOWN_INDEX, index.span or access.span))
     accesses.sort(key=lambda a: (a.span.file, a.span.line, a.span.column))
     return Usage(
         accesses=tuple(accesses),
