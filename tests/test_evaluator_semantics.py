@@ -271,3 +271,56 @@ def test_a_helper_that_mutates_inside_an_unevaluable_branch_poisons_its_target()
         "unevaluable-expression",
     )
     assert "`fields` may be changed by it" in notice.message
+
+
+# ---------------------------------------------------------------------------------- red-team traps
+
+
+def test_optional_chains_short_circuit_as_a_whole() -> None:
+    source = """
+        const a: any = undefined;
+        const maybe: any = null;
+        export default defineSchema({ t: defineTable({
+          x: a?.b.c ?? v.string(), y: maybe?.() ?? v.number(), z: a?.[0].b ?? v.string(),
+        }) });
+    """
+    assert fields_of(source) == {"x": STRING, "y": NUMBER, "z": STRING}
+
+
+def test_proto_key_sets_the_prototype_and_getters_give_their_value() -> None:
+    source = """
+        const base = { inherited: v.string() };
+        const fields: any = { __proto__: base, own: v.number(), get computed() { return v.string(); } };
+        export default defineSchema({ t: defineTable(fields), u: defineTable({ x: fields.inherited }) });
+    """
+    assert fields_of(source) == {"own": NUMBER, "computed": STRING}
+    assert fields_of(source, "u") == {"x": STRING}
+
+
+def test_inherited_object_members_are_functions_not_undefined() -> None:
+    source = """
+        const fields: any = { a: v.string() };
+        if (fields.hasOwnProperty("a") && fields.toString && !fields.hasOwnProperty("b")) fields.b = v.number();
+        export default defineSchema({ t: defineTable(fields) });
+    """
+    assert fields_of(source) == {"a": STRING, "b": NUMBER}
+
+
+def test_spreading_a_string_into_fields_is_convex_throwing() -> None:
+    [error] = assert_findings(
+        'export default defineSchema({ t: defineTable({ ...("ab" as any) }) });', "evaluation-error"
+    )
+    assert error.message == ("Convex throws here: v.object() entries must be validators (got the string 'a')")
+
+
+def test_an_object_passed_to_an_unevaluable_call_becomes_unknown() -> None:
+    source = """
+        import { decorate } from "some-unknown-package";
+        const fields: Record<string, any> = { a: v.string() };
+        decorate(fields);
+        export default defineSchema({ t: defineTable(fields).index("by_b", ["b"]) });
+    """
+    found = [d.rule for d in lint(source)]
+    assert "unknown-index-field" not in found
+    _, parser = export_of(source)
+    assert any("its argument an object may be changed by it" in line for line in parser), parser

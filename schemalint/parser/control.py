@@ -20,6 +20,7 @@ from schemalint.parser.scope import Scope
 from schemalint.parser.source import SourceText
 from schemalint.parser.values import (
     UNDEFINED,
+    CallSite,
     Closure,
     JSArray,
     JSObject,
@@ -241,6 +242,37 @@ class _Marker:
         label = f"{self.source.text(object_node)}.{self.source.text(property_node)}"
         if label in ("Math.random", "Date.now") and scope.lookup(self.source.text(object_node)) is None:
             self.ev.record_runtime(label, self.source.span(node))  # type: ignore[arg-type]
+
+
+def unknown_call(ev: Evaluator, args: list[Value], site: CallSite, callee: Unknown) -> None:
+    """A call of a function schemalint cannot evaluate may call the project functions passed to
+    it and change the objects passed to it: mark what they may write as unknown, say so once."""
+    if not any(isinstance(a, Closure | JSObject | JSArray | TableDefValue | SchemaValue) for a in args):
+        return
+    why = f"a call schemalint cannot evaluate ({_short(callee.reason, 80)})"
+    unknown = Unknown(f"{why}, so what it changes is unknown", site.span)
+    written: list[str] = []
+    for arg in args:
+        if isinstance(arg, Closure):
+            source = arg.module.source
+            if source is not None:
+                _Marker(ev, source, unknown, written).walk_closure(arg, {id(arg.body)})
+        elif isinstance(arg, JSObject | JSArray | TableDefValue | SchemaValue):
+            if isinstance(arg, JSObject) and not arg.props and arg.unknown_parts:
+                continue  # already unknown
+            poison(arg, Unknown(unknown.reason, unknown.span))
+            written.append(f"its argument {arg.describe()}")
+    if written and site.span is not None:
+        names = ", ".join(dict.fromkeys(written))
+        ev.diagnostics.append(
+            ParserDiagnostic(
+                UNEVALUABLE_EXPRESSION,
+                f"{why}: {names} may be changed by it and unknown from here on",
+                site.span,
+                cause=unknown.reason,
+                severity=Severity.NOTICE,
+            )
+        )
 
 
 def _has_jump(node: Node) -> bool:

@@ -108,7 +108,10 @@ def object_validator_value(
     reference, so later changes to `fields` are part of the export."""
     if ev is not None:
         for key, prop in fields.ordered_items():
-            check_validator(ev, prop.value, "v.object()", f'for field "{key}"', prop.span or span)
+            if check_validator(ev, prop.value, "v.object()", f'for field "{key}"', prop.span or span):
+                # Convex throws at the first bad entry: there is no validator (reported).
+                where = prop.value.span or prop.span or span
+                return validator_value(VUnknown(reason="v.object() throws here", span=where))
     fields.captured = True
     return ValidatorValue(fields=fields, span=span, build=lambda: object_validator(fields, span, optional))
 

@@ -20,7 +20,7 @@ from schemalint.diagnostics import EVALUATION_ERROR, UNRESOLVED_IMPORT, ParserDi
 from schemalint.discovery import repository_root
 from schemalint.ir import RuntimeAccess, RuntimeAccessKind
 from schemalint.parser import js
-from schemalint.parser.control import BreakSignal, ContinueSignal, ThrowFlow, UnknownFlow
+from schemalint.parser.control import BreakSignal, ContinueSignal, ThrowFlow, UnknownFlow, unknown_call
 from schemalint.parser.expressions import ExpressionsMixin
 from schemalint.parser.js_globals import global_value
 from schemalint.parser.modules import ImportRef, Module, ModuleLinker, export_names, star_providers
@@ -257,6 +257,7 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         if isinstance(callee, Closure):
             return self._call_closure(callee, args, site)
         if isinstance(callee, Unknown):
+            unknown_call(self, args, site, callee)
             return Unknown(callee.reason, callee.span, callee.quiet)
         return Unknown(f"{callee.describe()} is not a function", site.span)
 

@@ -34,6 +34,11 @@ from schemalint.parser.values import (
 
 MAX_EXPRESSION_DEPTH = 400
 
+# The value of an optional chain cut short (`a?.b` with `a` nullish): `undefined`, and every
+# member access or call chained onto it directly (`a?.b.c`, `a?.b()`) is cut short too.
+SHORT_CIRCUIT = Prim(UNDEFINED)
+_CHAIN = frozenset({"member_expression", "subscript_expression", "call_expression"})
+
 if TYPE_CHECKING:
     from schemalint.parser.evaluator import Evaluator
 
@@ -228,6 +233,13 @@ class ExpressionsMixin:
                     continue
                 key = self.property_key(key_node, scope)
                 value = self.eval(value_node, scope)
+                if key == "__proto__" and key_node.type in ("property_identifier", "string"):
+                    # `{ __proto__: x }` sets the prototype: inherited members, not an own key.
+                    if isinstance(value, JSObject | NamespaceValue | Unknown):
+                        result.proto = value
+                    elif isinstance(value, Prim) and value.value is None:
+                        result.proto = None
+                    continue
                 if key is None:
                     result.unknown_parts.append(
                         Unknown("a computed key cannot be evaluated", source.span(key_node))
@@ -258,7 +270,10 @@ class ExpressionsMixin:
                 name_node = child.child_by_field_name("name")
                 body = child.child_by_field_name("body")
                 key = self.property_key(name_node, scope) if name_node is not None else None
-                if key is not None and body is not None:
+                if key is None:
+                    unknown_key = Unknown("a computed key cannot be evaluated", source.span(child))
+                    result.unknown_parts.append(unknown_key)
+                elif body is not None:
                     closure = Closure(
                         key,
                         child.child_by_field_name("parameters"),
@@ -267,10 +282,18 @@ class ExpressionsMixin:
                         scope,
                         source.span(child),
                     )
+                    accessor = next((c.type for c in child.children if c.type in ("get", "set")), None)
+                    member: Value = closure
+                    if accessor == "get":  # read when the object is read (by Convex: at v.object())
+                        member = self.call(closure, [], CallSite(source.span(child), []))
+                    elif accessor == "set":
+                        if key in result.props:
+                            continue  # the getter defined with it gives the value
+                        member = Prim(UNDEFINED, source.span(child))
                     js.put(
                         result,
                         key,
-                        Property(closure, source.span(name_node) if name_node else None, source.span(child)),
+                        Property(member, source.span(name_node) if name_node else None, source.span(child)),
                     )
         return result
 
@@ -303,9 +326,11 @@ class ExpressionsMixin:
         if object_node is None or property_node is None:
             return Unknown("incomplete member expression", source.span(node))
         receiver = self.eval(object_node, scope)
+        if receiver is SHORT_CIRCUIT and object_node.type in _CHAIN:
+            return SHORT_CIRCUIT  # `a?.b.c` with `a` nullish: the whole chain is undefined
         nullish = isinstance(receiver, Prim) and receiver.value in (None, UNDEFINED)
         if nullish and any(c.type == "optional_chain" for c in node.children):
-            return Prim(UNDEFINED, source.span(node))
+            return SHORT_CIRCUIT
         # Globals such as `process` record where they were touched.
         span = source.span(node) if isinstance(receiver, OpaqueValue) else None
         value = get_member(cast("Evaluator", self), receiver, source.text(property_node), span)
@@ -319,6 +344,10 @@ class ExpressionsMixin:
         if object_node is None or index_node is None:
             return Unknown("incomplete subscript expression", span)
         receiver = self.eval(object_node, scope)
+        if receiver is SHORT_CIRCUIT and object_node.type in _CHAIN:
+            return SHORT_CIRCUIT
+        if _optional_and_nullish(node, receiver):
+            return SHORT_CIRCUIT
         index = self.eval(index_node, scope)
         key = js.to_string(index) if isinstance(index, Prim) else None
         if key is None:
@@ -334,6 +363,10 @@ class ExpressionsMixin:
             self.record_runtime("import()", span)
             return Unknown("dynamic `import()` cannot be evaluated", span)
         callee = self.eval(function_node, scope)
+        if callee is SHORT_CIRCUIT and function_node.type in _CHAIN:
+            return SHORT_CIRCUIT  # `a?.b()` with `a` nullish
+        if _optional_and_nullish(node, callee):
+            return SHORT_CIRCUIT  # `maybe?.()`
         args: list[Value] = []
         assert scope.module.source is not None
         arg_spans = LazySpans(scope.module.source)
@@ -421,6 +454,13 @@ class ExpressionsMixin:
 
     def _eval_assignment(self, node: Node, scope: Scope, span: Span) -> Value:
         return assignments.eval_assignment(cast("Evaluator", self), node, scope, span)
+
+
+def _optional_and_nullish(node: Node, value: Value) -> bool:
+    """Whether `node` is an optional link (`x?.[k]`, `f?.()`) applied to null or undefined."""
+    if not (isinstance(value, Prim) and value.value in (None, UNDEFINED)):
+        return False
+    return any(c.type in ("optional_chain", "?.") for c in node.children)
 
 
 def _short(text: str, limit: int = 40) -> str:

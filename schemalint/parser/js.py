@@ -413,10 +413,17 @@ def spread_into(target: JSObject, spread: Value, span: Span, text: str) -> None:
         return
     if isinstance(spread, Prim) and spread.value in (None, UNDEFINED):
         return
-    if isinstance(spread, JSArray):
+    if isinstance(spread, JSArray) and spread.unknown is None:
         for index, item in enumerate(spread.items):
             put(target, str(index), Property(item, span, span, None, span, text))
         return
+    if isinstance(spread, Prim) and isinstance(spread.value, str):  # one key per UTF-16 unit
+        for index, unit in enumerate(js_strings.code_units(spread.value)):
+            put(target, str(index), Property(Prim(unit, span), span, span, None, span, text))
+        return
     if isinstance(spread, Prim):
+        return
+    if isinstance(spread, JSArray) and spread.unknown is not None:
+        target.unknown_parts.append(unknown_from(spread.unknown, ""))
         return
     target.unknown_parts.append(unknown_from(spread, f"`{text}` cannot be spread into an object"))

@@ -228,7 +228,18 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
         first, last = js_numbers.relative_index(start, size), js_numbers.relative_index(end, size)
         return JSArray(array.items[first:last], site.span)
 
+    def for_each_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        callback = args[0] if args else Prim(UNDEFINED, site.span)
+        for index, item in enumerate(list(array.items)):
+            ev.call(
+                callback,
+                [item, Prim(float(index), item.span), array],
+                CallSite(item.span or site.span, [item.span]),
+            )
+        return Prim(UNDEFINED, site.span)
+
     methods = {
+        "forEach": Builtin("Array.forEach", for_each_impl),
         "map": mapper(False),
         "flatMap": mapper(True),
         "filter": Builtin("Array.filter", filter_impl),
