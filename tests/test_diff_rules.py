@@ -3,7 +3,7 @@ exactly what is reported. Unknown parts on either side never produce a "safe" ve
 
 from __future__ import annotations
 
-from helpers import diff_findings, diff_lint
+from helpers import diff_findings, diff_lint, lint
 
 from schemalint.diagnostics import Severity
 
@@ -261,3 +261,14 @@ def test_staged_validator_removed_warns_about_ci() -> None:
     assert finding.rule == "staged-validator-change"
     assert finding.severity is Severity.WARNING
     assert "--allow-unstaging-schema" in finding.message
+
+
+def test_a_suppression_comment_silences_a_diff_finding_and_check_does_not_call_it_unused() -> None:
+    after = """
+        export default defineSchema({
+          // schemalint-ignore revalidated-table: backfilled by the 2024-05 migration
+          users: defineTable({ name: v.string(), email: v.string() }),
+        });
+    """
+    assert diff_findings(USERS, after) == []
+    assert [d.rule for d in lint(after)] == []
