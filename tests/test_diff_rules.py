@@ -180,7 +180,10 @@ def test_an_unknown_spread_into_the_new_schema_hides_removals() -> None:
 
 
 def test_a_new_schema_that_cannot_be_read_is_one_unknown_finding() -> None:
-    assert rules(USERS, "export const notASchema = 1;") == ["unknown-table-change"]
+    [finding] = diff_lint(USERS, "export const notASchema = 1;")
+    assert (finding.rule, finding.severity) == ("unknown-table-change", Severity.WARNING)
+    [same] = diff_lint("export const notASchema = 1;", "export const notASchema = 1;")
+    assert (same.rule, same.severity) == ("unknown-table-change", Severity.NOTICE)
 
 
 def test_removed_table_still_referenced_and_renamed_look_alike() -> None:

@@ -19,8 +19,16 @@ class UnknownTableChange(Rule):
         result = comparison(ctx)
         old = baseline(ctx)
         if ctx.project.schema is None:
+            before = old.project
+            # Unreadable the same way at the baseline: schemalint's blind spot, shown as a notice.
+            same = (
+                before is not None
+                and before.schema is None
+                and [d.message for d in before.diagnostics] == [d.message for d in ctx.project.diagnostics]
+            )
             yield Violation(
                 f"What this push does cannot be told: {result.new_unknown}",
+                severity=Severity.NOTICE if same else None,
                 help="Fix what `schemalint check` reports about the schema, then run the diff again.",
                 span=Span(ctx.project.schema_file, 1, 1, 1, 1),
             )
@@ -34,9 +42,9 @@ class UnknownTableChange(Rule):
                 if change.new is not None and table is not None
                 else old.old_span(table.name_span or table.span if table is not None else None)
             )
-            same = " (its definition looks unchanged)" if change.looks_unchanged else ""
+            note = " (its definition looks unchanged)" if change.looks_unchanged else ""
             yield Violation(
-                f"What this push does to table `{change.name}` is unknown{same}: {change.unknown_reason}",
+                f"What this push does to table `{change.name}` is unknown{note}: {change.unknown_reason}",
                 help="Make the schema statically evaluable (see `schemalint check`) or review this "
                 "table's change by hand; it is not reported as safe.",
                 span=span,
