@@ -3,8 +3,13 @@ exactly what is reported. Unknown parts on either side never produce a "safe" ve
 
 from __future__ import annotations
 
-from helpers import diff_findings, diff_lint, lint
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+from helpers import diff_findings, diff_lint, lint, with_imports
+
+from schemalint.cli import main
 from schemalint.diagnostics import Severity
 
 USERS = "export default defineSchema({ users: defineTable({ name: v.string() }) });"
@@ -275,3 +280,17 @@ def test_a_suppression_comment_silences_a_diff_finding_and_check_does_not_call_i
     """
     assert diff_findings(USERS, after) == []
     assert [d.rule for d in lint(after)] == []
+
+
+def test_a_config_selecting_only_check_rules_still_runs_the_diff_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, source in (("before", USERS), ("after", USERS.replace("v.string() }", "v.number() }"))):
+        (tmp_path / name / "convex").mkdir(parents=True)
+        (tmp_path / name / "convex" / "schema.ts").write_text(with_imports(source))
+    (tmp_path / "after" / "schemalint.yaml").write_text("select: [D, R]\nignore: [safe-table-change]\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["diff", "after", "--against-dir", "before", "--format", "concise"])
+    assert "C701 [revalidated-table]" in result.stdout
+    ignored = CliRunner().invoke(main, ["diff", "after", "--against-dir", "before", "--ignore", "C701"])
+    assert ignored.stdout == "All checks passed!\n"

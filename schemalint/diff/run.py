@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -25,6 +26,10 @@ def run_diff(
     from schemalint.workspace import find_projects
 
     layouts = find_projects(paths)
+    if options.select is None:
+        # A configuration's `select` is written for `check`; diff runs every C7xx rule it does
+        # not explicitly ignore (a `--select` on the command line still decides alone).
+        options = replace(options, extend_select=(*options.extend_select, "C"))
     if against_dir is not None and len(layouts) != 1:
         raise DiscoveryError(f"--against-dir compares one project; {len(layouts)} were found")
     results: list[ProjectResult] = []
