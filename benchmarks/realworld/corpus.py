@@ -7,6 +7,14 @@ The corpus itself (public repositories) is never committed: `manifest.yaml` pins
     python -m benchmarks.realworld.corpus check --src /work/corpus/src --out findings.jsonl
     python -m benchmarks.realworld.corpus score --findings findings.jsonl
     python -m benchmarks.realworld.corpus functions --src /work/corpus/src
+    python -m benchmarks.realworld.corpus oracle --src /work/corpus/src
+
+`oracle` compares `schemalint export` with the real `convex` package's `export()` on every
+project (tests/oracle, after `npm ci --prefix tests/oracle`). That evaluates each project's
+schema module in node, so run it only on a copy you have read. A project is `equal`,
+`unknown` (schemalint exits 1 and names what it could not evaluate), `oracle-error` (the
+bundle does not build or throws here, e.g. a package the oracle does not have) or `DIFFERENT`
+with exit 0: a silently wrong export, the one outcome that must never happen.
 
 `materialize` expects one bare git directory per repository at `DIR/<owner>+<name>/repo` (any
 clone works: `git clone https://github.com/<repo> DIR/<owner>+<name>/repo`) and extracts the
@@ -222,6 +230,35 @@ def grep_functions(projects: list[Project], src: Path) -> dict[str, int]:
     return counts
 
 
+def compare_with_oracle(projects: list[Project], src: Path) -> dict[str, str]:
+    """Per project: equal / unknown / oracle-error / DIFFERENT (see the module docstring)."""
+    sys.path.insert(0, str(HERE.parent.parent / "tests"))
+    from oracle_runner import run_oracle  # the test suite's oracle driver
+
+    directories = [project.directory(src) for project in projects]
+    oracle = run_oracle(directories, timeout=900)
+    outcome: dict[str, str] = {}
+    for project, directory in zip(projects, directories, strict=True):
+        proc = subprocess.run(
+            [sys.executable, "-m", "schemalint", "export", ".", "--compact"],
+            capture_output=True,
+            text=True,
+            cwd=directory,
+        )
+        expected = oracle[str(directory)]
+        if "error" in expected:
+            outcome[project.name] = "oracle-error: " + str(expected["error"]).splitlines()[0][:120]
+        elif proc.returncode == 1:
+            outcome[project.name] = "unknown: " + (proc.stderr.strip().splitlines() or [""])[0][:120]
+        elif proc.returncode != 0:
+            outcome[project.name] = f"schemalint exit {proc.returncode}: " + proc.stderr.strip()[:120]
+        elif json.loads(proc.stdout) == expected["export"]:
+            outcome[project.name] = "equal"
+        else:
+            outcome[project.name] = "DIFFERENT"
+    return outcome
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -239,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--judgements", type=Path, default=JUDGEMENTS)
     f = sub.add_parser("functions")
     f.add_argument("--src", type=Path, required=True)
+    o = sub.add_parser("oracle")
+    o.add_argument("--src", type=Path, required=True)
     args = parser.parse_args(argv)
     projects = load_manifest()
     if args.command == "materialize":
@@ -256,6 +295,13 @@ def main(argv: list[str] | None = None) -> int:
         ]
         print(score(findings, load_judgements(args.judgements)))
         return 0
+    if args.command == "oracle":
+        outcome = compare_with_oracle(projects, args.src)
+        for name, verdict in outcome.items():
+            print(f"{name}: {verdict}")
+        tally = Counter(verdict.split(":")[0] for verdict in outcome.values())
+        print(", ".join(f"{n} {kind}" for kind, n in tally.most_common()))
+        return 1 if tally["DIFFERENT"] else 0
     counts = grep_functions(projects, args.src)
     for name, n in counts.items():
         print(f"{n:5d}  {name}")
