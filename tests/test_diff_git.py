@@ -265,3 +265,10 @@ def test_symlinks_in_the_revision_are_followed_within_it(
     status, output = _run("--against", "HEAD", "--select", "revalidated-table")
     assert "stores a value in `name` that the new validator rejects (v.string() → v.number())" in output
     assert status == 1
+
+
+def test_a_functions_directory_moved_by_convex_json_is_found_at_the_revision(repo: Path) -> None:
+    _git(repo, "mv", "app/backend", "app/server")
+    (repo / "app/convex.json").write_text(json.dumps({"functions": "server/"}))
+    status, output = _run("--against", "HEAD", "--select", "new-table,revalidated-table")
+    assert (status, output) == (0, "All checks passed!\n")

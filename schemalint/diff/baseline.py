@@ -31,6 +31,9 @@ def from_git(layout: ProjectLayout, revision: str | None) -> tuple[Baseline, Git
     file_system = GitTreeFileSystem(repo, commit)
     with files.reading_from(file_system):
         project = _parse(layout.functions_dir, layout.schema_file, file_system)
+        if project is None:
+            # The functions directory may have moved (convex.json): ask the project root too.
+            project = _parse(layout.root, layout.schema_file, file_system)
     return Baseline(project, label, span_suffix=suffix), file_system
 
 
