@@ -76,6 +76,14 @@ def lint(layout: ProjectLayout, options: CheckOptions) -> ProjectResult:
 
 def run_check(layouts: Sequence[ProjectLayout], options: CheckOptions) -> int:
     """Lint every project, write one report, and return the exit status (0 or 1)."""
+    return check_projects(layouts, options)[0]
+
+
+def check_projects(
+    layouts: Sequence[ProjectLayout], options: CheckOptions
+) -> tuple[int, list[ProjectResult]]:
+    """Lint every project and write one report; the exit status (0 or 1) and each project's
+    result."""
     results = [lint(layout, options) for layout in layouts]
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=Diagnostic.sort_key)
     files = tuple(sorted({f for r in results for f in r.files}))
@@ -86,7 +94,7 @@ def run_check(layouts: Sequence[ProjectLayout], options: CheckOptions) -> int:
             else sys.stdout
         )
         write_report(diagnostics, files, stream, options)
-    return 1 if any(result.failed for result in results) else 0
+    return (1 if any(result.failed for result in results) else 0), results
 
 
 def write_report(

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from schemalint.discovery import ProjectLayout
     from schemalint.generate.completeness import Gaps
     from schemalint.ir import Project
+    from schemalint.watching import Targets
 
 
 def _relative(path: str) -> str:
@@ -121,6 +122,12 @@ def _export(path: Path, compact: bool) -> int:
     return 1 if project.diagnostics else 0
 
 
+_WATCH_HELP = (
+    "Run again whenever a file it read changes (the schema's imports, function modules, "
+    "convex.json, tsconfig.json, the configuration); Ctrl-C stops."
+)
+
+
 def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
@@ -188,6 +195,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
     help="Base URL of the rule pages linked from json (`url`) and sarif (`helpUri`) "
     "[env SCHEMALINT_DOCS_URL; default: the repository's docs/rules/].",
 )
+@click.option("--watch", is_flag=True, help=_WATCH_HELP)
+@click.option("--clear", is_flag=True, help="With --watch: clear the screen before each re-run.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check_command(
     paths: tuple[Path, ...],
@@ -205,6 +214,8 @@ def check_command(
     show_settings: bool,
     color: str,
     docs_url: str | None,
+    watch: bool,
+    clear: bool,
     debug: bool,
 ) -> None:
     """Lint the Convex schemas at PATHS (default `.`).
@@ -241,6 +252,11 @@ def check_command(
         color=color,
         docs_url=docs_url,
     )
+    if watch:
+        from schemalint.watching import watch as watch_loop
+
+        status = watch_loop(lambda: _check_for_watch(paths or (Path("."),), options, debug), clear=clear)
+        sys.exit(0 if exit_zero else status)
     try:
         status = _check(paths or (Path("."),), options, show_settings=show_settings)
     except BrokenPipeError:
@@ -251,6 +267,28 @@ def check_command(
     except Exception as exc:
         _internal_error(exc, debug)
     sys.exit(0 if exit_zero else status)
+
+
+def _check_for_watch(paths: Sequence[Path], options: CheckOptions, debug: bool) -> tuple[int, Targets | None]:
+    """One run of `check --watch`: the status and what it read; an error is shown, not fatal."""
+    from schemalint.checking import check_projects
+    from schemalint.config import ConfigError
+    from schemalint.discovery import DiscoveryError
+    from schemalint.watching import ProjectFiles, targets_of
+    from schemalint.workspace import find_projects
+
+    try:
+        status, results = check_projects(find_projects(paths), options)
+    except (DiscoveryError, ConfigError, OSError) as exc:
+        _echo_error(exc)
+        return 2, None
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        _echo_error(f"internal error: {type(exc).__name__}: {exc}")
+        return 2, None
+    projects = [ProjectFiles(r.layout, r.files, r.config.source) for r in results]
+    return status, targets_of(projects)
 
 
 def _check(paths: Sequence[Path], options: CheckOptions, *, show_settings: bool) -> int:
@@ -350,9 +388,10 @@ def generate_group() -> None:
     "--with-findings", is_flag=True, help="List each table's `schemalint check` findings on its page."
 )
 @click.option("--allow-partial", is_flag=True, help=_ALLOW_PARTIAL_HELP)
+@click.option("--watch", is_flag=True, help=_WATCH_HELP)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def generate_docs_command(
-    path: Path, out_dir: Path, check: bool, with_findings: bool, allow_partial: bool, debug: bool
+    path: Path, out_dir: Path, check: bool, with_findings: bool, allow_partial: bool, watch: bool, debug: bool
 ) -> None:
     """Write Markdown documentation of the Convex schema at PATH into --out DIR.
 
@@ -379,7 +418,23 @@ def generate_docs_command(
             findings = engine.run(project, load_config(layout.schema_file))
         return render_docs(project, findings)
 
-    sys.exit(_run_generator(path, out_dir, check=check, generator="docs", render=render, debug=debug))
+    sys.exit(
+        _maybe_watching(
+            watch,
+            path,
+            lambda: _run_generator(path, out_dir, check=check, generator="docs", render=render, debug=debug),
+        )
+    )
+
+
+def _maybe_watching(watch: bool, path: Path, run: Callable[[], int]) -> int:
+    """`run()`, or with --watch `run()` again on every change of a file the project reads."""
+    if not watch:
+        return run()
+    from schemalint.watching import project_targets
+    from schemalint.watching import watch as watch_loop
+
+    return watch_loop(lambda: (run(), project_targets(path)))
 
 
 def _run_generator(
@@ -475,6 +530,7 @@ def _python_package_name(ctx: click.Context, param: click.Parameter, value: str)
     "--verbose", is_flag=True, help="List each skipped export that is not a function, not only their number."
 )
 @click.option("--allow-partial", is_flag=True, help=_ALLOW_PARTIAL_HELP)
+@click.option("--watch", is_flag=True, help=_WATCH_HELP)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def generate_python_command(
     path: Path,
@@ -484,6 +540,7 @@ def generate_python_command(
     internal: bool,
     verbose: bool,
     allow_partial: bool,
+    watch: bool,
     debug: bool,
 ) -> None:
     """Write a typed Python client for the Convex project at PATH into --out DIR.
@@ -522,9 +579,11 @@ def generate_python_command(
             project, modules.functions, package=package, include_internal=internal, missing=missing
         )
 
-    sys.exit(
-        _run_generator(path, out_dir, check=check, generator=f"python:{package}", render=render, debug=debug)
-    )
+    def run() -> int:
+        generator = f"python:{package}"
+        return _run_generator(path, out_dir, check=check, generator=generator, render=render, debug=debug)
+
+    sys.exit(_maybe_watching(watch, path, run))
 
 
 def _register_diff() -> None:
