@@ -13,7 +13,7 @@ from pathlib import Path
 
 from schemalint.config import Config
 from schemalint.diagnostics import Severity, Span
-from schemalint.findings import Diagnostic, relative_path
+from schemalint.findings import Diagnostic, once_per_location, relative_path
 from schemalint.ir import Project, Schema, Table
 from schemalint.irquery import FieldRef, IndexRef, find_field, table_fields, table_indexes
 from schemalint.rules import RULES, get_rule
@@ -50,7 +50,8 @@ def _table_span(table: Table) -> Span | None:
 
 def run(project: Project, config: Config | None = None, baseline: Baseline | None = None) -> list[Diagnostic]:
     """Every diagnostic the configured rules report on `project`, sorted by file, line,
-    column and code, with per-file ignores and suppression comments applied.
+    column and code, with per-file ignores and suppression comments applied, and repeats of a
+    finding at one source location merged (`findings.once_per_location`).
 
     Without a `baseline` the `check` rules run; with one, only the rules that compare the
     project with it (`schemalint diff`)."""
@@ -71,7 +72,7 @@ def run(project: Project, config: Config | None = None, baseline: Baseline | Non
             )
             if not reporter.ignored_in_file(diagnostic) and not suppressions.suppresses(diagnostic):
                 kept.append(diagnostic)
-    return sorted(kept, key=Diagnostic.sort_key)
+    return sorted(once_per_location(kept), key=Diagnostic.sort_key)
 
 
 def _walk(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from schemalint.diagnostics import Severity, Span
@@ -74,7 +74,7 @@ def summary_line(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def withheld_line(diagnostics: Iterable[Diagnostic]) -> str | None:
-    """"2 tables could not be read statically: their findings are withheld." when notices
+    """ "2 tables could not be read statically: their findings are withheld." when notices
     withhold the findings of some tables, else None."""
     tables = {table for d in diagnostics if d.severity is Severity.NOTICE for table in d.withheld}
     if not tables:
@@ -100,3 +100,28 @@ def fails(diagnostic: Diagnostic, fail_on: Severity, strict: bool = False) -> bo
     if diagnostic.severity is Severity.NOTICE:
         return strict
     return diagnostic.severity >= fail_on
+
+
+def once_per_location(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """`diagnostics` with repeats of one finding at one source location merged: a validator
+    shared by ten tables is reported once, its message naming the tables it affects.
+
+    Two findings are repeats when the same rule reports the same message (up to the table's
+    own name) at the same line and column."""
+    groups: dict[tuple[str, str, int, int, str], list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        span = diagnostic.span
+        message = diagnostic.message
+        if diagnostic.table:
+            message = message.replace(f'"{diagnostic.table}"', '"…"').replace(f"`{diagnostic.table}`", "`…`")
+        key = (diagnostic.rule, span.file, span.line, span.column, message)
+        groups.setdefault(key, []).append(diagnostic)
+    merged = []
+    for group in groups.values():
+        first = group[0]
+        tables = list(dict.fromkeys(d.table for d in group if d.table is not None))
+        if len(tables) > 1:
+            names = ", ".join(f"`{name}`" for name in tables)
+            first = replace(first, message=f"{first.message} (this definition is shared by tables {names})")
+        merged.append(first)
+    return merged

@@ -97,6 +97,38 @@ def is_snake_case(name: str) -> bool:
     return re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", name) is not None
 
 
+CAMEL = "camelCase"
+SNAKE = "snake_case"
+OTHER = "other"
+
+
+def name_case(name: str) -> str | None:
+    """`camelCase`, `snake_case` or `other` for a name whose case shows; None for a single
+    lower-case word (`email`), which fits both."""
+    if is_camel_case(name) and not name.islower():
+        return CAMEL
+    if is_snake_case(name) and "_" in name:
+        return SNAKE
+    if is_camel_case(name):
+        return None
+    return OTHER
+
+
+def number_of(name: str) -> str | None:
+    """`plural` or `singular` for a table name whose last word shows it; None for uncountable
+    and collection nouns, words too short to judge, gerunds (`callSignaling`), `...State`
+    singletons and join tables named `xToY`."""
+    words = lower_words(name)
+    if not words or len(words[-1]) < 3 or not words[-1].isalpha():
+        return None
+    last = words[-1]
+    if last.endswith("ing") or last == "state" or "to" in words[1:-1]:
+        return None
+    if plural_name_problem(name) is not None:
+        return "singular"
+    return "plural" if is_plural(last) else None
+
+
 def to_camel_case(name: str) -> str:
     """`name` rewritten as camelCase (`"user_profiles"` → `"userProfiles"`)."""
     words = lower_words(name)

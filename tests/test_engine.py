@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpers import assert_findings
 from ir_builders import SCHEMA_FILE, at, comment, fld, obj, project, table
 
 from schemalint.config import Config, parse_config
@@ -200,3 +201,22 @@ def test_unused_suppression_can_itself_be_ignored() -> None:
     comments = (comment("// schemalint-ignore any-type", 3, own_line=False),)
     config = parse_config({"ignore": ["unused-suppression"]})
     assert "unused-suppression" not in rules_of(run(project(USERS, comments=comments), config))
+
+
+def test_a_finding_in_a_validator_shared_by_several_tables_is_reported_once_naming_them() -> None:
+    [finding] = assert_findings(
+        """
+        const audited = { title: v.string(), createdAt: v.string() };
+        export default defineSchema({
+          posts: defineTable(audited),
+          pages: defineTable(audited),
+          notes: defineTable(audited),
+        });
+        """,
+        "iso-timestamp",
+        config=parse_config({"select": ["iso-timestamp"]}),
+    )
+    assert finding.message == (
+        'Field "createdAt" stores an instant as a string (this definition is shared by tables `posts`, `pages`, `notes`)'
+    )
+    assert finding.span.line == 3

@@ -1,4 +1,4 @@
-"""field-name-convention (N404): field names in one case, at every depth."""
+"""field-name-convention (N404): field names in their neighbours' case (or a configured one), at every depth."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from helpers import assert_findings
 from schemalint.config import parse_config
 
 RULE = "field-name-convention"
-ONLY = parse_config({"select": [RULE]})
+ONLY = parse_config({"select": [RULE], "rules": {RULE: {"case": "camelCase"}}})
+AUTO = parse_config({"select": [RULE]})
 SNAKE = parse_config({"select": [RULE], "rules": {RULE: {"case": "snake_case"}}})
 
 SOURCE = """
@@ -70,4 +71,124 @@ def test_a_field_shared_by_union_members_is_reported_once() -> None:
         """,
         RULE,
         config=ONLY,
+    )
+
+
+# case = "auto" (the default): the neighbours' convention.
+
+
+def test_auto_reports_the_one_snake_case_field_among_camel_case_ones() -> None:
+    [finding] = assert_findings(
+        """
+        export default defineSchema({
+          users: defineTable({ firstName: v.string(), last_name: v.string(), createdAt: v.number(), avatarUrl: v.string() }),
+        });
+        """,
+        RULE,
+        config=AUTO,
+    )
+    assert finding.message == 'Field name "last_name" is snake_case, but 3 of 3 other fields of table "users" are camelCase'
+    assert finding.help == 'Rename it to "lastName".'
+
+
+def test_auto_judges_a_nested_key_by_the_keys_of_its_own_object() -> None:
+    found = assert_findings(
+        """
+        export default defineSchema({
+          users: defineTable({
+            firstName: v.string(),
+            lastName: v.string(),
+            avatarUrl: v.string(),
+            address: v.object({ streetName: v.string(), zip_code: v.string(), houseNumber: v.string(), countryCode: v.string() }),
+            webhook: v.object({ call_id: v.string(), exit_code: v.number(), started_at: v.number(), ok: v.boolean() }),
+          }),
+        });
+        """,
+        RULE,
+        config=AUTO,
+    )
+    assert [d.field for d in found] == ["address.zip_code"]
+    assert found[0].message.endswith('3 of 3 other fields of this object are camelCase (in "address.zip_code")')
+
+
+def test_auto_accepts_a_consistently_snake_case_schema() -> None:
+    assert_findings(
+        """
+        export default defineSchema({
+          users: defineTable({ first_name: v.string(), last_name: v.string(), created_at: v.number() }),
+          posts: defineTable({ author_id: v.string(), published_at: v.number() }),
+        });
+        """,
+        config=AUTO,
+    )
+
+
+def test_auto_falls_back_to_the_schemas_top_level_fields_for_a_small_table() -> None:
+    [finding] = assert_findings(
+        """
+        export default defineSchema({
+          users: defineTable({ firstName: v.string(), lastName: v.string(), avatarUrl: v.string() }),
+          posts: defineTable({ authorId: v.string(), publishedAt: v.number(), title: v.string() }),
+          tags: defineTable({ tag_name: v.string() }),
+        });
+        """,
+        RULE,
+        config=AUTO,
+    )
+    assert finding.message == 'Field name "tag_name" is snake_case, but 5 of 5 top-level fields in this schema are camelCase'
+
+
+def test_auto_is_silent_on_a_table_of_mixed_case_and_below_a_clear_majority() -> None:
+    assert_findings(
+        """
+        export default defineSchema({
+          users: defineTable({ firstName: v.string(), last_name: v.string(), avatarUrl: v.string(), created_at: v.number() }),
+          posts: defineTable({ authorId: v.string(), published_at: v.number() }),
+        });
+        """,
+        config=AUTO,
+    )
+
+
+def test_auto_never_reports_wire_formats() -> None:
+    assert_findings(
+        """
+        export default defineSchema({
+          accounts: defineTable({
+            userId: v.string(),
+            providerAccountId: v.string(),
+            accountType: v.string(),
+            access_token: v.optional(v.string()),
+            refresh_token: v.optional(v.string()),
+            id_token: v.optional(v.string()),
+            expires_at: v.optional(v.number()),
+          }),
+          slots: defineTable({
+            timeOfDay: v.union(v.literal("early_morning"), v.literal("late_night")),
+            maxGuests: v.number(),
+            isOpen: v.boolean(),
+            availability: v.object({ early_morning: v.boolean(), late_night: v.boolean(), noonSlot: v.boolean(), eveningSlot: v.boolean(), nightSlot: v.boolean() }),
+          }),
+          usage: defineTable({
+            model: v.string(),
+            table: v.string(),
+            userId: v.string(),
+            totalTokens: v.number(),
+            lastUsedAt: v.number(),
+            model_table_userId: v.string(),
+          }),
+        });
+        """,
+        config=AUTO,
+    )
+
+
+def test_auto_leaves_system_tables_to_reserved_name() -> None:
+    assert_findings(
+        """
+        export default defineSchema({
+          _modules: defineTable({ path: v.string(), source_package_id: v.string(), analyzeResult: v.string(), createdAt: v.number() }),
+        });
+        """,
+        config=AUTO,
     )

@@ -1,4 +1,4 @@
-"""index-name-convention (N401): index names in the configured style."""
+"""index-name-convention (N401): index names that break the schema's own convention, or a configured style."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def only(**options: Any) -> Config:
     return parse_config({"select": [RULE], "rules": {RULE: options}})
 
 
-def test_database_indexes_start_with_by_by_default() -> None:
+def test_the_by_prefix_style_wants_database_indexes_to_start_with_by() -> None:
     [finding] = assert_findings(
         """
         export default defineSchema({
@@ -26,7 +26,7 @@ def test_database_indexes_start_with_by_by_default() -> None:
         });
         """,
         RULE,
-        config=only(),
+        config=only(style="by-prefix"),
     )
     assert finding.message == 'Index "userIndex" of "posts" does not start with "by_"'
     assert finding.help == 'Name it after its fields, e.g. "by_userId_and_channel".'
@@ -90,7 +90,7 @@ def test_search_and_vector_styles_apply_to_their_own_kind() -> None:
         RULE,
         RULE,
         RULE,
-        config=only(**{"search-style": "search_.+", "vector-style": "vector_.+"}),
+        config=only(**{"style": "by-prefix", "search-style": "search_.+", "vector-style": "vector_.+"}),
     )
     assert [d.index for d in found] == ["search_x", "bodySearch", "embedding"]
     assert found[1].message.startswith('Search index "bodySearch"')
@@ -115,7 +115,7 @@ def test_package_tables_and_the_indexes_an_override_keeps_are_exempt() -> None:
         });
         """,
         RULE,
-        config=only(),
+        config=only(style="by-prefix"),
     )
     assert finding.index == "planIndex"
 
@@ -128,5 +128,118 @@ def test_the_override_exemption_needs_a_spread_table_underneath() -> None:
         });
         """,
         RULE,
+        config=only(style="by-prefix"),
+    )
+
+
+# style = "auto" (the default): the schema's own convention.
+
+BY_FIELDS_SCHEMA = """
+    export default defineSchema({
+      posts: defineTable({ userId: v.string(), slug: v.string(), at: v.number() })
+        .index("by_slug", ["slug"])
+        .index("by_at", ["at"])
+        .index(%r, ["userId"]),
+      comments: defineTable({ postId: v.string(), authorId: v.string() })
+        .index("by_post", ["postId"])
+        .index("by_author", ["authorId"]),
+      likes: defineTable({ postId: v.string() }).index("by_postId", ["postId"]),
+    });
+    """
+
+
+def test_auto_reports_the_exception_to_the_schemas_convention_with_the_evidence() -> None:
+    [finding] = assert_findings(BY_FIELDS_SCHEMA.replace("%r", '"trainerId"'), RULE, config=only())
+    assert finding.message == (
+        'Index "trainerId" of "posts" is not named like the other indexes of the schema: '
+        "5 of 5 are named `by_<fields>`"
+    )
+    assert finding.help == 'Rename it to "by_userId", like the others.'
+
+
+def test_auto_accepts_the_index_that_follows_the_convention() -> None:
+    assert_findings(BY_FIELDS_SCHEMA.replace("%r", '"by_user"'), config=only())
+
+
+def test_auto_infers_a_camel_case_by_convention() -> None:
+    [finding] = assert_findings(
+        """
+        export default defineSchema({
+          files: defineTable({ storageId: v.string(), ownerId: v.string(), kind: v.string() })
+            .index("byStorageId", ["storageId"])
+            .index("byOwnerId", ["ownerId"])
+            .index("by_kind", ["kind"]),
+          users: defineTable({ email: v.string(), name: v.string() })
+            .index("byEmail", ["email"])
+            .index("byName", ["name"]),
+          teams: defineTable({ slug: v.string() }).index("bySlug", ["slug"]),
+        });
+        """,
+        RULE,
         config=only(),
+    )
+    assert finding.index == "by_kind"
+    assert finding.message.endswith("5 of 5 are named `by<Fields>`")
+    assert finding.help == 'Rename it to "byKind", like the others.'
+
+
+def test_auto_infers_indexes_named_after_their_fields() -> None:
+    [finding] = assert_findings(
+        """
+        export default defineSchema({
+          users: defineTable({ email: v.string(), name: v.string(), teamId: v.string(), at: v.number() })
+            .index("email", ["email"])
+            .index("name", ["name"])
+            .index("teamId_at", ["teamId", "at"])
+            .index("teamIdAndName", ["teamId", "name"])
+            .index("by_team", ["teamId"]),
+          teams: defineTable({ slug: v.string() }).index("slug", ["slug"]),
+        });
+        """,
+        RULE,
+        config=only(),
+    )
+    assert finding.index == "by_team"
+    assert finding.message.endswith("5 of 5 are named after their fields alone (`<field>`)")
+    assert finding.help == 'Rename it to "teamId", like the others.'
+
+
+def test_auto_is_silent_without_a_clear_majority_or_enough_indexes() -> None:
+    mixed = """
+        export default defineSchema({
+          users: defineTable({ email: v.string(), name: v.string(), a: v.string(), b: v.string() })
+            .index("email", ["email"])
+            .index("by_name", ["name"])
+            .index("by_a", ["a"])
+            .index("byB", ["b"]),
+          posts: defineTable({ userId: v.string(), c: v.string() })
+            .index("userIndex", ["userId"])
+            .index("by_c", ["c"]),
+        });
+        """
+    assert_findings(mixed, config=only())  # 3 of 5 others are `by_<fields>`: no convention
+    few = """
+        export default defineSchema({
+          posts: defineTable({ userId: v.string(), a: v.string() })
+            .index("by_a", ["a"])
+            .index("userIndex", ["userId"]),
+        });
+        """
+    assert_findings(few, config=only())
+
+
+def test_auto_leaves_system_table_schemas_alone() -> None:
+    assert_findings(
+        """
+        export default defineSchema({
+          _modules: defineTable({ path: v.string() }).index("path", ["path"]),
+          _tables: defineTable({ name: v.string() }).index("name", ["name"]),
+          posts: defineTable({ a: v.string(), b: v.string(), c: v.string() })
+            .index("by_a", ["a"]).index("by_b", ["b"]).index("by_c", ["c"]),
+          likes: defineTable({ a: v.string(), b: v.string() }).index("by_a", ["a"]).index("by_b", ["b"]),
+        });
+        """,
+        "reserved-name",
+        "reserved-name",
+        config=parse_config({"select": [RULE, "reserved-name"]}),
     )

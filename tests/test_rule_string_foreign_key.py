@@ -153,3 +153,119 @@ def test_package_tables_are_not_checked() -> None:
         """,
         config=ONLY,
     )
+
+
+def test_a_tables_own_natural_key_is_not_a_reference() -> None:
+    assert_findings(
+        """
+        export default defineSchema({
+          sessions: defineTable({ sessionId: v.string(), userAgent: v.string() }).index("by_sessionId", ["sessionId"]),
+        });
+        """,
+        config=ONLY,
+    )
+
+
+def test_a_copy_of_a_same_named_string_key_of_the_target_is_not_a_convex_id() -> None:
+    assert_findings(
+        """
+        export default defineSchema({
+          attachments: defineTable({ attachmentId: v.string(), url: v.string() }),
+          messages: defineTable({ attachmentId: v.optional(v.string()), body: v.string() }),
+        });
+        """,
+        config=ONLY,
+    )
+
+
+def test_ids_a_comment_attributes_to_another_system_are_not_convex_ids() -> None:
+    assert_findings(
+        """
+        export default defineSchema({
+          users: defineTable({ name: v.string() }),
+          subscriptions: defineTable({ subscriptionId: v.string() }),
+          invoices: defineTable({
+            userId: v.string(), // Clerk user id
+            subscriptionId: v.string(), // Stripe subscription
+          }),
+        });
+        """,
+        config=ONLY,
+    )
+
+
+def test_a_name_declared_as_v_id_elsewhere_is_reported_with_that_location() -> None:
+    [finding] = assert_findings(
+        """
+        export default defineSchema({
+          users: defineTable({ name: v.string() }),
+          posts: defineTable({ userId: v.id("users") }),
+          comments: defineTable({
+            userId: v.string(), // Clerk user id (but posts say otherwise)
+          }),
+        });
+        """,
+        "string-foreign-key",
+        config=ONLY,
+    )
+    assert finding.table == "comments"
+    assert finding.message == 'Field "userId" is a plain string, but "userId" is v.id("users") in convex/schema.ts:5'
+    assert finding.help is not None and finding.help.startswith('Use v.id("users"):')
+
+
+def test_storage_ids_and_convex_auth_user_ids_kept_as_strings_are_reported() -> None:
+    found = assert_findings(
+        """
+        import { authTables } from "@convex-dev/auth/server";
+        import { defineSchema, defineTable } from "convex/server";
+        import { v } from "convex/values";
+        export default defineSchema({
+          ...authTables,
+          profiles: defineTable({ userId: v.string(), avatarStorageId: v.optional(v.string()) }),
+        });
+        """,
+        "string-foreign-key",
+        "string-foreign-key",
+        config=ONLY,
+    )
+    assert [d.message.split('"')[3] for d in found] == ["users", "_storage"]
+
+
+def test_system_tables_are_left_to_reserved_name() -> None:
+    assert_findings(
+        """
+        export default defineSchema({
+          _modules: defineTable({ tableId: v.string() }),
+          _tables: defineTable({ name: v.string() }),
+        });
+        """,
+        config=ONLY,
+    )
+
+
+def test_a_target_with_a_string_key_of_its_own_makes_the_reference_ambiguous() -> None:
+    assert_findings(
+        """
+        export default defineSchema({
+          users: defineTable({ authId: v.string(), email: v.string() }).index("by_authId", ["authId"]),
+          issues: defineTable({ id: v.string(), title: v.string() }).index("by_issue_id", ["id"]),
+          memberships: defineTable({ userId: v.string() }),
+          comments: defineTable({ issue_id: v.string(), userId: v.string() }),
+        });
+        """,
+        config=ONLY,
+    )
+
+
+def test_a_provider_named_in_a_comment_word_exempts_the_field() -> None:
+    assert_findings(
+        """
+        export default defineSchema({
+          users: defineTable({ name: v.string() }),
+          typing: defineTable({
+            userId: v.string(), // clerkId
+          }),
+        });
+        """,
+        config=ONLY,
+    )

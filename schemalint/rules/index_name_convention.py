@@ -1,15 +1,20 @@
-"""N401 index-name-convention: index names that do not follow the configured style."""
+"""N401 index-name-convention: index names that break the schema's own naming convention (or a
+configured style)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from schemalint.conventions import Census
 from schemalint.identifiers import is_identifier
 from schemalint.ir import Schema, Table
-from schemalint.irquery import IndexRef, is_package_table
+from schemalint.irquery import IndexRef, is_package_table, table_indexes
 from schemalint.rules.base import Rule, RuleContext, Violation
 
+AUTO = "auto"
+# An inferred convention needs this many other database indexes in the schema.
+MINIMUM_EVIDENCE = 5
 BY_PREFIX = "by-prefix"
 BY_A_AND_B = "by_a_and_b"
 BY_A_B = "by_a_b"
@@ -17,13 +22,15 @@ BY_A_B = "by_a_b"
 
 class IndexNameConvention(Rule):
     def check_index(self, ctx: RuleContext, index: IndexRef) -> Iterator[Violation]:
-        table = index.table
-        if is_package_table(table) or _kept_from_package(ctx.schema, table, index):
+        if not _judged(ctx.schema, index):
             return
-        if index.name.startswith("_") or not is_identifier(index.name):
-            return  # reserved-name and invalid-identifier report these
-        if index.kind == "db":
-            problem = _db_name_problem(ctx.options.get_str("style"), index)
+        table = index.table
+        style = ctx.options.get_str("style")
+        if index.kind == "db" and style == AUTO:
+            census = ctx.memo("census", lambda: _census(ctx.schema))
+            problem = _auto_problem(census, index)
+        elif index.kind == "db":
+            problem = _db_name_problem(style, index)
         else:
             pattern = ctx.options.get_str(f"{index.kind}-style")
             problem = _regex_problem(pattern, index.name) if pattern else None
@@ -31,6 +38,68 @@ class IndexNameConvention(Rule):
             message, hint = problem
             kind = {"db": "Index", "search": "Search index", "vector": "Vector index"}[index.kind]
             yield Violation(f'{kind} "{index.name}" of "{table.name}" {message}', help=hint)
+
+
+def _judged(schema: Schema, index: IndexRef) -> bool:
+    """Whether the index's name is the user's to choose and not another rule's finding."""
+    table = index.table
+    if is_package_table(table) or table.name.startswith("_") or _kept_from_package(schema, table, index):
+        return False
+    return not index.name.startswith("_") and is_identifier(index.name)
+
+
+# The naming styles an inferred convention can be, as the message describes them.
+BY_FIELDS = "`by_<fields>`"
+BY_CAMEL = "`by<Fields>`"
+FIELD_NAMED = "after their fields alone (`<field>`)"
+
+
+def index_style(index: IndexRef) -> str | None:
+    """Which naming style the database index's name follows (None: none of them)."""
+    name = index.name
+    if name.startswith("by_") and len(name) > 3:
+        return BY_FIELDS
+    if re.fullmatch(r"by[A-Z0-9][A-Za-z0-9_]*", name):
+        return BY_CAMEL
+    flat = [field.replace(".", "_") for field in index.fields]
+    spelled = {"_".join(flat), "_and_".join(flat), "".join(_capitalized(f, i) for i, f in enumerate(flat))}
+    spelled.add("And".join(_capitalized(f, i) for i, f in enumerate(flat)))
+    return FIELD_NAMED if name in spelled else None
+
+
+def _capitalized(word: str, position: int) -> str:
+    return word if position == 0 else word[:1].upper() + word[1:]
+
+
+def _census(schema: Schema) -> Census[str]:
+    """The naming styles of the schema's database indexes whose names the user chose."""
+    return Census(
+        index_style(ref)
+        for table in schema.tables
+        for ref in table_indexes(table)
+        if ref.kind == "db" and _judged(schema, ref)
+    )
+
+
+def _auto_problem(census: Census[str], index: IndexRef) -> tuple[str, str] | None:
+    """How the index's name breaks the convention the schema's other indexes follow, or None."""
+    convention = census.deviation(index_style(index), MINIMUM_EVIDENCE)
+    if convention is None:
+        return None
+    message = (
+        f"is not named like the other indexes of the schema: {convention.evidence()} are named "
+        f"{convention.style}"
+    )
+    return message, f'Rename it to "{_suggestion(convention.style, index)}", like the others.'
+
+
+def _suggestion(style: str, index: IndexRef) -> str:
+    flat = [field.replace(".", "_") for field in index.fields]
+    if style == BY_FIELDS:
+        return "by_" + "_and_".join(flat)
+    if style == BY_CAMEL:
+        return "by" + "And".join(_capitalized(f, 1) for f in flat)
+    return "_".join(flat)
 
 
 def _db_name_problem(style: str, index: IndexRef) -> tuple[str, str] | None:

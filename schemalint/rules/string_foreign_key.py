@@ -1,12 +1,29 @@
-"""R201 string-foreign-key: a string field named like a reference to a table of the schema."""
+"""R201 string-foreign-key: a string field named like a reference to a table of the schema.
+
+Strings that may hold something else than a Convex id are left alone: a table's own natural key
+(`sessionId` in `sessions`), a reference to a target table that has a string key of its own
+(`attachmentId` when `attachments` has a string `attachmentId`; `userId` when `users` has an
+`authId` or `clerkId`; `issue_id` when `issues` has a string `id`), and ids a comment attributes
+to another system (Clerk, Stripe, ...). When the same field name is `v.id("t")` elsewhere in the
+schema, the message says where: that is the strongest evidence of a slip.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from schemalint.ir import Table, Validator, VArray, VNull, VString
-from schemalint.irquery import FieldRef, alternatives, distinct_fields, is_package_table, unwrap_nullable
+from schemalint.diagnostics import Span
+from schemalint.findings import relative_path
+from schemalint.ir import Schema, Table, Validator, VArray, VId, VNull, VString
+from schemalint.irquery import (
+    FieldRef,
+    alternatives,
+    distinct_fields,
+    field_validators,
+    is_package_table,
+    unwrap_nullable,
+)
 from schemalint.naming import lower_words, normalize, pluralize_name
 from schemalint.rules.base import Rule, RuleContext, Violation
 
@@ -14,13 +31,23 @@ from schemalint.rules.base import Rule, RuleContext, Violation
 _REFERENCE_NAME = re.compile(r"^(?P<stem>[A-Za-z0-9_]*?[a-z0-9])(?:Ids?|IDs?|_ids?)$")
 # Sibling fields that say which table a polymorphic reference points to.
 _DISCRIMINATORS = ("Type", "Table", "Kind", "_type", "_table", "_kind")
+# A comment naming the system an id comes from: not a Convex document id.
+_EXTERNAL = re.compile(
+    r"\b(?:clerk|stripe|auth0|workos|firebase|supabase|kinde|paddle|lemon ?squeezy|polar|"
+    r"github|google|discord|slack|twilio|openai|anthropic|vapi|resend|mux|cloudinary|s3\b|"
+    r"external|third[- ]party|provider|upstream|vendor|webhook)",
+    re.IGNORECASE,
+)
+# Names of a table's own string key besides `_id`: an external auth id, a client-generated id.
+_KEY_NAME = re.compile(r"^(?:id|[A-Za-z0-9]*[a-z0-9](?:Id|ID|_id)|tokenIdentifier|subject)$")
 
 
 class StringForeignKey(Rule):
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
-        if is_package_table(table):
+        if is_package_table(table) or table.name.startswith("_"):
             return
         tables = ctx.memo("tables", lambda: {normalize(t.name): t.name for t in ctx.schema.tables})
+        ids = ctx.memo("ids", lambda: _declared_ids(ctx.schema))
         fields = list(distinct_fields(table))
         paths = {ref.path for ref in fields}
         for ref in fields:
@@ -31,13 +58,60 @@ class StringForeignKey(Rule):
             target = _referenced_table(stem, tables)
             if target is None or _is_polymorphic(ref, stem, paths):
                 continue
+            elsewhere = ids.get(ref.name)
+            if elsewhere is None and _other_key(ctx.schema, table, ref, target):
+                continue
+            message = f'Field "{ref.path}" is named like a reference to table "{target}" '
+            message += "but is a plain string"
+            if elsewhere is not None:
+                other, where = elsewhere
+                shown = "the schema"
+                if where is not None:
+                    shown = f"{relative_path(where.file, ctx.project.root)}:{where.line}"
+                message = (
+                    f'Field "{ref.path}" is a plain string, but "{ref.name}" is v.id("{other}") in {shown}'
+                )
+                target = other
             yield Violation(
-                f'Field "{ref.path}" is named like a reference to table "{target}" but is a plain string',
+                message,
                 help=f"Use {_suggestion(ref.validator, target)}: Convex then checks every write "
                 "and the generated types know the table.",
                 span=ref.span,
                 field=ref.path,
             )
+
+
+def _other_key(schema: Schema, table: Table, ref: FieldRef, target: str) -> bool:
+    """Whether the string may well not be a Convex id: the table's own natural key, an id a
+    comment says comes from another system, or a reference to a target table that has a
+    string key of its own (`id`, `authId`, `clerkId`, or a field named like the reference),
+    which the string may hold instead."""
+    if target == table.name:
+        return True
+    if ref.field.doc is not None and _EXTERNAL.search(ref.field.doc):
+        return True
+    for other in schema.tables:
+        if other.name == target and other is not table:
+            return any(
+                f.top_level
+                and (f.name == ref.name or _KEY_NAME.match(f.name) is not None)
+                and _is_string_shape(f.validator)
+                for f in distinct_fields(other)
+            )
+    return False
+
+
+def _declared_ids(schema: Schema) -> dict[str, tuple[str, Span | None]]:
+    """Field names declared as `v.id("t")` somewhere in the schema: the table and where."""
+    found: dict[str, tuple[str, Span | None]] = {}
+    for table in schema.tables:
+        if is_package_table(table):
+            continue
+        for ref in distinct_fields(table):
+            for validator in field_validators(ref.validator):
+                if isinstance(validator, VId) and ref.name not in found:
+                    found[ref.name] = (validator.table_name, ref.span)
+    return found
 
 
 def _is_string_shape(validator: Validator) -> bool:
