@@ -25,6 +25,8 @@ import ast
 import functools
 from collections.abc import Iterator
 
+from python_layout_oracle import libcst_layout
+
 _QUALIFIERS = {"_builtins", "_typing", "_convex", "_documents"}
 # Fixed parts of api.py.jinja, compared verbatim with an empty schema's package.
 FIXED_CLASSES = {"ConvexCaller", "Omitted", "_Conv", "_Namespace", "Subscription"}
@@ -305,7 +307,8 @@ def _is_none(node: ast.expr) -> bool:
 
 def assert_only_generator_shapes(files: dict[str, str]) -> None:
     """Every `.py` file of a generated package holds only the allowlisted shapes (and the api
-    module's helpers are the template's, verbatim)."""
+    module's helpers are the template's, verbatim), and libcst parses it and would lay it out
+    the same (tests/python_layout_oracle.py)."""
     fixed = _template_helpers()
     problems = [
         f"{name}: {p}"
@@ -314,6 +317,9 @@ def assert_only_generator_shapes(files: dict[str, str]) -> None:
         for p in disallowed(text, fixed)
     ]
     assert not problems, "\n".join(problems)
+    for name, text in sorted(files.items()):
+        if name.endswith(".py"):
+            assert libcst_layout(text) == text, f"{name}: libcst would lay it out differently"
 
 
 @functools.cache

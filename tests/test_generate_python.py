@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import ast
 import functools
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -436,3 +438,17 @@ def test_shared_validators_are_named_after_their_constant_and_defined_once(tmp_p
     assert 'UsersStatus: TypeAlias = Literal["a", "b"]' in documents  # inline: named by its place
     assert "InvitesRole" not in documents and "TeamMembersRole" not in documents
     assert "        role: MemberRole,\n" in api and "MemberRole," in api  # imported from .documents
+
+
+def test_generating_python_does_not_import_libcst(tmp_path: Path) -> None:
+    """libcst only verifies the layout in the tests; the generator lays out with `ast`."""
+    script = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from schemalint.cli import main\n"
+        f"result = CliRunner().invoke(main, ['generate', 'python', {str(FIXTURES / 'seed-001-dashboard')!r},"
+        f" '--out', {str(tmp_path / 'out')!r}])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "assert 'libcst' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=120)

@@ -1,5 +1,5 @@
 """Generators: the IR → a view model → Jinja2 templates (in `generators/`) → files.
 
 `output` (shared by every generator) writes the files atomically, owns only what it wrote, and
-implements `--check`. Importing this package imports neither jinja2 nor libcst.
+implements `--check`. Importing this package does not import jinja2.
 """

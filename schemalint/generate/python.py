@@ -1,8 +1,9 @@
 """`schemalint generate python`: render the package's files from the view model.
 
 `render_python` returns `relative path -> content` for `schemalint.generate.output`; every
-Python file has been parsed and normalised by libcst (and compiled) first, so nothing invalid
-is ever written. Imports jinja2 and libcst; only the generate commands import this module.
+Python file has been parsed, respaced and compiled first, so nothing invalid is ever written.
+Imports jinja2; only the generate commands import this module. (libcst is the tests' verifier
+of the layout, not a dependency of this path.)
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import jinja2
-import libcst as cst
 
+from schemalint.generate.python_layout import LayoutError, respace
 from schemalint.generate.python_model import API_MODULE, DOCUMENTS_MODULE, PackageView, build_package
 from schemalint.generate.python_names import package_name_problem
 from schemalint.ir import ConvexFunction, Project
@@ -96,79 +97,14 @@ def _environment() -> jinja2.Environment:
 
 
 def normalise(code: str, name: str) -> str:
-    """`code` parsed by libcst, with blank lines as PEP 8 has them: two around top-level
-    classes and functions, one around methods, at most one elsewhere."""
+    """`code` with blank lines as PEP 8 and `ruff format` have them (two around top-level
+    classes and functions, one around methods, at most one elsewhere), after checking that it
+    compiles."""
     try:
-        module = cst.parse_module(code)
-    except cst.ParserSyntaxError as exc:
-        raise GenerationError(f"{name}: generated code does not parse: {exc}") from None
-    normalised = module.visit(_BlankLines()).code
-    try:
-        compile(normalised, name, "exec", dont_inherit=True)
+        spaced = respace(code, name)
+        compile(spaced, name, "exec", dont_inherit=True)
+    except LayoutError as exc:
+        raise GenerationError(str(exc)) from None
     except SyntaxError as exc:
         raise GenerationError(f"{name}: generated code does not compile: {exc}") from None
-    return normalised
-
-
-def _with_blank_lines(lines: Sequence[cst.EmptyLine], count: int) -> list[cst.EmptyLine]:
-    comments = [line for line in lines if line.comment is not None]
-    return [cst.EmptyLine(indent=False)] * count + comments
-
-
-def _is_definition(statement: cst.CSTNode) -> bool:
-    return isinstance(statement, cst.ClassDef | cst.FunctionDef)
-
-
-def _spaced(body: Sequence[cst.BaseStatement], around_definitions: int) -> list[cst.BaseStatement]:
-    out: list[cst.BaseStatement] = []
-    for index, statement in enumerate(body):
-        lines = statement.leading_lines  # type: ignore[attr-defined]
-        if index == 0:
-            count = 0
-        elif _is_definition(statement) or _is_definition(body[index - 1]):
-            count = around_definitions
-        else:
-            count = min(1, sum(1 for line in lines if line.comment is None))
-        out.append(statement.with_changes(leading_lines=_with_blank_lines(lines, count)))
-    return out
-
-
-class _BlankLines(cst.CSTTransformer):
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        # Only statement blocks are respaced, and no simple statement or expression holds one.
-        return not isinstance(node, cst.SimpleStatementLine | cst.BaseExpression)
-
-    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        body = list(updated_node.body)
-        spaced = _spaced(body, 2)
-        if spaced and body[0].leading_lines:
-            # Keep the blank line between the header comment block and the module docstring.
-            spaced[0] = spaced[0].with_changes(leading_lines=body[0].leading_lines)
-        return updated_node.with_changes(body=spaced)
-
-    def leave_ClassDef(self, original_node: cst.ClassDef, updated_node: cst.ClassDef) -> cst.ClassDef:
-        block = updated_node.body
-        if not isinstance(block, cst.IndentedBlock):
-            return updated_node
-        body = _spaced(list(block.body), 1)
-        if len(body) > 1 and _is_docstring(body[0]):
-            lines = body[1].leading_lines  # type: ignore[attr-defined]
-            body[1] = body[1].with_changes(leading_lines=_with_blank_lines(lines, 1))
-        return updated_node.with_changes(body=block.with_changes(body=body))
-
-    def leave_FunctionDef(
-        self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef
-    ) -> cst.FunctionDef:
-        block = updated_node.body
-        if not isinstance(block, cst.IndentedBlock):
-            return updated_node
-        return updated_node.with_changes(body=block.with_changes(body=_spaced(list(block.body), 0)))
-
-
-def _is_docstring(statement: cst.BaseStatement) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
-        and isinstance(statement.body[0], cst.Expr)
-        and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
-    )
+    return spaced
