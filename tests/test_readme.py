@@ -152,3 +152,16 @@ def test_the_generator_commands_and_the_client_snippet(
         for name in [m for m in sys.modules if m == "convex_types" or m.startswith("convex_types.")]:
             del sys.modules[name]
     assert calls == [("alerts:getUserStatus", {"userId": "user_123"})]
+
+
+def test_the_inline_commands_run(example: Path) -> None:
+    """Every concrete command quoted inline (no placeholders such as PATH or NAME) exits as
+    a successful run would: 0, or 1 when it reports the example's findings."""
+    inline = {" ".join(found.split()) for found in re.findall(r"`(schemalint [^`|\[]+?)`", README, flags=re.S)}
+    # `schemalint diff` compares with a git revision: tests/test_diff_*.py run it in repositories.
+    concrete = sorted(c for c in inline if not re.search(r"[A-Z]{2,}|\.\.\.|^schemalint diff", c))
+    assert "schemalint rule string-foreign-key" in concrete and "schemalint check --show-settings" in concrete
+    for command in concrete:
+        result = CliRunner().invoke(main, shlex.split(command)[1:])
+        assert result.exit_code in (0, 1), (command, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), command
