@@ -109,3 +109,22 @@ def test_every_deploy_breaker_fails_fail_on_error(tmp_path: Path) -> None:
         write_project(tmp_path / name, source)
         result = CliRunner().invoke(main, ["check", str(tmp_path / name), "--fail-on", "error"])
         assert result.exit_code == 1, (name, result.output)
+
+
+def test_a_member_a_validator_does_not_have_is_an_error_with_the_closest_one() -> None:
+    assert found("""
+        export default defineSchema({
+          users: defineTable({ name: v.string().optinal(), age: v.number().optional() }),
+        });
+    """) == [
+        "error evaluation-error 4:30 a `string` validator has no member `optinal` (did you mean "
+        "`.optional`?): Convex fails with a TypeError when it evaluates this"
+    ]
+
+
+def test_members_every_validator_or_object_has_are_not_errors() -> None:
+    assert [f for f in found("""
+        const o = v.object({ a: v.string(), b: v.number() });
+        const kinds = [o.kind, o.isOptional, o.fields, v.id("users").tableName, v.literal("x").value];
+        export default defineSchema({ users: defineTable(o.pick("a").extend({ c: v.any() })) });
+    """) if f.startswith("error")] == []

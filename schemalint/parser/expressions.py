@@ -15,7 +15,7 @@ from schemalint.parser.js_members import get_member
 from schemalint.parser.modules import Module
 from schemalint.parser.scope import Scope
 from schemalint.parser.source import SourceText, number_value, string_value, template_parts
-from schemalint.parser.undefined_names import surely_undefined
+from schemalint.parser.undefined_names import surely_undefined, validator_lacks
 from schemalint.parser.values import (
     UNDEFINED,
     BigInt,
@@ -29,6 +29,7 @@ from schemalint.parser.values import (
     Prim,
     Property,
     Unknown,
+    ValidatorValue,
     Value,
 )
 
@@ -332,8 +333,12 @@ class ExpressionsMixin:
         if nullish and any(c.type == "optional_chain" for c in node.children):
             return SHORT_CIRCUIT
         # Globals such as `process` record where they were touched.
-        span = source.span(node) if isinstance(receiver, OpaqueValue) else None
-        value = get_member(cast("Evaluator", self), receiver, source.text(property_node), span)
+        name = source.text(property_node)
+        needs_span = isinstance(receiver, OpaqueValue) or (
+            isinstance(receiver, ValidatorValue) and validator_lacks(receiver.validator.kind, name)
+        )
+        span = source.span(node) if needs_span else None
+        value = get_member(cast("Evaluator", self), receiver, name, span)
         if isinstance(value, Unknown) and value.span is None:
             value.span = source.span(node)
         return value

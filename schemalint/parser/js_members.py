@@ -6,7 +6,7 @@ import math
 from typing import TYPE_CHECKING
 
 from schemalint.diagnostics import Span
-from schemalint.parser.undefined_names import missing_member
+from schemalint.parser.undefined_names import missing_member, missing_validator_member
 from schemalint.parser.values import (
     UNDEFINED,
     Builtin,
@@ -108,7 +108,8 @@ def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> 
     if isinstance(receiver, NamespaceValue):
         return ev.module_export(receiver.module, name, span)
     if isinstance(receiver, ValidatorValue):
-        return convex_values.validator_member(receiver, name, span)
+        missing = None if span is None else missing_validator_member(ev, receiver.validator.kind, name, span)
+        return missing or convex_values.validator_member(receiver, name, span)
     if isinstance(receiver, TableDefValue):
         return convex_tables.table_member(receiver, name, span)
     if isinstance(receiver, SchemaValue):

@@ -130,9 +130,51 @@ def undefined_name(ev: Evaluator, name: str, span: Span) -> Unknown:
 def missing_member(ev: Evaluator, receiver: OpaqueValue, name: str, span: Span) -> Unknown:
     """`receiver.name` where the real object has no such member (`v.strng`): an
     `evaluation-error` (calling it throws a TypeError), with the closest real member."""
-    close = difflib.get_close_matches(name, list(receiver.members), n=1)
-    hint = f" (did you mean `{receiver.name}.{close[0]}`?)" if close else ""
-    reason = f"`{receiver.name}` has no member `{name}`"
+    return _missing(ev, f"`{receiver.name}`", f"{receiver.name}.", list(receiver.members), name, span)
+
+
+# The members every Convex validator has (convex 1.49.0), besides Object.prototype's, and the
+# members of each kind.
+_VALIDATOR_MEMBERS = frozenset(
+    {"asOptional", "constructor", "fieldPaths", "isConvexValidator", "isOptional", "json", "kind"}
+    | {"optional", "type"}
+)
+_KIND_MEMBERS = {
+    "id": ("tableName",),
+    "literal": ("value",),
+    "array": ("element",),
+    "object": ("extend", "fields", "omit", "partial", "pick"),
+    "record": ("key", "value"),
+    "union": ("members",),
+    "function": ("args", "fnType", "returns"),
+}
+_OBJECT_PROTOTYPE = frozenset(
+    {"__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "__proto__"}
+    | {"constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString"}
+    | {"toString", "valueOf"}
+)
+
+
+def validator_lacks(kind: str, name: str) -> bool:
+    """Whether a validator of `kind` surely has no member `name` (convex 1.49.0)."""
+    if kind == "unknown" or name in _VALIDATOR_MEMBERS or name in _OBJECT_PROTOTYPE:
+        return False
+    return name not in _KIND_MEMBERS.get(kind, ())
+
+
+def missing_validator_member(ev: Evaluator, kind: str, name: str, span: Span) -> Unknown | None:
+    """An `evaluation-error` for `validator.name` when a validator of `kind` surely has no such
+    member (`v.string().optinal()`), else None."""
+    if not validator_lacks(kind, name):
+        return None
+    members = sorted(_VALIDATOR_MEMBERS | set(_KIND_MEMBERS.get(kind, ())))
+    return _missing(ev, f"a `{kind}` validator", ".", members, name, span)
+
+
+def _missing(ev: Evaluator, owner: str, prefix: str, members: list[str], name: str, span: Span) -> Unknown:
+    close = difflib.get_close_matches(name, members, n=1)
+    hint = f" (did you mean `{prefix}{close[0]}`?)" if close else ""
+    reason = f"{owner} has no member `{name}`"
     message = f"{reason}{hint}: Convex fails with a TypeError when it evaluates this"
     ev.diagnostics.append(ParserDiagnostic(EVALUATION_ERROR, message, span, cause=reason))
     return Unknown(reason, span)
