@@ -24,6 +24,7 @@ from schemalint.ir import (
     VRecord,
     VUnion,
 )
+from schemalint.parser.js_numbers import number_to_string
 from schemalint.parser.js_strings import escape_lone_surrogates
 
 # Validator kinds whose JSON is just `{"type": <tag>}`.
@@ -45,9 +46,10 @@ class ExportError(ValueError):
 
 
 def js_number(value: float) -> Any:
-    """A finite JS number as JSON would print it (integral values without a fraction)."""
+    """A finite JS number as JSON would print it: integral values without a fraction, and
+    beyond 2**53 with JS's shortest digits (`2 ** 60` is printed 1152921504606847000)."""
     if value.is_integer() and abs(value) < 1e21:
-        return int(value)
+        return int(value) if abs(value) <= 2**53 else int(number_to_string(value))
     return value
 
 
@@ -89,6 +91,10 @@ def validator_json(validator: Validator) -> dict[str, Any]:
             },
         }
     if isinstance(validator, VRecord):
+        if validator.keys.optional or validator.values.optional:
+            # `v.record()` throws this when it is built (rule `invalid-record` reports it).
+            part = "keys" if validator.keys.optional else "values"
+            raise ExportError(f"Record validator cannot have optional {part}")
         return {
             "type": "record",
             "keys": validator_json(validator.keys),

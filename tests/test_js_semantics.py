@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import base64
 import json
+import random
+import shutil
 import struct
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,7 @@ from helpers import with_imports
 from oracle_runner import oracle_missing_reason, run_oracle
 
 from schemalint.cli import main
+from schemalint.parser.js_numbers import number_to_string, string_to_number
 
 
 def _float(value: float) -> dict[str, str]:
@@ -30,6 +34,7 @@ def _int64(value: int) -> dict[str, str]:
 CASES: list[tuple[str, Any]] = [
     # Number::toString: shortest round-trip digits, JS's exponent rules.
     ("`${2**60}`", "1152921504606847000"),
+    ("2 ** 60", 1152921504606847000),
     ("`${0.000001}`", "0.000001"),
     ("`${1e-7}`", "1e-7"),
     ("`${1e21}`", "1e+21"),
@@ -176,3 +181,22 @@ def test_a_5000_digit_bigint_is_not_a_crash(tmp_path: Path) -> None:
         out = tmp_path / generator
         result = CliRunner().invoke(main, ["generate", generator, str(tmp_path), "--out", str(out), "--allow-partial"])
         assert result.exit_code == 0, result.output
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_number_to_string_matches_node_on_random_doubles() -> None:
+    rng = random.Random(20261129)
+    numbers = [struct.unpack("<d", rng.getrandbits(64).to_bytes(8, "little"))[0] for _ in range(400)]
+    numbers += [rng.uniform(-1e6, 1e6) for _ in range(200)] + [rng.randrange(-(10**25), 10**25) * 1.0 for _ in range(200)]
+    script = (
+        "const h = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "console.log(JSON.stringify(h.map((s) => String(Buffer.from(s, 'hex').readDoubleLE(0)))));"
+    )
+    hexes = [struct.pack("<d", n).hex() for n in numbers]
+    completed = subprocess.run(["node", "-e", script], input=json.dumps(hexes), capture_output=True, text=True, check=True)
+    expected = json.loads(completed.stdout)
+    assert [number_to_string(n) for n in numbers] == expected
+    strings = ["", " ", "0x1F", "0b101", "0o17", ".5", "5.", "+5", "1_0", "-Infinity", "inf", "nan", "١٢", "12px", "-0x10", "00012", "1e400", "\n5\t"]
+    script = "console.log(JSON.stringify(JSON.parse(require('fs').readFileSync(0, 'utf8')).map((s) => String(Number(s)))));"
+    completed = subprocess.run(["node", "-e", script], input=json.dumps(strings), capture_output=True, text=True, check=True)
+    assert [number_to_string(string_to_number(s)) for s in strings] == json.loads(completed.stdout)
