@@ -246,10 +246,11 @@ class _Marker:
 
 def unknown_call(ev: Evaluator, args: list[Value], site: CallSite, callee: Unknown) -> None:
     """A call of a function schemalint cannot evaluate may call the project functions passed to
-    it and change the objects passed to it: mark what they may write as unknown, say so once."""
+    it and change the objects passed to it: mark what they may write as unknown (and say so
+    once for what the functions write)."""
     if not any(isinstance(a, Closure | JSObject | JSArray | TableDefValue | SchemaValue) for a in args):
         return
-    why = f"a call schemalint cannot evaluate ({_short(callee.reason, 80)})"
+    why = f"a call schemalint cannot evaluate ({callee.reason})"
     unknown = Unknown(f"{why}, so what it changes is unknown", site.span)
     written: list[str] = []
     for arg in args:
@@ -258,10 +259,9 @@ def unknown_call(ev: Evaluator, args: list[Value], site: CallSite, callee: Unkno
             if source is not None:
                 _Marker(ev, source, unknown, written).walk_closure(arg, {id(arg.body)})
         elif isinstance(arg, JSObject | JSArray | TableDefValue | SchemaValue):
-            if isinstance(arg, JSObject) and not arg.props and arg.unknown_parts:
-                continue  # already unknown
+            # Reported where it matters: when the object reaches the schema (often it is a
+            # fresh literal, as in `z.object({...})`, and nothing is lost).
             poison(arg, Unknown(unknown.reason, unknown.span))
-            written.append(f"its argument {arg.describe()}")
     if written and site.span is not None:
         names = ", ".join(dict.fromkeys(written))
         ev.diagnostics.append(
@@ -315,7 +315,7 @@ def exec_if(ev: Evaluator, node: Node, scope: Scope) -> None:
 
 
 def exec_block(ev: Evaluator, node: Node, scope: Scope) -> None:
-    inner = Scope(scope.module, scope)
+    inner = Scope(scope.module, scope, block=True)
     for child in node.named_children:
         ev.exec_statement(child, inner)
 
@@ -400,7 +400,7 @@ def _exec_for_in(ev: Evaluator, node: Node, scope: Scope, label: str | None) -> 
     if len(items) > MAX_LOOP_ITERATIONS:
         raise _Bail(f"a loop of more than {MAX_LOOP_ITERATIONS} iterations")
     for item in items:
-        iteration = Scope(scope.module, scope)
+        iteration = Scope(scope.module, scope, block=True)
         if declared:
             ev.bind_pattern(left, item, iteration)
         else:
@@ -431,7 +431,7 @@ def _test(ev: Evaluator, condition: Node | None, scope: Scope) -> bool:
 
 
 def _exec_for(ev: Evaluator, node: Node, scope: Scope, label: str | None) -> None:
-    loop_scope = Scope(scope.module, scope)
+    loop_scope = Scope(scope.module, scope, block=True)
     initializer = node.child_by_field_name("initializer")
     if initializer is not None:
         if initializer.type in ("lexical_declaration", "variable_declaration", "expression_statement"):
@@ -446,7 +446,7 @@ def _exec_for(ev: Evaluator, node: Node, scope: Scope, label: str | None) -> Non
     for _ in range(MAX_LOOP_ITERATIONS):
         if not _test(ev, condition, loop_scope):
             return
-        _run_body(ev, body, Scope(scope.module, loop_scope), label)
+        _run_body(ev, body, Scope(scope.module, loop_scope, block=True), label)
         if increment is not None:
             ev.eval(increment, loop_scope)
     raise _Bail(f"a loop of more than {MAX_LOOP_ITERATIONS} iterations")
@@ -462,7 +462,7 @@ def _exec_while(ev: Evaluator, node: Node, scope: Scope, label: str | None) -> N
         if not first and not _test(ev, condition, scope):
             return
         first = False
-        _run_body(ev, body, Scope(scope.module, scope), label)
+        _run_body(ev, body, Scope(scope.module, scope, block=True), label)
     raise _Bail(f"a loop of more than {MAX_LOOP_ITERATIONS} iterations")
 
 
@@ -493,7 +493,7 @@ def exec_switch(ev: Evaluator, node: Node, scope: Scope) -> None:
         start = next((i for i, c in enumerate(cases) if c.type == "switch_default"), None)
     if start is None:
         return
-    inner = Scope(scope.module, scope)
+    inner = Scope(scope.module, scope, block=True)
     try:
         for case in cases[start:]:
             for statement in case.children_by_field_name("body"):

@@ -20,6 +20,7 @@ class Scope:
     module: Module
     parent: Scope | None = None
     bindings: dict[str, Binding] = field(default_factory=dict)
+    block: bool = False  # a block, loop or `switch` body: `var` declarations skip it
 
     def declare(self, name: str) -> None:
         self.bindings.setdefault(name, Binding())

@@ -116,20 +116,28 @@ class StatementsMixin:
         assert source is not None
         ev = cast("Evaluator", self)
         if kind in ("lexical_declaration", "variable_declaration"):
+            target = scope
+            if kind == "variable_declaration":  # `var` belongs to the function or module
+                while target.block and target.parent is not None:
+                    target = target.parent
             for declarator in node.named_children:
                 if declarator.type != "variable_declarator":
                     continue
                 pattern = declarator.child_by_field_name("name")
                 value_node = declarator.child_by_field_name("value")
+                if value_node is None and kind == "variable_declaration" and pattern is not None:
+                    existing = target.bindings.get(source.text(pattern))
+                    if existing is not None and existing.value is not None:
+                        continue  # `var x;` again keeps the value `x` has
                 value: Value = (
                     self.eval(value_node, scope)
                     if value_node is not None
                     else Prim(UNDEFINED, source.span(declarator))
                 )
                 if pattern is not None:
-                    if pattern.type == "identifier" and scope.parent is None:
+                    if pattern.type == "identifier" and target.parent is None:
                         value = _named_validator(value, source.text(pattern))
-                    self.bind_pattern(pattern, value, scope)
+                    self.bind_pattern(pattern, value, target)
         elif kind == "expression_statement":
             for child in node.named_children:
                 self.eval(child, scope)
