@@ -12,7 +12,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from schemalint.ir import DbAccess, DbIndex, IndexUse, IndexUseKind, Project, Schema, Table, Usage
+from schemalint.ir import (
+    DbAccess,
+    DbIndex,
+    IndexUse,
+    IndexUseKind,
+    Project,
+    Schema,
+    SearchIndex,
+    Table,
+    Usage,
+    VectorIndex,
+)
 from schemalint.irquery import indexes_may_be_incomplete, is_package_table, tables_may_be_incomplete
 
 SYSTEM_INDEXES: dict[str, tuple[str, ...]] = {"by_id": ("_id",), "by_creation_time": ("_creationTime",)}
@@ -50,13 +61,18 @@ def named_indexes(usage: Usage) -> Iterator[IndexRef]:
                     yield IndexRef(access, use, table, name)
 
 
-def index_names(table: Table, kind: IndexUseKind) -> tuple[str, ...]:
-    """The names a query may use for an index of `kind` on `table` (staged ones included)."""
+def index_names(table: Table, kind: IndexUseKind, *, staged: bool | None = None) -> tuple[str, ...]:
+    """The names of `table`'s indexes of `kind` a query may name (`by_id` and `by_creation_time`
+    for database indexes); `staged` True or False keeps only staged or only enabled ones."""
+    indexes: tuple[DbIndex | SearchIndex | VectorIndex, ...]
     if kind == "db":
-        return tuple(i.name for i in table.indexes) + tuple(SYSTEM_INDEXES)
-    if kind == "search":
-        return tuple(i.name for i in table.search_indexes)
-    return tuple(i.name for i in table.vector_indexes)
+        indexes = table.indexes
+    elif kind == "search":
+        indexes = table.search_indexes
+    else:
+        indexes = table.vector_indexes
+    names = tuple(i.name for i in indexes if staged is None or i.staged == staged)
+    return names + tuple(SYSTEM_INDEXES) if kind == "db" and staged is not True else names
 
 
 def range_fields(table: Table, name: str) -> tuple[str, ...] | None:

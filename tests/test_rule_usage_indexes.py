@@ -188,3 +188,54 @@ export const backfill = query({ args: {}, handler: (ctx) =>
             " every document of the table (and fails once the table outgrows Convex's read limits)",
         ),
     ]
+
+
+def test_search_vector_and_helper_index_names_and_staged_indexes_are_checked() -> None:
+    schema = """
+export default defineSchema({
+  docs: defineTable({ body: v.string(), owner: v.string(), embedding: v.array(v.float64()) })
+    .index("by_owner", ["owner"])
+    .index("by_owner_body", { fields: ["owner", "body"], staged: true })
+    .searchIndex("search_body", { searchField: "body" })
+    .vectorIndex("by_embedding", { vectorField: "embedding", dimensions: 3 }),
+});
+"""
+    code = """
+import { getManyFrom } from "convex-helpers/server/relationships";
+enum Kind { Owner = "by_owner", Body = "by_body" }
+export async function all(ctx: any, kind: Kind) {
+  await ctx.db.query("docs").withSearchIndex("search_bdy", (q: any) => q.search("body", "x")).take(1);
+  await ctx.vectorSearch("docs", "by_embeding", { vector: [1, 2, 3] });
+  await getManyFrom(ctx.db, "docs", "by_ownr", "me");
+  await ctx.db.query("docs").withIndex("by_owner_body").collect();
+  await ctx.db.query("docs").withIndex(kind).collect();
+}
+"""
+    found = lint(schema, files={"convex/m.ts": HEADER + code})
+    assert [(d.span.line, d.message.split(":")[0], d.help) for d in found if d.rule == "unknown-index"] == [
+        (
+            7,
+            '.withSearchIndex names the search index "search_bdy", which table "docs" does not have',
+            'Did you mean "search_body"?',
+        ),
+        (
+            8,
+            'vectorSearch names the vector index "by_embeding", which table "docs" does not have',
+            'Did you mean "by_embedding"?',
+        ),
+        (
+            9,
+            '.withIndex names the index "by_ownr", which table "docs" does not have',
+            'Did you mean "by_owner"?',
+        ),
+        (
+            10,
+            '.withIndex names the index "by_owner_body" of "docs", which is staged',
+            "Remove `staged: true` once the index has finished building, or query another index.",
+        ),
+        (
+            11,
+            '.withIndex names the index "by_body" (one of the names .withIndex may get), which table "docs" does not have',
+            None,
+        ),
+    ]

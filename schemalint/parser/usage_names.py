@@ -348,10 +348,33 @@ class NameResolver:
             )
         if node.type == "type_identifier":
             alias = self._type_alias(self.source.text(node))
-            return self._type_names(alias, depth + 1) if alias is not None else None
+            if alias is not None:
+                return self._type_names(alias, depth + 1)
+            return self._enum_names(node)
         if node.type == "parenthesized_type" and node.named_children:
             return self._type_names(node.named_children[0], depth + 1)
         return None
+
+    def _enum_names(self, node: Node) -> Names:
+        """The string values of a TypeScript enum named as a type (local or imported): a type
+        annotation can only name a value that is an enum, so an object of strings is one."""
+        scope = self.module.scope
+        if scope is None:
+            return None
+        name = self.source.text(node)
+        if scope.lookup(name) is None:
+            return None
+        diagnostics = len(self.evaluator.diagnostics)
+        try:
+            value = self.evaluator.lookup(name, self.source.span(node), scope)
+        finally:
+            del self.evaluator.diagnostics[diagnostics:]
+        if not isinstance(value, JSObject) or not value.props:
+            return None
+        found = [prop.value.value for prop in value.props.values() if isinstance(prop.value, Prim)]
+        if len(found) != len(value.props) or not all(isinstance(v, str) for v in found):
+            return None
+        return tuple(dict.fromkeys(str(v) for v in found))
 
     def _type_alias(self, name: str) -> Node | None:
         tree = self.source.tree

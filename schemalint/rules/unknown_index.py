@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from schemalint.ir import DbAccess, IndexUse
 from schemalint.rules.base import Rule, RuleContext, Violation
-from schemalint.usagequery import checkable_table, index_names, schema_tables_known, usage_of
+from schemalint.usagequery import SYSTEM_INDEXES, checkable_table, index_names, schema_tables_known, usage_of
 
 _WHAT = {"db": "index", "search": "search index", "vector": "vector index"}
 _CALL = {"db": ".withIndex", "search": ".withSearchIndex", "vector": "vectorSearch"}
@@ -51,11 +51,17 @@ class UnknownIndex(Rule):
         for name in use.names:
             # With several tables, a name may belong to one of them only (the choices may go
             # together): report only names no table has.
-            if any(name in index_names(t, use.kind) for t in tables if t is not None):
+            if any(name in index_names(t, use.kind, staged=False) for t in tables if t is not None):
+                continue
+            staged = [
+                t.name for t in tables if t is not None and name in index_names(t, use.kind, staged=True)
+            ]
+            if staged:
+                yield _staged(access, use, staged[0], name)
                 continue
             table_names = " or ".join(f'"{t}"' for t in access.tables)
             choices = "" if len(use.names) == 1 else f" (one of the names {_CALL[use.kind]} may get)"
-            candidates = [n for t in tables if t is not None for n in index_names(t, use.kind)]
+            candidates = [n for t in tables if t is not None for n in index_names(t, use.kind, staged=False)]
             yield Violation(
                 f'{_CALL[use.kind]} names the {_WHAT[use.kind]} "{name}"{choices}, which table '
                 f"{table_names} does not have: the query throws at run time",
@@ -67,6 +73,22 @@ class UnknownIndex(Rule):
             )
 
 
+def _staged(access: DbAccess, use: IndexUse, table: str, name: str) -> Violation:
+    return Violation(
+        f'{_CALL[use.kind]} names the {_WHAT[use.kind]} "{name}" of "{table}", which is staged: a '
+        "staged index serves no query until it is enabled, so the query throws at run time",
+        help="Remove `staged: true` once the index has finished building, or query another index.",
+        span=use.name_span or use.span or access.span,
+        table=table,
+        index=name,
+    )
+
+
 def _did_you_mean(name: str, candidates: list[str]) -> str | None:
-    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    """The closest candidate; a built-in index (`by_id`, `by_creation_time`) only when very
+    close, since every `by_x` name shares its prefix with them."""
+    own = [c for c in candidates if c not in SYSTEM_INDEXES]
+    close = difflib.get_close_matches(name, own, n=1, cutoff=0.6) or difflib.get_close_matches(
+        name, [c for c in candidates if c in SYSTEM_INDEXES], n=1, cutoff=0.8
+    )
     return f'Did you mean "{close[0]}"?' if close else None
