@@ -236,6 +236,6 @@ export async function all(ctx: any, kind: Kind) {
         (
             11,
             '.withIndex names the index "by_body" (one of the names .withIndex may get), which table "docs" does not have',
-            None,
+            "Define the index in the schema, or use one the table has.",
         ),
     ]
