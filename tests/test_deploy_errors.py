@@ -128,3 +128,13 @@ def test_members_every_validator_or_object_has_are_not_errors() -> None:
         const kinds = [o.kind, o.isOptional, o.fields, v.id("users").tableName, v.literal("x").value];
         export default defineSchema({ users: defineTable(o.pick("a").extend({ c: v.any() })) });
     """) if f.startswith("error")] == []
+
+
+def test_a_table_that_is_not_a_table_definition_is_an_error() -> None:
+    # Convex calls `.export()` on each table: `TypeError: definition.export is not a function`.
+    assert found("""
+        export default defineSchema({ users: { name: v.string() }, posts: defineTable({}) });
+    """) == [
+        "error evaluation-error 3:38 `users` is not a table definition (an object); wrap it in "
+        "defineTable() (Convex fails with `TypeError: definition.export is not a function`)"
+    ]

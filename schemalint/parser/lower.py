@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Span
+from schemalint.diagnostics import EVALUATION_ERROR, UNEVALUABLE_EXPRESSION, ParserDiagnostic, Span
 from schemalint.ir import (
     RuntimeAccess,
     Schema,
@@ -38,14 +38,19 @@ class Lowering:
     _seen: set[tuple[Span, str]] = field(default_factory=set)
 
     def report(
-        self, message: str, span: Span | None, table: str | None = None, cause: str | None = None
+        self,
+        message: str,
+        span: Span | None,
+        table: str | None = None,
+        cause: str | None = None,
+        kind: str = UNEVALUABLE_EXPRESSION,
     ) -> None:
         where = span or self.fallback
         key = (where, message)
         if key in self._seen:
             return
         self._seen.add(key)
-        self.diagnostics.append(ParserDiagnostic(UNEVALUABLE_EXPRESSION, message, where, table, cause=cause))
+        self.diagnostics.append(ParserDiagnostic(kind, message, where, table, cause=cause))
 
     def report_validator(self, validator: Validator, table: str, what: str, fallback: Span | None) -> None:
         """Report every unevaluable part of a table's document validator, naming the exact
@@ -109,10 +114,13 @@ def _lower_table(name: str, prop: Property, lowering: Lowering) -> Table | None:
             origin=TableOrigin(file=None, spread=prop.spread_text, spread_span=prop.spread_span),
         )
     if not isinstance(value, TableDefValue):
+        # Convex calls `.export()` on every table value: anything else fails the push.
         lowering.report(
-            f"`{name}` is not a table definition ({value.describe()}); wrap it in defineTable()",
+            f"`{name}` is not a table definition ({value.describe()}); wrap it in defineTable() "
+            "(Convex fails with `TypeError: definition.export is not a function`)",
             value.span or span,
             name,
+            kind=EVALUATION_ERROR,
         )
         return None
     indexes, search_indexes, vector_indexes = live_indexes(value)
