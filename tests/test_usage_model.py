@@ -198,3 +198,26 @@ export async function pick(ctx: any, table: string, index: string) {
         ),
     ]
     assert {d.severity for d in project.diagnostics} == {Severity.NOTICE}
+
+
+def test_other_clients_named_db_and_sql_strings_are_not_convex_queries() -> None:
+    source = """
+"use node";
+import { action } from "./_generated/server";
+import { db } from "./lib/postgres";
+export const sync = action({
+  args: {},
+  handler: async (ctx) => {
+    await db.query("SELECT * FROM users").get(1);
+    const local = { query: (sql: string) => sql };
+    await local.query("users");
+    await (ctx as any).db.query("select 1");
+  },
+});
+"""
+    assert (
+        usage_lines(
+            {"sync.ts": source, "lib/postgres.ts": "export const db = { query: (s: string) => s };\n"}
+        )
+        == []
+    )

@@ -31,6 +31,7 @@ _PATTERN = f"""
 (call_expression function: (identifier) @helper
   (#any-of? @helper {" ".join(f'"{h}"' for h in HELPER_INDEX_ARG)})) @helper_call
 """
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Quoted identifier-like strings, and the literal start of template strings (`by_${key}`).
 _STRINGS = re.compile(rb"""["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]|`([A-Za-z_][A-Za-z0-9_]*)\$\{""")
 _MARKERS = (
@@ -155,7 +156,10 @@ def _scan_module(evaluator: Evaluator, module: Module) -> list[DbAccess]:
         if method == "query":
             args = call.child_by_field_name("arguments")
             first = args.named_children[0] if args is not None and args.named_children else None
-            access, used = reader.query(call, resolver.names(first), owner)
+            tables = resolver.names(first)
+            if tables is not None and not all(_IDENTIFIER.match(t) for t in tables):
+                continue  # not a Convex table name: some other client's `query`
+            access, used = reader.query(call, tables, owner)
             consumed |= used
             found.append(access)
         else:

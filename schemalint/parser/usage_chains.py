@@ -80,7 +80,9 @@ class ChainReader:
         name = self.source.text(node)
         declaration = find_declaration(node, name, self.source)
         if declaration is None:
-            return name == "db"
+            # A module-level `db` (an import, a client) is never Convex's: that comes from ctx.
+            scope = self.resolver.module.scope
+            return name == "db" and (scope is None or scope.lookup(name) is None)
         if declaration.key == "db":
             return True
         if declaration.kind == "variable" and declaration.key is None:
