@@ -201,7 +201,7 @@ def test_a_name_declared_as_v_id_elsewhere_is_reported_with_that_location() -> N
           users: defineTable({ name: v.string() }),
           posts: defineTable({ userId: v.id("users") }),
           comments: defineTable({
-            userId: v.string(), // Clerk user id (but posts say otherwise)
+            userId: v.string(),
           }),
         });
         """,
@@ -264,6 +264,24 @@ def test_a_provider_named_in_a_comment_word_exempts_the_field() -> None:
           users: defineTable({ name: v.string() }),
           typing: defineTable({
             userId: v.string(), // clerkId
+          }),
+        });
+        """,
+        config=ONLY,
+    )
+
+
+def test_a_name_used_for_ids_of_another_table_or_attributed_by_a_comment_is_not_reported() -> None:
+    assert_findings(
+        """
+        export default defineSchema({
+          sessions: defineTable({ token: v.string() }),
+          userSessions: defineTable({ token: v.string() }),
+          users: defineTable({ clerkId: v.string() }),
+          logins: defineTable({ sessionId: v.id("userSessions"), userId: v.id("users") }),
+          events: defineTable({
+            sessionId: v.string(),
+            userId: v.string(), // Clerk user id
           }),
         });
         """,

@@ -4,7 +4,8 @@ Strings that may hold something else than a Convex id are left alone: a table's 
 (`sessionId` in `sessions`), a reference to a target table that has a string key of its own
 (`attachmentId` when `attachments` has a string `attachmentId`; `userId` when `users` has an
 `authId` or `clerkId`; `issue_id` when `issues` has a string `id`), and ids a comment attributes
-to another system (Clerk, Stripe, ...). When the same field name is `v.id("t")` elsewhere in the
+to another system (Clerk, Stripe, ...); so is a name the schema declares elsewhere as an id of
+another table. When the same field name is `v.id("t")` of the same table elsewhere in the
 schema, the message says where: that is the strongest evidence of a slip.
 """
 
@@ -58,8 +59,12 @@ class StringForeignKey(Rule):
             target = _referenced_table(stem, tables)
             if target is None or _is_polymorphic(ref, stem, paths):
                 continue
+            if _not_a_convex_id(table, ref, target):
+                continue
             elsewhere = ids.get(ref.name)
-            if elsewhere is None and _other_key(ctx.schema, table, ref, target):
+            if elsewhere is not None and elsewhere[0] != target:
+                continue  # the schema uses the name for ids of another table: ambiguous
+            if elsewhere is None and _has_own_key(ctx.schema, table, ref, target):
                 continue
             message = f'Field "{ref.path}" is named like a reference to table "{target}" '
             message += "but is a plain string"
@@ -81,15 +86,15 @@ class StringForeignKey(Rule):
             )
 
 
-def _other_key(schema: Schema, table: Table, ref: FieldRef, target: str) -> bool:
-    """Whether the string may well not be a Convex id: the table's own natural key, an id a
-    comment says comes from another system, or a reference to a target table that has a
-    string key of its own (`id`, `authId`, `clerkId`, or a field named like the reference),
-    which the string may hold instead."""
-    if target == table.name:
-        return True
-    if ref.field.doc is not None and _EXTERNAL.search(ref.field.doc):
-        return True
+def _not_a_convex_id(table: Table, ref: FieldRef, target: str) -> bool:
+    """Whether the string is the table's own natural key, or an id a comment says comes from
+    another system."""
+    return target == table.name or (ref.field.doc is not None and _EXTERNAL.search(ref.field.doc) is not None)
+
+
+def _has_own_key(schema: Schema, table: Table, ref: FieldRef, target: str) -> bool:
+    """Whether the target table has a string key of its own (`id`, `authId`, `clerkId`, or a
+    field named like the reference), which the string may hold instead of a Convex id."""
     for other in schema.tables:
         if other.name == target and other is not table:
             return any(
