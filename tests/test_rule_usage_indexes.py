@@ -239,3 +239,18 @@ export async function all(ctx: any, kind: Kind) {
             "Define the index in the schema, or use one the table has.",
         ),
     ]
+
+
+def test_findings_in_function_code_can_be_suppressed_there() -> None:
+    code = """
+export const a = query({ args: {}, handler: (ctx) =>
+  // schemalint-ignore filter-without-index: the table holds a dozen rows
+  ctx.db.query("users").filter((q) => q.eq(q.field("name"), "x")).collect() });
+export const b = query({ args: {}, handler: (ctx) =>
+  // schemalint-ignore unknown-index: nothing here to silence
+  ctx.db.query("users").collect() });
+"""
+    found = lint(SCHEMA, files={"convex/m.ts": HEADER + code})
+    assert [(d.rule, d.span.line) for d in found if d.span.file.endswith("m.ts")] == [
+        ("unused-suppression", 8)
+    ]
