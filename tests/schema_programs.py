@@ -66,8 +66,9 @@ def string_expr(draw: st.DrawFn, consts: tuple[str, ...]) -> str:
             ".replace('a', 'b')", ".charAt(0)", ".substring(1, 0)",
         ]))
         return f"({draw(string_literal())}){method}"
-    if choice == 3 and consts:
-        return draw(st.sampled_from(consts))
+    strings = [name for name in consts if not name.startswith("scenario")]
+    if choice == 3 and strings:
+        return draw(st.sampled_from(strings))
     if choice == 4:
         return f"String({draw(number_expr())})"
     if choice == 5:
@@ -136,6 +137,9 @@ def validator_expr(draw: st.DrawFn, consts: tuple[str, ...], depth: int = 0) -> 
             "v.nullable(v.string())", "v.string().optional()",
         ]))
     if kind == 6:
+        scenarios = [name for name in consts if name.startswith("scenario")]
+        if scenarios and draw(st.booleans()):
+            return draw(st.sampled_from(scenarios))
         return f"({draw(inner)} as any)"
     if kind == 7:
         return f"(flag ? {draw(inner)} : {draw(inner)})"
@@ -169,6 +173,41 @@ def fields_expr(draw: st.DrawFn, consts: tuple[str, ...], depth: int = 0) -> str
     return "{ " + ", ".join(entries) + " }"
 
 
+# (statements, a validator expression using them): the JavaScript around validators that real
+# schemas write, and the traps of the red-team list (mutation after use, getters, `__proto__`...).
+SCENARIOS: list[tuple[str, str]] = [
+    ("const m1 = { a: v.string() };\nconst o1 = v.object(m1);\nm1.b = v.number();", "o1"),
+    ("const m2: Record<string, any> = {};\nfor (const k of ['x', 'y']) m2[k] = v.string();", "v.object(m2)"),
+    ("const m3 = { a: v.string(), b: v.number() };\ndelete m3.a;", "v.object(m3)"),
+    ("const m4 = Object.assign({}, { a: v.string() }, { b: v.boolean() });", "v.object(m4)"),
+    ("const m5 = { get g() { return v.string(); } };", "v.object(m5)"),
+    ("const m6 = { __proto__: { p: v.string() }, own: v.number() };", "v.object(m6)"),
+    ("let m7 = 0;\nm7 += 2;\nm7 **= 3;", "v.literal(m7)"),
+    ("const m8 = ['a', 'b'];\nm8.push('c');", "v.union(...m8.map((s) => v.literal(s)))"),
+    ("const m9 = [3, 1, 2].sort().reverse();", "v.literal(m9.join('-'))"),
+    ("let m10 = 'x';\nswitch (KEY.length) { case 5: m10 = 'five'; break; default: m10 = 'other'; }", "v.literal(m10)"),
+    ("let m11 = 'init';\ntry { m11 = 'tried'; } catch { m11 = 'caught'; }", "v.literal(m11)"),
+    ("const m12 = { deep: { x: 1 } } as any;", "v.literal(m12?.deep?.x ?? 0)"),
+    ("const m13 = undefined as any;", "v.literal(m13?.x ?? 'fallback')"),
+    ("var m14 = 1;\nvar m14 = 2;", "v.literal(m14)"),
+    ("const [m15a, m15b = 'dflt'] = ['first'];", "v.literal(m15a + m15b)"),
+    ("const { m16a, ...m16rest } = { m16a: v.string(), z: v.number(), y: v.null() };", "v.object(m16rest)"),
+    ("const m17 = base.pick('tag', 'title');", "m17"),
+    ("const m18 = Object.keys(Level).join(',');", "v.literal(m18)"),
+    ("const m19 = Object.entries({ b: 1, a: 2, 1: 3 }).map(([k, n]) => k + n).join('');", "v.literal(m19)"),
+    ("let m20 = '';\nfor (let i = 0; i < 3; i++) { m20 += i; }", "v.literal(m20)"),
+    ("let m21 = 1;\nwhile (m21 < 100) m21 *= 3;", "v.literal(m21)"),
+    ("const m22 = [1, 2, 3].filter((n) => n % 2).map((n) => n * 10);", "v.literal(m22.length + m22[1])"),
+    ("const m23 = { ...'ab' };", "v.literal(Object.keys(m23).join(''))"),
+    ("const m24 = new Map();", "v.string()"),
+    ("const m25 = { a: v.string() };\nObject.freeze(m25);", "v.object(m25)"),
+    ("function m26(x: any, { opt = false } = {}) { return opt ? v.optional(x) : x; }", "m26(v.string(), { opt: true })"),
+    ("const m27 = [...'ab😀'];", "v.literal(m27.length)"),
+    ("const m28 = { [Symbol.iterator]: 1, k: v.string() } as any;", "v.object({ k: m28.k })"),
+    ("const m29 = Level[Level.High];", "v.literal(m29 ?? 'none')"),
+    ("label: { break label; }\nconst m30 = 'after';", "v.literal(m30)"),
+]
+
 SHARED = """
 export const KEY = `key_${1 + 1}`;
 export const PREFIX = "pre" as const;
@@ -194,7 +233,8 @@ export { sharedV as aliasV } from "./shared";
 @st.composite
 def schema_programs(draw: st.DrawFn) -> dict[str, str]:
     """One project's files: `convex/schema.ts`, `convex/shared.ts`, `convex/index.ts`."""
-    consts = ("KEY", "PREFIX", "ns.KEY", "local")
+    chosen = sorted(set(draw(st.lists(st.integers(0, len(SCENARIOS) - 1), max_size=4))))
+    consts = ("KEY", "PREFIX", "ns.KEY", "local", *(f"scenario{index}" for index in chosen))
     preamble = [
         HEADER,
         'import { KEY, PREFIX, sharedV, sharedFields, Color, Level, Step, opt, arr } from "./index";',
@@ -204,6 +244,9 @@ def schema_programs(draw: st.DrawFn) -> dict[str, str]:
         f"const flag = {draw(st.sampled_from(FLAGS))};",
         "const base = v.object({ ...baseFields, tag: aliasV });",
     ]
+    for index in chosen:
+        statements, expression = SCENARIOS[index]
+        preamble += [statements, f"const scenario{index} = {expression};"]
     tables = []
     for index in range(draw(st.integers(1, 3))):
         name = draw(st.sampled_from([f"t{index}", f"table_{index}", f"[`tbl${{{index}}}`]"]))
@@ -213,5 +256,8 @@ def schema_programs(draw: st.DrawFn) -> dict[str, str]:
         if draw(st.integers(0, 3)) == 0:
             definition += '.index("by_tag", ["tag"])' if "base.extend" in definition else ""
         tables.append(f"  {name}: {definition},")
+    if chosen:
+        fields = ", ".join(f"s{index}: scenario{index}" for index in chosen)
+        tables.append(f"  scenarios: defineTable({{ {fields} }}),")
     schema = "\n".join(preamble) + "\nexport default defineSchema({\n" + "\n".join(tables) + "\n});\n"
     return {"convex/schema.ts": schema, "convex/shared.ts": HEADER + SHARED, "convex/index.ts": INDEX}
