@@ -70,6 +70,9 @@ CASES: list[tuple[str, Any]] = [
     ("(7n ** 3n) % 5n", _int64(3)),
     ("-7n / 2n", _int64(-3)),
     ("5 | 2", 7),
+    ("~5", -6),
+    ("-(2n ** 63n)", _int64(-(2**63))),
+    ("~~'7.9'", 7),
     ("-1 >>> 28", 15),
     # Equality and comparison.
     ("null == undefined", True),
@@ -169,6 +172,12 @@ def test_lone_surrogates_are_exported_as_json_escapes(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert '"value": "\\ude00\\ud83d"' in result.stdout
     assert _literals(json.loads(result.stdout)) == ["\ude00\ud83d"]
+
+
+def test_unary_plus_of_a_bigint_is_convexs_type_error(tmp_path: Path) -> None:
+    _write(tmp_path, [("+1n", None)])
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert "Convex throws here: TypeError: Cannot convert a BigInt value to a number" in result.output
 
 
 def test_a_5000_digit_bigint_is_not_a_crash(tmp_path: Path) -> None:

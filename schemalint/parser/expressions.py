@@ -422,18 +422,7 @@ class ExpressionsMixin:
             return Prim(UNDEFINED, span)
         if not isinstance(argument, Prim):
             return js.unknown_from(argument, f"`{operator}` cannot be applied here")
-        value = argument.value
-        if operator == "!":
-            truth = js.truthy(argument)
-            return Prim(not truth, span) if truth is not None else Unknown("cannot evaluate `!`", span)
-        if operator in ("-", "+"):
-            if isinstance(value, BigInt):
-                return Prim(BigInt(-value.value if operator == "-" else value.value), span)
-            number = js.to_number(argument)
-            if number is None:
-                return Unknown(f"`{operator}` of {argument.describe()} cannot be evaluated", span)
-            return Prim(-number if operator == "-" else number, span)
-        return Unknown(f"`{operator}` cannot be evaluated", span)
+        return js.unary(operator, argument, span)
 
     def _eval_binary(self, node: Node, scope: Scope, span: Span) -> Value:
         operator_node = node.child_by_field_name("operator")

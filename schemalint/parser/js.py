@@ -310,6 +310,26 @@ def binary(operator: str, left: Value, right: Value, span: Span) -> Value:
     return _number_binary(operator, a_num, b_num, span)
 
 
+def unary(operator: str, argument: Prim, span: Span) -> Value:
+    """`!x`, `-x`, `+x`, `~x` of a primitive."""
+    value = argument.value
+    if operator == "!":
+        truth = truthy(argument)
+        return Prim(not truth, span) if truth is not None else Unknown("cannot evaluate `!`", span)
+    if isinstance(value, BigInt):
+        if operator == "-":
+            return Prim(BigInt(-value.value), span)
+        if operator == "~":
+            return Prim(BigInt(~value.value), span)
+        return thrown("TypeError: Cannot convert a BigInt value to a number", span)
+    number = to_number(argument)
+    if number is None or operator not in ("-", "+", "~"):
+        return Unknown(f"`{operator}` of {argument.describe()} cannot be evaluated", span)
+    if operator == "~":
+        return Prim(float(~js_numbers.to_int32(number)), span)
+    return Prim(-number if operator == "-" else number, span)
+
+
 def _bigint_result_bits(operator: str, a: int, b: int) -> int:
     """An upper bound of the size of `a <operator> b`, in bits, computed without computing it."""
     if operator == "*":
