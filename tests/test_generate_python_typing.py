@@ -157,7 +157,7 @@ def test_every_generated_package_and_usage_file_passes_mypy_strict(
 
 def test_names_no_valid_schema_has_still_give_a_typed_package(generated: Path) -> None:
     api = next(generated.glob("hostile_names*/api.py")).read_text(encoding="utf-8")
-    assert "        a_b: str,\n        x_y: Union[ABId, Omitted] = OMITTED,\n        None_: int," in api
+    assert "        a_b: str,\n        x_y: ABId | Omitted = OMITTED,\n        None_: int," in api
     assert "        __p__: bool," in api
     assert '{"a-b": a_b, "x y": x_y, "None": None_, "__p": __p__}' in api
 
@@ -166,7 +166,7 @@ def test_int64_bounds_are_typed_ints_and_the_minimum_is_no_literal(generated: Pa
     """mypy refuses `Literal[-9223372036854775808]`; the mypy run above proves the package checks."""
     api = next(generated.glob("hostile_names*/api.py")).read_text(encoding="utf-8")
     assert "        low: int,\n        high: Literal[9223372036854775807],\n" in api
-    assert ") -> Union[int, Literal[9223372036854775807]]:" in api
+    assert ") -> int | Literal[9223372036854775807]:" in api
 
 
 def test_every_generated_package_holds_only_the_allowlisted_shapes(generated: Path) -> None:
@@ -176,6 +176,21 @@ def test_every_generated_package_holds_only_the_allowlisted_shapes(generated: Pa
         assert_only_generator_shapes({p.name: p.read_text(encoding="utf-8") for p in package.glob("*.py")})
     documents = next(generated.glob("hostile_names*/documents.py")).read_text(encoding="utf-8")
     assert "\n    import os" not in documents and '\n        "injected": int' not in documents
+
+
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["check", "format"])
+def test_every_generated_package_passes_ruff_with_its_defaults(generated: Path, command: list[str]) -> None:
+    """Users need not exclude the generated code from their own `ruff check` / `ruff format`."""
+    packages = sorted(p.name for p in generated.iterdir() if (p / "py.typed").exists())
+    completed = subprocess.run(
+        [sys.executable, "-m", "ruff", *command, "--isolated", "--no-cache", *packages],
+        cwd=generated,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
 
 
 def test_each_snapshot_fixture_has_a_usage_file() -> None:

@@ -23,6 +23,7 @@ from schemalint.generate.python_model import (
     ParamView,
     TypedDictView,
     definition_view,
+    from_import,
 )
 from schemalint.generate.python_names import (
     BUILTIN_NAMES,
@@ -290,44 +291,33 @@ def _imports(
     ]
     mentioned = identifiers_in(" ".join(texts))
     helpers = {alias for alias in _QUALIFIERS if f"{alias}." in signatures}
-    typing_names = {"Any", "Final", "Generic", "Literal", "Protocol", "TypeAlias", "TypeVar", "Union", "cast"}
+    typing_names = {"Any", "Final", "Generic", "Literal", "Protocol", "TypeAlias", "TypeVar", "cast"}
     typing_names |= mentioned & set(TYPING_NAMES)
     if not any(n.methods for n in namespaces):
         typing_names.add("Never")  # `FunctionName` of no functions
     if any(isinstance(d, TypedDictView) for d in definitions):
         typing_names.add("TypedDict")
-    standard = [ImportView(_QUALIFIERS[a], (), alias=a) for a in ("_builtins", "_typing") if a in helpers]
-    standard += [ImportView(_QUALIFIERS["_abc"], (), alias="_abc")] if "_abc" in helpers else []
+    # As ruff's isort orders them: `import x` before `from x import y`, each by module.
+    standard = [ImportView(_QUALIFIERS[a], (), alias=a) for a in ("_builtins", "_abc") if a in helpers]
+    standard.append(ImportView("enum", ()))
+    standard += [ImportView(_QUALIFIERS["_typing"], (), alias="_typing")] if "_typing" in helpers else []
     standard += [
-        ImportView("enum", ()),
-        ImportView("collections.abc", ("Callable", "Mapping", "Sequence")),
-        ImportView("dataclasses", ("dataclass",)),
-        ImportView("typing", tuple(sorted(typing_names))),
+        from_import("collections.abc", ("Callable", "Mapping", "Sequence")),
+        from_import("dataclasses", ("dataclass",)),
+        from_import("typing", typing_names),
     ]
     third_party = [ImportView("convex", (), alias="_convex")] if "_convex" in helpers else []
     third_party.append(ImportView("convex", ("ConvexInt64",)))
     local = [ImportView(".", ("documents",), alias="_documents")] if "_documents" in helpers else []
     from_documents = sorted(mentioned & documents_names)
     if from_documents:
-        local.append(ImportView(".documents", tuple(from_documents)))
+        local.append(from_import(".documents", from_documents))
     return tuple(tuple(group) for group in (standard, third_party, local) if group)
 
 
 def _omittable(annotation: str) -> str:
-    """`Union[A, B]` → `Union[A, B, Omitted]`; `A` → `Union[A, Omitted]`."""
-    inner = annotation[len("Union[") : -1]
-    if annotation.startswith("Union[") and annotation.endswith("]") and _balanced(inner):
-        return f"Union[{inner}, Omitted]"
-    return f"Union[{annotation}, Omitted]"
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for char in text:
-        depth += (char == "[") - (char == "]")
-        if depth < 0:
-            return False
-    return depth == 0
+    """`A | B` → `A | B | Omitted`."""
+    return f"{annotation} | Omitted"
 
 
 def _docstring(text: str) -> str:

@@ -142,7 +142,7 @@ def _document_type(mapper: TypeMapper, table: Table, stem: str) -> None:
 def _union_document_type(
     mapper: TypeMapper, table: Table, stem: str, members: list[Validator], doc: str
 ) -> None:
-    """`{stem}Doc = Union[...]` of one `TypedDict` per object variant."""
+    """`{stem}Doc = A | B | ...` of one `TypedDict` per object variant."""
     objects = [m for m in members if isinstance(m, VObject)]
     tag = discriminator(objects) if len(objects) > 1 else None
     parts: list[str] = []
@@ -163,7 +163,7 @@ def _union_document_type(
         text = f"A document of the `{table.name}` table {what}."
         place = Place((stem, part), f"`{table.name}` documents")
         parts.append(mapper.object_type(document, "doc", place, doc=text, name=name))
-    value = parts[0] if len(parts) == 1 else f"Union[{', '.join(dict.fromkeys(parts))}]"
+    value = " | ".join(dict.fromkeys(parts))
     mapper.alias(f"{stem}Doc", value, doc, VUnion(members=tuple(variants)), claimed=True)
 
 

@@ -7,10 +7,12 @@ fields keep their declaration order. `build_package` is the entry point.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
+from schemalint.generate.python_format import lay_out
 from schemalint.generate.python_names import (
     BUILTIN_NAMES,
     NameRegistry,
@@ -28,6 +30,7 @@ from schemalint.ir import ConvexFunction, Schema
 
 TYPING_NAMES = ("Any", "Literal", "Never", "NewType", "NotRequired", "TypeAlias", "TypedDict", "Union")
 DOCUMENTS_MODULE = "documents"
+LINE_LENGTH = 88  # ruff's and black's default
 API_MODULE = "api"
 
 
@@ -45,8 +48,8 @@ class ImportView:
 
     @property
     def one_line(self) -> bool:
-        """Whether `from module import a, b` fits on a line."""
-        return len(f"from {self.module} import {', '.join(self.names)}") <= 100
+        """Whether `from module import a, b` fits on a line (ruff's default line length)."""
+        return len(f"from {self.module} import {', '.join(self.names)}") <= LINE_LENGTH
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,16 @@ class FieldView:
     annotation: str
     docstring: str | None
     comments: tuple[str, ...]
+
+    @property
+    def class_line(self) -> str:
+        """`name: annotation` in a class body, laid out."""
+        return "\n".join(lay_out(self.annotation, 4, lead=f"{self.name}: "))
+
+    @property
+    def entry_line(self) -> str:
+        """`"key": annotation,` in a functional TypedDict, laid out."""
+        return "\n".join(lay_out(self.annotation, 8, lead=f"{self.key}: ", trail=","))
 
 
 @dataclass(frozen=True)
@@ -76,6 +89,11 @@ class AliasView:
     value: str
     comments: tuple[str, ...]
 
+    @property
+    def lines(self) -> str:
+        """`Name: TypeAlias = value`, laid out."""
+        return "\n".join(lay_out(self.value, 0, lead=f"{self.name}: TypeAlias = "))
+
 
 DefinitionView = TypedDictView | AliasView
 
@@ -95,6 +113,10 @@ class DocumentsView:
     table_names: tuple[str, ...]  # string literals, sorted
     definitions: tuple[DefinitionView, ...]
     exports: tuple[str, ...]
+
+    @property
+    def table_name_alias(self) -> str:
+        return literal_alias("TableName", self.table_names)
 
 
 @dataclass(frozen=True)
@@ -121,6 +143,24 @@ class MethodView:
     subscription: str | None = None  # the `subscribe_<name>` method of a query
     subscription_docstring: str = ""
 
+    @property
+    def cast_lines(self) -> str:
+        """The type argument of `cast(...)`, laid out (12 spaces in, with its comma)."""
+        return "\n".join(lay_out(self.cast or "", 12, trail=","))
+
+    @property
+    def call_lines(self) -> str:
+        """The arguments of `self._call(...)`, one per line (inside `cast(...)` or not)."""
+        indent = 16 if self.cast else 12
+        parts = (self.kind, self.identifier, self.arguments, self.args_shape, self.result_shape)
+        return "\n".join(line for part in parts for line in lay_out(part, indent, trail=","))
+
+    @property
+    def subscribe_lines(self) -> str:
+        """The arguments of `self._subscribe(...)`, one per line."""
+        parts = (self.identifier, self.arguments, self.args_shape, self.result_shape)
+        return "\n".join(line for part in parts for line in lay_out(part, 12, trail=","))
+
 
 @dataclass(frozen=True)
 class NamespaceView:
@@ -138,6 +178,10 @@ class ApiView:
     namespaces: tuple[NamespaceView, ...]  # the root (`ConvexApi`) last
     functions: tuple[tuple[str, str], ...]  # (identifier literal, kind literal), sorted
     exports: tuple[str, ...]
+
+    @property
+    def function_name_alias(self) -> str:
+        return literal_alias("FunctionName", [identifier for identifier, _ in self.functions])
 
 
 @dataclass(frozen=True)
@@ -207,7 +251,7 @@ def build_package(
                 from_import(f".{DOCUMENTS_MODULE}", documents.exports),
             ),
         ),
-        exports=tuple(py_string(name) for name in exports),
+        exports=tuple(py_string(name) for name in exported_names(exports)),
     )
     return PackageView(
         name=package, init=init, documents=documents, api=api, incomplete=incomplete_lines(missing)
@@ -223,6 +267,16 @@ def incomplete_lines(missing: Sequence[str]) -> tuple[str, ...]:
         "full. What may be missing or wrong:"
     )
     return docstring_lines("\n".join([text, "", *(f"- {item}" for item in missing)]))
+
+
+def literal_alias(name: str, literals: Sequence[str]) -> str:
+    """`name: TypeAlias = Literal[...]` of string literals (`Never` for none), laid out: one
+    literal per line when there are several (a magic trailing comma keeps them so)."""
+    if not literals:
+        return f"{name}: TypeAlias = Never"
+    if len(literals) == 1:
+        return "\n".join(lay_out(f"Literal[{literals[0]}]", 0, lead=f"{name}: TypeAlias = "))
+    return "\n".join([f"{name}: TypeAlias = Literal[", *(f"    {value}," for value in literals), "]"])
 
 
 def definition_view(definition: Definition) -> DefinitionView:
@@ -260,4 +314,29 @@ def _note_comments(notes: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def from_import(module: str, names: Iterable[str]) -> ImportView:
-    return ImportView(module=module, names=tuple(sorted(names)))
+    """`from module import names`, the names in the order ruff's isort rule wants them."""
+    return ImportView(module=module, names=tuple(sorted(set(names), key=_import_order)))
+
+
+def exported_names(names: Iterable[str]) -> list[str]:
+    """`names` in the order ruff wants in `__all__` (RUF022): constants, classes, the rest."""
+    return sorted(set(names), key=lambda name: (_casing(name), _natural(name)))
+
+
+_NaturalKey = tuple[tuple[int, int | str], ...]
+
+
+def _import_order(name: str) -> tuple[int, _NaturalKey, _NaturalKey]:
+    return (_casing(name), _natural(name.lower()), _natural(name))
+
+
+def _casing(name: str) -> int:
+    """0 for CONSTANT_CASE, 1 for CamelCase, 2 for anything else (isort's order by type)."""
+    if len(name) > 1 and name.isupper():
+        return 0
+    return 1 if name[:1].isupper() else 2
+
+
+def _natural(text: str) -> _NaturalKey:
+    """A key ordering runs of digits by their value (`X2` before `X10`)."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part)

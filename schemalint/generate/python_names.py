@@ -10,7 +10,6 @@ or a literal early. Pure string functions and one small registry; nothing here k
 from __future__ import annotations
 
 import builtins
-import json
 import keyword
 import re
 import sys
@@ -22,7 +21,7 @@ from schemalint.convex_syntax import visible
 _WORD_PARTS = re.compile(r"[A-Za-z0-9]+")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # A double-quoted Python string literal as `py_string` writes it.
-_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
+_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
 BUILTIN_NAMES = frozenset(dir(builtins))
 
 
@@ -101,11 +100,19 @@ class NameRegistry:
         return candidate
 
 
+_SHORT_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
 def py_string(text: str) -> str:
-    """`text` as a double-quoted Python string literal on one line (characters that are not
-    printable written as `\\uXXXX` or `\\UXXXXXXXX` escapes)."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    return "".join(ch if ch.isprintable() else _escape(ch) for ch in quoted)
+    """`text` as a Python string literal on one line, quoted as `ruff format` quotes it (double
+    quotes, unless the text holds more double than single quotes); characters that are not
+    printable are written as escapes (`\\n`, `\\uXXXX`, `\\UXXXXXXXX`)."""
+    quote = "'" if text.count('"') > text.count("'") else '"'
+    body = "".join(
+        _SHORT_ESCAPES.get(ch) or ("\\" + ch if ch == quote else ch if ch.isprintable() else _escape(ch))
+        for ch in text
+    )
+    return f"{quote}{body}{quote}"
 
 
 def _escape(char: str) -> str:

@@ -267,7 +267,7 @@ class TypeMapper:
             return self.id_type(keys.table_name)
         if isinstance(keys, VUnion):
             parts = _distinct(self._key_annotation(m) for m in flat_members(keys))
-            return parts[0] if len(parts) == 1 else f"Union[{', '.join(parts)}]"
+            return " | ".join(parts)
         return "str"
 
     def _union(self, v: VUnion, ctx: Context, place: Place) -> str:
@@ -278,7 +278,11 @@ class TypeMapper:
             ctx = "doc"
         values = [self._literal_value(m, ctx) for m in members]
         if len(members) > 1 and all(values) and any(value != "None" for value in values):
-            literal = f"Literal[{', '.join(_distinct(value for value in values if value))}]"
+            literal = (
+                f"Literal[{', '.join(_distinct(value for value in values if value and value != 'None'))}]"
+            )
+            if "None" in values:  # `Literal[...] | None`, not `Literal[..., None]`
+                literal += " | None"
             return self._literal_union(v, ctx, place, literal)
         objects = [m for m in members if isinstance(m, VObject)]
         tag = discriminator(objects) if len(objects) > 1 else None
@@ -295,7 +299,7 @@ class TypeMapper:
                 parts.append(self.annotation(member, ctx, place))
         parts = [p if p else f"Literal[{', '.join(_distinct(literals))}]" for p in parts]
         distinct = _distinct(parts)
-        return distinct[0] if len(distinct) == 1 else f"Union[{', '.join(distinct)}]"
+        return " | ".join(distinct)
 
     def _literal_union(self, v: VUnion, ctx: Context, place: Place, literal: str) -> str:
         key = self._key(v, ctx)

@@ -1,0 +1,159 @@
+"""Long expressions of generated Python split the way `ruff format` (and black) split them.
+
+The generator writes expressions as strings (`_Conv(fields={"a": _INT64})`, `{"id": id}`,
+`Literal["a", "b"]`). `lay_out` turns one into lines at a given indent: on one line if it fits
+in 88 columns; else split at its last bracket with the contents on one indented line if they
+fit (never for a display of several items: a dict or list literal); else one item per line,
+each laid out the same way, with a trailing comma (none after a single item). String literals
+are never split, nor are expressions that do not end in a bracket (`A | B`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LINE_LENGTH = 88
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+@dataclass(frozen=True)
+class Group:
+    """`head` + `opener` + items separated by commas + closer (+ `rest`, e.g. nothing)."""
+
+    head: str
+    opener: str
+    items: tuple[Expression, ...]
+    closer: str
+
+
+Expression = str | Group
+
+
+def lay_out(text: str, indent: int, lead: str = "", trail: str = "") -> list[str]:
+    """The lines of `lead + text + trail` at `indent` spaces, split as ruff format would."""
+    return _lines(parse(text), indent, lead, trail)
+
+
+def parse(text: str) -> Expression:
+    """`text` as a tree of bracket groups, when it ends with a bracket group whose items can be
+    split; otherwise the text itself."""
+    text = text.strip()
+    if not text or text[-1] not in _PAIRS.values():
+        return text
+    start = _matching_open(text)
+    if start is None:
+        return text
+    inner = text[start + 1 : -1]
+    items = _split_items(inner)
+    if items is None:
+        return text
+    return Group(head=text[:start], opener=text[start], items=tuple(parse(i) for i in items), closer=text[-1])
+
+
+def flat(expression: Expression) -> str:
+    if isinstance(expression, str):
+        return expression
+    inner = ", ".join(flat(item) for item in expression.items)
+    return f"{expression.head}{expression.opener}{inner}{expression.closer}"
+
+
+def _lines(expression: Expression, indent: int, lead: str, trail: str) -> list[str]:
+    pad = " " * indent
+    one_line = f"{pad}{lead}{flat(expression)}{trail}"
+    if len(one_line) <= LINE_LENGTH or isinstance(expression, str) or not expression.items:
+        return [one_line]
+    head = f"{pad}{lead}{expression.head}{expression.opener}"
+    tail = f"{pad}{expression.closer}{trail}"
+    inner_pad = " " * (indent + 4)
+    body = ", ".join(flat(item) for item in expression.items)
+    explode = _is_display(expression) and len(expression.items) > 1  # black's should_split_line
+    if not explode and len(inner_pad) + len(body) <= LINE_LENGTH:
+        return [head, inner_pad + body, tail]
+    if len(expression.items) == 1:
+        return [head, *_lines(expression.items[0], indent + 4, "", ""), tail]
+    lines = [head]
+    for item in expression.items:
+        lines.extend(_lines(item, indent + 4, "", ","))
+    return [*lines, tail]
+
+
+def _is_display(group: Group) -> bool:
+    """A list, dict or tuple display (`{...}`, `key={...}`), not a call or a subscript."""
+    return not group.head or not (group.head[-1].isalnum() or group.head[-1] in "_]).")
+
+
+def _matching_open(text: str) -> int | None:
+    """The index of the bracket that the last character of `text` closes."""
+    depth = 0
+    index = len(text) - 1
+    while index >= 0:
+        char = text[index]
+        if char in ('"', "'"):
+            index = _string_start(text, index)
+            if index < 0:
+                return None
+        elif char in _PAIRS.values():
+            depth += 1
+        elif char in _PAIRS:
+            depth -= 1
+            if depth == 0:
+                return index
+        index -= 1
+    return None
+
+
+def _string_start(text: str, end: int) -> int:
+    """The index of the quote opening the string literal whose closing quote is at `end`."""
+    quote = text[end]
+    index = end - 1
+    while index >= 0:
+        if text[index] == quote:
+            backslashes = len(text[:index]) - len(text[:index].rstrip("\\"))
+            if backslashes % 2 == 0:
+                return index
+        index -= 1
+    return -1
+
+
+def _split_items(inner: str) -> list[str] | None:
+    """The comma-separated items of a bracket's contents (None if they cannot be told apart)."""
+    items: list[str] = []
+    depth = 0
+    current: list[str] = []
+    index = 0
+    while index < len(inner):
+        char = inner[index]
+        if char in ('"', "'"):
+            end = _string_end(inner, index)
+            if end < 0:
+                return None
+            current.append(inner[index : end + 1])
+            index = end + 1
+            continue
+        if char in _PAIRS:
+            depth += 1
+        elif char in _PAIRS.values():
+            depth -= 1
+        if char == "," and depth == 0:
+            items.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    last = "".join(current).strip()
+    if last:
+        items.append(last)
+    return items if depth == 0 and all(items) else None
+
+
+def _string_end(text: str, start: int) -> int:
+    quote = text[start]
+    index = start + 1
+    while index < len(text):
+        if text[index] == "\\":
+            index += 2
+            continue
+        if text[index] == quote:
+            return index
+        index += 1
+    return -1
