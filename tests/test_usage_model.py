@@ -221,3 +221,30 @@ export const sync = action({
         )
         == []
     )
+
+
+def test_names_from_loops_array_callbacks_subscripts_and_defaults_narrow_to_every_element() -> None:
+    source = HEADER + """
+const TABLES = ["users", "messages"] as const;
+const BY_KEY = { channel: "by_channel", user: "by_user_channel" };
+export const a = internalQuery({
+  args: { key: v.optional(v.union(v.literal("channel"), v.literal("user"))), phase: v.number() },
+  handler: async (ctx, args) => {
+    for (const table of TABLES) await ctx.db.query(table).collect();
+    for (const { table, index } of [{ table: "users", index: "by_email" }, { table: "messages", index: "by_channel" }]) {
+      await ctx.db.query(table).withIndex(index).first();
+    }
+    await Promise.all(["users", "messages"].map((t) => ctx.db.query(t).take(1)));
+    await ctx.db.query("messages").withIndex(BY_KEY[args.key ?? "channel"]).collect();
+    await ctx.db.query(TABLES[args.phase]).collect();
+    return null;
+  },
+});
+"""
+    assert usage_lines({"m.ts": source}) == [
+        "m.ts:9 query users|messages collect",
+        "m.ts:11 query users|messages withIndex(by_email|by_channel) first",
+        "m.ts:13 query users|messages take",
+        "m.ts:14 query messages withIndex(by_channel|by_user_channel) collect",
+        "m.ts:15 query users|messages collect",
+    ]

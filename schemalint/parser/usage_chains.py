@@ -14,14 +14,9 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from schemalint.ir import AccessKind, DbAccess, FilterUse, IndexUse, IndexUseKind
-from schemalint.parser.usage_names import (
-    Declaration,
-    NameResolver,
-    Names,
-    find_declaration,
-    unwrap,
-)
+from schemalint.parser.usage_names import NameResolver, Names
 from schemalint.parser.usage_ranges import filter_use, index_range, method_span
+from schemalint.parser.usage_scope import Declaration, find_declaration, unwrap
 
 TERMINALS = frozenset({"collect", "first", "unique", "take", "paginate", "count"})
 _PASS_THROUGH = frozenset(

@@ -9,146 +9,27 @@ constant is what the evaluator computes. Anything else is None (unknown).
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 
 from tree_sitter import Node
 
 from schemalint.ir import Validator, VLiteral, VUnion
 from schemalint.parser.evaluator import Evaluator
 from schemalint.parser.modules import Module
-from schemalint.parser.source import SourceText, decode_escape, string_value
+from schemalint.parser.source import decode_escape, string_value
+from schemalint.parser.usage_elements import ElementsMixin
+from schemalint.parser.usage_scope import (
+    Declaration,
+    find_declaration,
+    has_local_identifier,
+    is_reassigned,
+    iterated_by_callback,
+    unwrap,
+)
 from schemalint.parser.values import JSObject, Prim, ValidatorValue
 
 Names = tuple[str, ...] | None
 
 MAX_NAMES = 64
-_WRAPPERS = frozenset(
-    {"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"}
-)
-FUNCTION_NODES = frozenset(
-    {
-        "arrow_function",
-        "function_expression",
-        "function_declaration",
-        "generator_function_declaration",
-        "method_definition",
-        "function",
-    }
-)
-_DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
-
-
-@dataclass(frozen=True)
-class Declaration:
-    """Where a local name is bound: a variable declarator, or a function parameter.
-
-    For a parameter, `index` is its position and `key` the property it was destructured from
-    (`{ sortKey }` → "sortKey"), if any.
-    """
-
-    kind: str  # "variable" | "parameter" | "function"
-    node: Node  # the declarator, the parameter, or the function declaration
-    scope: Node  # the block or function the name lives in
-    const: bool = False
-    index: int = 0
-    key: str | None = None
-    function: Node | None = None
-
-
-def unwrap(node: Node) -> Node:
-    """`node` without parentheses, `as`, `satisfies` and `!`."""
-    while node.type in _WRAPPERS and node.named_children:
-        node = node.named_children[0]
-    return node
-
-
-def _pattern_binds(pattern: Node, name: str, source: SourceText) -> tuple[bool, str | None]:
-    """Whether `pattern` binds `name`, and the top-level key it is read from (for objects)."""
-    if pattern.type == "identifier":
-        return source.text(pattern) == name, None
-    if pattern.type != "object_pattern":
-        return False, None
-    for child in pattern.named_children:
-        if child.type == "shorthand_property_identifier_pattern" and source.text(child) == name:
-            return True, name
-        if child.type == "object_assignment_pattern":
-            left = child.child_by_field_name("left")
-            if left is not None and source.text(left) == name:
-                return True, name
-        if child.type == "pair_pattern":
-            key = child.child_by_field_name("key")
-            value = child.child_by_field_name("value")
-            if (
-                key is not None
-                and value is not None
-                and value.type == "identifier"
-                and source.text(value) == name
-            ):
-                return True, source.text(key)
-    return False, None
-
-
-def _parameters(function: Node) -> list[Node]:
-    params = function.child_by_field_name("parameters")
-    if params is None:
-        single = function.child_by_field_name("parameter")
-        return [single] if single is not None else []
-    return [p for p in params.named_children if p.type in ("required_parameter", "optional_parameter")]
-
-
-def find_declaration(node: Node, name: str, source: SourceText) -> Declaration | None:
-    """The local declaration of `name` visible at `node`; None when it is module-level or global."""
-    current: Node | None = node.parent
-    while current is not None and current.type != "program":
-        if current.type == "statement_block" or current.type in ("for_statement", "for_in_statement"):
-            found = _declared_in_block(current, name, source)
-            if found is not None:
-                return found
-        if current.type in FUNCTION_NODES:
-            for index, param in enumerate(_parameters(current)):
-                pattern = param.child_by_field_name("pattern") if param.type != "identifier" else param
-                if pattern is None:
-                    continue
-                binds, key = _pattern_binds(pattern, name, source)
-                if binds:
-                    return Declaration("parameter", param, current, index=index, key=key, function=current)
-        current = current.parent
-    return None
-
-
-def _declared_in_block(block: Node, name: str, source: SourceText) -> Declaration | None:
-    children = list(block.named_children)
-    if block.type in ("for_statement", "for_in_statement"):
-        children = [c for c in children if c.type in _DECLARATIONS]
-    for statement in children:
-        if statement.type in _DECLARATIONS:
-            keyword = statement.child(0)
-            const = keyword is not None and source.text(keyword) == "const"
-            for declarator in statement.named_children:
-                pattern = declarator.child_by_field_name("name")
-                if pattern is None:
-                    continue
-                binds, key = _pattern_binds(pattern, name, source)
-                if binds:
-                    return Declaration("variable", declarator, block, const=const, key=key)
-        elif statement.type == "function_declaration":
-            name_node = statement.child_by_field_name("name")
-            if name_node is not None and source.text(name_node) == name:
-                return Declaration("function", statement, block)
-    return None
-
-
-def is_reassigned(declaration: Declaration, name: str, source: SourceText) -> bool:
-    """Whether `name` is assigned again (`x = ...`, `x += ...`) inside its scope."""
-    stack = [declaration.scope]
-    while stack:
-        node = stack.pop()
-        if node.type in ("assignment_expression", "augmented_assignment_expression"):
-            left = node.child_by_field_name("left")
-            if left is not None and left.type == "identifier" and source.text(left) == name:
-                return True
-        stack.extend(node.named_children)
-    return False
 
 
 def validator_names(validator: Validator) -> Names:
@@ -166,7 +47,7 @@ def validator_names(validator: Validator) -> Names:
     return None
 
 
-class NameResolver:
+class NameResolver(ElementsMixin):
     """Narrows expressions of one module to finite sets of strings."""
 
     def __init__(self, evaluator: Evaluator, module: Module) -> None:
@@ -191,8 +72,15 @@ class NameResolver:
                 self.names(node.child_by_field_name("consequence"), depth + 1),
                 self.names(node.child_by_field_name("alternative"), depth + 1),
             )
+        if kind == "subscript_expression":
+            return self._subscript(node, depth)
         if kind == "binary_expression":
             operator = node.child_by_field_name("operator")
+            if operator is not None and operator.type in ("||", "??"):
+                return _union(
+                    self.names(node.child_by_field_name("left"), depth + 1),
+                    self.names(node.child_by_field_name("right"), depth + 1),
+                )
             if operator is not None and operator.type == "+":
                 return _product(
                     [
@@ -231,7 +119,16 @@ class NameResolver:
                 return None
             return self.names(declaration.node.child_by_field_name("value"), depth + 1)
         if declaration.kind == "parameter":
+            iterated = iterated_by_callback(declaration, self.source)
+            if iterated is not None:
+                return self._element_names(iterated, declaration.key, depth)
             return self._parameter(declaration, declaration.key, depth)
+        if declaration.kind == "loop":
+            right = declaration.node.child_by_field_name("right")
+            operator = declaration.node.child_by_field_name("operator")
+            if right is None or (operator is not None and self.source.text(operator) == "in"):
+                return None
+            return self._element_names(right, declaration.key, depth)
         return None
 
     def _member(self, node: Node, depth: int) -> Names:
@@ -246,7 +143,7 @@ class NameResolver:
                 if declaration.kind == "parameter" and declaration.key is None:
                     return self._parameter(declaration, self.source.text(prop), depth)
                 return None
-        if _has_local_identifier(node, self.source):
+        if has_local_identifier(node, self.source):
             return None
         return self._module_value(node)
 
@@ -309,7 +206,7 @@ class NameResolver:
             key = pair.child_by_field_name("key") if pair.type == "pair" else None
             if key is not None and self.source.text(key) == "args":
                 value_node = pair.child_by_field_name("value")
-                if value_node is not None and not _has_local_identifier(value_node, self.source):
+                if value_node is not None and not has_local_identifier(value_node, self.source):
                     value = self._evaluate_quietly(value_node)
                     found = value if isinstance(value, JSObject) else None
         self._args_cache[holder.id] = found
@@ -392,21 +289,6 @@ class NameResolver:
                 if name_node is not None and self.source.text(name_node) == name:
                     return target.child_by_field_name("value")
         return None
-
-
-def _has_local_identifier(node: Node, source: SourceText) -> bool:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == "identifier" and find_declaration(current, source.text(current), source):
-            return True
-        if current.type == "member_expression":
-            receiver = current.child_by_field_name("object")
-            if receiver is not None:
-                stack.append(receiver)
-            continue
-        stack.extend(current.named_children)
-    return False
 
 
 def _union(left: Names, right: Names) -> Names:

@@ -9,7 +9,8 @@ from tree_sitter import Node
 
 from schemalint.diagnostics import Span
 from schemalint.ir import FilterUse, RangeOp, RangeStep
-from schemalint.parser.usage_names import NameResolver, unwrap
+from schemalint.parser.usage_names import NameResolver
+from schemalint.parser.usage_scope import unwrap
 
 RANGE_OPS = frozenset({"eq", "lt", "lte", "gt", "gte"})
 _FILTER_RANGE_OPS = frozenset({"lt", "lte", "gt", "gte"})
