@@ -392,7 +392,10 @@ def _number_binary(operator: str, a: float, b: float, span: Span) -> Value:
     if operator == "%":
         return Prim(js_numbers.remainder(a, b), span)
     if operator == "**":
-        return Prim(js_numbers.power(a, b), span)
+        result = js_numbers.power(a, b)
+        if result is None:
+            return Unknown("`**` of these numbers is rounded differently by each JS engine", span)
+        return Prim(result, span)
     if operator in ("&", "|", "^", "<<", ">>", ">>>"):
         x, y = js_numbers.to_int32(a), js_numbers.to_int32(b)
         shift = y & 31

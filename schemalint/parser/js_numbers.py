@@ -7,6 +7,7 @@ here returns JS's answer (NaN, Infinity, -0) where Python would raise or answer 
 from __future__ import annotations
 
 import decimal
+import fractions
 import math
 import re
 
@@ -118,8 +119,12 @@ def number_to_string(number: float) -> str:
     return (digits if k == 1 else f"{digits[0]}.{digits[1:]}") + exponent_text
 
 
-def power(base: float, exponent: float) -> float:
-    """`base ** exponent` (Number::exponentiate)."""
+def power(base: float, exponent: float) -> float | None:
+    """`base ** exponent` (Number::exponentiate); None when the exact result is not a double.
+
+    JS leaves the rounding of `**` to the engine, and V8's differs from the C library's in the
+    last digit (`1000 ** 12` is 9.999999999999999e+35 in V8): only exact results are certain.
+    """
     if math.isnan(exponent):
         return math.nan
     if exponent == 0:
@@ -132,12 +137,25 @@ def power(base: float, exponent: float) -> float:
         odd = exponent.is_integer() and int(exponent) % 2 == 1
         return math.copysign(math.inf, base) if odd else math.inf
     try:
-        return math.pow(base, exponent)
+        result = math.pow(base, exponent)
     except ValueError:
         return math.nan  # a negative base with a fractional exponent
     except OverflowError:
         odd = exponent.is_integer() and int(exponent) % 2 == 1
         return -math.inf if base < 0 and odd else math.inf
+    if math.isinf(base) or math.isinf(exponent) or math.isinf(result) or result == 0:
+        return result  # limits: every engine agrees (IEEE 754 and ECMA-262 spell them out)
+    return result if _exact_power(base, exponent, result) else None
+
+
+def _exact_power(base: float, exponent: float, result: float) -> bool:
+    """Whether `result` is exactly `base ** exponent` (for exponents p/q with a small q)."""
+    ratio = fractions.Fraction(exponent)
+    if ratio.denominator > 64 or abs(ratio.numerator) > 4096:
+        return False
+    p, q = ratio.numerator, ratio.denominator
+    # result ** q == base ** p, compared as exact rationals.
+    return fractions.Fraction(result) ** q == fractions.Fraction(base) ** p
 
 
 def remainder(dividend: float, divisor: float) -> float:

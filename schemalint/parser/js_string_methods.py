@@ -127,7 +127,7 @@ def _pad(at_start: bool) -> Callable[[str, list[Value]], StringResult]:
         filler = _string_args(args[1:], 1) if len(args) > 1 else [" "]
         if target is None or filler is None or not text.isascii() or not filler[0].isascii():
             return None
-        missing = int(min(target, MAX_STRING_LENGTH + 1)) - len(text)
+        missing = int(max(min(target, MAX_STRING_LENGTH + 1), 0)) - len(text)
         if missing <= 0 or not filler[0]:
             return text
         padding = (filler[0] * (missing // len(filler[0]) + 1))[:missing]
@@ -142,6 +142,8 @@ def _repeat(text: str, args: list[Value]) -> StringResult:
         return None
     if count < 0 or math.isinf(count):
         return thrown(f"RangeError: Invalid count value: {number_to_string(count)}", None)
+    if not text or count == 0:
+        return ""
     total = js_strings.length(text) * int(count)
     if total > MAX_STRING_LENGTH:
         return long_string_or_error(total, None)

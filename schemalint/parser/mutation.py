@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from schemalint.diagnostics import Span
 from schemalint.ir import VUnknown
+from schemalint.parser import js_numbers
 from schemalint.parser.js import to_number, to_string, truthy
 from schemalint.parser.values import (
     UNDEFINED,
@@ -214,7 +215,8 @@ def array_mutator(array: JSArray, name: str) -> Builtin | None:
             poison(array, Unknown("`.splice()` with arguments that cannot be evaluated", site.span))
             return Unknown("`.splice()` cannot be evaluated", site.span)
         start = _relative_index(bounds[0] or 0.0, length)
-        count = length - start if len(bounds) < 2 else max(0, min(int(bounds[1] or 0.0), length - start))
+        wanted = js_numbers.to_integer(bounds[1] or 0.0) if len(bounds) > 1 else math.inf
+        count = int(max(0, min(wanted, length - start)))
         removed = array.items[start : start + count]
         array.items[start : start + count] = args[2:]
         note_mutation(array)
