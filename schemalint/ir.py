@@ -419,7 +419,7 @@ class FunctionModules:
 # template over a union of literals gives every member; None means unknown (rules that depend
 # on it stay silent).
 
-RangeOp = Literal["eq", "lt", "lte", "gt", "gte"]
+RangeOp = Literal["eq", "lt", "lte", "gt", "gte", "search"]  # "search": a search filter's q.search
 IndexUseKind = Literal["db", "search", "vector"]
 AccessKind = Literal["query", "get", "insert", "patch", "replace", "delete", "vector-search", "helper"]
 

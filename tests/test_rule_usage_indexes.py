@@ -254,3 +254,32 @@ export const b = query({ args: {}, handler: (ctx) =>
     assert [(d.rule, d.span.line) for d in found if d.span.file.endswith("m.ts")] == [
         ("unused-suppression", 8)
     ]
+
+
+def test_search_filters_use_the_search_field_and_filter_fields_only() -> None:
+    schema = """
+export default defineSchema({
+  posts: defineTable({ body: v.string(), title: v.string(), author: v.string() })
+    .searchIndex("search_body", { searchField: "body", filterFields: ["author"] }),
+});
+"""
+    code = """
+export const a = query({ args: { text: v.string() }, handler: async (ctx, args) => {
+  await ctx.db.query("posts").withSearchIndex("search_body", (q) => q.search("title", args.text)).take(5);
+  await ctx.db.query("posts").withSearchIndex("search_body", (q: any) => q.search("body", args.text).eq("title", "x")).take(5);
+  await ctx.db.query("posts").withSearchIndex("search_body", (q) => q.search("body", args.text).eq("author", "x")).take(5);
+} });
+"""
+    found = lint(schema, files={"convex/m.ts": HEADER + code})
+    assert [(d.span.line, d.message) for d in found if d.rule == "index-range-order"] == [
+        (
+            5,
+            'The search filter on search index "search_body" of "posts" searches "title", but the index '
+            'searches "body": Convex throws at run time',
+        ),
+        (
+            6,
+            'The search filter on search index "search_body" of "posts" compares "title", which is not a '
+            'filter field of the index (filter fields: "author"): Convex throws at run time',
+        ),
+    ]

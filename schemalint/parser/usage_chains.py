@@ -15,7 +15,7 @@ from tree_sitter import Node
 
 from schemalint.ir import AccessKind, DbAccess, FilterUse, IndexUse, IndexUseKind
 from schemalint.parser.usage_names import NameResolver, Names
-from schemalint.parser.usage_ranges import filter_use, index_range, method_span
+from schemalint.parser.usage_ranges import RANGE_OPS, SEARCH_OPS, filter_use, index_range, method_span
 from schemalint.parser.usage_scope import Declaration, find_declaration, unwrap
 
 TERMINALS = frozenset({"collect", "first", "unique", "take", "paginate", "count"})
@@ -147,10 +147,10 @@ class ChainReader:
                 IndexUse(
                     kind=kind,
                     names=self.resolver.names(name_node) if name_node is not None else None,
-                    range=(
-                        index_range(args[1] if len(args) > 1 else None, self.resolver)
-                        if kind == "db"
-                        else None
+                    range=index_range(
+                        args[1] if len(args) > 1 else None,
+                        self.resolver,
+                        RANGE_OPS if kind == "db" else SEARCH_OPS,
                     ),
                     span=method_span(call, self.resolver),
                     name_span=self.source.span(name_node) if name_node is not None else None,

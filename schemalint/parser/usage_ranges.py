@@ -79,8 +79,14 @@ def _method_call(node: Node, resolver: NameResolver) -> tuple[str, Node, list[No
     return resolver.source.text(prop), receiver, args
 
 
-def index_range(callback: Node | None, resolver: NameResolver) -> tuple[RangeStep, ...] | None:
-    """The steps of an index range callback, in call order; None when not understood."""
+SEARCH_OPS = frozenset({"search", "eq"})
+
+
+def index_range(
+    callback: Node | None, resolver: NameResolver, ops: frozenset[str] = RANGE_OPS
+) -> tuple[RangeStep, ...] | None:
+    """The steps of an index range callback (or, with `SEARCH_OPS`, of a search filter), in call
+    order; None when not understood."""
     if callback is None:
         return ()
     parsed = callback_body(callback, resolver)
@@ -97,7 +103,7 @@ def index_range(callback: Node | None, resolver: NameResolver) -> tuple[RangeSte
         if call is None:
             return None
         method, receiver, args = call
-        if method not in RANGE_OPS or not args:
+        if method not in ops or not args:
             return None
         names = resolver.names(args[0])
         if names is None or len(names) != 1:

@@ -1,10 +1,12 @@
-"""Q602 index-range-order: a `.withIndex` range Convex rejects at run time."""
+"""Q602 index-range-order: a `.withIndex` range (or `.withSearchIndex` filter) Convex rejects at
+run time."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.ir import RangeStep
+from schemalint.diagnostics import Span
+from schemalint.ir import RangeStep, Table
 from schemalint.rules.base import Rule, RuleContext, Violation
 from schemalint.usagequery import checkable_table, named_indexes, range_fields, usage_of
 
@@ -16,10 +18,13 @@ class IndexRangeOrder(Rule):
             return
         for ref in named_indexes(usage):
             use, access = ref.use, ref.access
-            if use.kind != "db" or not use.range or access.tables is None or len(access.tables) != 1:
+            if use.kind == "vector" or not use.range or access.tables is None or len(access.tables) != 1:
                 continue
             table = ctx.schema.table(ref.table)
             if table is None or not checkable_table(ctx.project, table):
+                continue
+            if use.kind == "search":
+                yield from _search_filter(table, ref.name, use.range, use.span or access.span)
                 continue
             fields = range_fields(table, ref.name)
             if fields is None:
@@ -75,3 +80,32 @@ def _misplaced(step: RangeStep, expected: str | None, fields: tuple[str, ...], p
     if fields.index(step.field) > position:
         return f'compares "{step.field}" but skips "{expected}" before it'
     return f'compares "{step.field}" out of order (after "{fields[position - 1]}")'
+
+
+def _search_filter(
+    table: Table, name: str, steps: tuple[RangeStep, ...], span: Span | None
+) -> Iterator[Violation]:
+    """`q.search(field, text).eq(filterField, value)...` against search index `name`."""
+    index = next((i for i in table.search_indexes if i.name == name), None)
+    if index is None:
+        return  # unknown-index reports it
+    for step in steps:
+        if step.op == "search" and step.field != index.search_field:
+            problem = f'searches "{step.field}", but the index searches "{index.search_field}"'
+        elif step.op == "eq" and step.field not in index.filter_fields:
+            listed = ", ".join(f'"{f}"' for f in index.filter_fields) or "none"
+            problem = (
+                f'compares "{step.field}", which is not a filter field of the index (filter fields: {listed})'
+            )
+        else:
+            continue
+        yield Violation(
+            f'The search filter on search index "{name}" of "{table.name}" {problem}: '
+            "Convex throws at run time",
+            help=f'Search the index\'s search field with q.search("{index.search_field}", ...) and compare '
+            "only its filter fields with .eq(...); add a field to `filterFields` to filter by it.",
+            span=step.span or span,
+            table=table.name,
+            index=name,
+        )
+        return
