@@ -27,6 +27,7 @@ class _Ref:
     name: str | None = None
     receiver: Value | None = None
     key: str | None = None
+    receiver_node: Node | None = None
 
 
 class _AssignmentScope(Scope):
@@ -83,7 +84,8 @@ def _reference(ev: Evaluator, node: Node, scope: Scope) -> _Ref | None:
         property_node = node.child_by_field_name("property")
         if property_node is None:
             return None
-        return _Ref(span, receiver=ev.eval(object_node, scope), key=source.text(property_node))
+        receiver = ev.eval(object_node, scope)
+        return _Ref(span, receiver=receiver, key=source.text(property_node), receiver_node=object_node)
     if node.type == "subscript_expression":
         index_node = node.child_by_field_name("index")
         if index_node is None:
@@ -94,7 +96,7 @@ def _reference(ev: Evaluator, node: Node, scope: Scope) -> _Ref | None:
         if key is None:
             poison(receiver, Unknown("a key that cannot be evaluated is assigned", span))
             return _Ref(span, receiver=Unknown("a computed key cannot be evaluated", span))
-        return _Ref(span, receiver=receiver, key=key)
+        return _Ref(span, receiver=receiver, key=key, receiver_node=object_node)
     return None
 
 
@@ -110,8 +112,27 @@ def _read(ev: Evaluator, ref: _Ref, scope: Scope) -> Value:
 def _write(ev: Evaluator, ref: _Ref, value: Value, scope: Scope) -> None:
     if ref.name is not None:
         assign_name(ev, scope, ref.name, value, ref.span)
+    elif isinstance(ref.receiver, Unknown) and ref.receiver_node is not None:
+        _written_through_unknown(ev, ref.receiver_node, scope, ref.span)
     elif ref.receiver is not None and ref.key is not None:
         set_member(ev, ref.receiver, ref.key, value, ref.span)
+
+
+def _written_through_unknown(ev: Evaluator, node: Node, scope: Scope, span: Span) -> None:
+    """A write through a value schemalint cannot evaluate (`(c ? a : b).x = 1`) may change any
+    object the expression names: those become unknown."""
+    source = scope.module.source
+    assert source is not None
+    unknown = Unknown(f"written through `{source.text(node)[:60]}`, which cannot be evaluated", span)
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier":
+            binding = scope.lookup(source.text(current))
+            if binding is not None and binding.ref is None and binding.value is not None:
+                poison(binding.value, unknown)
+        elif current.type not in ("arrow_function", "function_expression", "function"):
+            stack.extend(current.named_children)
 
 
 def eval_assignment(ev: Evaluator, node: Node, scope: Scope, span: Span) -> Value:

@@ -121,8 +121,11 @@ class _Marker:
                 continue
             if kind in ("assignment_expression", "augmented_assignment_expression"):
                 left = current.child_by_field_name("left")
+                right = current.child_by_field_name("right")
                 if left is not None:
                     self.target(left, scope)
+                if right is not None and right.type in ("identifier", "member_expression"):
+                    self.mark(right, scope)  # now also reachable through what it was assigned to
             elif kind == "update_expression" or (
                 kind == "unary_expression" and current.children and current.children[0].type == "delete"
             ):
@@ -168,11 +171,7 @@ class _Marker:
                 return
             node = node.named_children[0]
         if node.type == "identifier":
-            name = self.source.text(node)
-            binding = scope.lookup(name)
-            if binding is not None and binding.ref is None:
-                binding.value = Unknown(self.unknown.reason, self.unknown.span)
-                self.written.append(f"`{name}`")
+            self.target_name(self.source.text(node), scope)
             return
         if node.type in ("object_pattern", "array_pattern"):
             for name in self.ev.pattern_names(node, self.source):
@@ -186,6 +185,8 @@ class _Marker:
     def target_name(self, name: str, scope: Scope) -> None:
         binding = scope.lookup(name)
         if binding is not None and binding.ref is None:
+            if binding.value is not None:  # what it held may be written through it afterwards
+                poison(binding.value, Unknown(self.unknown.reason, self.unknown.span))
             binding.value = Unknown(self.unknown.reason, self.unknown.span)
             self.written.append(f"`{name}`")
 

@@ -79,6 +79,7 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         # Throws recorded inside `try` blocks being run (innermost last): they are caught.
         self.catching: list[list[ParserDiagnostic]] = []
         self._runtime_seen: set[RuntimeAccess] = set()
+        self._method_receiver: tuple[Value | None, Value] = (None, Prim(UNDEFINED))
 
     # ---------------------------------------------------------------------------- modules
 
@@ -250,23 +251,29 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             self._runtime_seen.add(access)
             self.runtime_accesses.append(access)
 
-    def call(self, callee: Value, args: list[Value], site: CallSite) -> Value:
-        """Call a function value with evaluated arguments."""
+    def call(self, callee: Value, args: list[Value], site: CallSite, this: Value | None = None) -> Value:
+        """Call a function value with evaluated arguments (`this`: the receiver of `a.b()`)."""
         if isinstance(callee, Builtin):
             return callee.impl(self, site, args)
         if isinstance(callee, Closure):
-            return self._call_closure(callee, args, site)
+            return self._call_closure(callee, args, site, this)
         if isinstance(callee, Unknown):
             unknown_call(self, args, site, callee)
             return Unknown(callee.reason, callee.span, callee.quiet)
         return Unknown(f"{callee.describe()} is not a function", site.span)
 
-    def _call_closure(self, closure: Closure, args: list[Value], site: CallSite) -> Value:
+    def _call_closure(
+        self, closure: Closure, args: list[Value], site: CallSite, this: Value | None = None
+    ) -> Value:
         if self._call_depth >= MAX_CALL_DEPTH:
             return Unknown(f"calls nested more than {MAX_CALL_DEPTH} deep (recursion?)", site.span)
         self._call_depth += 1
         try:
             scope = Scope(closure.module, closure.scope)
+            parent = closure.body.parent
+            if parent is not None and parent.type != "arrow_function":
+                # Strict mode: a plain call has `this` undefined; an arrow function keeps its own.
+                scope.bindings["this"] = Binding(this if this is not None else Prim(UNDEFINED, site.span))
             self._bind_parameters(closure, args, scope)
             body = closure.body
             if body.type != "statement_block":

@@ -64,6 +64,7 @@ class ExpressionsMixin:
 
     if TYPE_CHECKING:  # provided by the other parts of `Evaluator`
         _depth: int
+        _method_receiver: tuple[Value | None, Value]
         diagnostics: list[ParserDiagnostic]
         loaded_sources: list[SourceText]
 
@@ -71,7 +72,9 @@ class ExpressionsMixin:
 
         def lookup(self, name: str, span: Span, scope: Scope) -> Value: ...
         def lookup_node(self, node: Node, scope: Scope) -> Value: ...
-        def call(self, callee: Value, args: list[Value], site: CallSite) -> Value: ...
+        def call(
+            self, callee: Value, args: list[Value], site: CallSite, this: Value | None = None
+        ) -> Value: ...
         def record_runtime(self, kind: RuntimeAccessKind, span: Span) -> None: ...
         def namespace_object(self, namespace: NamespaceValue) -> Value: ...
 
@@ -184,6 +187,9 @@ class ExpressionsMixin:
         if kind == "ERROR":
             return Unknown("syntax error", span, quiet=True)
         if kind == "this":
+            binding = scope.lookup("this")  # bound by calls of non-arrow functions
+            if binding is not None and binding.value is not None:
+                return binding.value
             return Unknown("`this` cannot be evaluated", span)
         return Unknown(f"`{_short(source.text(node))}` ({kind.replace('_', ' ')}) cannot be evaluated", span)
 
@@ -286,7 +292,8 @@ class ExpressionsMixin:
                     accessor = next((c.type for c in child.children if c.type in ("get", "set")), None)
                     member: Value = closure
                     if accessor == "get":  # read when the object is read (by Convex: at v.object())
-                        member = self.call(closure, [], CallSite(source.span(child), []))
+                        this = Unknown("`this` in a getter cannot be evaluated", source.span(child))
+                        member = self.call(closure, [], CallSite(source.span(child), []), this)
                     elif accessor == "set":
                         if key in result.props:
                             continue  # the getter defined with it gives the value
@@ -341,6 +348,8 @@ class ExpressionsMixin:
         value = get_member(cast("Evaluator", self), receiver, name, span)
         if isinstance(value, Unknown) and value.span is None:
             value.span = source.span(node)
+        elif isinstance(value, Closure):
+            self._method_receiver = (value, receiver)  # `this` when it is called as `a.b()`
         return value
 
     def _eval_subscript(self, node: Node, scope: Scope, span: Span) -> Value:
@@ -401,7 +410,11 @@ class ExpressionsMixin:
                     start = self.span(property_node, scope)
                     return Span(span.file, start.line, start.column, span.end_line, span.end_column)
 
-        return self.call(callee, args, CallSite(span, arg_spans, method_span))
+        this: Value | None = None
+        if isinstance(callee, Closure) and function_node.type == "member_expression":
+            called, receiver = self._method_receiver
+            this = receiver if called is callee else Unknown("`this` cannot be evaluated", span)
+        return self.call(callee, args, CallSite(span, arg_spans, method_span), this)
 
     def _eval_unary(self, node: Node, scope: Scope, span: Span) -> Value:
         operator_node = node.child_by_field_name("operator")
