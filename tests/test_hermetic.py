@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# A path leaving the repository for the workspace's shared folder, or the private spec documents
-# that lived there.
+# The workspace's shared folder beside the repository (its reference/ documents), or the spec
+# documents that lived there, by name.
 OUTSIDE = re.compile(
-    r"\.\./shared|/shared/reference|parent\s*/\s*\"shared\"|convex-semantics\.md|convex-schema-changes\.md"
+    r"shared/reference|/work/shared|parents?(\[\d+\])?\s*/\s*\"shared\"|convex-semantics\.md|convex-schema-changes\.md"
 )
 
 
