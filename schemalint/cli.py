@@ -445,9 +445,11 @@ def _run_generator(
     generator: str,
     render: Callable[[Project, ProjectLayout], dict[str, str]],
     debug: bool = False,
+    functions: bool = False,
 ) -> int:
-    """Discover and parse the project, render the generator's files, then write them into
-    `out_dir` (or compare them with it, for --check); returns the exit status."""
+    """Discover and parse the project (with its function modules if `functions`), render the
+    generator's files, then write them into `out_dir` (or compare them with it, for --check);
+    returns the exit status."""
     from schemalint.config import ConfigError
     from schemalint.discovery import DiscoveryError
     from schemalint.generate.completeness import IncompleteProject
@@ -458,7 +460,7 @@ def _run_generator(
     try:
         layout = find_one_project(path)
         ensure_safe_out_dir(out_dir, functions_dir=layout.functions_dir, schema_file=layout.schema_file)
-        project = parse_project(layout)
+        project = parse_project(layout, functions=functions)
         _echo_parser_diagnostics(project.diagnostics)
         if project.schema is None:
             click.echo("error: the schema could not be read; nothing generated", err=True)
@@ -559,7 +561,8 @@ def generate_python_command(
         from schemalint.generate.python import render_python
         from schemalint.parser.functions import parse_functions
 
-        modules = parse_functions(layout)
+        # Read by the schema's evaluator (`functions=True` below): shared modules are read once.
+        modules = project.functions if project.functions is not None else parse_functions(layout)
         _echo_parser_diagnostics(modules.diagnostics)
         if modules.skipped and verbose:
             _echo_parser_diagnostics(modules.skipped)
@@ -581,7 +584,9 @@ def generate_python_command(
 
     def run() -> int:
         generator = f"python:{package}"
-        return _run_generator(path, out_dir, check=check, generator=generator, render=render, debug=debug)
+        return _run_generator(
+            path, out_dir, check=check, generator=generator, render=render, debug=debug, functions=True
+        )
 
     sys.exit(_maybe_watching(watch, path, run))
 

@@ -52,6 +52,8 @@ def _invisible(char: str) -> bool:
 
 def visible(text: str) -> str:
     """`text` with control and invisible characters written as JS escapes (`\\n`, `\\u202e`)."""
+    if text.isprintable():  # no Cc, Cf, Zl, Zp, Co or Cs character: nothing to escape
+        return text
     return "".join(_escape_invisible(char) for char in text)
 
 

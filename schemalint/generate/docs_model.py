@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,6 +181,14 @@ class _Context:
         self.files = page_names(t.name for t in schema.tables)
         self.relationships = schema_relationships(schema)
         self.ids = mermaid.entity_ids([*self.files, *(r.target for r in self.relationships)])
+        # Per table, in schema order: pages look these up instead of scanning every relationship.
+        self.outgoing: dict[str, list[mermaid.Relationship]] = defaultdict(list)
+        self.incoming: dict[str, list[mermaid.Relationship]] = defaultdict(list)
+        for relationship in self.relationships:
+            self.outgoing[relationship.source].append(relationship)
+            self.incoming[relationship.target].append(relationship)
+        self.order = {t.name: i for i, t in enumerate(schema.tables)}
+        self._findings: tuple[Sequence[Diagnostic], dict[str | None, list[Diagnostic]]] | None = None
 
     def link(self, name: str) -> str:
         if name in self.files:
@@ -197,8 +205,8 @@ class _Context:
             if table.staged_document is None
             else staged_change(table.name, table.document, table.staged_document, self.link, notes)
         )
-        outgoing = [r for r in self.relationships if r.source == table.name]
-        incoming = [r for r in self.relationships if r.target == table.name]
+        outgoing = self.outgoing.get(table.name, [])
+        incoming = self.incoming.get(table.name, [])
         return TablePage(
             file_name=self.files[table.name],
             notice=self.notice,
@@ -219,8 +227,17 @@ class _Context:
             notes=tuple(notes.notes),
             findings=None
             if findings is None
-            else finding_rows((d for d in findings if d.table == table.name), self.root),
+            else finding_rows(self._of_table(findings, table.name), self.root),
         )
+
+    def _of_table(self, findings: Sequence[Diagnostic], table: str) -> list[Diagnostic]:
+        """The findings about `table`, grouped once for all pages."""
+        if self._findings is None or self._findings[0] is not findings:
+            grouped: dict[str | None, list[Diagnostic]] = defaultdict(list)
+            for finding in findings:
+                grouped[finding.table].append(finding)
+            self._findings = (findings, grouped)
+        return self._findings[1].get(table, [])
 
     def summary(self, table: Table) -> TableSummary:
         return TableSummary(
@@ -239,7 +256,7 @@ class _Context:
         attributes = [mermaid.Attribute("id", "_id", "PK")] + [
             mermaid.Attribute("id", r.path, "FK", r.target) for r in outgoing
         ]
-        order = {t.name: i for i, t in enumerate(self.schema.tables)}
+        order = self.order
         neighbours = sorted(
             ({r.target for r in outgoing} | {r.source for r in incoming}) - {table.name},
             key=lambda n: (n not in order, order.get(n, 0), n),

@@ -101,8 +101,8 @@ def normalise(code: str, name: str) -> str:
     classes and functions, one around methods, at most one elsewhere), after checking that it
     compiles."""
     try:
-        spaced = respace(code, name)
-        compile(spaced, name, "exec", dont_inherit=True)
+        spaced, tree = respace(code, name)
+        compile(tree, name, "exec", dont_inherit=True)  # the checks after parsing (symbol tables)
     except LayoutError as exc:
         raise GenerationError(str(exc)) from None
     except SyntaxError as exc:

@@ -15,8 +15,9 @@ class LayoutError(Exception):
     """The code does not parse (a bug in a template or the view model)."""
 
 
-def respace(code: str, name: str) -> str:
-    """`code` with its blank lines normalised (see the module docstring)."""
+def respace(code: str, name: str) -> tuple[str, ast.Module]:
+    """`code` with its blank lines normalised (see the module docstring), and its syntax tree
+    (the same statements: only blank lines differ)."""
     try:
         tree = ast.parse(code, filename=name)
     except SyntaxError as exc:
@@ -25,7 +26,7 @@ def respace(code: str, name: str) -> str:
     out: list[str] = []
     end = _block(tree.body, lines, 0, out, around_definitions=2, module=True)
     out.extend(line for line in lines[end:] if line.strip())  # trailing comments, if any
-    return "".join(out).rstrip("\n") + "\n"
+    return "".join(out).rstrip("\n") + "\n", tree
 
 
 def _first_line(statement: ast.stmt) -> int:

@@ -107,6 +107,8 @@ def py_string(text: str) -> str:
     """`text` as a Python string literal on one line, quoted as `ruff format` quotes it (double
     quotes, unless the text holds more double than single quotes); characters that are not
     printable are written as escapes (`\\n`, `\\uXXXX`, `\\UXXXXXXXX`)."""
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # the common case, without a character-by-character pass
     quote = "'" if text.count('"') > text.count("'") else '"'
     body = "".join(
         _SHORT_ESCAPES.get(ch) or ("\\" + ch if ch == quote else ch if ch.isprintable() else _escape(ch))
