@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from schemalint.ir import AccessKind, DbAccess, FilterUse, IndexUse, IndexUseKind
+from schemalint.parser.source import SourceText
 from schemalint.parser.usage_names import NameResolver, Names
 from schemalint.parser.usage_ranges import RANGE_OPS, SEARCH_OPS, filter_use, index_range, method_span
-from schemalint.parser.usage_scope import Declaration, find_declaration, unwrap
+from schemalint.parser.usage_scope import find_declaration, unwrap
 
 TERMINALS = frozenset({"collect", "first", "unique", "take", "paginate", "count"})
 _PASS_THROUGH = frozenset(
@@ -56,6 +57,8 @@ class ChainReader:
     def __init__(self, resolver: NameResolver) -> None:
         self.resolver = resolver
         self.source = resolver.source
+        # Identifier nodes by name, per scope node: one walk of a scope serves all its variables.
+        self._identifier_index: dict[int, dict[bytes, list[Node]]] = {}
 
     # ------------------------------------------------------------------ what is a database
 
@@ -73,7 +76,7 @@ class ChainReader:
         if node.type != "identifier":
             return False
         name = self.source.text(node)
-        declaration = find_declaration(node, name, self.source)
+        declaration = find_declaration(node, name, self.source, self.resolver.blocks)
         if declaration is None:
             # A module-level `db` (an import, a client) is never Convex's: that comes from ctx.
             scope = self.resolver.module.scope
@@ -190,14 +193,18 @@ class ChainReader:
 
     def _follow_variable(self, target: Node, chain: Chain, visited: set[int]) -> None:
         name = self.source.text(target)
-        declaration = find_declaration(target, name, self.source)
+        declaration = find_declaration(target, name, self.source, self.resolver.blocks)
         if declaration is None or declaration.kind != "variable":
             chain.escapes = True
             return
         if declaration.node.id in visited:
             return
         visited.add(declaration.node.id)
-        for reference in _references(declaration, name, self.source):
+        scope = declaration.scope
+        index = self._identifier_index.get(scope.id)
+        if index is None:
+            index = self._identifier_index[scope.id] = _identifiers(scope, self.source)
+        for reference in index.get(name.encode(), ()):
             parent = reference.parent
             if parent is None:
                 continue
@@ -207,7 +214,7 @@ class ChainReader:
                 continue
             if parent.type in ("variable_declarator", "shorthand_property_identifier_pattern"):
                 continue
-            own = find_declaration(reference, name, self.source)
+            own = find_declaration(reference, name, self.source, self.resolver.blocks)
             if own is None or own.node.id != declaration.node.id:
                 continue  # a different variable of the same name (e.g. the `q` of a callback)
             self._follow(reference, chain, visited)
@@ -290,19 +297,14 @@ def _arguments(call: Node) -> list[Node]:
     return [a for a in arguments.named_children if a.type != "comment"]
 
 
-def _references(declaration: Declaration, name: str, source: object) -> list[Node]:
-    """Identifier nodes named `name` in the declaration's scope, in source order."""
-    from schemalint.parser.source import SourceText
-
-    assert isinstance(source, SourceText)
-    found: list[Node] = []
-    encoded = name.encode()
-    stack = [declaration.scope]
+def _identifiers(scope: Node, source: SourceText) -> dict[bytes, list[Node]]:
+    """Every identifier node under `scope`, by name, in source order."""
+    found: dict[bytes, list[Node]] = {}
+    stack = [scope]
     while stack:
         node = stack.pop()
         if node.type == "identifier":
-            if source.data[node.start_byte : node.end_byte] == encoded:
-                found.append(node)
+            found.setdefault(source.data[node.start_byte : node.end_byte], []).append(node)
             continue
         stack.extend(reversed(node.named_children))
     return found

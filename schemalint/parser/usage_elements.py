@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from schemalint.parser.usage_scope import find_declaration, is_reassigned, unwrap
+from schemalint.parser.usage_scope import BlockTables, find_declaration, is_reassigned, unwrap
 from schemalint.parser.values import JSArray, JSObject, Prim, Value
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ class ElementsMixin:
 
     if TYPE_CHECKING:
         source: SourceText
+        blocks: BlockTables
 
         def names(self, node: Node | None, depth: int = 0) -> Names: ...
         def _evaluate_quietly(self, node: Node) -> object: ...
@@ -78,7 +79,7 @@ class ElementsMixin:
         return None
 
     def _identifier_value(self, node: Node, name: str, depth: int) -> Names:
-        declaration = find_declaration(node, name, self.source)
+        declaration = find_declaration(node, name, self.source, self.blocks)
         if declaration is None or declaration.kind != "variable" or declaration.key is not None:
             return None
         return self.names(declaration.node.child_by_field_name("value"), depth + 1)
@@ -104,7 +105,7 @@ class ElementsMixin:
                 found[self.source.text(key).strip("\"'")] = value
             return found
         if node.type == "identifier":
-            declaration = find_declaration(node, self.source.text(node), self.source)
+            declaration = find_declaration(node, self.source.text(node), self.source, self.blocks)
             if declaration is None:
                 return self._module_elements(node)
             if (

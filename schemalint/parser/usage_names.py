@@ -18,6 +18,7 @@ from schemalint.parser.modules import Module
 from schemalint.parser.source import decode_escape, string_value
 from schemalint.parser.usage_elements import ElementsMixin
 from schemalint.parser.usage_scope import (
+    BlockTables,
     Declaration,
     find_declaration,
     has_local_identifier,
@@ -56,6 +57,7 @@ class NameResolver(ElementsMixin):
         self.module = module
         self.source = module.source
         self._args_cache: dict[int, JSObject | None] = {}
+        self.blocks: BlockTables = {}  # the names each block declares, read once
 
     def names(self, node: Node | None, depth: int = 0) -> Names:
         """Every string `node` may evaluate to, or None when that is not a small known set."""
@@ -109,7 +111,7 @@ class NameResolver(ElementsMixin):
 
     def _identifier(self, node: Node, depth: int) -> Names:
         name = self.source.text(node)
-        declaration = find_declaration(node, name, self.source)
+        declaration = find_declaration(node, name, self.source, self.blocks)
         if declaration is None:
             return self._module_value(node)
         if declaration.kind == "variable":
@@ -138,12 +140,12 @@ class NameResolver(ElementsMixin):
             return None
         receiver = unwrap(receiver)
         if receiver.type == "identifier":
-            declaration = find_declaration(receiver, self.source.text(receiver), self.source)
+            declaration = find_declaration(receiver, self.source.text(receiver), self.source, self.blocks)
             if declaration is not None:
                 if declaration.kind == "parameter" and declaration.key is None:
                     return self._parameter(declaration, self.source.text(prop), depth)
                 return None
-        if has_local_identifier(node, self.source):
+        if has_local_identifier(node, self.source, self.blocks):
             return None
         return self._module_value(node)
 
@@ -206,7 +208,7 @@ class NameResolver(ElementsMixin):
             key = pair.child_by_field_name("key") if pair.type == "pair" else None
             if key is not None and self.source.text(key) == "args":
                 value_node = pair.child_by_field_name("value")
-                if value_node is not None and not has_local_identifier(value_node, self.source):
+                if value_node is not None and not has_local_identifier(value_node, self.source, self.blocks):
                     value = self._evaluate_quietly(value_node)
                     found = value if isinstance(value, JSObject) else None
         self._args_cache[holder.id] = found

@@ -84,8 +84,16 @@ def _parameters(function: Node) -> list[Node]:
     return [p for p in params.named_children if p.type in ("required_parameter", "optional_parameter")]
 
 
-def find_declaration(node: Node, name: str, source: SourceText) -> Declaration | None:
-    """The local declaration of `name` visible at `node`; None when it is module-level or global."""
+BlockTables = dict[int, dict[str, "Declaration"]]
+
+
+def find_declaration(
+    node: Node, name: str, source: SourceText, blocks: BlockTables | None = None
+) -> Declaration | None:
+    """The local declaration of `name` visible at `node`; None when it is module-level or global.
+
+    `blocks` caches, per block, the names it declares (pass the same dict for one module: a
+    long function body is then read once, not once per lookup)."""
     current: Node | None = node.parent
     while current is not None and current.type != "program":
         if current.type == "for_in_statement":
@@ -95,7 +103,13 @@ def find_declaration(node: Node, name: str, source: SourceText) -> Declaration |
                 if binds:
                     return Declaration("loop", current, current, key=key)
         if current.type == "statement_block" or current.type == "for_statement":
-            found = _declared_in_block(current, name, source)
+            if blocks is None:
+                found = _declared_in_block(current, source).get(name)
+            else:
+                table = blocks.get(current.id)
+                if table is None:
+                    table = blocks[current.id] = _declared_in_block(current, source)
+                found = table.get(name)
             if found is not None:
                 return found
         if current.type in FUNCTION_NODES:
@@ -110,7 +124,9 @@ def find_declaration(node: Node, name: str, source: SourceText) -> Declaration |
     return None
 
 
-def _declared_in_block(block: Node, name: str, source: SourceText) -> Declaration | None:
+def _declared_in_block(block: Node, source: SourceText) -> dict[str, Declaration]:
+    """Every name the statements of `block` declare (the first declaration of each)."""
+    table: dict[str, Declaration] = {}
     children = list(block.named_children)
     if block.type in ("for_statement", "for_in_statement"):
         children = [c for c in children if c.type in _DECLARATIONS]
@@ -122,14 +138,35 @@ def _declared_in_block(block: Node, name: str, source: SourceText) -> Declaratio
                 pattern = declarator.child_by_field_name("name")
                 if pattern is None:
                     continue
-                binds, key = _pattern_binds(pattern, name, source)
-                if binds:
-                    return Declaration("variable", declarator, block, const=const, key=key)
+                for bound, key in _bound_names(pattern, source):
+                    table.setdefault(bound, Declaration("variable", declarator, block, const=const, key=key))
         elif statement.type == "function_declaration":
             name_node = statement.child_by_field_name("name")
-            if name_node is not None and source.text(name_node) == name:
-                return Declaration("function", statement, block)
-    return None
+            if name_node is not None:
+                table.setdefault(source.text(name_node), Declaration("function", statement, block))
+    return table
+
+
+def _bound_names(pattern: Node, source: SourceText) -> list[tuple[str, str | None]]:
+    """`(name, key)` for each name a declarator pattern binds (as `_pattern_binds` reads them)."""
+    if pattern.type == "identifier":
+        return [(source.text(pattern), None)]
+    if pattern.type != "object_pattern":
+        return []
+    found: list[tuple[str, str | None]] = []
+    for child in pattern.named_children:
+        if child.type == "shorthand_property_identifier_pattern":
+            found.append((source.text(child), source.text(child)))
+        elif child.type == "object_assignment_pattern":
+            left = child.child_by_field_name("left")
+            if left is not None:
+                found.append((source.text(left), source.text(left)))
+        elif child.type == "pair_pattern":
+            key = child.child_by_field_name("key")
+            value = child.child_by_field_name("value")
+            if key is not None and value is not None and value.type == "identifier":
+                found.append((source.text(value), source.text(key)))
+    return found
 
 
 def is_reassigned(declaration: Declaration, name: str, source: SourceText) -> bool:
@@ -166,11 +203,11 @@ def iterated_by_callback(declaration: Declaration, source: SourceText) -> Node |
     return callee.child_by_field_name("object")
 
 
-def has_local_identifier(node: Node, source: SourceText) -> bool:
+def has_local_identifier(node: Node, source: SourceText, blocks: BlockTables | None = None) -> bool:
     stack = [node]
     while stack:
         current = stack.pop()
-        if current.type == "identifier" and find_declaration(current, source.text(current), source):
+        if current.type == "identifier" and find_declaration(current, source.text(current), source, blocks):
             return True
         if current.type == "member_expression":
             receiver = current.child_by_field_name("object")
