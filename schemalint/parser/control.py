@@ -16,7 +16,7 @@ from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Sev
 from schemalint.parser import js
 from schemalint.parser.assignments import assign_name, assign_pattern
 from schemalint.parser.mutation import poison
-from schemalint.parser.scope import Scope
+from schemalint.parser.scope import ReturnSignal, Scope
 from schemalint.parser.source import SourceText
 from schemalint.parser.values import (
     UNDEFINED,
@@ -71,7 +71,13 @@ class UnknownFlow(Exception):
 
 
 class ThrowFlow(UnknownFlow):
-    """A `throw` that runs (already reported where Convex would throw, unless caught)."""
+    """A throw that surely happens: a `throw` statement, or Convex throwing inside a `try`
+    block (reported where Convex would throw, unless caught). `unknowns_before` is how many
+    Unknowns were made before it (a `try` tells whether something earlier may have thrown)."""
+
+    def __init__(self, unknown: Unknown, unknowns_before: int) -> None:
+        super().__init__(unknown)
+        self.unknowns_before = unknowns_before
 
 
 # ---------------------------------------------------------------------------------- unmodelled
@@ -163,6 +169,8 @@ class _Marker:
             probe = inner
         if probe.type != "identifier" or scope.lookup(self.source.text(probe)) is None:
             return None
+        if node.type == "identifier":  # read directly: works even when the step budget ran out
+            return self.ev.lookup(self.source.text(node), self.source.span(node), scope)
         return self.ev.eval(node, scope)
 
     def target(self, node: Node, scope: Scope) -> None:
@@ -366,6 +374,8 @@ def _run_body(ev: Evaluator, body: Node, scope: Scope, label: str | None) -> Non
     except ContinueSignal as signal:
         if signal.label is not None and signal.label != label:
             raise
+    except ThrowFlow:
+        raise  # a throw leaves the loop (reported, or caught by a `try`)
     except UnknownFlow:
         raise _Bail("a loop whose body cannot be evaluated") from None
 
@@ -502,6 +512,8 @@ def exec_switch(ev: Evaluator, node: Node, scope: Scope) -> None:
     except BreakSignal as signal:
         if signal.label is not None:
             raise
+    except ThrowFlow:
+        raise
     except UnknownFlow:
         unmodelled(ev, node, scope, "a `switch` whose body cannot be evaluated")
 
@@ -516,28 +528,57 @@ def exec_try(ev: Evaluator, node: Node, scope: Scope) -> None:
     ev.catching.append(caught)
     before = Unknown.created
     interrupted = False
+    thrown: ThrowFlow | None = None
+    leaving: Exception | None = None
     try:
         if body is not None:
             exec_block(ev, body, scope)
+    except ThrowFlow as flow:
+        thrown = flow
     except UnknownFlow:
         interrupted = True
+    except (BreakSignal, ContinueSignal, ReturnSignal) as jump:
+        leaving = jump
     finally:
         ev.catching.pop()
-    may_throw = interrupted or bool(caught) or Unknown.created != before
-    if (interrupted or caught) and body is not None:
+    if leaving is not None:
+        _run_finally(ev, finalizer, scope)  # `finally` runs on the way out
+        raise leaving
+    if thrown is not None and thrown.unknowns_before == before and handler is not None:
+        # It surely throws there, and nothing before could have: the `catch` block runs.
+        _run_catch(ev, handler, scope, thrown)
+        _run_finally(ev, finalizer, scope)
+        return
+    may_throw = interrupted or thrown is not None or bool(caught) or Unknown.created != before
+    if (interrupted or caught or thrown is not None) and body is not None:
         unmodelled(ev, body, scope, "a `try` block that throws")
     if handler is not None and may_throw:
         unmodelled(ev, handler, scope, "a `catch` block that may run")
-    if finalizer is not None:
-        block = finalizer.child_by_field_name("body")
-        if block is not None:
-            exec_block(ev, block, scope)
+    _run_finally(ev, finalizer, scope)
+
+
+def _run_catch(ev: Evaluator, handler: Node, scope: Scope, thrown: ThrowFlow) -> None:
+    inner = Scope(scope.module, scope, block=True)
+    parameter = handler.child_by_field_name("parameter")
+    if parameter is not None:
+        error = Unknown("the caught error cannot be evaluated", thrown.unknown.span)
+        ev.bind_pattern(parameter, error, inner)
+    block = handler.child_by_field_name("body")
+    if block is not None:
+        exec_block(ev, block, inner)
+
+
+def _run_finally(ev: Evaluator, finalizer: Node | None, scope: Scope) -> None:
+    block = finalizer.child_by_field_name("body") if finalizer is not None else None
+    if block is not None:
+        exec_block(ev, block, scope)
 
 
 def exec_throw(ev: Evaluator, node: Node, scope: Scope) -> None:
     argument = node.named_children[0] if node.named_children else None
+    created = Unknown.created  # (whatever the argument is, evaluating it ends in a throw)
     value = ev.eval(argument, scope) if argument is not None else Prim(UNDEFINED)
     span = ev.span(node, scope)
     detail = "" if isinstance(value, Unknown) else f": {_short(value.describe())}"
-    ev.report_throw(f"the schema code throws{detail}", span)
-    raise ThrowFlow(Unknown("the code throws", span, quiet=True))
+    ev.report_throw(f"the schema code throws{detail}", span, created)
+    raise ThrowFlow(Unknown("the code throws", span, quiet=True), created)

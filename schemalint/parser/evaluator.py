@@ -239,11 +239,19 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             return value
         return global_value(self, name, span)
 
-    def report_throw(self, message: str, span: Span | None) -> None:
-        """Convex itself throws here while evaluating the schema modules: the push fails."""
+    def report_throw(self, message: str, span: Span | None, unknowns_before: int | None = None) -> None:
+        """Convex itself throws here while evaluating the schema modules: the push fails.
+
+        Inside a `try` block the throw is caught instead: this raises `ThrowFlow` to leave the
+        block (`unknowns_before`: the count of Unknowns made before the throwing code began)."""
+        created = Unknown.created if unknowns_before is None else unknowns_before
         where = span or Span("<unknown>", 1, 1, 1, 1)
         diagnostic = ParserDiagnostic(EVALUATION_ERROR, f"Convex throws here: {message}", where)
-        (self.catching[-1] if self.catching else self.diagnostics).append(diagnostic)
+        if not self.catching:
+            self.diagnostics.append(diagnostic)
+            return
+        self.catching[-1].append(diagnostic)
+        raise ThrowFlow(Unknown(f"Convex throws here: {message}", where, quiet=True), created)
 
     def record_runtime(self, kind: RuntimeAccessKind, span: Span) -> None:
         access = RuntimeAccess(kind=kind, span=span)
@@ -284,6 +292,8 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             except ReturnSignal as returned:
                 return returned.value
             except UnknownFlow as flow:
+                if isinstance(flow, ThrowFlow) and self.catching:
+                    raise  # a `try` around the call catches it
                 return Unknown(flow.unknown.reason, flow.unknown.span, quiet=flow.unknown.quiet)
             except (BreakSignal, ContinueSignal):
                 return Unknown("`break`/`continue` outside a loop", site.span)
