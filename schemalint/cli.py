@@ -4,49 +4,23 @@ from __future__ import annotations
 
 import json
 import sys
-import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import click
 
 from schemalint import __version__
-from schemalint.reporters import FORMATS
+from schemalint.cli_support import WATCH_HELP as _WATCH_HELP
+from schemalint.cli_support import echo_error as _echo_error
+from schemalint.cli_support import echo_parser_diagnostics as _echo_parser_diagnostics
+from schemalint.cli_support import internal_error as _internal_error
+from schemalint.cli_support import relative as _relative
 
 if TYPE_CHECKING:
-    from schemalint.checking import CheckOptions
-    from schemalint.diagnostics import ParserDiagnostic
     from schemalint.discovery import ProjectLayout
     from schemalint.generate.completeness import Gaps
     from schemalint.ir import Project
-    from schemalint.watching import Targets
-
-
-def _relative(path: str) -> str:
-    """`path` relative to the current directory (absolute when outside it), as ruff shows it."""
-    try:
-        return Path(path).relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path
-
-
-def _echo_parser_diagnostics(diagnostics: Sequence[ParserDiagnostic]) -> None:
-    """Print what the parser could not read to stderr, one `file:line:col: kind: message` line
-    each (control characters in names and paths shown escaped)."""
-    from schemalint.textsafe import visible
-
-    for diagnostic in diagnostics:
-        span = diagnostic.span
-        where = f"{_relative(span.file)}:{span.line}:{span.column}"
-        click.echo(visible(f"{where}: {diagnostic.kind}: {diagnostic.message}"), err=True)
-
-
-def _echo_error(message: object) -> None:
-    """`error: message` on stderr (control characters shown escaped)."""
-    from schemalint.textsafe import visible
-
-    click.echo(f"error: {visible(str(message))}", err=True)
 
 
 class _Main(click.Group):
@@ -90,20 +64,6 @@ def export_command(path: Path, compact: bool, debug: bool) -> None:
     sys.exit(status)
 
 
-def _internal_error(exc: Exception, debug: bool) -> NoReturn:
-    """Report a bug in schemalint itself: a short message (a traceback only with --debug), exit 2."""
-    from schemalint.textsafe import visible
-
-    if debug:
-        traceback.print_exc()
-    click.echo(
-        f"error: internal error: {type(exc).__name__}: {visible(str(exc))}"
-        + ("" if debug else " (rerun with --debug for a traceback)"),
-        err=True,
-    )
-    sys.exit(2)
-
-
 def _export(path: Path, compact: bool) -> int:
     from schemalint import export
     from schemalint.parser import parse_project
@@ -120,191 +80,6 @@ def _export(path: Path, compact: bool) -> int:
         return 1
     click.echo(text)
     return 1 if project.diagnostics else 0
-
-
-_WATCH_HELP = (
-    "Run again whenever a file it read changes (the schema's imports, function modules, "
-    "convex.json, tsconfig.json, the configuration); Ctrl-C stops."
-)
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-@main.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--output-format",
-    "--format",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format (`--format` is an alias).",
-)
-@click.option("--output-file", "-o", type=click.Path(path_type=Path), help="Write the report to a file.")
-@click.option(
-    "--select", multiple=True, help="Rules to run (codes, prefixes, names), replacing the config's selection."
-)
-@click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
-@click.option("--ignore", multiple=True, help="Rules not to run (codes, prefixes, names).")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    help="Lowest severity that makes the exit code 1 [config `fail-on`; default: warning].",
-)
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Also fail on notices (what schemalint could not read statically) [config `strict`].",
-)
-@click.option(
-    "--preview/--no-preview",
-    default=None,
-    help="Also run the rules in preview (not yet precise enough to be on by default) [config `preview`].",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
-@click.option(
-    "--statistics",
-    is_flag=True,
-    help="Print the number of findings per rule instead (a table; JSON rows with --output-format json).",
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Configuration file (instead of searching upwards from each schema).",
-)
-@click.option(
-    "--show-settings",
-    is_flag=True,
-    help="Print each project's effective configuration and where each value came from, then exit.",
-)
-@click.option(
-    "--color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour the text formats (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
-)
-@click.option(
-    "--docs-url",
-    envvar="SCHEMALINT_DOCS_URL",
-    metavar="URL",
-    help="Base URL of the rule pages linked from json (`url`) and sarif (`helpUri`) "
-    "[env SCHEMALINT_DOCS_URL; default: the repository's docs/rules/].",
-)
-@click.option("--watch", is_flag=True, help=_WATCH_HELP)
-@click.option("--clear", is_flag=True, help="With --watch: clear the screen before each re-run.")
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def check_command(
-    paths: tuple[Path, ...],
-    output_format: str,
-    output_file: Path | None,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_on: str | None,
-    strict: bool,
-    preview: bool | None,
-    exit_zero: bool,
-    statistics: bool,
-    config_file: Path | None,
-    show_settings: bool,
-    color: str,
-    docs_url: str | None,
-    watch: bool,
-    clear: bool,
-    debug: bool,
-) -> None:
-    """Lint the Convex schemas at PATHS (default `.`).
-
-    A PATH is a schema file, a functions directory or a project root; a directory that is not a
-    Convex project is searched for projects (a monorepo root: `node_modules`, VCS directories and
-    .gitignored paths skipped), and each project uses the configuration found walking up from
-    its schema. Paths in the report are relative to the current directory.
-
-    Exit status: 0 when nothing at or above --fail-on was found, 1 otherwise, 2 for usage,
-    configuration or internal errors. Notices (what schemalint could not read statically) never
-    change the exit status unless --strict.
-    """
-    from schemalint.checking import STATISTICS_FORMATS, CheckOptions
-    from schemalint.config import ConfigError
-    from schemalint.discovery import DiscoveryError
-
-    if statistics and output_format not in STATISTICS_FORMATS:
-        raise click.UsageError(
-            f"--statistics prints a table or JSON: use --output-format "
-            f"{', '.join(STATISTICS_FORMATS)}, not {output_format}"
-        )
-    options = CheckOptions(
-        output_format=output_format,
-        output_file=output_file,
-        select=_split(select) if select else None,
-        extend_select=tuple(_split(extend_select)),
-        ignore=tuple(_split(ignore)),
-        fail_on=fail_on,
-        strict=strict,
-        preview=preview,
-        statistics=statistics,
-        config_file=config_file,
-        color=color,
-        docs_url=docs_url,
-    )
-    if watch:
-        from schemalint.watching import watch as watch_loop
-
-        status = watch_loop(lambda: _check_for_watch(paths or (Path("."),), options, debug), clear=clear)
-        sys.exit(0 if exit_zero else status)
-    try:
-        status = _check(paths or (Path("."),), options, show_settings=show_settings)
-    except BrokenPipeError:
-        raise
-    except (DiscoveryError, ConfigError, OSError) as exc:
-        _echo_error(exc)
-        sys.exit(2)
-    except Exception as exc:
-        _internal_error(exc, debug)
-    sys.exit(0 if exit_zero else status)
-
-
-def _check_for_watch(paths: Sequence[Path], options: CheckOptions, debug: bool) -> tuple[int, Targets | None]:
-    """One run of `check --watch`: the status and what it read; an error is shown, not fatal."""
-    from schemalint.checking import check_projects
-    from schemalint.config import ConfigError
-    from schemalint.discovery import DiscoveryError
-    from schemalint.watching import ProjectFiles, targets_of
-    from schemalint.workspace import find_projects
-
-    try:
-        status, results = check_projects(find_projects(paths), options)
-    except (DiscoveryError, ConfigError, OSError) as exc:
-        _echo_error(exc)
-        return 2, None
-    except Exception as exc:
-        if debug:
-            traceback.print_exc()
-        _echo_error(f"internal error: {type(exc).__name__}: {exc}")
-        return 2, None
-    projects = [ProjectFiles(r.layout, r.files, r.config.source) for r in results]
-    return status, targets_of(projects)
-
-
-def _check(paths: Sequence[Path], options: CheckOptions, *, show_settings: bool) -> int:
-    """Find the projects, then lint them (or show their settings); returns the exit status."""
-    from schemalint.checking import run_check
-    from schemalint.workspace import find_projects
-
-    layouts = find_projects(paths)
-    if show_settings:
-        from schemalint.checking import configure
-        from schemalint.settings_view import render_settings
-
-        for layout in layouts:
-            click.echo(render_settings(layout, configure(layout, options)))
-        return 0
-    return run_check(layouts, options)
 
 
 @main.command("rules")
@@ -589,6 +364,15 @@ def generate_python_command(
         )
 
     sys.exit(_maybe_watching(watch, path, run))
+
+
+def _register_check() -> None:
+    from schemalint.cli_check import check_command
+
+    main.add_command(check_command)
+
+
+_register_check()
 
 
 def _register_diff() -> None:

@@ -8,6 +8,7 @@ the long fuzz profile.
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import shutil
@@ -111,7 +112,8 @@ def test_the_github_actions_step_writes_workflow_commands(example: Path) -> None
     action = yaml.safe_load(block_containing("yaml", "actions/setup-python"))
     (command,) = [step["run"] for step in action if step.get("run", "").startswith("schemalint ")]
     lines = schemalint(*shlex.split(command)[1:]).splitlines()
-    assert len(lines) == 5 and all(
+    total = json.loads(schemalint("check", "--output-format", "json"))["summary"]["total"]
+    assert len(lines) == total > 0 and all(
         re.match(r"::(error|warning|notice) file=convex/schema\.ts,", x) for x in lines
     )
 

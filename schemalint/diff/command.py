@@ -107,7 +107,9 @@ def diff_command(
     git, configuration or internal errors.
     """
     from schemalint.checking import CheckOptions
-    from schemalint.cli import _echo_error, _internal_error, _split
+    from schemalint.cli_support import echo_error as _echo_error
+    from schemalint.cli_support import internal_error as _internal_error
+    from schemalint.cli_support import split_selectors as _split
     from schemalint.config import ConfigError
     from schemalint.diff.git_files import GitError
     from schemalint.diff.run import run_diff

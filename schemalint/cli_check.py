@@ -1,0 +1,193 @@
+"""`schemalint check`: its options, and running it once or under --watch."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from schemalint.cli_support import WATCH_HELP, echo_error, internal_error, split_selectors
+from schemalint.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from schemalint.checking import CheckOptions
+    from schemalint.watching import Targets
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--output-format",
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format (`--format` is an alias).",
+)
+@click.option("--output-file", "-o", type=click.Path(path_type=Path), help="Write the report to a file.")
+@click.option(
+    "--select", multiple=True, help="Rules to run (codes, prefixes, names), replacing the config's selection."
+)
+@click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
+@click.option("--ignore", multiple=True, help="Rules not to run (codes, prefixes, names).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that makes the exit code 1 [config `fail-on`; default: warning].",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Also fail on notices (what schemalint could not read statically) [config `strict`].",
+)
+@click.option(
+    "--preview/--no-preview",
+    default=None,
+    help="Also run the rules in preview (not yet precise enough to be on by default) [config `preview`].",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print the number of findings per rule instead (a table; JSON rows with --output-format json).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Configuration file (instead of searching upwards from each schema).",
+)
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print each project's effective configuration and where each value came from, then exit.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text formats (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
+)
+@click.option(
+    "--docs-url",
+    envvar="SCHEMALINT_DOCS_URL",
+    metavar="URL",
+    help="Base URL of the rule pages linked from json (`url`) and sarif (`helpUri`) "
+    "[env SCHEMALINT_DOCS_URL; default: the repository's docs/rules/].",
+)
+@click.option("--watch", is_flag=True, help=WATCH_HELP)
+@click.option("--clear", is_flag=True, help="With --watch: clear the screen before each re-run.")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def check_command(
+    paths: tuple[Path, ...],
+    output_format: str,
+    output_file: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    strict: bool,
+    preview: bool | None,
+    exit_zero: bool,
+    statistics: bool,
+    config_file: Path | None,
+    show_settings: bool,
+    color: str,
+    docs_url: str | None,
+    watch: bool,
+    clear: bool,
+    debug: bool,
+) -> None:
+    """Lint the Convex schemas at PATHS (default `.`).
+
+    A PATH is a schema file, a functions directory or a project root; a directory that is not a
+    Convex project is searched for projects (a monorepo root: `node_modules`, VCS directories and
+    .gitignored paths skipped), and each project uses the configuration found walking up from
+    its schema. Paths in the report are relative to the current directory.
+
+    Exit status: 0 when nothing at or above --fail-on was found, 1 otherwise, 2 for usage,
+    configuration or internal errors. Notices (what schemalint could not read statically) never
+    change the exit status unless --strict.
+    """
+    from schemalint.checking import STATISTICS_FORMATS, CheckOptions
+    from schemalint.config import ConfigError
+    from schemalint.discovery import DiscoveryError
+
+    if statistics and output_format not in STATISTICS_FORMATS:
+        raise click.UsageError(
+            f"--statistics prints a table or JSON: use --output-format "
+            f"{', '.join(STATISTICS_FORMATS)}, not {output_format}"
+        )
+    options = CheckOptions(
+        output_format=output_format,
+        output_file=output_file,
+        select=split_selectors(select) if select else None,
+        extend_select=tuple(split_selectors(extend_select)),
+        ignore=tuple(split_selectors(ignore)),
+        fail_on=fail_on,
+        strict=strict,
+        preview=preview,
+        statistics=statistics,
+        config_file=config_file,
+        color=color,
+        docs_url=docs_url,
+    )
+    if watch:
+        from schemalint.watching import watch as watch_loop
+
+        status = watch_loop(lambda: _check_for_watch(paths or (Path("."),), options, debug), clear=clear)
+        sys.exit(0 if exit_zero else status)
+    try:
+        status = _check(paths or (Path("."),), options, show_settings=show_settings)
+    except BrokenPipeError:
+        raise
+    except (DiscoveryError, ConfigError, OSError) as exc:
+        echo_error(exc)
+        sys.exit(2)
+    except Exception as exc:
+        internal_error(exc, debug)
+    sys.exit(0 if exit_zero else status)
+
+
+def _check_for_watch(paths: Sequence[Path], options: CheckOptions, debug: bool) -> tuple[int, Targets | None]:
+    """One run of `check --watch`: the status and what it read; an error is shown, not fatal."""
+    from schemalint.checking import check_projects
+    from schemalint.config import ConfigError
+    from schemalint.discovery import DiscoveryError
+    from schemalint.watching import ProjectFiles, targets_of
+    from schemalint.workspace import find_projects
+
+    try:
+        status, results = check_projects(find_projects(paths), options)
+    except (DiscoveryError, ConfigError, OSError) as exc:
+        echo_error(exc)
+        return 2, None
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        echo_error(f"internal error: {type(exc).__name__}: {exc}")
+        return 2, None
+    projects = [ProjectFiles(r.layout, r.files, r.config.source) for r in results]
+    return status, targets_of(projects)
+
+
+def _check(paths: Sequence[Path], options: CheckOptions, *, show_settings: bool) -> int:
+    """Find the projects, then lint them (or show their settings); returns the exit status."""
+    from schemalint.checking import run_check
+    from schemalint.workspace import find_projects
+
+    layouts = find_projects(paths)
+    if show_settings:
+        from schemalint.checking import configure
+        from schemalint.settings_view import render_settings
+
+        for layout in layouts:
+            click.echo(render_settings(layout, configure(layout, options)))
+        return 0
+    return run_check(layouts, options)
