@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from schemalint.parser.evaluator import Evaluator
 
 
-from schemalint.parser import js_numbers, js_strings
+from schemalint.parser import convex_tables, convex_values, js_numbers, js_strings
 from schemalint.parser.budget import bounded_array
 from schemalint.parser.js import (
     LongString,
@@ -81,8 +81,6 @@ def inherited_member(receiver: JSObject, name: str, span: Span | None) -> Value:
 
 def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> Value:
     """`receiver.name` (also `receiver[name]`)."""
-    from schemalint.parser import convex_tables, convex_values
-
     if isinstance(receiver, LongString) and name == "length":
         return Prim(float(receiver.length), span)
     if isinstance(receiver, Unknown):
