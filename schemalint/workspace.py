@@ -66,7 +66,11 @@ def _projects_of(path: Path) -> list[ProjectLayout]:
             raise
         found = sorted(_search(directory.resolve()), key=lambda layout: layout.root)
         if not found:
-            raise DiscoveryError(f"{not_a_project}, and no Convex project below it") from None
+            raise DiscoveryError(
+                f"{path}: no Convex schema found here or below it (looked for {' or '.join(SCHEMA_NAMES)} "
+                "in convex/ and for convex.json); pass a schema file, a functions directory, a "
+                "project root or a directory holding projects"
+            ) from not_a_project
         return found
 
 

@@ -70,8 +70,13 @@ def test_a_project_path_is_used_as_is_and_paths_are_deduplicated(tmp_path: Path)
 
 def test_a_directory_without_projects_is_an_error(tmp_path: Path) -> None:
     make(tmp_path, "src/index.ts")
-    with pytest.raises(DiscoveryError, match=r"no Convex schema found .* and no Convex project below it"):
+    with pytest.raises(DiscoveryError) as error:
         find_projects([tmp_path])
+    assert str(error.value) == (
+        f"{tmp_path}: no Convex schema found here or below it (looked for schema.ts or schema.js in "
+        "convex/ and for convex.json); pass a schema file, a functions directory, a project root "
+        "or a directory holding projects"
+    )
 
 
 def test_one_project_commands_name_the_candidates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
