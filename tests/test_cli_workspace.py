@@ -194,3 +194,13 @@ def test_a_reader_closing_the_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
     assert process.wait(timeout=60) == 141
     assert b"T302" in first
     assert stderr == b""
+
+
+def test_rule_links_follow_docs_url_and_its_environment_variable(monorepo: Path) -> None:
+    flag = json.loads(check("apps/web", "--output-format", "json", "--docs-url", "https://x.example/r").stdout)
+    assert flag["diagnostics"][0]["url"] == "https://x.example/r/any-type.md"
+    env = CliRunner().invoke(
+        main, ["check", "apps/web", "--output-format", "sarif"], env={"SCHEMALINT_DOCS_URL": "https://y.example/"}
+    )
+    rules = json.loads(env.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    assert {rule["helpUri"] for rule in rules if rule["id"] == "T302"} == {"https://y.example/any-type.md"}
