@@ -294,7 +294,9 @@ class ExpressionsMixin:
                     if accessor == "get":  # read when the object is read (by Convex: at v.object())
                         this = Unknown("`this` in a getter cannot be evaluated", source.span(child))
                         member = self.call(closure, [], CallSite(source.span(child), []), this)
+                        result.getters = (result.getters or set()) | {key}
                     elif accessor == "set":
+                        result.setters = {**(result.setters or {}), key: closure}
                         if key in result.props:
                             continue  # the getter defined with it gives the value
                         member = Prim(UNDEFINED, source.span(child))

@@ -71,6 +71,14 @@ def array_index(key: str) -> int | None:
 def set_member(ev: Evaluator, target: Value, key: str, value: Value, span: Span | None) -> Value:
     """`target[key] = value` in strict mode; returns `value`."""
     if isinstance(target, JSObject):
+        if target.setters is not None and key in target.setters:
+            ev.call(target.setters[key], [value], CallSite(span, [span]), target)
+            if target.getters is not None and key in target.getters:  # it may read what was set
+                prop = target.props[key]
+                reason = f"the getter `{key}` is read after its setter ran"
+                target.props[key] = Property(Unknown(reason, span), prop.key_span, prop.span, prop.doc)
+                note_mutation(target)
+            return value
         if target.frozen:
             verb = "assign to read only property" if key in target.props else "add property"
             ev.report_throw(f"TypeError: Cannot {verb} {key!r} of a frozen object", span)

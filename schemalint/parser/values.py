@@ -144,6 +144,9 @@ class JSObject(Value):
     proto: Value | None = None  # `{ __proto__: x }`: members inherited from `x`
     # Own properties that are not enumerable (`Object.defineProperty`): readable, never listed.
     hidden: dict[str, Property] | None = None
+    # Accessors written in the literal: setters run on assignment; a getter's value is read once.
+    setters: dict[str, Value] | None = None
+    getters: set[str] | None = None
 
     def describe(self) -> str:
         return "an object"
