@@ -51,6 +51,7 @@ def render_settings(layout: ProjectLayout, config: Config) -> str:
     enabled = config.enabled_rules()
     lines.append(f"# enabled rules ({len(enabled)} of {len(RULES)}): " + " ".join(r.code for r in enabled))
     line("fail-on", config.fail_on.label)
+    line("strict", config.strict)
     line("severity", {name: level.label for name, level in sorted(config.severity.items())})
     line(
         "per-file-ignores",

@@ -134,6 +134,7 @@ def test_show_settings_prints_each_value_and_where_it_came_from(monorepo: Path) 
         "# command line (1): --extend-select T302 (applied on top)",
     ]
     assert 'fail-on = "error"  # command line' in lines
+    assert "strict = false  # default" in lines and "preview = false  # default" in lines
     assert "rules.deep-nesting.max-depth = 16  # default" in lines
 
 
