@@ -451,3 +451,11 @@ def test_generating_python_does_not_import_libcst(tmp_path: Path) -> None:
         "assert 'libcst' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=120)
+
+
+def test_functions_built_with_custom_builders_are_in_the_client() -> None:
+    """convex-helpers' customQuery/customMutation (#16): listed, with the builder's own args."""
+    api = package_for(FIXTURES / "functions-usage")["convex_types/api.py"]
+    assert '    "admin:promote": "mutation",\n' in api and '    "messages:byKey": "query",\n' in api
+    assert "        sessionId: str,\n        key: Literal[\"channel\", \"author\"],\n        id: str,\n" in api
+    assert "    def subscribe_byKey(\n" in api
