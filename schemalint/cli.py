@@ -76,9 +76,12 @@ def _export(path: Path, compact: bool) -> int:
     try:
         text = export.dumps(project.schema, indent=None if compact else 2)
     except export.ExportError as exc:  # Convex's own export() throws here: no JSON to show
-        click.echo(f"error: {exc}", err=True)
+        _echo_error(exc)
         return 1
-    click.echo(text)
+    from schemalint.textsafe import json_safe
+
+    # The same JSON; control, line-separator and bidi characters in names as \u escapes.
+    click.echo(json_safe(text))
     return 1 if project.diagnostics else 0
 
 

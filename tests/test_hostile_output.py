@@ -131,3 +131,11 @@ def test_parser_diagnostics_on_stderr_are_escaped(hostile: Path) -> None:
     result = CliRunner().invoke(main, ["export"])
     assert result.exit_code == 1
     assert ESC not in result.output and "\\u001b[2J" in result.output
+
+
+def test_export_keeps_the_names_and_escapes_them(hostile: Path) -> None:
+    result = CliRunner().invoke(main, ["export"])
+    assert _unsafe_in(result.stdout) == set()
+    (table,) = json.loads(result.stdout)["tables"]
+    assert table["tableName"] == TABLE
+    assert list(table["documentType"]["value"]) == [FIELD]
