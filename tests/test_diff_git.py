@@ -241,10 +241,10 @@ def test_symlinks_in_the_revision_are_followed_within_it(
     root.mkdir()
     _git(root, "init", "-q", "-b", "main")
     _write(
-        root, {"shared/fields.ts": 'import { v } from "convex/values";\nexport const name = v.string();\n'}
+        root, {"common/fields.ts": 'import { v } from "convex/values";\nexport const name = v.string();\n'}
     )
     (root / "convex").mkdir()
-    (root / "convex" / "fields.ts").symlink_to("../shared/fields.ts")
+    (root / "convex" / "fields.ts").symlink_to("../common/fields.ts")
     schema = OLD_SCHEMA.replace(
         'import { status } from "@/shared/status";', 'import { name } from "./fields";'
     )
@@ -258,7 +258,7 @@ def test_symlinks_in_the_revision_are_followed_within_it(
     )
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "-m", "links")
-    (root / "shared" / "fields.ts").write_text(
+    (root / "common" / "fields.ts").write_text(
         'import { v } from "convex/values";\nexport const name = v.number();\n'
     )
     monkeypatch.chdir(root)

@@ -116,6 +116,14 @@ def test_a_table_of_a_schema_without_validation_is_walked_when_validation_is_tur
     ]
 
 
+def test_a_table_not_enforced_at_the_baseline_needs_no_evaluating_there() -> None:
+    before = """
+        import { extra } from "some-unknown-package";
+        export default defineSchema({ users: defineTable({ name: v.string(), extra }) }, { schemaValidation: false });
+    """
+    assert rules(before, USERS) == ["revalidated-table", "schema-validation-changed"]
+
+
 def test_a_schema_without_validation_walks_nothing() -> None:
     after = USERS.replace("v.string() }", "v.number() }").replace(
         "}) });", "}) }, { schemaValidation: false });"

@@ -114,8 +114,10 @@ def compare(baseline: Baseline, project: Project) -> Comparison:
         if new_unknown is None and new_schema is not None and not new_schema.schema_validation:
             changes.append(TableChange(table.name, old, table, "unchecked"))
             continue
-        reason = _side_unknown("this version", new_unknown, table) or _side_unknown(
-            f"{baseline.label}", old_unknown, old
+        # With validation off at the baseline nothing was enforced: its table needs no reading.
+        enforced = old_unknown is not None or old_schema is None or old_schema.schema_validation
+        reason = _side_unknown("this version", new_unknown, table) or (
+            _side_unknown(baseline.label, old_unknown, old) if enforced else None
         )
         if reason is None and old is None and old_incomplete:
             reason = (
