@@ -158,19 +158,22 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
             if not args:
                 return Unknown("`.map` needs a function", site.span)
             results: list[Value] = []
-            for index, item in enumerate(array.items):
+            failed: Unknown | None = None
+            for index, item in enumerate(list(array.items)):
                 mapped = ev.call(
                     args[0],
                     [item, Prim(float(index), item.span), array],
                     CallSite(item.span or site.span, [item.span]),
                 )
                 if isinstance(mapped, Unknown):
-                    return mapped
+                    failed = failed or mapped  # keep calling: later calls may have side effects
+                if failed is not None:
+                    continue
                 if flat and isinstance(mapped, JSArray):
                     results.extend(mapped.items)
                 else:
                     results.append(mapped)
-            return bounded_array(results, site.span)
+            return failed if failed is not None else bounded_array(results, site.span)
 
         return Builtin("Array.flatMap" if flat else "Array.map", impl)
 
@@ -178,16 +181,18 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
         if not args:
             return Unknown("`.filter` needs a function", site.span)
         kept: list[Value] = []
-        for index, item in enumerate(array.items):
+        unknown = False
+        for index, item in enumerate(list(array.items)):  # every call runs: they may have effects
             keep = truthy(
                 ev.call(
                     args[0], [item, Prim(float(index)), array], CallSite(item.span or site.span, [item.span])
                 )
             )
-            if keep is None:
-                return Unknown("a `.filter` callback cannot be evaluated", site.span)
+            unknown = unknown or keep is None
             if keep:
                 kept.append(item)
+        if unknown:
+            return Unknown("a `.filter` callback cannot be evaluated", site.span)
         return JSArray(kept, site.span)
 
     def concat_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
