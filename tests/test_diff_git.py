@@ -158,6 +158,10 @@ def test_the_default_baseline_is_the_merge_base_with_main(repo: Path) -> None:
     status, output = _run()
     # Against main (NEW_SCHEMA), only the feature commit's change shows.
     assert output.splitlines()[0].startswith("backend/schema.ts:6:42: warning C701 [revalidated-table]")
+    base = _git(repo, "rev-parse", "main").strip()
+    assert (
+        output.splitlines()[-1] == f"schemalint diff: comparing with the merge-base with main ({base[:10]})"
+    )
     assert "stores a value in `email` that the new validator rejects (v.string() → v.number())" in output
     assert status == 1
 
@@ -272,3 +276,23 @@ def test_a_functions_directory_moved_by_convex_json_is_found_at_the_revision(rep
     (repo / "app/convex.json").write_text(json.dumps({"functions": "server/"}))
     status, output = _run("--against", "HEAD", "--select", "new-table,revalidated-table")
     assert (status, output) == (0, "All checks passed!\n")
+
+
+def test_a_shallow_clone_without_the_merge_base_is_an_error_not_a_comparison_with_itself(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _git(repo, "checkout", "-q", "-b", "feature")
+    _write(repo, {"app/backend/schema.ts": NEW_SCHEMA.replace("email: v.string()", "email: v.number()")})
+    _git(repo, "commit", "-q", "-am", "feature")
+    _git(repo, "checkout", "-q", "main")
+    _write(repo, {"app/backend/schema.ts": NEW_SCHEMA + "// main moved on\n"})
+    _git(repo, "commit", "-q", "-am", "main moves on")
+    clone = tmp_path / "shallow"
+    _git(tmp_path, "clone", "-q", "--depth", "1", "--branch", "feature", f"file://{repo}", str(clone))
+    _git(clone, "fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main")
+    monkeypatch.chdir(clone / "app")
+    status, output = _run()
+    assert status == 2
+    assert output.startswith(
+        "error: HEAD and origin/main have no common commit in this clone (a shallow clone?)"
+    )

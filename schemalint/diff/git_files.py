@@ -45,7 +45,11 @@ _DEFAULT_BRANCHES = ("origin/main", "origin/master", "main", "master")
 
 def default_revision(repo: Path) -> tuple[str, str]:
     """`(commit, label)` of the default baseline: the merge-base of HEAD with the default
-    branch (origin's HEAD, else main/master), or HEAD when there is none."""
+    branch (origin's HEAD, else main/master), or HEAD when there is no such branch.
+
+    A default branch that exists but shares no history with HEAD here (a shallow clone) is an
+    error, not a silent fall-back to HEAD, which would compare the change with itself.
+    """
     candidates = list(_DEFAULT_BRANCHES)
     try:
         origin_head = git(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"], repo).strip()
@@ -54,9 +58,16 @@ def default_revision(repo: Path) -> tuple[str, str]:
         pass
     for branch in candidates:
         try:
-            base = git(["merge-base", "HEAD", branch], repo).strip()
+            resolve_commit(repo, branch)
         except GitError:
             continue
+        try:
+            base = git(["merge-base", "HEAD", branch], repo).strip()
+        except GitError:
+            raise GitError(
+                f"HEAD and {branch} have no common commit in this clone (a shallow clone?): fetch "
+                f"more history (`git fetch --deepen=...` or `fetch-depth: 0`) or pass --against {branch}"
+            ) from None
         return base, f"the merge-base with {branch} ({base[:10]})"
     return resolve_commit(repo, "HEAD"), "HEAD"
 

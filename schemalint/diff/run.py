@@ -62,6 +62,9 @@ def _diff_one(
         baseline = baselines.from_directory(layout, files.DISK.realpath(against_dir), label=str(against_dir))
     else:
         baseline, old_files = baselines.from_git(layout, revision)
+        if revision is None:
+            # Say which revision the default picked (on stderr: the report's format stays clean).
+            print(f"schemalint diff: comparing with {baseline.label}", file=sys.stderr)
     found = engine.run(project, config, baseline)
     shown = tuple(sorted({project.schema_file, *(f.path for f in project.files)}))
     return ProjectResult(layout, config, found, shown), baseline, old_files
