@@ -220,3 +220,26 @@ def test_a_finding_in_a_validator_shared_by_several_tables_is_reported_once_nami
         'Field "createdAt" stores an instant as a string (this definition is shared by tables `posts`, `pages`, `notes`)'
     )
     assert finding.span.line == 3
+
+
+def test_a_schema_of_convex_system_tables_gets_one_finding_per_table_not_one_per_field() -> None:
+    """Convex's own internal schema (every table `_`-prefixed): the naming, timestamp and
+    string-id rules leave those tables to reserved-name instead of multiplying findings."""
+    rules = [
+        "reserved-name", "string-foreign-key", "iso-timestamp", "field-name-convention",
+        "table-name-convention", "index-name-convention", "index-name-mismatch",
+    ]  # fmt: skip
+    found = assert_findings(
+        """
+        export default defineSchema({
+          _tables: defineTable({ name: v.string(), state: v.string(), table_number: v.number() }).index("name", ["name"]),
+          _index: defineTable({ table_id: v.string(), indexId: v.string(), created_at: v.string() }).index("by_table_id", ["indexId"]),
+          _modules: defineTable({ path: v.string(), source_package_id: v.string(), deletedAt: v.string() }).index("by_path", ["path"]),
+        });
+        """,
+        "reserved-name",
+        "reserved-name",
+        "reserved-name",
+        config=parse_config({"select": rules, "preview": True}),
+    )
+    assert {d.table for d in found} == {"_tables", "_index", "_modules"}

@@ -86,3 +86,15 @@ def test_package_tables_are_not_checked() -> None:
         """,
         config=ONLY,
     )
+
+
+def test_system_tables_are_left_to_reserved_name() -> None:
+    assert_findings(
+        """
+        export default defineSchema({
+          _modules: defineTable({ path: v.string(), hash: v.string() }).index("by_hash", ["path"]),
+        });
+        """,
+        "reserved-name",
+        config=parse_config({"select": ["index-name-mismatch", "reserved-name"]}),
+    )

@@ -32,8 +32,14 @@ _STEM_SUFFIXES = ("ions", "ion", "ings", "ing", "ers", "er", "ors", "or", "ed", 
 class IndexNameMismatch(Rule):
     def check_index(self, ctx: RuleContext, index: IndexRef) -> Iterator[Violation]:
         name = index.name
-        if not name.startswith("by_") or not index.fields or is_package_table(index.table):
-            return
+        table = index.table
+        if (
+            not name.startswith("by_")
+            or not index.fields
+            or is_package_table(table)
+            or table.name.startswith("_")
+        ):
+            return  # a package's or Convex's own (`_`-prefixed, reserved-name's) tables
         if name in RESERVED_INDEX_NAMES or not is_identifier(name):
             return  # reserved-name and invalid-identifier report these
         words = [word for word in lower_words(name[3:]) if word != "and"]
