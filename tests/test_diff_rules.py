@@ -124,6 +124,16 @@ def test_a_table_not_enforced_at_the_baseline_needs_no_evaluating_there() -> Non
     assert rules(before, USERS) == ["revalidated-table", "schema-validation-changed"]
 
 
+def test_any_documents_are_safe_whatever_the_baseline_held() -> None:
+    before = """
+        import { extra } from "some-unknown-package";
+        export default defineSchema({ users: defineTable({ name: v.string(), extra }) });
+    """
+    assert rules(before, "export default defineSchema({ users: defineTable(v.any()) });") == [
+        "safe-table-change"
+    ]
+
+
 def test_a_schema_without_validation_walks_nothing() -> None:
     after = USERS.replace("v.string() }", "v.number() }").replace(
         "}) });", "}) }, { schemaValidation: false });"

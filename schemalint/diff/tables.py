@@ -17,7 +17,7 @@ from schemalint.diff.documents import ANY, document_validator, is_document_known
 from schemalint.diff.explain import Difference, explain_documents
 from schemalint.diff.subset import is_subset, same
 from schemalint.export import validator_json
-from schemalint.ir import Project, Schema, Table, Validator, VObject, VUnknown, walk_validators
+from schemalint.ir import Project, Schema, Table, Validator, VAny, VObject, VUnknown, walk_validators
 from schemalint.irquery import table_indexes, tables_may_be_incomplete
 from schemalint.rules.base import Baseline
 
@@ -114,10 +114,12 @@ def compare(baseline: Baseline, project: Project) -> Comparison:
         if new_unknown is None and new_schema is not None and not new_schema.schema_validation:
             changes.append(TableChange(table.name, old, table, "unchecked"))
             continue
-        # With validation off at the baseline nothing was enforced: its table needs no reading.
+        # The baseline's table needs no reading when nothing was enforced there (validation off)
+        # or when the new documents are `v.any()` (everything is a subset of `any`).
         enforced = old_unknown is not None or old_schema is None or old_schema.schema_validation
+        needs_old = enforced and not isinstance(table.document, VAny)
         reason = _side_unknown("this version", new_unknown, table) or (
-            _side_unknown(baseline.label, old_unknown, old) if enforced else None
+            _side_unknown(baseline.label, old_unknown, old) if needs_old else None
         )
         if reason is None and old is None and old_incomplete:
             reason = (
