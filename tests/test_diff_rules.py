@@ -105,6 +105,23 @@ def test_union_documents_pair_members_by_shared_fields() -> None:
     assert "`r`" not in message
 
 
+def test_union_documents_pair_members_by_their_literal_tag_first() -> None:
+    before = """
+        export default defineSchema({
+          events: defineTable(v.union(
+            v.object({ kind: v.literal("a"), x: v.string() }),
+            v.object({ kind: v.literal("b"), y: v.string() }),
+          )),
+        });
+    """
+    after = before.replace('kind: v.literal("a"), x: v.string()', 'kind: v.literal("a"), x: v.number()')
+    after = after.replace(
+        'kind: v.literal("b"), y: v.string()', 'kind: v.literal("b"), x: v.string(), y: v.string()'
+    )
+    [message] = diff_findings(before, after)
+    assert "stores a value in `x` that the new validator rejects (v.string() → v.number())" in message
+
+
 def test_a_table_of_a_schema_without_validation_is_walked_when_validation_is_turned_on() -> None:
     before = USERS.replace("}) });", "}) }, { schemaValidation: false });")
     assert diff_findings(before, USERS) == [

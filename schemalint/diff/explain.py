@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from schemalint.diagnostics import Span
 from schemalint.diff.documents import object_members
-from schemalint.diff.subset import is_subset
-from schemalint.ir import Field, Validator, VArray, VId, VObject, VRecord, VString, VUnion
+from schemalint.diff.subset import is_subset, same
+from schemalint.ir import Field, Validator, VArray, VId, VLiteral, VObject, VRecord, VString, VUnion
 from schemalint.irquery import describe_validator
 
 
@@ -66,14 +66,26 @@ def explain_documents(old: Validator, new: Validator, new_span: Span | None) -> 
 
 
 def _counterpart(old: VObject, candidates: tuple[VObject, ...]) -> VObject | None:
-    """The member of the new union that `old` most likely became: the only one, or the one
-    sharing the most field names (None when none shares any)."""
+    """The member of the new union that `old` most likely became: the only one, else the one
+    with the same literal discriminators (`kind: v.literal("a")`) and then the most field names
+    in common (None when none shares any)."""
     if len(candidates) == 1:
         return candidates[0]
     names = {f.name for f in old.fields}
-    scored = [(len(names & {f.name for f in c.fields}), i) for i, c in enumerate(candidates)]
-    best = max(scored, default=(0, -1))
-    return candidates[best[1]] if best[0] > 0 else None
+    literals = {f.name: f.validator for f in old.fields if isinstance(f.validator, VLiteral)}
+
+    def score(candidate: VObject) -> tuple[int, int]:
+        tags = sum(
+            1
+            for f in candidate.fields
+            if f.name in literals
+            and isinstance(f.validator, VLiteral)
+            and same(f.validator, literals[f.name])
+        )
+        return tags, len(names & {f.name for f in candidate.fields})
+
+    best = max(candidates, key=score)
+    return best if score(best) != (0, 0) else None
 
 
 def _path(prefix: str, name: str) -> str:
