@@ -42,3 +42,22 @@ def test_one_long_non_ascii_line_is_positioned_in_linear_time(tmp_path: Path) ->
     assert columns[-1][0] == "k59999"
     assert columns[-1][1] == path.read_text(encoding="utf-8").index("k59999") + 1
     assert elapsed < 3.0, f"{elapsed:.2f}s for 60,000 spans on one line"
+
+
+def test_unparsable_type_constructs_are_blanked_out_only_in_code() -> None:
+    from schemalint.parser.source import _parser, neutralise_unparsable_types
+
+    source = (
+        b'const s = "import(\\"a\\").B<c>"; // export type * from "x"\n'
+        b'export type * from "./t";\n'
+        b'type Q = import("./a").T<Array<() => void>>;\n'
+    )
+    blanked, stars = neutralise_unparsable_types(source, _parser(False).parse(source).root_node)
+    assert len(blanked) == len(source)
+    assert blanked.splitlines() == [
+        source.splitlines()[0],
+        b'export type {}from "./t";',
+        b'type Q = import("./a").T' + b" " * len(b"<Array<() => void>>") + b";",
+    ]
+    assert stars == {source.index(b"\nexport type *") + 1}
+    assert not _parser(False).parse(blanked).root_node.has_error

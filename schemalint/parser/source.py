@@ -153,7 +153,7 @@ def load_source(path: Path) -> SourceText:
     tree = _parser(tsx).parse(data)
     type_star_exports: frozenset[int] = frozenset()
     if tree.root_node.has_error:
-        neutral, type_star_exports = neutralise_unparsable_types(data)
+        neutral, type_star_exports = neutralise_unparsable_types(data, tree.root_node)
         if neutral != data:
             data, tree = neutral, _parser(tsx).parse(neutral)
     source = SourceText(shown, data, tree, is_ascii=data.isascii(), type_star_exports=type_star_exports)
@@ -171,16 +171,19 @@ _IMPORT_TYPE_ARGUMENTS = re.compile(
 _EXPORT_TYPE_STAR = re.compile(rb"\bexport(\s+)type(\s*)\*(\s*as\s+[A-Za-z_$][\w$]*)?")
 
 
-def neutralise_unparsable_types(data: bytes) -> tuple[bytes, frozenset[int]]:
+def neutralise_unparsable_types(data: bytes, root: Node | None = None) -> tuple[bytes, frozenset[int]]:
     """`data` with the type constructs tree-sitter cannot parse blanked out (byte offsets kept),
-    and the offsets of the `export type * from` statements rewritten to `export type {} from`."""
+    and the offsets of the `export type * from` statements rewritten to `export type {} from`.
+    With `root` (a first parse), text inside strings, templates and comments is left alone."""
     out = bytearray(data)
     for match in _IMPORT_TYPE_ARGUMENTS.finditer(data):
         end = _type_arguments_end(data, match.end())
-        if end is not None:
+        if end is not None and _is_code(root, match.start()):
             out[match.end() : end] = b" " * (end - match.end())
     stars: set[int] = set()
     for match in _EXPORT_TYPE_STAR.finditer(data):
+        if not _is_code(root, match.start()):
+            continue
         star = data.index(b"*", match.start(2))
         end = match.end()  # past `*` or past `* as name`
         if end - star < 2 and data[end : end + 1].isspace():
@@ -189,6 +192,21 @@ def neutralise_unparsable_types(data: bytes) -> tuple[bytes, frozenset[int]]:
             out[star:end] = b"{}" + b" " * (end - star - 2)
             stars.add(match.start())
     return bytes(out), frozenset(stars)
+
+
+_NOT_CODE = frozenset({"string", "string_fragment", "template_string", "comment", "regex", "regex_pattern"})
+
+
+def _is_code(root: Node | None, offset: int) -> bool:
+    """Whether the byte at `offset` is code (not inside a string, template, regex or comment)."""
+    if root is None:
+        return True
+    node: Node | None = root.descendant_for_byte_range(offset, offset + 1)
+    while node is not None:
+        if node.type in _NOT_CODE:
+            return False
+        node = node.parent
+    return True
 
 
 def _type_arguments_end(data: bytes, start: int) -> int | None:
