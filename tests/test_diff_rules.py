@@ -75,6 +75,15 @@ def test_records_are_compared_only_for_equality() -> None:
     assert "Convex compares records only for equality" in message
 
 
+def test_any_documents_given_a_shape_may_fail_on_any_document() -> None:
+    before = "export default defineSchema({ t: defineTable(v.any()) });"
+    assert diff_findings(before, before.replace("v.any()", "{ a: v.string() }")) == [
+        "revalidated-table: Convex will re-validate every document of `t` on push, and the push fails "
+        "if any document does not match the new validator (the documents were v.any(), so any shape "
+        "may be stored)"
+    ]
+
+
 def test_widening_changes_are_safe() -> None:
     before = """
         export default defineSchema({

@@ -43,6 +43,18 @@ def explain_documents(old: Validator, new: Validator, new_span: Span | None) -> 
     false; empty when it holds."""
     if is_subset(old, new):
         return []
+    if not object_members(old):
+        # `v.any()` documents: nothing is known about what they hold.
+        return [
+            Difference(
+                "",
+                f"does not match the new validator (the documents were {describe_validator(old)}, "
+                "so any shape may be stored)",
+                "Check what the documents hold first (or migrate them to the new shape), then push; "
+                "a `.staged(...)` validator can do that check in the background.",
+                new_span,
+            )
+        ]
     new_objects = object_members(new)
     found: list[Difference] = []
     for member in object_members(old):

@@ -30,7 +30,7 @@ class RevalidatedTable(Rule):
                 )
                 continue
             differences = change.differences
-            problems = "; or ".join(d.problem for d in differences)
+            problems = "; or ".join(d.problem for d in differences) or "does not match the new validator"
             first = next((d for d in differences if not d.removed and d.span is not None), None)
             span = first.span if first is not None else (table.name_span or table.span)
             fixes = " ".join(dict.fromkeys(d.fix for d in differences))
