@@ -368,7 +368,10 @@ class ExpressionsMixin:
         key = js.to_string(index) if isinstance(index, Prim) else None
         if key is None:
             return js.unknown_from(index, "a computed property name cannot be evaluated")
-        return get_member(cast("Evaluator", self), receiver, key, span)
+        value = get_member(cast("Evaluator", self), receiver, key, span)
+        if isinstance(value, Closure):
+            self._method_receiver = (value, receiver)  # `this` when it is called as `a[k]()`
+        return value
 
     def _eval_call(self, node: Node, scope: Scope, span: Span) -> Value:
         function_node = node.child_by_field_name("function")
@@ -413,7 +416,12 @@ class ExpressionsMixin:
                     return Span(span.file, start.line, start.column, span.end_line, span.end_column)
 
         this: Value | None = None
-        if isinstance(callee, Closure) and function_node.type == "member_expression":
+        while function_node.type == "parenthesized_expression" and function_node.named_children:
+            function_node = function_node.named_children[0]  # `(a.b)()` keeps `this` (not `(0, a.b)()`)
+        if isinstance(callee, Closure) and function_node.type in (
+            "member_expression",
+            "subscript_expression",
+        ):
             called, receiver = self._method_receiver
             this = receiver if called is callee else Unknown("`this` cannot be evaluated", span)
         return self.call(callee, args, CallSite(span, arg_spans, method_span), this)

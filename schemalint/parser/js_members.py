@@ -164,6 +164,7 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
                     args[0],
                     [item, Prim(float(index), item.span), array],
                     CallSite(item.span or site.span, [item.span]),
+                    args[1] if len(args) > 1 else None,  # `thisArg`
                 )
                 if isinstance(mapped, Unknown):
                     failed = failed or mapped  # keep calling: later calls may have side effects
@@ -234,11 +235,13 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
 
     def for_each_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         callback = args[0] if args else Prim(UNDEFINED, site.span)
+        this = args[1] if len(args) > 1 else None  # `thisArg`
         for index, item in enumerate(list(array.items)):
             ev.call(
                 callback,
                 [item, Prim(float(index), item.span), array],
                 CallSite(item.span or site.span, [item.span]),
+                this,
             )
         return Prim(UNDEFINED, site.span)
 

@@ -48,7 +48,10 @@ class StatementsMixin:
                     if pattern is not None:
                         names.extend(self.pattern_names(pattern, module.source))
             for name in names:
-                scope.declare(name)
+                if kind == "variable_declaration" and name not in scope.bindings:
+                    scope.set(name, Prim(UNDEFINED))  # `var` is hoisted as undefined (no TDZ)
+                else:
+                    scope.declare(name)
             return names
         if kind in ("function_declaration", "generator_function_declaration", "function_signature"):
             name_node = node.child_by_field_name("name")
@@ -297,7 +300,7 @@ class StatementsMixin:
                 continue
             pattern = param.child_by_field_name("pattern")
             default = param.child_by_field_name("value")
-            if pattern is None:
+            if pattern is None or pattern.type == "this":  # TypeScript's `this: T` is no parameter
                 continue
             if pattern.type == "rest_pattern":
                 target = pattern.named_children[0] if pattern.named_children else None
