@@ -176,6 +176,14 @@ def test_no_schema_before_means_every_table_is_new() -> None:
     ]
 
 
+def test_a_new_table_names_the_indexes_built_with_it() -> None:
+    after = USERS.replace("}) });", '}).index("by_name", ["name"]) });')
+    [message] = diff_findings("", after)
+    assert message.endswith(
+        "; its 1 index(es) (by_name) are built from the documents it already holds before the push completes"
+    )
+
+
 def test_an_unknown_validator_in_the_new_version_is_unknown_not_safe() -> None:
     after = """
         import { extra } from "some-unknown-package";

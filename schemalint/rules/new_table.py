@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemalint.diff.context import baseline, comparison
+from schemalint.irquery import table_indexes
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
@@ -30,6 +31,12 @@ class NewTable(Rule):
                 )
             else:
                 effect = "its documents are `v.any()`, so nothing is validated"
+            built = [ref.name for ref in table_indexes(table) if not ref.index.staged]
+            if built:
+                effect += (
+                    f"; its {len(built)} index(es) ({', '.join(built)}) are built from the documents it "
+                    "already holds before the push completes"
+                )
             yield Violation(
                 f"New table `{change.name}` ({where}): {effect}",
                 span=table.name_span or table.span,
