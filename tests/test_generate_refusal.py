@@ -30,7 +30,7 @@ FUNCTIONS = """
 BROKEN_SCHEMAS = {
     "syntax error": (
         GOOD_SCHEMA.replace("v.string() }),\n      users", "v.string(, }),\n      users"),
-        "convex/schema.ts:4: parse-error: syntax error: missing `)`",
+        "convex/schema.ts:4: parse-error: syntax error: unexpected `,`",
     ),
     "missing local import": (
         'import { extra } from "./extra";\n' + GOOD_SCHEMA,

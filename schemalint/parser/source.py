@@ -19,7 +19,7 @@ from schemalint.parser.js_strings import decode_literal
 
 # Files larger than this are not parsed (a schema this big is a mistake, not a schema).
 MAX_FILE_BYTES = 64 * 1024 * 1024
-# At most this many syntax errors are reported per file.
+# At most this many syntax errors are collected per file (the first is reported).
 MAX_SYNTAX_ERRORS = 10
 DIRECTIVE_MARKER = b"schemalint-"
 
@@ -244,7 +244,9 @@ def _syntax_errors(source: SourceText, root: Node) -> list[ParserDiagnostic]:
             elif node.has_error:
                 stack.extend(reversed(node.children))
     found.sort(key=lambda d: (d.span.line, d.span.column))
-    return found[:MAX_SYNTAX_ERRORS]
+    # Like esbuild, which stops at a file's first syntax error: the later ones are mostly
+    # tree-sitter's recovery around the first, not errors of their own.
+    return found[:1]
 
 
 def _unexpected(source: SourceText, node: Node) -> ParserDiagnostic:
