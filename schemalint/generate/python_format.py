@@ -31,6 +31,9 @@ Expression = str | Group
 
 def lay_out(text: str, indent: int, lead: str = "", trail: str = "") -> list[str]:
     """The lines of `lead + text + trail` at `indent` spaces, split as ruff format would."""
+    one_line = f"{' ' * indent}{lead}{text.strip()}{trail}"
+    if len(one_line) <= LINE_LENGTH:  # the common case: nothing to parse
+        return [one_line]
     return _lines(parse(text), indent, lead, trail)
 
 

@@ -130,8 +130,10 @@ def doc_lines(text: str | None, width: int = 88) -> list[str]:
     lines: list[str] = []
     for line in text.splitlines():
         shown = visible(line).rstrip()
-        wrapped = textwrap.wrap(shown, width, break_long_words=False, break_on_hyphens=False)
-        lines.extend(wrapped if len(shown) > width else [shown])
+        if len(shown) <= width:
+            lines.append(shown)
+        else:
+            lines.extend(textwrap.wrap(shown, width, break_long_words=False, break_on_hyphens=False))
     return lines
 
 
@@ -170,7 +172,7 @@ def comment_line(text: str) -> str:
 
 def _checked_comment(line: str) -> str:
     """`# line`, refusing text that could end the comment (a bug if it ever happens)."""
-    if any(visible(char) != char for char in line):
+    if not line.isprintable() and any(visible(char) != char for char in line):
         raise ValueError(f"a comment line holds a control character: {line!r}")
     return f"# {line}".rstrip()
 
