@@ -15,7 +15,7 @@ from tree_sitter import Node
 from schemalint.ir import Validator, VLiteral, VUnion
 from schemalint.parser.evaluator import Evaluator
 from schemalint.parser.modules import Module
-from schemalint.parser.source import decode_escape, string_value
+from schemalint.parser.source import string_value, template_parts
 from schemalint.parser.usage_elements import ElementsMixin
 from schemalint.parser.usage_scope import (
     BlockTables,
@@ -99,14 +99,8 @@ class NameResolver(ElementsMixin):
 
     def _template(self, node: Node, depth: int) -> Names:
         parts: list[Names] = []
-        for child in node.named_children:
-            if child.type == "string_fragment":
-                parts.append((self.source.text(child),))
-            elif child.type == "escape_sequence":
-                parts.append((decode_escape(self.source.text(child)),))
-            elif child.type == "template_substitution":
-                inner = child.named_children[0] if child.named_children else None
-                parts.append(self.names(inner, depth + 1))
+        for part in template_parts(self.source, node):  # the one string decoder (source.py)
+            parts.append((part,) if isinstance(part, str) else self.names(part, depth + 1))
         return _product(parts)
 
     def _identifier(self, node: Node, depth: int) -> Names:
