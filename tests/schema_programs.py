@@ -134,7 +134,14 @@ def validator_expr(draw: st.DrawFn, consts: tuple[str, ...], depth: int = 0) -> 
             "v.union(...['a', 'b'].map((s) => v.literal(s)))",
             "base.extend({ extra: v.string() })", "base.pick('title')", "base.omit('title')", "base.partial()",
             "v.object(Object.fromEntries(['p', 'q'].map((k) => [k, v.string()])))",
-            "v.nullable(v.string())", "v.string().optional()",
+            "v.nullable(v.string())", "v.string().optional()", "v.nullable(v.optional(v.number()))",
+            "v.optional(v.optional(v.boolean()))", "v.union()", "v.union(v.string())", "v.id(`t${1}`)",
+            "v.record(v.id('users'), v.number())", "v.record(v.union(v.literal('a'), v.literal('b')), v.null())",
+            "base.pick('title', 'tag', 'title')", "base.omit('missing')", "base.partial().partial()",
+            "base.extend({ title: v.number() })", "v.object({ a: v.string(), a: v.number() })",
+            "v.object({ ...sharedFields, createdAt: v.string() })", "v.object({ b: v.null(), 2: v.null(), '01': v.null(), 1: v.null() })",
+            "v.literal(-0)", "v.literal(0.1 * 3)", "v.literal(`${-0}`)", "v.literal([1, [2, 3]].join(';'))",
+            "v.literal(`${[1, 2]}${{}}`)", "v.literal(String(null) + undefined)",
         ]))
     if kind == 6:
         scenarios = [name for name in consts if name.startswith("scenario")]
@@ -249,15 +256,27 @@ def schema_programs(draw: st.DrawFn) -> dict[str, str]:
         preamble += [statements, f"const scenario{index} = {expression};"]
     tables = []
     for index in range(draw(st.integers(1, 3))):
-        name = draw(st.sampled_from([f"t{index}", f"table_{index}", f"[`tbl${{{index}}}`]"]))
-        definition = f"defineTable({draw(fields_expr(consts))})"
-        if draw(st.booleans()):
+        name = draw(st.sampled_from([f"t{index}", f"table_{index}", f"[`tbl${{{index}}}`]", f'"t-{index}"']))
+        form = draw(st.integers(0, 3))
+        if form == 0:
             definition = f"defineTable(base.extend({draw(fields_expr(consts))}))"
-        if draw(st.integers(0, 3)) == 0:
-            definition += '.index("by_tag", ["tag"])' if "base.extend" in definition else ""
+        elif form == 1:
+            definition = f"defineTable(v.object({draw(fields_expr(consts))}))"
+        elif form == 2:
+            definition = "defineTable(v.union(v.object({ kind: v.literal('a') }), v.object({ kind: v.literal('b'), n: v.number() })))"
+        else:
+            definition = f"defineTable({draw(fields_expr(consts))})"
+        if form == 0:
+            definition += draw(st.sampled_from([
+                "", '.index("by_tag", ["tag"])', '.index("by_tag_title", ["tag", "title"]).index("by_title", ["title"])',
+                '.searchIndex("search_title", { searchField: "title", filterFields: ["tag"] })',
+                '.vectorIndex("by_vec", { vectorField: "title", dimensions: 2 ** 10, filterFields: [] })',
+                '.index("by_tag", { fields: ["tag"], staged: true })',
+            ]))
         tables.append(f"  {name}: {definition},")
     if chosen:
         fields = ", ".join(f"s{index}: scenario{index}" for index in chosen)
         tables.append(f"  scenarios: defineTable({{ {fields} }}),")
-    schema = "\n".join(preamble) + "\nexport default defineSchema({\n" + "\n".join(tables) + "\n});\n"
+    options = draw(st.sampled_from(["", ", { schemaValidation: false }", ", { strictTableNameTypes: false }", ", {}"]))
+    schema = "\n".join(preamble) + "\nexport default defineSchema({\n" + "\n".join(tables) + f"\n}}{options});\n"
     return {"convex/schema.ts": schema, "convex/shared.ts": HEADER + SHARED, "convex/index.ts": INDEX}

@@ -85,6 +85,13 @@ CASES: list[tuple[str, Any]] = [
     ('"10" < 9', False),
     ('"\\uD83D" < "\\uFFFF"', True),
     ("2n > 1", True),
+    # Arrays and objects converted to strings; properties primitives do not have.
+    ("[1, [2, 3]].join(';')", "1;2,3"),
+    ("`${[1, null, 2]}${{}}`", "1,,2[object Object]"),
+    ("[1] == 1", True),
+    ("[] + 1", "1"),
+    ('"x" + (5).foo + "y".bar', "xundefinedundefined"),
+    ('["\\uD83D", "\\uDE00"].join("")', "😀"),
     # Arrays.
     ("[NaN].includes(NaN)", True),
     ('["a", "b", "c"].slice(0, Infinity).join()', "a,b,c"),

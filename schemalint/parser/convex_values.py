@@ -239,6 +239,10 @@ def _v_record(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     key_value, value_value = arg_at(args, 0, site), arg_at(args, 1, site)
     threw = _threw(ev, key_value, "v.record()", 'for field "key"', site.arg_span(0))
     threw = _threw(ev, value_value, "v.record()", 'for field "value"', site.arg_span(1)) or threw
+    for part, value in (("keys", key_value), ("values", value_value)):
+        if not threw and isinstance(value, ValidatorValue) and value.validator.optional:
+            ev.report_throw(f"Record validator cannot have optional {part}", value.span or site.span)
+            threw = True
     if threw:
         return Unknown("v.record() threw", site.span, quiet=True)
     return derived_validator(

@@ -218,7 +218,7 @@ class ExpressionsMixin:
         assert source is not None
         result: Value = Prim("", span)
         for part in template_parts(source, node):
-            value = Prim(part, span) if isinstance(part, str) else self.eval(part, scope)
+            value = Prim(part, span) if isinstance(part, str) else js.to_primitive(self.eval(part, scope))
             if not isinstance(value, Prim | js.LongString):
                 return js.unknown_from(value, "a template literal part cannot be evaluated")
             result = js.binary("+", result, value, span)

@@ -106,7 +106,15 @@ def number_to_string(number: float) -> str:
     return js_numbers.number_to_string(number)
 
 
-def to_string(value: Value) -> str | None:
+def to_string(value: Value, depth: int = 0) -> str | None:
+    """ToString, or None when it cannot be computed. Arrays join their items; a plain object
+    without its own `toString`/`valueOf` is "[object Object]"."""
+    if isinstance(value, JSArray):
+        return _array_to_string(value, depth)
+    if isinstance(value, JSObject):
+        plain = value.proto is None and not value.unknown_parts
+        own = value.props.keys() & {"toString", "valueOf", "toJSON"}
+        return "[object Object]" if plain and not own else None
     if not isinstance(value, Prim):
         return None
     v = value.value
@@ -123,6 +131,33 @@ def to_string(value: Value) -> str | None:
     if isinstance(v, float):
         return number_to_string(v)
     return None
+
+
+def _array_to_string(array: JSArray, depth: int) -> str | None:
+    """`Array.prototype.join(",")` of `array`, within the string budget."""
+    if array.unknown is not None or depth > 32:
+        return None
+    parts: list[str] = []
+    total = 0
+    for item in array.items:
+        nullish = isinstance(item, Prim) and item.value in (None, UNDEFINED)
+        text = "" if nullish else to_string(item, depth + 1)
+        if text is None:
+            return None
+        total += len(text) + 1
+        if total > MAX_STRING_LENGTH:
+            return None
+        parts.append(text)
+    return js_strings.normalize(",".join(parts))
+
+
+def to_primitive(value: Value) -> Value:
+    """An array or plain object as the string JS converts it to (ToPrimitive); others as they are."""
+    if isinstance(value, JSArray | JSObject):
+        text = to_string(value)
+        if text is not None:
+            return Prim(text, value.span)
+    return value
 
 
 def to_number(value: Prim) -> float | None:
@@ -279,6 +314,9 @@ def binary(operator: str, left: Value, right: Value, span: Span) -> Value:
         return unknown_from(left, "")
     if isinstance(right, Unknown):
         return unknown_from(right, "")
+    objects = not isinstance(left, Prim) and not isinstance(right, Prim)
+    if operator not in ("===", "!==") and not (objects and operator in ("==", "!=")):
+        left, right = to_primitive(left), to_primitive(right)
     if not isinstance(left, Prim) or not isinstance(right, Prim):
         if operator in ("===", "!=="):
             same = left is right

@@ -30,14 +30,21 @@ if TYPE_CHECKING:
 from schemalint.parser import convex_tables, convex_values, js_numbers, js_strings
 from schemalint.parser.budget import bounded_array
 from schemalint.parser.js import (
+    MAX_STRING_LENGTH,
     LongString,
+    long_string_or_error,
     number_to_string,
     same_value_zero,
     to_string,
     truthy,
     unknown_from,
 )
-from schemalint.parser.js_string_methods import integer_arg, string_member
+from schemalint.parser.js_string_methods import (
+    INHERITED,
+    NUMBER_PROTOTYPE,
+    integer_arg,
+    string_member,
+)
 from schemalint.parser.mutation import array_mutator
 
 # Members every plain object inherits from `Object.prototype` (all functions).
@@ -143,6 +150,8 @@ def _primitive_member(receiver: Prim, name: str, span: Span | None) -> Value:
                 else Unknown("`toString` with a radix cannot be evaluated", site.span)
             ),
         )
+    if name not in INHERITED and name not in NUMBER_PROTOTYPE:
+        return Prim(UNDEFINED, span)  # numbers, booleans and bigints have no such property
     return Unknown(f"`.{name}` of {receiver.describe()} cannot be evaluated", span)
 
 
@@ -208,14 +217,18 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
         return bounded_array(items, site.span)
 
     def join_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        separator = to_string(args[0]) if args else ","
+        undefined = not args or (isinstance(args[0], Prim) and args[0].value is UNDEFINED)
+        separator = "," if undefined else to_string(args[0])
         parts = [
             to_string(item) if not (isinstance(item, Prim) and item.value in (None, UNDEFINED)) else ""
             for item in array.items
         ]
         if separator is None or any(p is None for p in parts):
             return Unknown("`.join` cannot be evaluated", site.span)
-        return Prim(separator.join(p or "" for p in parts), site.span)
+        total = sum(len(p or "") + len(separator) for p in parts)
+        if total > MAX_STRING_LENGTH:
+            return long_string_or_error(total, site.span)
+        return Prim(js_strings.normalize(separator.join(p or "" for p in parts)), site.span)
 
     def includes_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         if not args or not isinstance(args[0], Prim):

@@ -37,6 +37,79 @@ def integer_arg(args: list[Value], index: int, default: float) -> float | None:
     return None if number is None else js_numbers.to_integer(number)
 
 
+# What strings, numbers, booleans and bigints inherit: any other property reads `undefined`.
+INHERITED = frozenset(
+    {
+        "constructor",
+        "hasOwnProperty",
+        "isPrototypeOf",
+        "propertyIsEnumerable",
+        "toLocaleString",
+        "toString",
+        "valueOf",
+        "__proto__",
+        "__defineGetter__",
+        "__defineSetter__",
+        "__lookupGetter__",
+        "__lookupSetter__",
+    }
+)
+STRING_PROTOTYPE = frozenset(
+    {
+        "at",
+        "charAt",
+        "charCodeAt",
+        "codePointAt",
+        "concat",
+        "endsWith",
+        "includes",
+        "indexOf",
+        "isWellFormed",
+        "lastIndexOf",
+        "localeCompare",
+        "match",
+        "matchAll",
+        "normalize",
+        "padEnd",
+        "padStart",
+        "repeat",
+        "replace",
+        "replaceAll",
+        "search",
+        "slice",
+        "split",
+        "startsWith",
+        "substr",
+        "substring",
+        "toLocaleLowerCase",
+        "toLocaleUpperCase",
+        "toLowerCase",
+        "toUpperCase",
+        "toWellFormed",
+        "trim",
+        "trimEnd",
+        "trimStart",
+        "trimLeft",
+        "trimRight",
+        "anchor",
+        "big",
+        "blink",
+        "bold",
+        "fixed",
+        "fontcolor",
+        "fontsize",
+        "italics",
+        "link",
+        "small",
+        "strike",
+        "sub",
+        "sup",
+        "length",
+    }
+)
+NUMBER_PROTOTYPE = frozenset({"toExponential", "toFixed", "toPrecision"})
+
+
 def string_member(text: str, name: str, span: Span | None) -> Value:
     """`"text".name`: `length`, indexes and the string methods schemas use."""
     if name == "length":
@@ -46,6 +119,8 @@ def string_member(text: str, name: str, span: Span | None) -> Value:
         return Prim(char, span) if char is not None else Prim(UNDEFINED, span)
     method = _STRING_METHODS.get(name)
     if method is None:
+        if name not in STRING_PROTOTYPE and name not in INHERITED:
+            return Prim(UNDEFINED, span)  # strings have no such property
         return Unknown(f"the string method `.{name}` cannot be evaluated", span)
 
     def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
