@@ -96,6 +96,16 @@ PROJECTS: dict[str, dict[str, str]] = {
 }
 
 
+# Broken schemas: the first `parse-error` must be where esbuild reports its error.
+SYNTAX_ERRORS = {
+    "hole-in-arguments": "export default defineSchema({ t: defineTable({ a: v.string(, b: v.number() }) });",
+    "double-colon": "export default defineSchema({ t: defineTable({ a: v.string(), b: : v.number() }) });",
+    "double-comma": "export default defineSchema({ t: defineTable({ a: v.string(),, b: v.number() }) });",
+    "unclosed-brackets": "export default defineSchema({ t: defineTable({ a: v.string() }) ;",
+    "extra-paren": "export default defineSchema({ t: defineTable({ a: v.string() }) }));",
+}
+
+
 def _write(root: Path, files: dict[str, str]) -> None:
     for name, text in files.items():
         path = root / name
@@ -122,7 +132,10 @@ def projects(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     for name, files in PROJECTS.items():
         (root / name / ".git").mkdir(parents=True)  # each project is its own repository
         _write(root / name, files)
-    return root, run_oracle([_project_dir(root, name) for name in PROJECTS])
+    for name, source in SYNTAX_ERRORS.items():
+        (root / name / ".git").mkdir(parents=True)
+        _write(root / name, {"convex/schema.ts": HEADER + source})
+    return root, run_oracle([_project_dir(root, name) for name in PROJECTS] + [root / n for n in SYNTAX_ERRORS])
 
 
 @pytest.mark.parametrize("name", list(PROJECTS))
@@ -266,3 +279,18 @@ def test_a_workspace_package_whose_build_output_is_not_committed_is_read_from_it
     assert result.exit_code == 0, result.output
     status = json.loads(result.stdout)["tables"][0]["documentType"]["value"]["s"]["fieldType"]
     assert status == {"type": "union", "value": [{"type": "literal", "value": "open"}, {"type": "literal", "value": "done"}]}
+
+
+@pytest.mark.parametrize("name", list(SYNTAX_ERRORS))
+def test_a_syntax_error_is_reported_where_esbuild_reports_it(
+    name: str, projects: tuple[Path, dict[str, dict[str, Any]]]
+) -> None:
+    import re
+
+    root, oracle = projects
+    error = oracle[str(root / name)].get("error", "")
+    where = re.search(r"schema\.ts:(\d+):(\d+): (.*)", error)
+    assert where is not None, error
+    line, column = int(where.group(1)), int(where.group(2)) + 1  # esbuild's columns are 0-based
+    first = _diagnostics(root / name)[0]
+    assert first.startswith(f"parse-error schema.ts:{line}:{column} "), (first, where.group(3))

@@ -249,15 +249,40 @@ def _syntax_errors(source: SourceText, root: Node) -> list[ParserDiagnostic]:
     return found[:1]
 
 
+_CLOSERS = {"(": ")", "{": "}", "[": "]"}
+
+
 def _unexpected(source: SourceText, node: Node) -> ParserDiagnostic:
-    """An ERROR node as "unexpected `<its first token>`", located at that token."""
+    """An ERROR node as "unexpected `<token>`", located at that token: its first token, or,
+    when the ERROR only wraps brackets left open (`f({ a: 1 ;`), the token after it, where a
+    compiler finds the closer missing."""
     first = node
     while first.children:
         first = first.children[0]
+    closer = _CLOSERS.get(first.type)
+    if closer is not None and node.children and node.children[-1].type != closer:
+        after = _token_after(source, node)
+        if after is None:
+            return ParserDiagnostic(PARSE_ERROR, f"syntax error: missing `{closer}`", source.span(node))
+        first = after
     text = " ".join(source.text(first).split())[:40] or " ".join(source.text(node).split())[:40]
     message = f"syntax error: unexpected `{text}`" if text else "syntax error"
     where = first if first.end_byte > first.start_byte else node
     return ParserDiagnostic(PARSE_ERROR, message, source.span(where))
+
+
+def _token_after(source: SourceText, node: Node) -> Node | None:
+    """The first token after `node` (None at the end of the file)."""
+    offset = node.end_byte
+    while offset < len(source.data) and source.data[offset : offset + 1].isspace():
+        offset += 1
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    if offset >= len(source.data):
+        return None
+    token = root.descendant_for_byte_range(offset, offset + 1)
+    return token if token is not None and token.start_byte >= node.end_byte else None
 
 
 # A comma right after `(` / `{` or after another comma: a hole tree-sitter's grammar accepts in
