@@ -294,3 +294,23 @@ def test_a_syntax_error_is_reported_where_esbuild_reports_it(
     line, column = int(where.group(1)), int(where.group(2)) + 1  # esbuild's columns are 0-based
     first = _diagnostics(root / name)[0]
     assert first.startswith(f"parse-error schema.ts:{line}:{column} "), (first, where.group(3))
+
+
+def test_workspace_globs_follow_npm_and_pnpm_and_never_enter_node_modules(tmp_path: Path) -> None:
+    from schemalint.parser.package_json import workspace_packages
+
+    manifests = {
+        "packages/a": "a",
+        "packages/a/deep/x": "x",
+        "apps/b": "b",
+        "apps/c": "c",
+        "tools/t": "t",
+        "node_modules/n": "n",
+        "packages/node_modules/m": "m",
+    }
+    for directory, name in manifests.items():
+        (tmp_path / directory).mkdir(parents=True)
+        (tmp_path / directory / "package.json").write_text(json.dumps({"name": name}))
+    (tmp_path / "package.json").write_text('{"workspaces": {"packages": ["packages/**", "apps/*", "!apps/b"]}}')
+    (tmp_path / "pnpm-workspace.yaml").write_text("packages:\n  - 'tools/*'\n")
+    assert sorted(workspace_packages(tmp_path)) == ["a", "c", "t", "x"]

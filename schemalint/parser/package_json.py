@@ -9,6 +9,7 @@ npm and yarn list workspaces in the root package.json (`"workspaces": [...]` or
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 from collections.abc import Iterator
@@ -77,16 +78,42 @@ def _directories(root: Path, pattern: str) -> Iterator[Path]:
     pattern = pattern.strip().removeprefix("./").rstrip("/")
     if not pattern or pattern.startswith("/") or ".." in Path(pattern).parts:
         return
-    try:
-        candidates = sorted(root.glob(pattern)) if any(c in pattern for c in "*?[") else [root / pattern]
-    except (OSError, ValueError):
-        return
-    for candidate in candidates:
-        if "node_modules" in candidate.relative_to(root).parts:
-            continue
+    for candidate in _glob(root, Path(pattern).parts):
         real = Path(os.path.realpath(candidate))
         if real.is_relative_to(root) and (real / "package.json").is_file():
             yield real
+
+
+_MAX_GLOB_DEPTH = 6
+
+
+def _glob(directory: Path, parts: tuple[str, ...], depth: int = 0) -> Iterator[Path]:
+    """Directories under `directory` matching the glob segments `parts` (`*`, `?`, `[...]`,
+    `**`), never entering `node_modules` or hidden directories, at most a few levels deep."""
+    if not parts:
+        yield directory
+        return
+    head, rest = parts[0], parts[1:]
+    if depth > _MAX_GLOB_DEPTH:
+        return
+    if head == "**":
+        yield from _glob(directory, rest, depth)
+        for child in _subdirectories(directory):
+            yield from _glob(child, parts, depth + 1)
+    elif any(c in head for c in "*?["):
+        for child in _subdirectories(directory):
+            if fnmatch.fnmatchcase(child.name, head):
+                yield from _glob(child, rest, depth + 1)
+    elif (directory / head).is_dir():
+        yield from _glob(directory / head, rest, depth + 1)
+
+
+def _subdirectories(directory: Path) -> list[Path]:
+    try:
+        children = sorted(directory.iterdir())
+    except OSError:
+        return []
+    return [c for c in children if c.is_dir() and c.name != "node_modules" and not c.name.startswith(".")]
 
 
 def split_package_specifier(specifier: str) -> tuple[str, str]:
