@@ -8,6 +8,7 @@ statement may write as unknown and reports it once, at the statement.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
@@ -405,18 +406,38 @@ def _exec_for_in(ev: Evaluator, node: Node, scope: Scope, label: str | None) -> 
     if left is None or right is None or body is None or operator is None:
         raise _Bail("an incomplete `for` loop")
     of = operator.type == "of"
-    items = _iterable_items(ev, ev.eval(right, scope), of)
+    iterable = ev.eval(right, scope)
+    items = _iterable_items(ev, iterable, of)
     if items is None:
         raise _Bail(f"a `for…{'of' if of else 'in'}` over a value that cannot be evaluated")
-    if len(items) > MAX_LOOP_ITERATIONS:
-        raise _Bail(f"a loop of more than {MAX_LOOP_ITERATIONS} iterations")
-    for item in items:
+    for item in _live(iterable, items, of):
         iteration = Scope(scope.module, scope, block=True)
         if declared:
             ev.bind_pattern(left, item, iteration)
         else:
             _assign(ev, left, item, scope)
         _run_body(ev, body, iteration, label)
+
+
+def _live(iterable: Value, items: list[Value], of: bool) -> Iterator[Value]:
+    """The items as JS visits them: `for…of` reads a live array (the body may push to it), and
+    `for…in` skips keys deleted before their turn."""
+    if of and isinstance(iterable, JSArray):
+        index = 0
+        while index < len(iterable.items):
+            if iterable.unknown is not None:
+                raise _Bail("a `for…of` over an array that became unknown")
+            if index >= MAX_LOOP_ITERATIONS:
+                raise _Bail(f"a loop of more than {MAX_LOOP_ITERATIONS} iterations")
+            yield iterable.items[index]
+            index += 1
+        return
+    if len(items) > MAX_LOOP_ITERATIONS:
+        raise _Bail(f"a loop of more than {MAX_LOOP_ITERATIONS} iterations")
+    for item in items:
+        if isinstance(iterable, JSObject) and isinstance(item, Prim) and item.value not in iterable.props:
+            continue
+        yield item
 
 
 def _assign(ev: Evaluator, left: Node, item: Value, scope: Scope) -> None:
