@@ -11,7 +11,7 @@ from schemalint.ir import RuntimeAccessKind
 from schemalint.parser import assignments, js
 from schemalint.parser.budget import MIN_STEPS, bounded_array, out_of_steps, step_limit
 from schemalint.parser.comments import property_docs
-from schemalint.parser.js_members import get_member
+from schemalint.parser.js_members import get_member, has_member
 from schemalint.parser.modules import Module
 from schemalint.parser.scope import Scope
 from schemalint.parser.source import SourceText, number_value, string_value, template_parts
@@ -467,6 +467,8 @@ class ExpressionsMixin:
                 return self.eval(right_node, scope)
             return left
         right = self.eval(right_node, scope)
+        if operator == "in":
+            return has_member(left, right, span)
         return js.binary(operator, left, right, span)
 
     def _eval_assignment(self, node: Node, scope: Scope, span: Span) -> Value:

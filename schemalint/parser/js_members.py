@@ -86,6 +86,27 @@ def inherited_member(receiver: JSObject, name: str, span: Span | None) -> Value:
     return Prim(UNDEFINED, span)
 
 
+def has_member(key: Value, receiver: Value, span: Span | None) -> Value:
+    """`key in receiver`: own, hidden and inherited properties of plain objects and arrays."""
+    name = to_string(key) if isinstance(key, Prim) else None
+    if name is None:
+        return unknown_from(key, "the left side of `in` cannot be evaluated")
+    if isinstance(receiver, JSObject):
+        if name in receiver.props or (receiver.hidden is not None and name in receiver.hidden):
+            return Prim(True, span)
+        if receiver.unknown_parts:
+            return unknown_from(receiver.unknown_parts[0], "")
+        if receiver.proto is not None:
+            return has_member(key, receiver.proto, span)
+        return Prim(name in OBJECT_PROTOTYPE or name == "__proto__", span)
+    is_index = name.isascii() and name.isdigit()
+    if isinstance(receiver, JSArray) and receiver.unknown is None and (
+        name == "length" or (is_index and int(name) < len(receiver.items))
+    ):
+        return Prim(True, span)
+    return unknown_from(receiver, "the right side of `in` cannot be evaluated")
+
+
 def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> Value:
     """`receiver.name` (also `receiver[name]`)."""
     if isinstance(receiver, LongString) and name == "length":
