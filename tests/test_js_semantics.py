@@ -89,6 +89,8 @@ CASES: list[tuple[str, Any]] = [
     ("[1, [2, 3]].join(';')", "1;2,3"),
     ("`${[1, null, 2]}${{}}`", "1,,2[object Object]"),
     ("[1] == 1", True),
+    ("({ [[1, 2] as any]: 'x' } as any)['1,2']", "x"),
+    ("['a', 'b'][[1] as any]", "b"),
     ("[] + 1", "1"),
     ('"x" + (5).foo + "y".bar', "xundefinedundefined"),
     ('["\\uD83D", "\\uDE00"].join("")', "😀"),

@@ -92,7 +92,7 @@ def _reference(ev: Evaluator, node: Node, scope: Scope) -> _Ref | None:
             return None
         receiver = ev.eval(object_node, scope)
         index = ev.eval(index_node, scope)
-        key = js.to_string(index) if isinstance(index, Prim) else None
+        key = js.to_string(index)
         if key is None:
             poison(receiver, Unknown("a key that cannot be evaluated is assigned", span))
             return _Ref(span, receiver=Unknown("a computed key cannot be evaluated", span))

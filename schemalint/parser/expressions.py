@@ -210,7 +210,7 @@ class ExpressionsMixin:
             if inner is None:
                 return None
             value = self.eval(inner, scope)
-            return js.to_string(value) if isinstance(value, Prim) else None
+            return js.to_string(value)
         return None
 
     def _eval_template(self, node: Node, scope: Scope, span: Span) -> Value:
@@ -365,7 +365,7 @@ class ExpressionsMixin:
         if _optional_and_nullish(node, receiver):
             return SHORT_CIRCUIT
         index = self.eval(index_node, scope)
-        key = js.to_string(index) if isinstance(index, Prim) else None
+        key = js.to_string(index)
         if key is None:
             return js.unknown_from(index, "a computed property name cannot be evaluated")
         value = get_member(cast("Evaluator", self), receiver, key, span)
