@@ -1,4 +1,5 @@
-"""Every binary and unary operator on every pair of a set of tricky primitives, against node.
+"""Every binary and unary operator (and the `Math` functions schemalint evaluates) on every pair
+of a set of tricky primitives, against node.
 
 Each `(a) op (b)` is evaluated by node (one process for all of them) and by schemalint's JS
 semantics (`schemalint.parser.js`). The results must be the same value, or the same thrown
@@ -18,7 +19,8 @@ import pytest
 
 from schemalint.diagnostics import Span
 from schemalint.parser import js
-from schemalint.parser.values import UNDEFINED, BigInt, Prim, Unknown
+from schemalint.parser.js_globals import global_value
+from schemalint.parser.values import UNDEFINED, BigInt, CallSite, Prim, Unknown
 
 SPAN = Span("x.ts", 1, 1, 1, 1)
 
@@ -36,6 +38,7 @@ VALUES: list[tuple[str, Any]] = [
 BINARY = ["+", "-", "*", "/", "%", "**", "<", ">", "<=", ">=", "==", "!=", "===", "!==",
           "&", "|", "^", "<<", ">>", ">>>"]
 UNARY = ["-", "+", "!", "~"]
+MATH_UNARY = ["floor", "ceil", "trunc", "round", "abs", "sign", "sqrt"]
 
 NODE_SCRIPT = r"""
 const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
@@ -72,14 +75,25 @@ def _ours(value: Any) -> list[str] | None:
     return ["undefined", "undefined"]
 
 
+def _math(name: str, *args: Any) -> Any:
+    function = global_value(None, "Math", SPAN).members[name]  # type: ignore[arg-type,attr-defined]
+    return function.impl(None, CallSite(SPAN, []), [Prim(a) for a in args])
+
+
 def _cases() -> list[tuple[str, Any]]:
     cases: list[tuple[str, Any]] = []
     for a_source, a in VALUES:
         for operator in UNARY:
             cases.append((f"{operator}({a_source})", js.unary(operator, Prim(a), SPAN)))
+        for name in MATH_UNARY:
+            cases.append((f"Math.{name}({a_source})", _math(name, a)))
         for b_source, b in VALUES:
             for operator in BINARY:
                 cases.append((f"({a_source}) {operator} ({b_source})", js.binary(operator, Prim(a), Prim(b), SPAN)))
+            for name in ("max", "min", "pow"):
+                cases.append((f"Math.{name}({a_source}, {b_source})", _math(name, a, b)))
+    for x in (0.5, 1.5, -0.5, -1.5, 2.5, 0.49999999999999994, -0.49999999999999994, 4503599627370495.5, 1e-300):
+        cases.append((f"Math.round({x!r})", _math("round", x)))
     return cases
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from schemalint.diagnostics import Span
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 from schemalint.parser import mutation
 from schemalint.parser.js import put, to_number, to_string, unknown_from
-from schemalint.parser.js_numbers import int_to_number
+from schemalint.parser.js_numbers import int_to_number, power
 
 # ------------------------------------------------------------------------------ globals
 
@@ -118,6 +119,91 @@ def _number_global(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     return Prim(number, site.span) if number is not None else unknown_from(arg, "`Number(...)`")
 
 
+def _math_function(name: str, compute: Callable[[list[float]], float | None]) -> Builtin:
+    """`Math.<name>(...)` of numbers (exactly rounded operations only: every engine agrees)."""
+
+    def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        numbers = [to_number(a) if isinstance(a, Prim) else None for a in args]
+        if any(n is None for n in numbers):
+            bad = next(a for a, n in zip(args, numbers, strict=True) if n is None)
+            return unknown_from(bad, f"`Math.{name}` of a value that cannot be evaluated")
+        result = compute([n for n in numbers if n is not None])
+        if result is None:
+            reason = f"`Math.{name}` of these numbers is rounded differently by each JS engine"
+            return Unknown(reason, site.span)
+        return Prim(result, site.span)
+
+    return Builtin(f"Math.{name}", impl)
+
+
+def _first(numbers: list[float]) -> float:
+    return numbers[0] if numbers else math.nan
+
+
+def _round(x: float) -> float:
+    """`Math.round`: halves round up (towards +Infinity); -0 stays -0."""
+    if math.isnan(x) or math.isinf(x) or x == 0:
+        return x
+    if abs(x) >= 2**52:
+        return x  # already an integer
+    floor = math.floor(x)
+    result = float(floor + 1 if x - floor >= 0.5 else floor)  # x - floor is exact here
+    return math.copysign(0.0, x) if result == 0 else result
+
+
+def _sign(x: float) -> float:
+    return x if math.isnan(x) or x == 0 else math.copysign(1.0, x)
+
+
+def _extreme(pick: Callable[[list[float]], float], empty: float) -> Callable[[list[float]], float]:
+    def compute(numbers: list[float]) -> float:
+        if any(math.isnan(n) for n in numbers):
+            return math.nan
+        if not numbers:
+            return empty
+        result = pick(numbers)
+        zeros = [n for n in numbers if n == 0]
+        if result == 0 and zeros:  # -0 is below +0 for Math.min/max
+            signs = [math.copysign(1.0, z) for z in zeros]
+            negative = min(signs) < 0 if pick is min else max(signs) < 0
+            return -0.0 if negative else 0.0
+        return result
+
+    return compute
+
+
+def _integral(operation: Callable[[float], int]) -> Callable[[list[float]], float]:
+    def compute(numbers: list[float]) -> float:
+        x = _first(numbers)
+        if math.isnan(x) or math.isinf(x) or x == 0:
+            return x
+        result = float(operation(x))
+        return math.copysign(0.0, x) if result == 0 else result
+
+    return compute
+
+
+def _sqrt(numbers: list[float]) -> float:
+    x = _first(numbers)
+    if math.isnan(x) or x < 0:
+        return math.nan
+    return math.sqrt(x)  # IEEE 754 square root is exactly rounded
+
+
+_MATH_FUNCTIONS: dict[str, Builtin] = {
+    "floor": _math_function("floor", _integral(math.floor)),
+    "ceil": _math_function("ceil", _integral(math.ceil)),
+    "trunc": _math_function("trunc", _integral(math.trunc)),
+    "round": _math_function("round", lambda n: _round(_first(n))),
+    "abs": _math_function("abs", lambda n: abs(_first(n))),
+    "sign": _math_function("sign", lambda n: _sign(_first(n))),
+    "max": _math_function("max", _extreme(max, -math.inf)),
+    "min": _math_function("min", _extreme(min, math.inf)),
+    "sqrt": _math_function("sqrt", _sqrt),
+    "pow": _math_function("pow", lambda n: power(_first(n), n[1] if len(n) > 1 else math.nan)),
+}
+
+
 def global_value(ev: Evaluator, name: str, span: Span) -> Value:
     """The value of an identifier that no scope defines."""
     if name == "undefined":
@@ -148,6 +234,7 @@ def global_value(ev: Evaluator, name: str, span: Span) -> Value:
                 "random": _runtime_function("Math.random", "Math.random"),
                 "PI": Prim(math.pi, span),
                 "E": Prim(math.e, span),
+                **_MATH_FUNCTIONS,
             },
             span,
         )
