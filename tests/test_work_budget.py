@@ -16,6 +16,7 @@ from helpers import write_project
 
 from schemalint.cli import main
 from schemalint.discovery import discover
+from schemalint.ir import VObject
 from schemalint.parser import parse_project
 
 
@@ -135,3 +136,23 @@ def test_parsing_restores_the_recursion_limit(tmp_path: Path) -> None:
         assert sys.getrecursionlimit() == 1_000
     finally:
         sys.setrecursionlimit(before)
+
+
+def test_a_union_bomb_in_function_arguments_is_unknown_and_reported(tmp_path: Path) -> None:
+    write_project(
+        tmp_path,
+        "export default defineSchema({ t: defineTable({ f: v.string() }) });",
+        files={
+            "convex/jobs.ts": 'import { query } from "./_generated/server";\n'
+            'import { v } from "convex/values";\n'
+            + union_bomb(40).split("\nexport default")[0]
+            + "\nexport const run = query({ args: { ok: v.string(), x: u40 }, handler: async () => null });\n"
+        },
+    )
+    project = parse_project(discover(tmp_path), functions=True)
+    assert project.functions is not None
+    [function] = project.functions.functions
+    assert isinstance(function.args, VObject)
+    assert [(f.name, f.validator.kind) for f in function.args.fields] == [("ok", "string"), ("x", "unknown")]
+    messages = [d.message for d in project.functions.diagnostics]
+    assert any(m.startswith("the arguments of `jobs:run` unknown: it expands to") for m in messages), messages
