@@ -53,23 +53,19 @@ class ValidatorBudget:
 
     def expanded_size(self, validator: Validator) -> int:
         """The number of nodes of `validator` as a tree (each use of a shared node counted)."""
-        sizes = self._sizes
-        known = sizes.get(id(validator))
+        known = self._sizes.get(id(validator))
         if known is not None:
             return known
-        stack: list[tuple[Validator, bool]] = [(validator, False)]
-        while stack:
-            node, children_done = stack.pop()
-            if id(node) in sizes:
-                continue
-            children = node.children()
-            if children_done:
-                sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
-                self._alive.append(node)
-                continue
-            stack.append((node, True))
-            stack.extend((child, False) for child in children if id(child) not in sizes)
-        return sizes[id(validator)]
+        size = 1
+        if isinstance(validator, VObject):
+            for f in validator.fields:
+                size += self.expanded_size(f.validator)
+        else:
+            for child in validator.children():
+                size += self.expanded_size(child)
+        self._sizes[id(validator)] = size
+        self._alive.append(validator)
+        return size
 
     @property
     def distinct(self) -> int:
