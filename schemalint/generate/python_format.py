@@ -37,11 +37,58 @@ def lay_out(text: str, indent: int, lead: str = "", trail: str = "") -> list[str
     return _lines(parse(text), indent, lead, trail)
 
 
+def parameter_lines(name: str, annotation: str, default: str | None, indent: int = 8) -> list[str]:
+    """`name: annotation[ = default],` as a line of a parameter list; a union too long for the
+    line is split before each `|` (no parentheses), each operand laid out in turn."""
+    trail = f" = {default}," if default is not None else ","
+    operands = split_union(annotation)
+    one_line = f"{' ' * indent}{name}: {annotation}{trail}"
+    if len(one_line) <= LINE_LENGTH or len(operands) == 1:
+        return lay_out(annotation, indent, lead=f"{name}: ", trail=trail)
+    lines = lay_out(operands[0], indent, lead=f"{name}: ")
+    for operand in operands[1:-1]:
+        lines += lay_out(operand, indent, lead="| ")
+    return lines + lay_out(operands[-1], indent, lead="| ", trail=trail)
+
+
+def definition_header(keyword: str, name: str, inside: str, after: str, indent: int) -> list[str]:
+    """`class Name(Base):` or `def name(self) -> T:`, split after the parenthesis when too long
+    (a parameter list gets a trailing comma, a base list does not)."""
+    pad = " " * indent
+    one_line = f"{pad}{keyword} {name}({inside}){after}"
+    if len(one_line) <= LINE_LENGTH:
+        return [one_line]
+    comma = "," if keyword == "def" else ""
+    return [f"{pad}{keyword} {name}(", f"{pad}    {inside}{comma}", f"{pad}){after}"]
+
+
+def split_union(text: str) -> list[str]:
+    """The operands of a top-level `A | B | C` (outside brackets and strings)."""
+    operands: list[str] = []
+    depth, start, index = 0, 0, 0
+    while index < len(text):
+        char = text[index]
+        if char in ('"', "'"):
+            end = _string_end(text, index)
+            index = end + 1 if end >= 0 else len(text)
+            continue
+        if char in _PAIRS:
+            depth += 1
+        elif char in _PAIRS.values():
+            depth -= 1
+        elif char == "|" and depth == 0:
+            operands.append(text[start:index].strip())
+            start = index + 1
+        index += 1
+    operands.append(text[start:].strip())
+    return operands
+
+
 def parse(text: str) -> Expression:
     """`text` as a tree of bracket groups, when it ends with a bracket group whose items can be
     split; otherwise the text itself."""
     text = text.strip()
-    if not text or text[-1] not in _PAIRS.values():
+    if not text or text[-1] not in _PAIRS.values() or len(split_union(text)) > 1:
         return text
     start = _matching_open(text)
     if start is None:
@@ -60,10 +107,30 @@ def flat(expression: Expression) -> str:
     return f"{expression.head}{expression.opener}{inner}{expression.closer}"
 
 
+def parenthesized(lead: str, text: str, after: str, indent: int) -> list[str]:
+    """`lead + text + after` (an annotation), or when too long and `text` is a union, the union
+    in parentheses: `lead(`, the operands (on one line if they fit), `)after`."""
+    pad = " " * indent
+    if len(f"{pad}{lead}{text}{after}") <= LINE_LENGTH or len(split_union(text)) == 1:
+        return lay_out(text, indent, lead=lead, trail=after)
+    return [f"{pad}{lead}(", *lay_out(text, indent + 4), f"{pad}){after}"]
+
+
 def _lines(expression: Expression, indent: int, lead: str, trail: str) -> list[str]:
     pad = " " * indent
     one_line = f"{pad}{lead}{flat(expression)}{trail}"
-    if len(one_line) <= LINE_LENGTH or isinstance(expression, str) or not expression.items:
+    if len(one_line) <= LINE_LENGTH:
+        return [one_line]
+    if isinstance(expression, str):
+        operands = split_union(expression)
+        if len(operands) == 1:
+            return [one_line]
+        # A union too long for its line: one operand per line, each after a leading `|`.
+        lines = _lines(parse(operands[0]), indent, lead, "")
+        for operand in operands[1:-1]:
+            lines += _lines(parse(operand), indent, "| ", "")
+        return lines + _lines(parse(operands[-1]), indent, "| ", trail)
+    if not expression.items:
         return [one_line]
     head = f"{pad}{lead}{expression.head}{expression.opener}"
     tail = f"{pad}{expression.closer}{trail}"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from schemalint.generate.python_format import lay_out
+from schemalint.generate.python_format import definition_header, lay_out, parameter_lines, parenthesized
 from schemalint.generate.python_names import (
     BUILTIN_NAMES,
     NameRegistry,
@@ -63,7 +63,7 @@ class FieldView:
     @property
     def class_line(self) -> str:
         """`name: annotation` in a class body, laid out."""
-        return "\n".join(lay_out(self.annotation, 4, lead=f"{self.name}: "))
+        return "\n".join(parenthesized(f"{self.name}: ", self.annotation, "", 4))
 
     @property
     def entry_line(self) -> str:
@@ -80,6 +80,10 @@ class TypedDictView:
     docstring: str | None
     comments: tuple[str, ...]
     fields: tuple[FieldView, ...]
+
+    @property
+    def header(self) -> str:
+        return "\n".join(definition_header("class", self.name, "TypedDict", ":", 0))
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,11 @@ class ParamView:
     annotation: str
     optional: bool
 
+    @property
+    def line(self) -> str:
+        """The parameter's line(s) in a method's parameter list."""
+        return "\n".join(parameter_lines(self.name, self.annotation, "OMITTED" if self.optional else None))
+
 
 @dataclass(frozen=True)
 class MethodView:
@@ -142,6 +151,32 @@ class MethodView:
     result_shape: str
     subscription: str | None = None  # the `subscribe_<name>` method of a query
     subscription_docstring: str = ""
+
+    @property
+    def bare_header(self) -> str:
+        """`def name(self) -> T:` of a method without parameters."""
+        return self._bare(self.name, self.returns)
+
+    @property
+    def bare_subscription_header(self) -> str:
+        """`def subscribe_name(self) -> Subscription[T]:` of a query without parameters."""
+        return self._bare(self.subscription or "", f"Subscription[{self.returns}]")
+
+    @property
+    def returns_line(self) -> str:
+        """`) -> T:`, closing a parameter list."""
+        return "\n".join(parenthesized(") -> ", self.returns, ":", 4))
+
+    @property
+    def subscription_returns_line(self) -> str:
+        return "\n".join(parenthesized(") -> ", f"Subscription[{self.returns}]", ":", 4))
+
+    @staticmethod
+    def _bare(name: str, returns: str) -> str:
+        lines = definition_header("def", name, "self", f" -> {returns}:", 4)
+        if len(lines) == 1:
+            return lines[0]
+        return "\n".join([*lines[:2], *parenthesized(") -> ", returns, ":", 4)])
 
     @property
     def cast_lines(self) -> str:
@@ -168,6 +203,19 @@ class NamespaceView:
     docstring: str
     children: tuple[tuple[str, str], ...]  # (attribute, class name)
     methods: tuple[MethodView, ...]
+
+    @property
+    def child_lines(self) -> str:
+        """`self.attribute = ClassName(client)` of each child namespace, laid out."""
+        return "\n".join(
+            line
+            for attribute, class_name in self.children
+            for line in lay_out(f"{class_name}(client)", 8, lead=f"self.{attribute} = ")
+        )
+
+    @property
+    def header(self) -> str:
+        return "\n".join(definition_header("class", self.class_name, "_Namespace", ":", 0))
 
 
 @dataclass(frozen=True)
