@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from schemalint.diagnostics import Span
-from schemalint.parser import js
+from schemalint.parser import js, js_operators
 from schemalint.parser.js_globals import global_value
 from schemalint.parser.values import UNDEFINED, BigInt, CallSite, Prim, Unknown
 
@@ -84,12 +84,12 @@ def _cases() -> list[tuple[str, Any]]:
     cases: list[tuple[str, Any]] = []
     for a_source, a in VALUES:
         for operator in UNARY:
-            cases.append((f"{operator}({a_source})", js.unary(operator, Prim(a), SPAN)))
+            cases.append((f"{operator}({a_source})", js_operators.unary(operator, Prim(a), SPAN)))
         for name in MATH_UNARY:
             cases.append((f"Math.{name}({a_source})", _math(name, a)))
         for b_source, b in VALUES:
             for operator in BINARY:
-                cases.append((f"({a_source}) {operator} ({b_source})", js.binary(operator, Prim(a), Prim(b), SPAN)))
+                cases.append((f"({a_source}) {operator} ({b_source})", js_operators.binary(operator, Prim(a), Prim(b), SPAN)))
             for name in ("max", "min", "pow"):
                 cases.append((f"Math.{name}({a_source}, {b_source})", _math(name, a, b)))
     for x in (0.5, 1.5, -0.5, -1.5, 2.5, 0.49999999999999994, -0.49999999999999994, 4503599627370495.5, 1e-300):

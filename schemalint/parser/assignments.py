@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from schemalint.diagnostics import Span
-from schemalint.parser import js
+from schemalint.parser import js, js_operators
 from schemalint.parser.js_members import get_member
 from schemalint.parser.mutation import delete_member, poison, set_member
 from schemalint.parser.scope import Scope
@@ -173,7 +173,7 @@ def eval_assignment(ev: Evaluator, node: Node, scope: Scope, span: Span) -> Valu
         value = ev.eval(right, scope)
         _write(ev, ref, value, scope)
         return value
-    value = js.binary(operator[:-1], current, ev.eval(right, scope), span)
+    value = js_operators.binary(operator[:-1], current, ev.eval(right, scope), span)
     _write(ev, ref, value, scope)
     return value
 
@@ -196,7 +196,7 @@ def eval_update(ev: Evaluator, node: Node, scope: Scope, span: Span) -> Value:
     else:
         old = js.unknown_from(current, "`++`/`--` of a value that is not a number")
     step = Prim(BigInt(1) if isinstance(old, Prim) and isinstance(old.value, BigInt) else 1.0, span)
-    new = js.binary("+" if operator_node.type == "++" else "-", old, step, span)
+    new = js_operators.binary("+" if operator_node.type == "++" else "-", old, step, span)
     _write(ev, ref, new, scope)
     prefix = node.children[0].type in ("++", "--")
     return new if prefix else old

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Severity
-from schemalint.parser import js
+from schemalint.parser import js, js_operators
 from schemalint.parser.assignments import assign_name, assign_pattern
 from schemalint.parser.mutation import poison
 from schemalint.parser.scope import ReturnSignal, Scope
@@ -514,7 +514,7 @@ def exec_switch(ev: Evaluator, node: Node, scope: Scope) -> None:
             continue
         test_node = case.child_by_field_name("value")
         test = ev.eval(test_node, scope) if test_node is not None else Unknown("empty case")
-        equal = js.binary("===", discriminant, test, ev.span(case, scope))
+        equal = js_operators.binary("===", discriminant, test, ev.span(case, scope))
         if not isinstance(equal, Prim):
             unmodelled(ev, node, scope, "a `switch` whose cases cannot be evaluated")
             return

@@ -8,7 +8,7 @@ from tree_sitter import Node
 
 from schemalint.diagnostics import ParserDiagnostic, Span
 from schemalint.ir import RuntimeAccessKind
-from schemalint.parser import assignments, js
+from schemalint.parser import assignments, js, js_operators
 from schemalint.parser.budget import MIN_STEPS, bounded_array, out_of_steps, step_limit
 from schemalint.parser.comments import property_docs
 from schemalint.parser.js_members import get_member, has_member
@@ -221,7 +221,7 @@ class ExpressionsMixin:
             value = Prim(part, span) if isinstance(part, str) else js.to_primitive(self.eval(part, scope))
             if not isinstance(value, Prim | js.LongString):
                 return js.unknown_from(value, "a template literal part cannot be evaluated")
-            result = js.binary("+", result, value, span)
+            result = js_operators.binary("+", result, value, span)
             if not isinstance(result, Prim | js.LongString):
                 return result
         return result
@@ -445,7 +445,7 @@ class ExpressionsMixin:
             return Prim(UNDEFINED, span)
         if not isinstance(argument, Prim):
             return js.unknown_from(argument, f"`{operator}` cannot be applied here")
-        return js.unary(operator, argument, span)
+        return js_operators.unary(operator, argument, span)
 
     def _eval_binary(self, node: Node, scope: Scope, span: Span) -> Value:
         operator_node = node.child_by_field_name("operator")
@@ -469,7 +469,7 @@ class ExpressionsMixin:
         right = self.eval(right_node, scope)
         if operator == "in":
             return has_member(left, right, span)
-        return js.binary(operator, left, right, span)
+        return js_operators.binary(operator, left, right, span)
 
     def _eval_assignment(self, node: Node, scope: Scope, span: Span) -> Value:
         return assignments.eval_assignment(cast("Evaluator", self), node, scope, span)

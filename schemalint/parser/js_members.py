@@ -34,11 +34,11 @@ from schemalint.parser.js import (
     LongString,
     long_string_or_error,
     number_to_string,
-    same_value_zero,
     to_string,
     truthy,
     unknown_from,
 )
+from schemalint.parser.js_operators import same_value_zero
 from schemalint.parser.js_string_methods import (
     INHERITED,
     NUMBER_PROTOTYPE,
