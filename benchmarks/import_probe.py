@@ -21,7 +21,7 @@ def probe(path: str, subcommand: str = "check") -> dict[str, object]:
     before = set(sys.modules)
     from schemalint.cli import main
 
-    argv = [subcommand, path, "--exit-zero"] if subcommand == "check" else [subcommand, path]
+    argv = [subcommand, path, "--exit-zero", "--no-cache"] if subcommand == "check" else [subcommand, path]
     code: int | str | None = 0
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         try:

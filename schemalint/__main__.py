@@ -1,3 +1,3 @@
-from schemalint.cli import main
+from schemalint.fastpath import run
 
-main()
+run()

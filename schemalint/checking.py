@@ -11,30 +11,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from schemalint.check_options import STATISTICS_FORMATS, CheckOptions
+
+__all__ = [
+    "STATISTICS_FORMATS",
+    "CheckOptions",
+    "check_projects",
+    "configure",
+    "lint",
+    "run_check",
+    "write_report",
+]
 from schemalint.config import Config, load_config
 from schemalint.discovery import ProjectLayout
 from schemalint.findings import Diagnostic, count_by_rule, fails
-
-# --statistics prints a table (the text formats) or JSON rows; other formats have no place for it.
-STATISTICS_FORMATS = ("text", "concise", "json")
-
-
-@dataclass(frozen=True)
-class CheckOptions:
-    """What the command line says about a `check` run."""
-
-    output_format: str = "text"
-    output_file: Path | None = None
-    select: list[str] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: str | None = None
-    strict: bool = False
-    preview: bool | None = None
-    statistics: bool = False
-    config_file: Path | None = None
-    color: str = "auto"
-    docs_url: str | None = None
 
 
 def configure(layout: ProjectLayout, options: CheckOptions) -> Config:
@@ -98,9 +88,15 @@ def check_projects(
 
 
 def write_report(
-    diagnostics: Sequence[Diagnostic], files: tuple[str, ...], stream: TextIO, options: CheckOptions
+    diagnostics: Sequence[Diagnostic],
+    files: tuple[str, ...],
+    stream: TextIO,
+    options: CheckOptions,
+    *,
+    color: bool | None = None,
 ) -> None:
-    """The report (or the statistics) in the chosen format."""
+    """The report (or the statistics) in the chosen format (coloured if `color`; None: if
+    `options.color` says so for `stream`)."""
     from schemalint.reporters import DOCS_URL, ReportContext, get_reporter
     from schemalint.terminal import use_color
 
@@ -116,7 +112,7 @@ def write_report(
         root=Path.cwd(),
         files=files,
         rules=rules,
-        color=use_color(options.color, stream),
+        color=use_color(options.color, stream) if color is None else color,
         docs_url=options.docs_url or DOCS_URL,
     )
     get_reporter(options.output_format)(diagnostics, stream, context)

@@ -14,7 +14,7 @@ from schemalint.cli_support import WATCH_HELP, echo_error, internal_error, split
 from schemalint.reporters import FORMATS
 
 if TYPE_CHECKING:
-    from schemalint.checking import CheckOptions
+    from schemalint.check_options import CheckOptions
     from schemalint.watching import Targets
 
 
@@ -83,6 +83,13 @@ if TYPE_CHECKING:
 )
 @click.option("--watch", is_flag=True, help=WATCH_HELP)
 @click.option("--clear", is_flag=True, help="With --watch: clear the screen before each re-run.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    envvar="SCHEMALINT_NO_CACHE",
+    help="Neither read nor write the result cache (an unchanged project's report is otherwise "
+    "reused) [env SCHEMALINT_NO_CACHE].",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check_command(
     paths: tuple[Path, ...],
@@ -102,6 +109,7 @@ def check_command(
     docs_url: str | None,
     watch: bool,
     clear: bool,
+    no_cache: bool,
     debug: bool,
 ) -> None:
     """Lint the Convex schemas at PATHS (default `.`).
@@ -115,9 +123,7 @@ def check_command(
     configuration or internal errors. Notices (what schemalint could not read statically) never
     change the exit status unless --strict.
     """
-    from schemalint.checking import STATISTICS_FORMATS, CheckOptions
-    from schemalint.config import ConfigError
-    from schemalint.discovery import DiscoveryError
+    from schemalint.check_options import STATISTICS_FORMATS, CheckOptions
 
     if statistics and output_format not in STATISTICS_FORMATS:
         raise click.UsageError(
@@ -144,14 +150,23 @@ def check_command(
         status = watch_loop(lambda: _check_for_watch(paths or (Path("."),), options, debug), clear=clear)
         sys.exit(0 if exit_zero else status)
     try:
-        status = _check(paths or (Path("."),), options, show_settings=show_settings)
+        status = _check(
+            paths or (Path("."),),
+            options,
+            show_settings=show_settings,
+            cache=not no_cache,
+            exit_zero=exit_zero,
+        )
     except BrokenPipeError:
         raise
-    except (DiscoveryError, ConfigError, OSError) as exc:
+    except Exception as exc:
+        from schemalint.config import ConfigError
+        from schemalint.discovery import DiscoveryError
+
+        if not isinstance(exc, (DiscoveryError, ConfigError, OSError)):
+            internal_error(exc, debug)
         echo_error(exc)
         sys.exit(2)
-    except Exception as exc:
-        internal_error(exc, debug)
     sys.exit(0 if exit_zero else status)
 
 
@@ -177,8 +192,19 @@ def _check_for_watch(paths: Sequence[Path], options: CheckOptions, debug: bool) 
     return status, targets_of(projects)
 
 
-def _check(paths: Sequence[Path], options: CheckOptions, *, show_settings: bool) -> int:
+def _check(
+    paths: Sequence[Path],
+    options: CheckOptions,
+    *,
+    show_settings: bool,
+    cache: bool = False,
+    exit_zero: bool = False,
+) -> int:
     """Find the projects, then lint them (or show their settings); returns the exit status."""
+    if cache and not show_settings:
+        from schemalint.result_cache import run_check_cached
+
+        return run_check_cached(paths, options, exit_zero=exit_zero)
     from schemalint.checking import run_check
     from schemalint.workspace import find_projects
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from schemalint import files
 from schemalint.diagnostics import Severity
 from schemalint.rules import get_rule
 from schemalint.rules.base import OptionValue, Rule, RuleOptions, coerce_option
@@ -147,17 +148,21 @@ def find_config_file(start: Path) -> Path | None:
     """The nearest configuration file in `start` or its ancestors (up to the filesystem root).
 
     Raises `ConfigError` for a `pyproject.toml` on the way that is not valid TOML."""
+    fs = files.current()
     for directory in (start, *start.parents):
         for name in CONFIG_FILE_NAMES:
             candidate = directory / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if fs.is_file(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
     return None
 
 
 def load_config(schema_file: Path, explicit: Path | None = None) -> Config:
     """The configuration for `schemalint check` of `schema_file` (defaults if none is found)."""
-    path = explicit if explicit is not None else find_config_file(schema_file.resolve().parent)
+    if explicit is not None:
+        path: Path | None = explicit
+    else:
+        path = find_config_file(files.current().realpath(schema_file).parent)
     if path is None:
         return Config()
     data, origin = _read(path)
@@ -189,7 +194,7 @@ def parse_config(data: Mapping[str, Any], origin: str = "config") -> Config:
 
 def _read(path: Path) -> tuple[dict[str, Any], str]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _text_of(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     if path.suffix == ".toml":
@@ -210,6 +215,12 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
     return _mapping({} if loaded is None else loaded, str(path)), str(path)
 
 
+def _text_of(path: Path) -> str:
+    """The text of `path` as `Path.read_text` gives it (universal newlines), read through
+    `schemalint.files` (so that the result cache knows the configuration was read)."""
+    return files.read_text(path).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _toml(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
@@ -227,7 +238,7 @@ def _toml(path: Path, text: str) -> dict[str, Any]:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
+        text = _text_of(pyproject)
     except (OSError, UnicodeDecodeError):
         return False
     document = _toml(pyproject, text)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from schemalint import files
 from schemalint.discovery import (
     SCHEMA_NAMES,
     DiscoveryError,
@@ -62,8 +63,10 @@ def _projects_of(path: Path) -> list[ProjectLayout]:
         return [discover(path)]
     except DiscoveryError as not_a_project:
         directory = Path.cwd() / path
-        if not directory.is_dir() or (directory / "convex.json").is_file():
+        fs = files.current()
+        if not fs.is_dir(directory) or fs.is_file(directory / "convex.json"):
             raise
+        files.note_unrecorded()  # the search lists directories directly: not cacheable
         found = sorted(_search(directory.resolve()), key=lambda layout: layout.root)
         if not found:
             raise DiscoveryError(

@@ -11,6 +11,9 @@ from hypothesis import HealthCheck, settings
 
 # Parsed catalog files are cached per user (schemalint.catalog_files): tests use their own cache.
 os.environ.setdefault("SCHEMALINT_CACHE_DIR", tempfile.mkdtemp(prefix="schemalint-cache-"))
+# `check`'s result cache is off in tests (tests patch internals between identical runs);
+# tests/test_result_cache.py turns it on.
+os.environ["SCHEMALINT_NO_CACHE"] = "1"
 
 # The parser raises the limit for deeply nested schemas; do it before hypothesis measures it.
 sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))

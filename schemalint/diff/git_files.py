@@ -172,3 +172,15 @@ class GitTreeFileSystem:
         if name is None:
             return Path(os.path.normpath(path))
         return self.repo / name if name else self.repo
+
+    def list_dir(self, path: Path) -> list[str]:
+        name = self._follow(self._relative(path))
+        if name is None or name not in self._dirs:
+            raise NotADirectoryError(f"{path}: not a directory in revision {self.commit[:10]}")
+        prefix = f"{name}/" if name else ""
+        children = {
+            entry[len(prefix) :].split("/", 1)[0]
+            for entry in (*self._entries, *self._dirs)
+            if entry.startswith(prefix) and entry != name and entry != ".git"
+        }
+        return sorted(children)

@@ -6,11 +6,11 @@ the same section (`dir/file:export`, `default` for default exports).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from tree_sitter import Node
 
+from schemalint import files
 from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Severity, Span
 from schemalint.discovery import ProjectLayout
 from schemalint.ir import ConvexFunction, FunctionModules, Validator, VUnknown, walk_validators
@@ -40,7 +40,8 @@ def _in_component(path: Path, functions_dir: Path) -> bool:
     for parent in path.parents:
         if parent == functions_dir:
             return False
-        if (parent / "convex.config.ts").is_file() or (parent / "convex.config.js").is_file():
+        fs = files.current()
+        if fs.is_file(parent / "convex.config.ts") or fs.is_file(parent / "convex.config.js"):
             return True
     return False
 
@@ -50,7 +51,7 @@ def _has_module_syntax(path: Path) -> bool:
     if path.suffix not in (".ts", ".tsx"):
         return True
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = files.current().read_bytes(path).decode("utf-8", errors="replace")
     except OSError:
         return False
     return any(line.startswith(("import", "export")) for line in text.splitlines())
@@ -60,13 +61,33 @@ def module_files(functions_dir: Path) -> list[Path]:
     """The files Convex treats as function modules, sorted."""
     found = [
         path
-        for path in functions_dir.rglob("*")
-        if path.is_file()
-        and _is_candidate(path, functions_dir)
+        for path in _files_below(functions_dir)
+        if _is_candidate(path, functions_dir)
         and not _in_component(path, functions_dir)
         and _has_module_syntax(path)
     ]
     return sorted(found)
+
+
+def _files_below(directory: Path) -> list[Path]:
+    """The files in `directory` and its subdirectories (as `Path.rglob("*")` lists them: a
+    symlinked subdirectory is not entered), through the current file system."""
+    fs = files.current()
+    found: list[Path] = []
+    pending = [(directory, fs.realpath(directory))]
+    while pending:
+        current, real = pending.pop()
+        try:
+            names = fs.list_dir(current)
+        except OSError:
+            continue
+        for name in names:
+            child = current / name
+            if fs.is_file(child):
+                found.append(child)
+            elif fs.is_dir(child) and fs.realpath(child) == real / name:
+                pending.append((child, real / name))
+    return found
 
 
 def _export_docs(module: Module) -> dict[str, str]:
@@ -104,19 +125,21 @@ def _parse_functions(layout: ProjectLayout, evaluator: Evaluator) -> FunctionMod
     functions: list[ConvexFunction] = []
     diagnostics: list[ParserDiagnostic] = []
     left_out: list[str] = []
-    root = Path(os.path.realpath(layout.root))
+    fs = files.current()
+    root = fs.realpath(layout.root)
     skipped: list[ParserDiagnostic] = []
     noticed: set[str | None] = set()
     complete = True
     unreadable: list[Span] = []
     budget = ValidatorBudget()
     paths = module_files(layout.functions_dir)
-    schema_only = frozenset(evaluator.linker.by_path) - {p.resolve() for p in paths}
+    schema_only = frozenset(evaluator.linker.by_path) - {fs.realpath(p) for p in paths}
     for path in paths:
-        if not Path(os.path.realpath(path)).is_relative_to(root):
+        real = fs.realpath(path)
+        if not real.is_relative_to(root):
             continue  # a symlink out of the project: never read (imports obey the same rule)
         with paused_gc():
-            module = evaluator.run_module(path.resolve())
+            module = evaluator.run_module(real)
         if module.source is None or module.source.tree is None or module.source.diagnostics:
             complete = False
             first = module.source.diagnostics[0].span if module.source and module.source.diagnostics else None

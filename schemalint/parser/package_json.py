@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fnmatch
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -56,7 +55,7 @@ def _workspace_patterns(root: Path) -> list[str]:
 def workspace_packages(root: Path) -> dict[str, Path]:
     """Package name → directory of every workspace package declared at `root` (only
     directories inside `root`; only on the real disk, where directories can be listed)."""
-    if files.current() is not files.DISK:
+    if not files.on_disk():
         return {}
     patterns = _workspace_patterns(root)
     excluded = {d for p in patterns if p.startswith("!") for d in _directories(root, p[1:])}
@@ -78,9 +77,10 @@ def _directories(root: Path, pattern: str) -> Iterator[Path]:
     pattern = pattern.strip().removeprefix("./").rstrip("/")
     if not pattern or pattern.startswith("/") or ".." in Path(pattern).parts:
         return
+    fs = files.current()
     for candidate in _glob(root, Path(pattern).parts):
-        real = Path(os.path.realpath(candidate))
-        if real.is_relative_to(root) and (real / "package.json").is_file():
+        real = fs.realpath(candidate)
+        if real.is_relative_to(root) and fs.is_file(real / "package.json"):
             yield real
 
 
@@ -104,16 +104,21 @@ def _glob(directory: Path, parts: tuple[str, ...], depth: int = 0) -> Iterator[P
         for child in _subdirectories(directory):
             if fnmatch.fnmatchcase(child.name, head):
                 yield from _glob(child, rest, depth + 1)
-    elif (directory / head).is_dir():
+    elif files.current().is_dir(directory / head):
         yield from _glob(directory / head, rest, depth + 1)
 
 
 def _subdirectories(directory: Path) -> list[Path]:
+    fs = files.current()
     try:
-        children = sorted(directory.iterdir())
+        names = fs.list_dir(directory)
     except OSError:
         return []
-    return [c for c in children if c.is_dir() and c.name != "node_modules" and not c.name.startswith(".")]
+    return [
+        directory / name
+        for name in names
+        if name != "node_modules" and not name.startswith(".") and fs.is_dir(directory / name)
+    ]
 
 
 def split_package_specifier(specifier: str) -> tuple[str, str]:
