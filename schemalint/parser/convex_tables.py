@@ -328,13 +328,17 @@ def _define_schema(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
                 continue
             if isinstance(option, Prim) and isinstance(option.value, bool):
                 setattr(schema, attribute, option.value)
+            elif isinstance(option, Unknown):
+                message = f"the schema option `{key}` cannot be evaluated: {option.reason}"
+                schema.problems.append(TableProblem(message, option.span or site.span))
             else:
-                detail = option.reason if isinstance(option, Unknown) else option.describe()
-                schema.problems.append(
-                    TableProblem(
-                        f"the schema option `{key}` cannot be evaluated: {detail}", option.span or site.span
-                    )
+                # Convex exports such a value as it is (`"schemaValidation": 0`); schemalint
+                # keeps booleans only, so it says what it cannot represent instead of guessing.
+                message = (
+                    f"the schema option `{key}` is {option.describe()}, not a boolean: Convex "
+                    "exports it unchanged, and schemalint does not know how the deployment reads it"
                 )
+                schema.problems.append(TableProblem(message, option.span or site.span))
     elif not (isinstance(options, Prim) and options.value is UNDEFINED):
         detail = options.reason if isinstance(options, Unknown) else options.describe()
         schema.problems.append(
