@@ -6,13 +6,14 @@ the existing verdicts first, then compared. This script redraws that sample from
 so anyone can check the audit picked its findings at random:
 
     python -m benchmarks.realworld.audit_sample --findings F            # the main sample
-    python -m benchmarks.realworld.audit_sample --findings F --supplement
+    python -m benchmarks.realworld.audit_sample --findings F --supplement A   # or B
 
 Main sample: seed 20261129; per rule, findings sorted by (project, file, line, message), then
 `random.Random(seed).sample` of `QUOTA[rule]` (or all of them when the rule has fewer), rules in
-alphabetical order from one generator. Supplement: seed 20261130, 8 of the redundant-index
+alphabetical order from one generator. Supplement A: seed 20261130, 8 of the redundant-index
 findings that recommend removing an index nothing queries and are not in the main sample (the
-subset the earlier verdicts covered).
+subset the earlier verdicts covered). Supplement B: seed 20261131, 20 more redundant-index
+findings of any kind, from those in neither the main sample nor supplement A.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 SEED = 20261129
-SUPPLEMENT_SEED = 20261130
+SUPPLEMENT_SEEDS = {"A": 20261130, "B": 20261131}
 QUOTA = {
     "field-name-convention": 2,
     "unknown-index": 8,
@@ -56,20 +57,23 @@ def main_sample(findings: list[Finding]) -> list[Finding]:
     return sample
 
 
-def supplement(findings: list[Finding]) -> list[Finding]:
-    """8 more `redundant-index` findings of the "nothing queries it" kind."""
+def supplement(findings: list[Finding], which: str) -> list[Finding]:
+    """A: 8 more `redundant-index` findings of the "nothing queries it" kind; B: 20 more of any kind."""
     taken = {(f["project"], f["line"]) for f in main_sample(findings) if f["rule"] == "redundant-index"}
+    if which == "B":
+        taken |= {(f["project"], f["line"]) for f in supplement(findings, "A")}
     pool = sorted(
         (
             f
             for f in findings
             if f["rule"] == "redundant-index"
-            and "nothing queries it" in (f.get("help") or "")
+            and (which == "B" or "nothing queries it" in (f.get("help") or ""))
             and (f["project"], f["line"]) not in taken
         ),
         key=_order,
     )
-    return sorted(random.Random(SUPPLEMENT_SEED).sample(pool, min(8, len(pool))), key=_order)
+    size = 8 if which == "A" else 20
+    return sorted(random.Random(SUPPLEMENT_SEEDS[which]).sample(pool, min(size, len(pool))), key=_order)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,12 +81,12 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--findings", type=Path, required=True)
-    parser.add_argument("--supplement", action="store_true")
+    parser.add_argument("--supplement", choices=sorted(SUPPLEMENT_SEEDS))
     args = parser.parse_args(argv)
     findings = [json.loads(line) for line in args.findings.read_text(encoding="utf-8").splitlines() if line]
-    chosen = supplement(findings) if args.supplement else main_sample(findings)
+    chosen = supplement(findings, args.supplement) if args.supplement else main_sample(findings)
     for finding in chosen:
-        print(f'{finding["rule"]},{finding["project"]},{finding["file"]},{finding["line"]}')
+        print(f"{finding['rule']},{finding['project']},{finding['file']},{finding['line']}")
     return 0
 
 
