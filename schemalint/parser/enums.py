@@ -25,10 +25,15 @@ def exec_enum(ev: Evaluator, node: Node, scope: Scope) -> None:
     if name_node is None or body is None:
         return
     name = source.text(name_node)
-    result = JSObject(span=source.span(node))
+    binding = scope.bindings.get(name)
+    existing = binding.value if binding is not None else None
+    # `enum E {...}` declared again adds to the same object (`E || (E = {})` in the emitted JS).
+    result = existing if isinstance(existing, JSObject) else JSObject(span=source.span(node))
     scope.set(name, result)
     members = Scope(scope.module, scope)
     previous: Value | None = None
+    for earlier, prop in result.props.items():  # members of an earlier declaration, named bare
+        members.set(earlier, prop.value)
     for member in body.named_children:
         if member.type == "comment":
             continue
