@@ -297,7 +297,19 @@ def table_member(table: TableDefValue, name: str, span: Span | None) -> Value:
         return _table_staged(table)
     if name == "validator":
         return table.document
+    if name in _TABLE_INTERNALS:
+        # A handle to the definition's own state (`t.indexes.push(...)` changes the export).
+        reason = f"`.{name}` of the table definition is used; schemalint cannot follow what it changes"
+        table.problems.append(TableProblem(reason, span))
+        return Unknown(reason, span)
     return Unknown(f"`.{name}` of a table definition cannot be evaluated", span)
+
+
+# Members of convex's TableDefinition that expose or replace its state (besides those modelled).
+_TABLE_INTERNALS = frozenset(
+    {"indexes", "stagedDbIndexes", "searchIndexes", "stagedSearchIndexes", "vectorIndexes"}
+    | {"stagedVectorIndexes", "stagedValidator", " indexes", "export", "self"}
+)
 
 
 # ---------------------------------------------------------------------------------- schema
