@@ -310,6 +310,19 @@ def _label(node: Node, source: SourceText) -> str | None:
     return source.text(label) if label is not None else None
 
 
+def exec_class(ev: Evaluator, node: Node, scope: Scope) -> None:
+    """A class declaration: its value is unknown (classes are not evaluated), but its `extends`
+    clause, static fields and static blocks run now: what they may write becomes unknown."""
+    body = node.child_by_field_name("body")
+    parts = [c for c in node.named_children if c.type == "class_heritage"]
+    for member in body.named_children if body is not None else []:
+        is_static = any(c.type == "static" for c in member.children)
+        if member.type == "class_static_block" or (member.type == "public_field_definition" and is_static):
+            parts.append(member)
+    for part in parts:
+        unmodelled(ev, part, scope, "a class's static initializer schemalint does not evaluate")
+
+
 def exec_if(ev: Evaluator, node: Node, scope: Scope) -> None:
     condition = node.child_by_field_name("condition")
     test = ev.eval(condition, scope) if condition is not None else Prim(True)

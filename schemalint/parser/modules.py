@@ -162,8 +162,11 @@ class ModuleLinker:
             ):
                 self.evaluator.declare(statement, module)
                 module.body.append(statement)
-            elif kind == "function_declaration" or kind == "class_declaration":
+            elif kind == "function_declaration":
                 self.evaluator.declare(statement, module)
+            elif kind in ("class_declaration", "abstract_class_declaration"):
+                self.evaluator.declare(statement, module)
+                module.body.append(statement)  # its static initializers run with the module
             elif kind not in _NOT_RUN:
                 # `if`, loops, blocks, `switch`, `try`, labels, `throw`...: the evaluator runs
                 # them, or marks what they may write as unknown and says so; never skipped.
@@ -231,7 +234,13 @@ class ModuleLinker:
             return
         if declaration is not None:
             names = self.evaluator.declare(declaration, module)
-            if declaration.type in ("lexical_declaration", "variable_declaration", "enum_declaration"):
+            if declaration.type in (
+                "lexical_declaration",
+                "variable_declaration",
+                "enum_declaration",
+                "class_declaration",
+                "abstract_class_declaration",
+            ):
                 module.body.append(declaration)
             if is_default:
                 module.exports["default"] = names[0] if names else "*default*"
@@ -296,7 +305,6 @@ _NOT_RUN = frozenset(
         "type_alias_declaration",
         "interface_declaration",
         "ambient_declaration",
-        "abstract_class_declaration",
         "generator_function_declaration",
         "function_signature",
         "hash_bang_line",

@@ -182,11 +182,11 @@ class StatementsMixin:
             "type_alias_declaration",
             "interface_declaration",
             "import_statement",
-            "class_declaration",
-            "abstract_class_declaration",
             "ambient_declaration",
         ):
             return
+        elif kind in ("class_declaration", "abstract_class_declaration"):
+            control.exec_class(ev, node, scope)
         else:
             control.unmodelled(ev, node, scope, f"a `{kind.replace('_', ' ')}` schemalint does not evaluate")
 
