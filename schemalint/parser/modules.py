@@ -240,6 +240,7 @@ class ModuleLinker:
                 "enum_declaration",
                 "class_declaration",
                 "abstract_class_declaration",
+                "internal_module",  # `export namespace N {...}`: its body runs (marked unmodelled)
             ):
                 module.body.append(declaration)
             if is_default:
