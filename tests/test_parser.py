@@ -236,7 +236,8 @@ def test_syntax_error_is_a_parse_error_with_position(tmp_path: Path) -> None:
         tmp_path,
         {"convex/schema.ts": HEADER + "export default defineSchema({ t: defineTable({ a: v.string( }) });\n"},
     )
-    assert [f.split(" ")[0:2] for f in findings(project)] == [["parse-error", "schema.ts:3:59"]]
+    # At the `}` where `)` is missing, as esbuild reports it (`Unexpected "}"`).
+    assert [f.split(" ")[0:2] for f in findings(project)] == [["parse-error", "schema.ts:3:61"]]
 
 
 def test_missing_import_target_is_unresolved_import(tmp_path: Path) -> None:
