@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from schemalint.ir import (
@@ -25,19 +25,29 @@ from schemalint.ir import (
     VectorIndex,
 )
 from schemalint.irquery import indexes_may_be_incomplete, is_package_table, tables_may_be_incomplete
+from schemalint.parser.usage import UNREADABLE
 
 SYSTEM_INDEXES: dict[str, tuple[str, ...]] = {"by_id": ("_id",), "by_creation_time": ("_creationTime",)}
 
 
 def usage_of(project: Project) -> Usage | None:
     """The project's usage model, or None when its function code was not read or it has none
-    (no function and no database access: the code that queries the schema is elsewhere)."""
+    (no function and no database access: the code that queries the schema is elsewhere).
+
+    The accesses of a module with syntax errors, from its first error on, are left out: that
+    part was not read (the parser recovers somewhere and may see fragments), and a notice says
+    its queries go unseen, so no rule reports what it seems to find there."""
     functions = project.functions
     if functions is None or functions.usage is None:
         return None
-    if not functions.functions and not functions.usage.accesses:
+    usage = functions.usage
+    if not functions.functions and not usage.accesses:
         return None
-    return functions.usage
+    unread = {span.file: span.line for reason, span in usage.unknown if reason == UNREADABLE}
+    if not unread:
+        return usage
+    kept = tuple(a for a in usage.accesses if a.span.line < unread.get(a.span.file, a.span.line + 1))
+    return replace(usage, accesses=kept)
 
 
 @dataclass(frozen=True)

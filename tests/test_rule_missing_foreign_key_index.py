@@ -51,6 +51,41 @@ def test_the_suggested_name_follows_the_schemas_habit_of_dropping_id() -> None:
     assert finding.help is not None and finding.help.startswith('Add .index("by_author", ["authorId"])')
 
 
+def test_the_suggested_name_is_free_on_the_table() -> None:
+    # `by_parent` is taken by another index: Convex refuses two indexes of one name.
+    [finding] = assert_findings(
+        """
+        export default defineSchema({
+          users: defineTable({ name: v.string() }),
+          teams: defineTable({ ownerId: v.id("users") }).index("by_owner", ["ownerId"]),
+          pages: defineTable({ siteId: v.string(), parentId: v.id("pages") })
+            .index("by_parent", ["siteId", "parentId"]),
+        });
+        """,
+        "missing-foreign-key-index",
+        config=ONLY,
+    )
+    assert finding.help is not None and finding.help.startswith('Add .index("by_parentId", ["parentId"])')
+
+
+def test_the_suggested_name_follows_camel_case_and_and_joined_habits() -> None:
+    found = assert_findings(
+        """
+        export default defineSchema({
+          users: defineTable({ name: v.string() }),
+          teams: defineTable({ ownerId: v.id("users"), name: v.string() })
+            .index("byOwnerIdAndName", ["ownerId", "name"]),
+          posts: defineTable({ authorId: v.id("users") }),
+        });
+        """,
+        "missing-foreign-key-index",
+        config=ONLY,
+    )
+    assert [f.help for f in found] == [
+        'Add .index("byAuthorId", ["authorId"]) (or put the field first in an index you already have).'
+    ]
+
+
 def test_an_index_holding_the_field_later_does_not_count_and_is_named() -> None:
     [finding] = assert_findings(
         """

@@ -283,3 +283,20 @@ export const a = query({ args: { text: v.string() }, handler: async (ctx, args) 
             'filter field of the index (filter fields: "author"): Convex throws at run time',
         ),
     ]
+
+
+def test_nothing_is_reported_from_the_unread_part_of_a_module_with_syntax_errors() -> None:
+    # From the first syntax error on, the module is not read (a notice says so): the scan the
+    # parser recovers after it is not reported, the one before it is.
+    code = """
+export const a = query({
+  args: {},
+  handler: (ctx) => ctx.db.query("messages").filter((q) => q.eq(q.field("body"), "x")).collect(),
+});
+const broken = (;
+export const b = query({
+  args: {},
+  handler: (ctx) => ctx.db.query("messages").filter((q) => q.eq(q.field("body"), "y")).collect(),
+});
+"""
+    assert [f.split(":")[0] for f in findings(code, "filter-without-index")] == ["6"]

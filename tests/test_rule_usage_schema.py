@@ -28,16 +28,29 @@ def found(code: str, rule: str, schema: str = SCHEMA) -> list[tuple[str, str, st
     ]
 
 
-def test_a_reference_looked_up_by_a_scan_is_a_warning_with_the_query_as_evidence() -> None:
+def test_a_reference_looked_up_by_a_scan_points_to_the_filter_warning_with_the_same_index_name() -> None:
+    schema = """
+export default defineSchema({
+  users: defineTable({ name: v.string() }),
+  teams: defineTable({ ownerId: v.id("users") }).index("by_owner", ["ownerId"]),
+  messages: defineTable({ userId: v.id("users"), body: v.string() }),
+});
+"""
     code = """
 export const a = query({
   args: { userId: v.id("users") },
   handler: (ctx, args) => ctx.db.query("messages").filter((q) => q.eq(q.field("userId"), args.userId)).collect(),
 });
 """
-    [(severity, message, _)] = found(code, "missing-foreign-key-index")
+    [(severity, message, hint)] = found(code, "missing-foreign-key-index", schema)
+    assert severity == "info"
+    assert message.endswith(
+        '; convex/m.ts:6 filters "messages" by "userId", which filter-without-index reports at each query'
+    )
+    assert hint == 'Add .index("by_user", ["userId"]) (or put the field first in an index you already have).'
+    [(severity, _, hint)] = found(code, "filter-without-index", schema)
     assert severity == "warning"
-    assert message.endswith('; convex/m.ts:6 filters "messages" by "userId"')
+    assert hint is not None and hint.startswith('Add .index("by_user", ["userId"]) to table "messages"')
 
 
 def test_a_reference_no_query_follows_is_information() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemalint.diagnostics import Severity
+from schemalint.index_naming import NamingHabit, naming_habit, propose_index_name
 from schemalint.ir import DbAccess, FilterUse, Table, VBoolean, VLiteral, VNull
 from schemalint.irquery import alternatives, can_contain_field, is_package_table, resolve_field
 from schemalint.rules.base import Rule, RuleContext, Violation
@@ -16,6 +17,7 @@ class FilterWithoutIndex(Rule):
         usage = usage_of(ctx.project)
         if usage is None:
             return
+        habit = naming_habit(ctx.schema)
         for access in usage.accesses:
             if access.kind != "query" or access.indexes or access.tables is None or len(access.tables) != 1:
                 continue
@@ -23,13 +25,13 @@ class FilterWithoutIndex(Rule):
             if table is None or is_package_table(table) or not checkable_table(ctx.project, table):
                 continue
             for use in access.filters:
-                violation = _scan(table, access, use, ctx.project.root)
+                violation = _scan(table, access, use, ctx.project.root, habit)
                 if violation is not None:
                     yield violation
                     break
 
 
-def _scan(table: Table, access: DbAccess, use: FilterUse, root: str) -> Violation | None:
+def _scan(table: Table, access: DbAccess, use: FilterUse, root: str, habit: NamingHabit) -> Violation | None:
     pairs = [
         (field, value)
         for field, value in zip(use.eq_fields, use.eq_values, strict=True)
@@ -70,7 +72,7 @@ def _scan(table: Table, access: DbAccess, use: FilterUse, root: str) -> Violatio
             table=table.name,
             severity=severity,
         )
-    name = "by_" + "_".join(f.replace(".", "_") for f in fields)
+    name = propose_index_name(habit, table, fields)
     field_list = ", ".join(f'"{f}"' for f in fields)
     return Violation(
         message,

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.diagnostics import Severity
-from schemalint.ir import DbAccess, Schema, Table, Validator, VId, VNull
+from schemalint.index_naming import naming_habit, propose_index_name
+from schemalint.ir import DbAccess, Table, Validator, VId, VNull
 from schemalint.irquery import (
     SYSTEM_TABLES,
-    FieldRef,
     alternatives,
     distinct_fields,
     indexes_may_be_incomplete,
     is_leading_index_field,
     is_package_table,
 )
-from schemalint.naming import split_words
 from schemalint.rules.base import Rule, RuleContext, Violation
 from schemalint.usagequery import is_one_off, location, scans_by_field, usage_of
 
@@ -26,7 +24,7 @@ class MissingForeignKeyIndex(Rule):
             return
         include_system = ctx.options.get_bool("include-system-tables")
         usage = usage_of(ctx.project)
-        prefers_short = ctx.memo("prefers-short-names", lambda: _prefers_short_names(ctx.schema))
+        habit = ctx.memo("naming-habit", lambda: naming_habit(ctx.schema))
         reported: set[str] = set()
         for ref in distinct_fields(table):
             targets = _referenced_tables(ref.validator)
@@ -40,16 +38,16 @@ class MissingForeignKeyIndex(Rule):
             target = " | ".join(targets)
             found = scans_by_field(usage, table.name, ref.path) if usage is not None else ()
             scans = tuple(a for a in found if not is_one_off(a, ctx.project.root))
+            name = propose_index_name(habit, table, (ref.path,))
             evidence = _evidence(ctx, table.name, ref.path, scans)
             yield Violation(
                 f'Field "{ref.path}" references "{target}" but no index of "{table.name}" starts with '
                 f'it{_elsewhere(table, ref.path)}: finding the "{table.name}" documents that reference '
                 f'a given "{target}" document scans the whole table{evidence}',
-                help=f'Add .index("{_index_name(prefers_short, ref)}", ["{ref.path}"]) (or put the field '
-                "first in an index you already have).",
+                help=f'Add .index("{name}", ["{ref.path}"]) (or put the field first in an index you '
+                "already have).",
                 span=ref.span,
                 field=ref.path,
-                severity=Severity.WARNING if scans else None,
             )
 
 
@@ -60,7 +58,10 @@ def _evidence(ctx: RuleContext, table: str, path: str, scans: tuple[DbAccess, ..
     more = (
         f" (and {len(scans) - 1} more {'queries' if len(scans) > 2 else 'query'})" if len(scans) > 1 else ""
     )
-    return f'; {location(ctx.project, scans[0])} filters "{table}" by "{path}"{more}'
+    return (
+        f'; {location(ctx.project, scans[0])} filters "{table}" by "{path}"{more}, which '
+        "filter-without-index reports at each query"
+    )
 
 
 def _referenced_tables(validator: Validator) -> tuple[str, ...]:
@@ -77,26 +78,3 @@ def _elsewhere(table: Table, path: str) -> str:
         if path in index.fields[1:]:
             return f' (index "{index.name}" holds it, but not first)'
     return ""
-
-
-def _index_name(prefers_short: bool, ref: FieldRef) -> str:
-    """A name for an index on the field, in the schema's own habit: `by_userId` when its
-    indexes are named after whole field names, `by_user` when they drop the `Id`."""
-    whole = f"by_{ref.path.replace('.', '_')}"
-    words = split_words(ref.name)
-    if len(words) < 2 or words[-1] not in ("Id", "ID"):
-        return whole
-    return "by_" + ref.path[: -len(words[-1])].replace(".", "_") if prefers_short else whole
-
-
-def _prefers_short_names(schema: Schema) -> bool:
-    """Whether the schema names id indexes `by_user` (dropping `Id`) more often than `by_userId`."""
-    votes = 0
-    for table in schema.tables:
-        for index in table.indexes:
-            first = index.fields[0] if index.fields else ""
-            if first.endswith("Id") and index.name == f"by_{first}":
-                votes += 1
-            elif first.endswith("Id") and index.name == f"by_{first[:-2]}":
-                votes -= 1
-    return votes < 0

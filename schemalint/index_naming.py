@@ -1,0 +1,86 @@
+"""One name for a proposed index, shared by every hint that proposes one.
+
+The name follows the schema's own habit, read from the indexes it already has: the prefix
+(`by_user` or `byUser`), whether id fields drop their `Id` (`by_user` for `userId`) and how
+fields are joined (`by_user_and_channel` or `by_user_channel`). Without evidence the defaults are
+`by_`, whole field names and `_`. The name is always free on its table: Convex refuses a schema
+whose table has two indexes of one name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from itertools import product
+
+from schemalint.ir import Schema, Table
+from schemalint.irquery import is_package_table
+from schemalint.naming import split_words
+
+SYSTEM_INDEX_NAMES = ("by_id", "by_creation_time")
+
+
+@dataclass(frozen=True)
+class NamingHabit:
+    camel: bool = False  # `byUserId` rather than `by_userId`
+    short_ids: bool = False  # `by_user` for `userId`
+    and_joiner: bool = False  # `by_a_and_b` rather than `by_a_b`
+
+
+def naming_habit(schema: Schema) -> NamingHabit:
+    """The habit most of the schema's own indexes follow, decided per trait (a trait that no
+    index tells apart keeps its default)."""
+    votes: dict[str, Counter[bool]] = {"camel": Counter(), "short_ids": Counter(), "and_joiner": Counter()}
+    for table in schema.tables:
+        if is_package_table(table):
+            continue
+        for index in table.indexes:
+            fields = tuple(f for f in index.fields if not f.startswith("_"))
+            if not fields:
+                continue
+            matching = [
+                NamingHabit(*traits)
+                for traits in product((False, True), repeat=3)
+                if _render(fields, NamingHabit(*traits)) == index.name
+            ]
+            for trait, counter in votes.items():
+                values = {getattr(habit, trait) for habit in matching}
+                if len(values) == 1:
+                    counter[values.pop()] += 1
+    return NamingHabit(**{trait: counter[True] > counter[False] for trait, counter in votes.items()})
+
+
+def propose_index_name(habit: NamingHabit, table: Table, fields: tuple[str, ...]) -> str:
+    """A free name for an index of `table` on `fields`, in the schema's habit."""
+    taken = {i.name for i in table.indexes} | {i.name for i in table.search_indexes}
+    taken |= {i.name for i in table.vector_indexes} | set(SYSTEM_INDEX_NAMES)
+    candidates = [
+        _render(fields, habit),
+        _render(fields, NamingHabit(habit.camel, False, habit.and_joiner)),
+        _render(fields, NamingHabit(habit.camel, False, not habit.and_joiner)),
+    ]
+    for name in candidates:
+        if name not in taken:
+            return name
+    number = 2
+    while f"{candidates[1]}_{number}" in taken:
+        number += 1
+    return f"{candidates[1]}_{number}"
+
+
+def _render(fields: tuple[str, ...], habit: NamingHabit) -> str:
+    parts = [_part(field, habit) for field in fields]
+    if habit.camel:
+        return "by" + ("And" if habit.and_joiner else "").join(p[:1].upper() + p[1:] for p in parts)
+    return "by_" + ("_and_" if habit.and_joiner else "_").join(parts)
+
+
+def _part(field: str, habit: NamingHabit) -> str:
+    segments = field.split(".")
+    last = segments[-1]
+    words = split_words(last)
+    if habit.short_ids and len(words) >= 2 and words[-1] in ("Id", "ID") and last.endswith(words[-1]):
+        segments[-1] = last[: -len(words[-1])]
+    if habit.camel:
+        return "".join(s[:1].upper() + s[1:] if i else s for i, s in enumerate(segments))
+    return "_".join(segments)
