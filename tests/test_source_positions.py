@@ -45,7 +45,8 @@ def test_one_long_non_ascii_line_is_positioned_in_linear_time(tmp_path: Path) ->
 
 
 def test_unparsable_type_constructs_are_blanked_out_only_in_code() -> None:
-    from schemalint.parser.source import _parser, neutralise_unparsable_types
+    from schemalint.parser.source import _parser
+    from schemalint.parser.syntax import neutralise_unparsable_types
 
     source = (
         b'const s = "import(\\"a\\").B<c>"; // export type * from "x"\n'

@@ -23,8 +23,9 @@ from schemalint.parser import js
 from schemalint.parser.control import BreakSignal, ContinueSignal, ThrowFlow, UnknownFlow, unknown_call
 from schemalint.parser.expressions import ExpressionsMixin
 from schemalint.parser.js_globals import global_value
+from schemalint.parser.jsonc import parse_jsonc
 from schemalint.parser.modules import ImportRef, Module, ModuleLinker, export_names, star_providers
-from schemalint.parser.resolve import Resolver, parse_jsonc
+from schemalint.parser.resolve import Resolver
 from schemalint.parser.scope import Binding, ReturnSignal, Scope
 from schemalint.parser.source import SourceText
 from schemalint.parser.statements import StatementsMixin

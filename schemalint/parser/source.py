@@ -14,13 +14,12 @@ from tree_sitter import Language, Node, Parser, Tree
 from schemalint import files
 from schemalint.diagnostics import PARSE_ERROR, ParserDiagnostic, Span
 from schemalint.ir import Comment
+from schemalint.parser import syntax
 from schemalint.parser.js_numbers import parse_number_literal
 from schemalint.parser.js_strings import decode_literal
 
 # Files larger than this are not parsed (a schema this big is a mistake, not a schema).
 MAX_FILE_BYTES = 64 * 1024 * 1024
-# At most this many syntax errors are collected per file (the first is reported).
-MAX_SYNTAX_ERRORS = 10
 DIRECTIVE_MARKER = b"schemalint-"
 
 
@@ -153,158 +152,12 @@ def load_source(path: Path) -> SourceText:
     tree = _parser(tsx).parse(data)
     type_star_exports: frozenset[int] = frozenset()
     if tree.root_node.has_error:
-        neutral, type_star_exports = neutralise_unparsable_types(data, tree.root_node)
+        neutral, type_star_exports = syntax.neutralise_unparsable_types(data, tree.root_node)
         if neutral != data:
             data, tree = neutral, _parser(tsx).parse(neutral)
     source = SourceText(shown, data, tree, is_ascii=data.isascii(), type_star_exports=type_star_exports)
-    source.diagnostics.extend(_syntax_errors(source, tree.root_node))
+    source.diagnostics.extend(syntax.syntax_errors(source, tree.root_node))
     return source
-
-
-# `import("x").T<...>` (an import type with type arguments) and `export type * from` are valid
-# TypeScript that tree-sitter-typescript 0.23.2 cannot parse (upstream issue #322): one such
-# type turns a whole statement, often a whole file, into an error. Types never affect values, so
-# they are blanked out (same byte length, so every position stays right) before parsing again.
-_IMPORT_TYPE_ARGUMENTS = re.compile(
-    rb"""\bimport\s*\(\s*(?:"[^"\n]*"|'[^'\n]*')\s*\)(?:\s*\.\s*[A-Za-z_$][\w$]*)+\s*(?=<)"""
-)
-_EXPORT_TYPE_STAR = re.compile(rb"\bexport(\s+)type(\s*)\*(\s*as\s+[A-Za-z_$][\w$]*)?")
-
-
-def neutralise_unparsable_types(data: bytes, root: Node | None = None) -> tuple[bytes, frozenset[int]]:
-    """`data` with the type constructs tree-sitter cannot parse blanked out (byte offsets kept),
-    and the offsets of the `export type * from` statements rewritten to `export type {} from`.
-    With `root` (a first parse), text inside strings, templates and comments is left alone."""
-    out = bytearray(data)
-    for match in _IMPORT_TYPE_ARGUMENTS.finditer(data):
-        end = _type_arguments_end(data, match.end())
-        if end is not None and _is_code(root, match.start()):
-            out[match.end() : end] = b" " * (end - match.end())
-    stars: set[int] = set()
-    for match in _EXPORT_TYPE_STAR.finditer(data):
-        if not _is_code(root, match.start()):
-            continue
-        star = data.index(b"*", match.start(2))
-        end = match.end()  # past `*` or past `* as name`
-        if end - star < 2 and data[end : end + 1].isspace():
-            end += 1  # `* from` → `{}from`
-        if end - star >= 2:
-            out[star:end] = b"{}" + b" " * (end - star - 2)
-            stars.add(match.start())
-    return bytes(out), frozenset(stars)
-
-
-_NOT_CODE = frozenset({"string", "string_fragment", "template_string", "comment", "regex", "regex_pattern"})
-
-
-def _is_code(root: Node | None, offset: int) -> bool:
-    """Whether the byte at `offset` is code (not inside a string, template, regex or comment)."""
-    if root is None:
-        return True
-    node: Node | None = root.descendant_for_byte_range(offset, offset + 1)
-    while node is not None:
-        if node.type in _NOT_CODE:
-            return False
-        node = node.parent
-    return True
-
-
-def _type_arguments_end(data: bytes, start: int) -> int | None:
-    """The offset just past the `<...>` starting at `start` (nested, `=>` skipped), or None."""
-    depth = 0
-    index = start
-    while index < len(data) and index - start < 4096:
-        char = data[index]
-        if char == 0x3C:  # <
-            depth += 1
-        elif char == 0x3E and data[index - 1] != 0x3D:  # > but not =>
-            depth -= 1
-            if depth == 0:
-                return index + 1
-        elif char in b";{}\n" and depth <= 0:
-            return None
-        index += 1
-    return None
-
-
-def _syntax_errors(source: SourceText, root: Node) -> list[ParserDiagnostic]:
-    """`parse-error` diagnostics where a compiler would put them: the innermost ERROR or MISSING
-    node of each error region, and the stray commas tree-sitter accepts (`f(, x)`, `{a,, b}`)."""
-    found = _stray_commas(source, root)
-    if root.has_error:
-        stack = [root]
-        while stack and len(found) < MAX_SYNTAX_ERRORS:
-            node = stack.pop()
-            if node.is_missing:
-                found.append(
-                    ParserDiagnostic(PARSE_ERROR, f"syntax error: missing `{node.type}`", source.span(node))
-                )
-            elif node.is_error and not any(c.has_error or c.is_missing for c in node.children):
-                found.append(_unexpected(source, node))
-            elif node.has_error:
-                stack.extend(reversed(node.children))
-    found.sort(key=lambda d: (d.span.line, d.span.column))
-    # Like esbuild, which stops at a file's first syntax error: the later ones are mostly
-    # tree-sitter's recovery around the first, not errors of their own.
-    return found[:1]
-
-
-_CLOSERS = {"(": ")", "{": "}", "[": "]"}
-
-
-def _unexpected(source: SourceText, node: Node) -> ParserDiagnostic:
-    """An ERROR node as "unexpected `<token>`", located at that token: its first token, or,
-    when the ERROR only wraps brackets left open (`f({ a: 1 ;`), the token after it, where a
-    compiler finds the closer missing."""
-    first = node
-    while first.children:
-        first = first.children[0]
-    closer = _CLOSERS.get(first.type)
-    if closer is not None and node.children and node.children[-1].type != closer:
-        after = _token_after(source, node)
-        if after is None:
-            return ParserDiagnostic(PARSE_ERROR, f"syntax error: missing `{closer}`", source.span(node))
-        first = after
-    text = " ".join(source.text(first).split())[:40] or " ".join(source.text(node).split())[:40]
-    message = f"syntax error: unexpected `{text}`" if text else "syntax error"
-    where = first if first.end_byte > first.start_byte else node
-    return ParserDiagnostic(PARSE_ERROR, message, source.span(where))
-
-
-def _token_after(source: SourceText, node: Node) -> Node | None:
-    """The first token after `node` (None at the end of the file)."""
-    offset = node.end_byte
-    while offset < len(source.data) and source.data[offset : offset + 1].isspace():
-        offset += 1
-    root = node
-    while root.parent is not None:
-        root = root.parent
-    if offset >= len(source.data):
-        return None
-    token = root.descendant_for_byte_range(offset, offset + 1)
-    return token if token is not None and token.start_byte >= node.end_byte else None
-
-
-# A comma right after `(` / `{` or after another comma: a hole tree-sitter's grammar accepts in
-# call arguments and object literals, but JavaScript does not.
-_COMMA_HOLE = re.compile(rb"[({,]\s*(,)")
-_HOLE_PARENTS = frozenset({"arguments", "object", "object_pattern", "named_imports", "export_clause"})
-
-
-def _stray_commas(source: SourceText, root: Node) -> list[ParserDiagnostic]:
-    found: list[ParserDiagnostic] = []
-    for match in _COMMA_HOLE.finditer(source.data):
-        comma = match.start(1)
-        node = root.descendant_for_byte_range(comma, comma + 1)
-        if node is None or node.type != "," or node.parent is None or node.parent.type not in _HOLE_PARENTS:
-            continue
-        previous = node.prev_sibling
-        if previous is None or previous.type not in (",", "(", "{"):
-            continue
-        found.append(ParserDiagnostic(PARSE_ERROR, "syntax error: unexpected `,`", source.span(node)))
-        if len(found) >= MAX_SYNTAX_ERRORS:
-            break
-    return found
 
 
 def directive_comments(source: SourceText) -> tuple[Comment, ...]:
