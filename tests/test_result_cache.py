@@ -7,7 +7,9 @@ hides a finding is the one failure a cache must never have.
 
 from __future__ import annotations
 
+import gc
 import json
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -213,8 +215,16 @@ def run_command_line(
     """`schemalint ARGS` as the console script runs it (the fast path first)."""
     monkeypatch.setattr(sys, "argv", ["schemalint", *args])
     monkeypatch.setattr(fastpath, "_command_line", None)
-    with pytest.raises(SystemExit) as stopped:
-        fastpath.run()
+
+    def leave(status: int) -> None:
+        raise SystemExit(status)
+
+    monkeypatch.setattr(fastpath, "_exit", leave)
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            fastpath.run()
+    finally:
+        gc.enable()  # the command line runs `check` with the collector off
     code = stopped.value.code
     return (code if isinstance(code, int) else 0), capsys.readouterr().out
 
@@ -252,3 +262,25 @@ def test_output_file_is_written_on_a_hit(
     assert run_command_line(args, monkeypatch, capsys) == first
     assert (project / "report.txt").read_text() == written
     assert ANY_FINDING in written
+
+
+def test_a_real_process_flushes_its_report_before_leaving(project: Path) -> None:
+    # the command line ends `check` with os._exit (no teardown): the report must be complete
+    args = [
+        sys.executable,
+        "-m",
+        "schemalint",
+        "check",
+        ".",
+        "--output-format",
+        "concise",
+        "--fail-on",
+        "info",
+    ]
+    first = subprocess.run([*args, "--no-cache"], capture_output=True, text=True, check=False)
+    assert first.returncode == 1 and first.stdout.endswith(
+        "Found 1 problem (0 errors, 0 warnings, 1 info).\n"
+    )
+    assert first.stdout == fresh()[1]
+    cold, warm = (subprocess.run(args, capture_output=True, text=True, check=False) for _ in range(2))
+    assert (cold.returncode, cold.stdout) == (warm.returncode, warm.stdout) == (1, first.stdout)

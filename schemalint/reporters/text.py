@@ -22,11 +22,11 @@ def paint(text: str, code: str, enabled: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if enabled else text
 
 
-def _code_frame(diagnostic: Diagnostic, source: str | None, color: bool) -> list[str]:
-    """The span's first line with one line of context either side, underlined with `^`."""
-    if source is None:
+def _code_frame(diagnostic: Diagnostic, lines: list[str] | None, color: bool) -> list[str]:
+    """The span's first line with one line of context either side, underlined with `^`
+    (`lines`: the file's lines, None when it cannot be read)."""
+    if lines is None:
         return []
-    lines = source.splitlines()
     span = diagnostic.span
     if not 1 <= span.line <= len(lines):
         return []
@@ -54,6 +54,7 @@ def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportCon
     """Each finding as `file:line:col: severity CODE [rule] message`, its code frame and
     `help:`, then a summary line."""
     color = context.color if context.color is not None else stream.isatty()
+    sources: dict[str, list[str] | None] = {}  # each file read and split once, not per finding
     for diagnostic in diagnostics:
         span = diagnostic.span
         location = f"{shown_path(span.file, context)}:{span.line}:{span.column}:"
@@ -64,7 +65,10 @@ def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportCon
             f"{paint(location, '1', color)} {severity} {code} [{diagnostic.rule}] "
             f"{visible(diagnostic.message)}\n"
         )
-        for line in _code_frame(diagnostic, context.read_source(span.file), color):
+        if span.file not in sources:
+            source = context.read_source(span.file)
+            sources[span.file] = None if source is None else source.splitlines()
+        for line in _code_frame(diagnostic, sources[span.file], color):
             stream.write(line + "\n")
         if diagnostic.help:
             stream.write(f"{paint('help', '1;36', color)}: {visible(diagnostic.help)}\n")
