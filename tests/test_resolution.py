@@ -103,6 +103,7 @@ SYNTAX_ERRORS = {
     "double-comma": "export default defineSchema({ t: defineTable({ a: v.string(),, b: v.number() }) });",
     "unclosed-brackets": "export default defineSchema({ t: defineTable({ a: v.string() }) ;",
     "extra-paren": "export default defineSchema({ t: defineTable({ a: v.string() }) }));",
+    "missing-initialiser": "const x = ;\nexport default defineSchema({});",
 }
 
 

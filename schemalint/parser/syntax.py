@@ -105,6 +105,9 @@ def syntax_errors(source: SourceText, root: Node) -> list[ParserDiagnostic]:
 
 
 _CLOSERS = {"(": ")", "{": "}", "[": "]"}
+# Tokens that need an operand after them, and tokens that cannot start one.
+_NEEDS_OPERAND = frozenset({"=", "+=", "-=", "=>", "+", "-", "*", "/", "%", "**", "&&", "||", "??", "==="})
+_TERMINATORS = frozenset({";", ")", "}", "]", ","})
 
 
 def _unexpected(source: SourceText, node: Node) -> ParserDiagnostic:
@@ -115,7 +118,11 @@ def _unexpected(source: SourceText, node: Node) -> ParserDiagnostic:
     while first.children:
         first = first.children[0]
     closer = _CLOSERS.get(first.type)
-    if closer is not None and node.children and node.children[-1].type != closer:
+    if node.child_count == 1 and first.type in _NEEDS_OPERAND:
+        after = _token_after(source, node)
+        if after is not None and after.type in _TERMINATORS:
+            first = after  # `const x = ;`: the operand is missing where `;` stands
+    elif closer is not None and node.children and node.children[-1].type != closer:
         after = _token_after(source, node)
         if after is None:
             return ParserDiagnostic(PARSE_ERROR, f"syntax error: missing `{closer}`", source.span(node))
