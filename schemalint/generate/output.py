@@ -91,6 +91,9 @@ class CheckResult:
 
     changed: tuple[str, ...]
     diff: str
+    # Files in a directory the generator fills (e.g. its Python package) that it did not write:
+    # left alone, not counted as out of date, but worth a look.
+    unlisted: tuple[str, ...] = ()
 
     @property
     def up_to_date(self) -> bool:
@@ -169,7 +172,7 @@ def check_files(out_dir: Path, files: Mapping[str, str], *, generator: str) -> C
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in chunks
     )
     changed = {*plan.to_write, *plan.to_remove, *plan.stale_temps}
-    return CheckResult(changed=tuple(sorted(changed)), diff=diff)
+    return CheckResult(changed=tuple(sorted(changed)), diff=diff, unlisted=tuple(plan.unlisted))
 
 
 @contextlib.contextmanager
@@ -205,6 +208,8 @@ class _Plan:
     previous: dict[str, bytes] = field(default_factory=dict)
     # Temp files an interrupted run left in the generator's directories.
     stale_temps: list[str] = field(default_factory=list)
+    # Other files in the generator's own subdirectories (left alone; `--check` mentions them).
+    unlisted: list[str] = field(default_factory=list)
 
 
 def _plan(out_dir: Path, files: Mapping[str, str], generator: str) -> _Plan:
@@ -252,6 +257,8 @@ def _plan(out_dir: Path, files: Mapping[str, str], generator: str) -> _Plan:
         if current is not None and _looks_generated(current):  # a stray: written, then lost
             plan.to_remove.append(name)
             plan.previous[name] = current
+        elif "/" in name:  # a file of someone else's in a directory the generator fills
+            plan.unlisted.append(name)
     plan.to_remove.sort()
     return plan
 
