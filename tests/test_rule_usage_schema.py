@@ -129,3 +129,103 @@ def test_unused_index_is_silent_when_a_function_module_cannot_be_read() -> None:
     code = 'export const a = query({ args: {}, handler: (ctx) => ctx.db.query("messages").collect() });\n'
     assert len(found(code, "unused-index")) == 3
     assert found(code + "export const broken = (;\n", "unused-index") == []
+
+
+ORDERED = """
+export default defineSchema({
+  tasks: defineTable({ accountId: v.string(), status: v.string(), createdAt: v.number(), body: v.string() })
+    .index("by_account", ["accountId"])
+    .index("by_account_status", ["accountId", "status"])
+    .index("by_account_created", ["accountId", "createdAt"]),
+  notes: defineTable({ a: v.string(), b: v.string(), c: v.string() })
+    .index("by_a", ["a"])
+    .index("by_a_b", ["a", "b"])
+    .index("by_a_b_c", ["a", "b", "c"]),
+});
+"""
+
+
+def test_redundant_index_prefers_a_target_that_keeps_creation_order() -> None:
+    code = """
+export const a = query({ args: {}, handler: async (ctx) => {
+  await ctx.db.query("tasks").withIndex("by_account_status", (q) => q.eq("accountId", "x")).collect();
+  await ctx.db.query("tasks").withIndex("by_account_created", (q) => q.eq("accountId", "x")).collect();
+  return await ctx.db.query("tasks").withIndex("by_account", (q) => q.eq("accountId", "x")).take(5);
+} });
+"""
+    [(severity, message, hint), *_] = found(code, "redundant-index", ORDERED)
+    assert severity == "warning"
+    assert message.startswith('Index "by_account" ["accountId"] is a prefix of "by_account_created"')
+    assert hint == (
+        'To drop "by_account", change its queries to .withIndex("by_account_created", ...) with the same '
+        "conditions (results with equal accountId then come in createdAt order, which follows creation "
+        'order), then remove "by_account".'
+    )
+
+
+def test_redundant_index_names_the_queries_that_read_in_creation_order() -> None:
+    schema = ORDERED.replace('    .index("by_account_created", ["accountId", "createdAt"]),\n', ",\n").replace(
+        '["accountId", "status"]),\n,', '["accountId", "status"]),'
+    )
+    code = """
+export const a = query({ args: {}, handler: async (ctx) => {
+  await ctx.db.query("tasks").withIndex("by_account_status", (q) => q.eq("accountId", "x")).collect();
+  await ctx.db.query("tasks").withIndex("by_account", (q) => q.eq("accountId", "x")).collect();
+  return await ctx.db.query("tasks").withIndex("by_account", (q) => q.eq("accountId", "x")).order("desc").first();
+} });
+"""
+    [(_, _, hint), *_] = found(code, "redundant-index", schema)
+    assert hint is not None and hint.endswith(
+        "in status order, not creation order), then remove \"by_account\". Check the queries that read "
+        "in that order first: convex/m.ts:7."
+    )
+
+
+def test_redundant_index_skips_a_target_that_is_itself_redundant() -> None:
+    # by_a_b is a prefix of by_a_b_c: it is reported once, on its own line; by_a is compared
+    # with by_a_b_c, not with by_a_b.
+    code = """
+export const a = query({ args: {}, handler: (ctx) =>
+  ctx.db.query("notes").withIndex("by_a_b_c", (q) => q.eq("a", "x")).collect() });
+"""
+    messages = [m.split(", which")[0] for _, m, _ in found(code, "redundant-index", ORDERED)]
+    assert [m for m in messages if "account" not in m] == [
+        'Index "by_a" ["a"] is a prefix of "by_a_b_c" ["a", "b", "c"]',
+        'Index "by_a_b" ["a", "b"] is a prefix of "by_a_b_c" ["a", "b", "c"]',
+    ]
+
+
+def test_redundant_index_on_a_table_no_function_touches_is_information() -> None:
+    code = 'export const a = query({ args: {}, handler: (ctx) => ctx.db.query("messages").collect() });\n'
+    notes = [(s, h) for s, m, h in found(code, "redundant-index", ORDERED) if '"notes"' in m]
+    assert notes == [
+        ("info", 'Remove "by_a" if the table is to be used; or remove the table.'),
+        ("info", 'Remove "by_a_b" if the table is to be used; or remove the table.'),
+    ]
+    tasks = [m for _, m, _ in found(code, "redundant-index", ORDERED) if '"tasks"' in m]
+    assert tasks[0].endswith('no function reads or writes "tasks", so both indexes cost nothing yet')
+
+
+def test_redundant_index_keeps_an_index_a_loop_over_tables_queries_by_name() -> None:
+    schema = """
+export default defineSchema({
+  assets: defineTable({ projectId: v.string(), isActive: v.boolean() })
+    .index("by_project", ["projectId"])
+    .index("by_project_active", ["projectId", "isActive"]),
+  clips: defineTable({ projectId: v.string() }).index("by_project", ["projectId"]),
+});
+"""
+    code = """
+export const wipe = query({ args: {}, handler: async (ctx) => {
+  await ctx.db.query("assets").withIndex("by_project_active", (q) => q.eq("projectId", "p")).collect();
+  for (const table of ["assets", "clips"] as const) {
+    await ctx.db.query(table).withIndex("by_project", (q) => q.eq("projectId", "p")).collect();
+  }
+} });
+"""
+    [(severity, message, hint)] = found(code, "redundant-index", schema)
+    assert severity == "info"
+    assert 'both are used, and convex/m.ts:7 queries "by_project" by name on several tables' in message
+    assert hint == (
+        'Keep both: dropping "by_project" means changing that query for every table it loops over.'
+    )
