@@ -11,8 +11,9 @@ def identifier_problem(name: str) -> str | None:
     """Why Convex rejects `name` as an identifier (its own wording), or None if it is valid."""
     if not name:
         return "Identifier cannot be empty"
-    if len(name.encode("utf-8")) > MAX_IDENTIFIER_LEN:
-        return f"Identifier is too long ({len(name.encode('utf-8'))} > maximum {MAX_IDENTIFIER_LEN})"
+    size = _utf8_length(name)
+    if size > MAX_IDENTIFIER_LEN:
+        return f"Identifier is too long ({size} > maximum {MAX_IDENTIFIER_LEN})"
     if name[0] not in _FIRST:
         return (
             f"Invalid first character {name[0]!r} in {name}: "
@@ -34,6 +35,12 @@ def field_name_problem(name: str) -> str | None:
     if name.startswith("$"):
         return f"Field name {name} starts with '$', which is reserved."
     return identifier_problem(name)
+
+
+def _utf8_length(name: str) -> int:
+    """Bytes of `name` in UTF-8; a lone surrogate (JS strings may hold one) counts its 3 bytes
+    instead of making the encoder raise."""
+    return len(name.encode("utf-8", errors="surrogatepass"))
 
 
 def is_identifier(name: str) -> bool:
