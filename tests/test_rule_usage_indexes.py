@@ -43,9 +43,30 @@ export const a = query({
         'the query throws at run time | Did you mean "by_channel"?',
         '8:46 unknown-index: .withIndex names the index "by_user" (one of the names .withIndex may get), '
         'which table "messages" does not have: the query throws at run time | Did you mean "by_user_channel"?',
-        '9:11 unknown-index: The code queries table "mesages", which the schema does not define | '
+        '9:11 unknown-index: The code queries table "mesages", which the schema does not define: Convex runs '
+        "such queries, but the module does not type-check (the schema's `strictTableNameTypes`, on by "
+        "default, admits only its own tables) and the table's documents are not validated | "
         'Did you mean "messages"?',
     ]
+
+
+def test_a_missing_table_is_reported_once_per_module_and_suggested_only_when_very_close() -> None:
+    # "turns" and "users" share letters (difflib ratio 0.6), which is no reason to suggest it.
+    code = """
+export const a = query({ args: {}, handler: async (ctx) => {
+  await ctx.db.query("turns").collect();
+  await ctx.db.query("turns").filter((q) => q.eq(q.field("n"), 1)).first();
+  await ctx.db.query("turns").withIndex("by_n").collect();
+} });
+"""
+    assert [f.split(" | ")[1] for f in findings(code, "unknown-index")] == [
+        'Add the table "turns" to the schema (defineTable), or fix the name.'
+    ]
+    [finding] = findings(code, "unknown-index")
+    assert finding.startswith(
+        '5:9 unknown-index: The code queries table "turns", which the schema does not define (3 queries in '
+        "this module): Convex runs such queries"
+    )
 
 
 def test_unknown_names_and_correlated_choices_stay_silent() -> None:

@@ -10,6 +10,8 @@ from schemalint.rules.base import Rule, RuleContext, Violation
 from schemalint.usagequery import SYSTEM_INDEXES, checkable_table, index_names, schema_tables_known, usage_of
 
 _WHAT = {"db": "index", "search": "search index", "vector": "vector index"}
+# A table name is short and tables share words: only a very close one is a likely slip.
+TABLE_CUTOFF = 0.8
 _CALL = {"db": ".withIndex", "search": ".withSearchIndex", "vector": "vectorSearch"}
 
 
@@ -19,27 +21,26 @@ class UnknownIndex(Rule):
         if usage is None:
             return
         tables_known = schema_tables_known(ctx.project) and ctx.schema.strict_table_name_types
+        missing: dict[tuple[str, str], list[DbAccess]] = {}
         for access in usage.accesses:
             if access.tables is None or access.kind not in ("query", "helper", "vector-search"):
                 continue
-            yield from self._missing_tables(ctx, access, tables_known)
+            name = self._missing_table(ctx, access, tables_known)
+            if name is not None:
+                missing.setdefault((access.span.file, name), []).append(access)
             for use in access.indexes:
                 yield from self._missing_indexes(ctx, access, use)
+        known = [t.name for t in ctx.schema.tables]
+        for (_, name), accesses in missing.items():
+            yield _missing_table_violation(name, accesses, known)
 
-    def _missing_tables(self, ctx: RuleContext, access: DbAccess, tables_known: bool) -> Iterator[Violation]:
+    def _missing_table(self, ctx: RuleContext, access: DbAccess, tables_known: bool) -> str | None:
+        """The table the access queries when the schema does not define it."""
         assert access.tables is not None
         if not tables_known or len(access.tables) != 1 or access.tables[0].startswith("_"):
-            return
+            return None
         name = access.tables[0]
-        if ctx.schema.table(name) is not None:
-            return
-        known = [t.name for t in ctx.schema.tables]
-        yield Violation(
-            f'The code queries table "{name}", which the schema does not define',
-            help=_did_you_mean(name, known) or "Define the table in the schema, or fix the name.",
-            span=access.span,
-            table=name,
-        )
+        return None if ctx.schema.table(name) is not None else name
 
     def _missing_indexes(self, ctx: RuleContext, access: DbAccess, use: IndexUse) -> Iterator[Violation]:
         assert access.tables is not None
@@ -71,6 +72,23 @@ class UnknownIndex(Rule):
                 table=access.tables[0],
                 index=name,
             )
+
+
+def _missing_table_violation(name: str, accesses: list[DbAccess], known: list[str]) -> Violation:
+    """One finding per missing table and module, at its first query, with the number of calls."""
+    count = len(accesses)
+    calls = f" ({count} queries in this module)" if count > 1 else ""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=TABLE_CUTOFF)
+    return Violation(
+        f'The code queries table "{name}", which the schema does not define{calls}: Convex runs such '
+        "queries, but the module does not type-check (the schema's `strictTableNameTypes`, on by "
+        "default, admits only its own tables) and the table's documents are not validated",
+        help=f'Did you mean "{close[0]}"?'
+        if close
+        else f'Add the table "{name}" to the schema (defineTable), or fix the name.',
+        span=accesses[0].span,
+        table=name,
+    )
 
 
 def _staged(access: DbAccess, use: IndexUse, table: str, name: str) -> Violation:
