@@ -104,6 +104,7 @@ SYNTAX_ERRORS = {
     "unclosed-brackets": "export default defineSchema({ t: defineTable({ a: v.string() }) ;",
     "extra-paren": "export default defineSchema({ t: defineTable({ a: v.string() }) }));",
     "missing-initialiser": "const x = ;\nexport default defineSchema({});",
+    "missing-bracket": 'export default defineSchema({ t: defineTable({ a: v.array(v.string() }) });',
 }
 
 

@@ -91,9 +91,10 @@ def syntax_errors(source: SourceText, root: Node) -> list[ParserDiagnostic]:
         while stack and len(found) < MAX_SYNTAX_ERRORS:
             node = stack.pop()
             if node.is_missing:
-                found.append(
-                    ParserDiagnostic(PARSE_ERROR, f"syntax error: missing `{node.type}`", source.span(node))
-                )
+                # Zero-width, right after the previous token: a compiler reports the next one.
+                after = _token_after(source, node)
+                where = source.span(after) if after is not None else source.span(node)
+                found.append(ParserDiagnostic(PARSE_ERROR, f"syntax error: missing `{node.type}`", where))
             elif node.is_error and not any(c.has_error or c.is_missing for c in node.children):
                 found.append(_unexpected(source, node))
             elif node.has_error:
