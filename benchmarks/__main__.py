@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from benchmarks.measure import Quiet, measure_side_by_side
+from benchmarks.measure import CHILD_ENV, Quiet, measure_side_by_side
 from benchmarks.report import ImportReport, machine_rows, render
 from benchmarks.targets import WorkloadResult, evaluate
 from benchmarks.workloads import (
@@ -22,19 +25,20 @@ from benchmarks.workloads import (
     Workload,
     commands_for,
     count_findings,
+    functions_workload,
     seed_workloads,
     synthetic_workload,
 )
 
-FULL_SIZES = "seeds,100,1000,5000"
-QUICK_SIZES = "seeds,100,1000"
+FULL_SIZES = "seeds,functions,100,1000,5000"
+QUICK_SIZES = "seeds,functions,100,1000"
 IMPORT_PROBE = REPO / "benchmarks" / "import_probe.py"
 
 
 def _sizes(text: str) -> list[str | int]:
     sizes: list[str | int] = []
     for part in (p.strip() for p in text.split(",")):
-        if part == "seeds":
+        if part in ("seeds", "functions"):
             sizes.append(part)
         elif part:
             value = int(part.replace("_", ""))
@@ -51,8 +55,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")
     parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES}, 3 runs")
     parser.add_argument("--no-tsc", action="store_true", help="do not time tsc")
+    parser.add_argument("--tsc5", action="store_true", help="also time TypeScript 5's tsc (seconds per run)")
     parser.add_argument(
-        "--tsc-sizes", type=_sizes, default=_sizes("seeds,100"), help="where to time tsc (default seeds,100)"
+        "--large-runs",
+        type=int,
+        default=1,
+        help="timed runs (no warm-up) at 5,000 tables and more (default 1)",
+    )
+    parser.add_argument(
+        "--tsc-sizes",
+        type=_sizes,
+        default=_sizes("seeds,functions,100"),
+        help="where to time tsc (default seeds,functions,100)",
     )
     parser.add_argument("--seed", type=int, default=0, help="synthetic schema seed (default 0)")
     parser.add_argument(
@@ -124,6 +138,10 @@ def _workloads(args: argparse.Namespace, with_node: bool) -> list[tuple[Workload
         tsc = with_node and size in args.tsc_sizes
         if size == "seeds":
             found += [(w, tsc) for w in seed_workloads(args.workdir, with_node)]
+        elif size == "functions":
+            workload = functions_workload(args.workdir, with_node)
+            if workload is not None:
+                found.append((workload, tsc))
         else:
             _progress(f"generating a synthetic schema of {size:,} tables")
             found.append((synthetic_workload(args.workdir, int(size), args.seed, with_node), tsc))
@@ -131,9 +149,15 @@ def _workloads(args: argparse.Namespace, with_node: bool) -> list[tuple[Workload
 
 
 def main(argv: list[str] | None = None) -> int:
+    started = time.monotonic()
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
+    # the result cache of the timed `check` runs: emptied, then filled by the warm-up runs
+    cache = args.workdir / "cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    CHILD_ENV["SCHEMALINT_CACHE_DIR"] = str(cache)
+    load_before = os.getloadavg()
     tools = Tools.find()
     with_node = not args.no_tsc and tools.node is not None and (tools.tsc5 or tools.tsc7) is not None
     notes: list[str] = []
@@ -144,10 +168,14 @@ def main(argv: list[str] | None = None) -> int:
     for workload, tsc in _workloads(args, with_node):
         _progress(f"{workload.label}: {workload.tables:,} tables, {len(workload.files)} files")
         slug = workload.root.name if workload.kind == "seed" else f"synthetic-{workload.tables}"
-        commands, command_notes = commands_for(workload, tools, args.workdir / "out" / slug, tsc)
+        large = workload.tables >= 5000
+        runs, warmup = (args.large_runs, 0) if large else (args.runs, args.warmup)
+        commands, command_notes = commands_for(
+            workload, tools, args.workdir / "out" / slug, tsc, args.tsc5, fill_cache=warmup == 0
+        )
         notes += [n for n in command_notes if n not in notes]
         measurements, background = measure_side_by_side(
-            commands, args.runs, args.warmup, args.workdir / "logs" / slug, args.timeout, quiet, _progress
+            commands, runs, warmup, args.workdir / "logs" / slug, args.timeout, quiet, _progress
         )
         failed = [f"`{m.command.name}` failed; see {m.log}" for m in measurements if m.failed]
         results.append(
@@ -160,10 +188,18 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     notes += busy_machine_notes(results, quiet)
+    load_after = os.getloadavg()
+    notes.append(
+        "Load average (1, 5, 15 min) at the start: "
+        + ", ".join(f"{v:.1f}" for v in load_before)
+        + "; at the end: "
+        + ", ".join(f"{v:.1f}" for v in load_after)
+        + f" (on {os.cpu_count()} CPUs)."
+    )
     probe_target = next((r.workload.root for r in results if r.workload.kind == "seed"), None)
     probe = probe_imports(tools, probe_target or results[0].workload.root) if results else None
     check_name = "check" if tools.has_check else "export"
-    targets = evaluate(results, probe.forbidden if probe else None, check_name)
+    targets = evaluate(results, probe.forbidden if probe else None, check_name, time.monotonic() - started)
     invocation = " ".join(["python -m benchmarks", *argv])
     markdown = render(results, targets, machine_rows(tools), probe, invocation, notes)
     args.output.parent.mkdir(parents=True, exist_ok=True)

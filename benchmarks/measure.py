@@ -23,7 +23,11 @@ GNU_TIME = Path("/usr/bin/time")
 # Children run as they do after `pip install`: with cached bytecode. (Some shells, CI images and
 # this project's dev sessions set PYTHONDONTWRITEBYTECODE, which would make every run recompile
 # schemalint and measure the compiler instead; the warm-up run writes the .pyc files.)
-CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+# Children write bytecode caches (as an installed schemalint has them) and use the result cache
+# (the harness points SCHEMALINT_CACHE_DIR into its work directory).
+CHILD_ENV = {
+    k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "SCHEMALINT_NO_CACHE")
+}
 
 
 def rss_is_exact() -> bool:
@@ -51,6 +55,7 @@ class Sample:
     seconds: float
     max_rss_kib: int
     returncode: int
+    cpu_seconds: float = 0.0  # user + system time of the child and its waited-for descendants
 
 
 @dataclass
@@ -73,6 +78,10 @@ class Measurement:
     @property
     def median(self) -> float:
         return statistics.median(self.times)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(s.cpu_seconds for s in self.samples)
 
     @property
     def maximum(self) -> float:
@@ -123,7 +132,8 @@ def run_once(command: Command, log: Path, timeout: float) -> Sample:
         # GNU time writes "Command exited with non-zero status N" first when the exit code is not 0.
         lines = rss_file.read_text(encoding="utf-8", errors="replace").split()
         max_rss = int(lines[-1]) if lines and lines[-1].isdigit() else max_rss
-    return Sample(seconds=elapsed, max_rss_kib=max_rss, returncode=process.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(seconds=elapsed, max_rss_kib=max_rss, returncode=process.returncode, cpu_seconds=cpu)
 
 
 def busy_cpus(interval: float = 0.3) -> float | None:

@@ -14,7 +14,19 @@ from pathlib import Path
 
 from benchmarks.measure import Measurement, rss_is_exact
 from benchmarks.targets import TargetRow, WorkloadResult
-from benchmarks.workloads import CHECK, GEN_DOCS, GEN_PYTHON, PARSE, REPO, STARTUP, TSC5, TSC7, Tools
+from benchmarks.workloads import (
+    CHECK,
+    CHECK_WARM,
+    EXPORT,
+    GEN_DOCS,
+    GEN_PYTHON,
+    PARSE,
+    REPO,
+    STARTUP,
+    TSC5,
+    TSC7,
+    Tools,
+)
 
 X = "\N{MULTIPLICATION SIGN}"
 
@@ -97,7 +109,7 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
 
 def _measurement_row(m: Measurement, result: WorkloadResult) -> list[str]:
     if not m.samples:
-        return [m.command.name, "—", "—", "—", "—", "—", "not run"]
+        return [m.command.name, "—", "—", "—", "—", "—", "—", "not run"]
     check = result.median(CHECK)
     relative = f"{m.median / check:.2f}{X}" if check else "—"
     codes = sorted(m.returncodes)
@@ -111,6 +123,7 @@ def _measurement_row(m: Measurement, result: WorkloadResult) -> list[str]:
         _ms(m.minimum),
         _ms(m.median),
         _ms(m.maximum),
+        _ms(m.cpu_median),
         f"{m.peak_rss_mb:,.0f} MB",
         relative,
         note,
@@ -137,7 +150,9 @@ def workload_section(result: WorkloadResult) -> list[str]:
         "",
     ]
     rows = [_measurement_row(m, result) for m in result.measurements.values()]
-    lines += _table(["command", "min", "median", "max", "peak RSS", "median ÷ check", "note"], rows)
+    lines += _table(
+        ["command", "min", "median", "max", "median CPU", "peak RSS", "median ÷ check", "note"], rows
+    )
     lines += [""] + [f"- {note}" for note in result.notes] + ([""] if result.notes else [])
     return lines
 
@@ -148,7 +163,7 @@ def growth_section(results: list[WorkloadResult]) -> list[str]:
     for r in results:
         check = r.median(CHECK)
         cells = [r.workload.label, f"{r.workload.tables:,}"]
-        for role in (STARTUP, PARSE, CHECK, GEN_PYTHON, GEN_DOCS):
+        for role in (STARTUP, PARSE, CHECK, CHECK_WARM, GEN_PYTHON, GEN_DOCS, EXPORT):
             median = r.median(role)
             cells.append(_ms(median) if median is not None else "—")
         m = r.measurements.get(CHECK)
@@ -164,9 +179,11 @@ def growth_section(results: list[WorkloadResult]) -> list[str]:
         "tables",
         "python -c pass",
         "parse floor",
-        "check",
+        "check (cold)",
+        "check (warm)",
         "generate python",
         "generate docs",
+        "export",
         "check peak RSS",
         "(check - start-up) per table",
     ]
@@ -200,7 +217,7 @@ def render(
         "",
         *_table(["", ""], machine),
         "",
-        "## Targets (issue #6)",
+        "## Targets (issue #14)",
         "",
         *_table(
             ["target", "goal", "measured (median)", "status"],

@@ -19,15 +19,21 @@ NODE_DIR = REPO / "benchmarks" / "node"
 NODE_MODULES = NODE_DIR / "node_modules"
 PARSE_FLOOR = REPO / "benchmarks" / "parse_floor.py"
 
+CORPUS = Path("/work/corpus/src")  # the real-world corpus (benchmarks/realworld), outside the repo
+# A seed-sized real project with function code (the usage analysis included in `check`).
+FUNCTIONS_PROJECT = "get-convex__fullstack-convex"
+
 # Roles: the keys results and targets use for each command.
-STARTUP, PARSE, CHECK, TSC5, TSC7, GEN_PYTHON, GEN_DOCS = (
+STARTUP, PARSE, CHECK, CHECK_WARM, TSC5, TSC7, GEN_PYTHON, GEN_DOCS, EXPORT = (
     "startup",
     "parse",
     "check",
+    "check-warm",
     "tsc5",
     "tsc7",
     "gen-python",
     "gen-docs",
+    "export",
 )
 
 
@@ -36,7 +42,7 @@ class Workload:
     """One schema to time everything on."""
 
     label: str
-    kind: str  # "seed" or "synthetic"
+    kind: str  # "seed", "synthetic" or "functions" (a real project, its function code included)
     root: Path  # what `schemalint check` is given
     tables: int
     files: tuple[Path, ...]  # the TypeScript files schemalint reads (the parse floor's input)
@@ -51,14 +57,39 @@ class Workload:
         return sum(path.read_bytes().count(b"\n") for path in self.files)
 
 
-def _describe(root: Path) -> tuple[int, tuple[Path, ...]]:
-    """The table count and the files schemalint's parser reads for the project at `root`."""
+def _describe(root: Path, functions: bool = False) -> tuple[int, tuple[Path, ...]]:
+    """The table count and the files schemalint's parser reads for the project at `root`
+    (with `functions`, the function modules and what they import too)."""
     from schemalint.discovery import discover
     from schemalint.parser import parse_project
 
-    project = parse_project(discover(root))
+    project = parse_project(discover(root), functions=functions)
     tables = len(project.schema.tables) if project.schema is not None else 0
-    return tables, tuple(Path(f.path) for f in project.files)
+    return tables, tuple(sorted({Path(project.schema_file), *(Path(f.path) for f in project.files)}))
+
+
+def functions_workload(work_dir: Path, with_node: bool, name: str = FUNCTIONS_PROJECT) -> Workload | None:
+    """A seed-sized project of the real-world corpus, function code included (None when the
+    corpus is not on this machine). tsc checks a copy with a `node_modules` link and a tsconfig
+    covering its whole functions directory."""
+    from schemalint.discovery import discover
+
+    root = CORPUS / name
+    if not (root / "convex").is_dir():
+        return None
+    tables, files = _describe(root, functions=True)
+    tsconfig = None
+    if with_node:
+        copy = work_dir / "functions" / name
+        if copy.exists():
+            shutil.rmtree(copy)
+        shutil.copytree(root, copy, symlinks=True, ignore=shutil.ignore_patterns("node_modules", ".git"))
+        link_node_modules(copy, NODE_MODULES)
+        functions_dir = copy / discover(root).functions_dir.relative_to(root)
+        tsconfig = functions_dir / "tsconfig.bench.json"
+        config = {"compilerOptions": TSCONFIG["compilerOptions"], "include": ["./**/*"]}
+        tsconfig.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return Workload(f"{name} (functions)", "functions", root, tables, files, tsconfig)
 
 
 def seed_workloads(work_dir: Path, with_node: bool) -> list[Workload]:
@@ -142,7 +173,7 @@ def _typescript(package: str) -> tuple[Path, str] | None:
 
 
 def commands_for(
-    workload: Workload, tools: Tools, out_dir: Path, tsc: bool
+    workload: Workload, tools: Tools, out_dir: Path, tsc: bool, tsc5: bool = False, fill_cache: bool = False
 ) -> tuple[list[Command], list[str]]:
     """The commands to time on `workload`, and notes on what was left out or substituted."""
     notes: list[str] = []
@@ -152,7 +183,11 @@ def commands_for(
         Command(PARSE, "parse floor", (sys.executable, str(PARSE_FLOOR), *map(str, workload.files))),
     ]
     if tools.has_check:
-        commands.append(Command(CHECK, "schemalint check", (*tools.schemalint, "check", root, "--exit-zero")))
+        check = (*tools.schemalint, "check", root, "--exit-zero")
+        commands.append(Command(CHECK, "schemalint check (cold: --no-cache)", (*check, "--no-cache")))
+        # the warm-up run fills the result cache (SCHEMALINT_CACHE_DIR under the work directory)
+        fill = _once(check) if fill_cache else None  # without warm-up runs: one untimed run first
+        commands.append(Command(CHECK_WARM, "schemalint check (warm: result cache)", check, prepare=fill))
     else:
         notes.append("`schemalint check` is not available yet: `schemalint export` is timed in its place.")
         commands.append(
@@ -164,13 +199,20 @@ def commands_for(
             )
         )
     if tsc and workload.tsconfig is not None and tools.node is not None:
-        for role, found in ((TSC5, tools.tsc5), (TSC7, tools.tsc7)):
+        for role, found in ((TSC5, tools.tsc5 if tsc5 else None), (TSC7, tools.tsc7)):
+            if role == TSC5 and not tsc5:
+                continue
             if found is None:
                 notes.append(f"{role}: not installed; run `npm ci --prefix benchmarks/node`.")
                 continue
             bin_js, version = found
             tsc_argv = (tools.node, str(bin_js), "--noEmit", "-p", str(workload.tsconfig))
             commands.append(Command(role, f"tsc --noEmit (TypeScript {version})", tsc_argv, ok_codes=None))
+    if workload.kind == "synthetic":
+        export = (*tools.schemalint, "export", root, "--compact")
+        commands.append(Command(EXPORT, "schemalint export", export, ok_codes=frozenset({0, 1})))
+    if workload.kind == "functions":
+        return commands, notes
     for role, word, available in (
         (GEN_PYTHON, "python", tools.has_generate_python),
         (GEN_DOCS, "docs", tools.has_generate_docs),
@@ -186,6 +228,19 @@ def commands_for(
             )
         )
     return commands, notes
+
+
+def _once(argv: tuple[str, ...]) -> Callable[[], None]:
+    done: list[bool] = []
+
+    def run() -> None:
+        if not done:
+            from benchmarks.measure import CHILD_ENV
+
+            subprocess.run(argv, capture_output=True, check=False, env=CHILD_ENV)
+            done.append(True)
+
+    return run
 
 
 def _emptier(directory: Path) -> Callable[[], None]:

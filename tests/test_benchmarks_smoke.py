@@ -28,9 +28,16 @@ def test_harness_writes_results_with_targets_and_floors(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     report = output.read_text(encoding="utf-8")
-    assert "## Targets (issue #6)" in report
+    assert "## Targets (issue #14)" in report
     assert "### synthetic 5 tables" in report
-    for command in ("| python -c pass |", "| parse floor |", "| schemalint "):
+    for command in (
+        "| python -c pass |",
+        "| parse floor |",
+        "| schemalint check (cold: --no-cache) |",
+        "| schemalint check (warm: result cache) |",
+        "| schemalint export |",
+        "| Warm `check` (result cache) ÷ parse floor (seed-sized) | ≤ 1.0× | — | not measured |",
+    ):
         assert command in report, f"{command!r} missing from:\n{report}"
 
 
