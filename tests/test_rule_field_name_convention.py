@@ -192,3 +192,27 @@ def test_auto_leaves_system_tables_to_reserved_name() -> None:
         """,
         config=AUTO,
     )
+
+
+def test_auto_accepts_the_apps_own_style_in_a_table_that_copies_another_format() -> None:
+    # `networks` mirrors an external format (snake_case); `createdBy` follows the style of
+    # every other table of the app, so renaming it would break the app's convention.
+    source = """
+        export default defineSchema({
+          users: defineTable({ firstName: v.string(), lastName: v.string(), avatarUrl: v.string() }),
+          monitors: defineTable({ userId: v.string(), networkId: v.string(), createdAt: v.number() }),
+          networks: defineTable({
+            chain_id: v.number(), rpc_urls: v.array(v.string()), block_time_ms: v.number(),
+            native_currency: v.string(), createdBy: v.string(),
+          }),
+        });
+        """
+    assert_findings(source, config=AUTO)
+    # Without other tables to show the app's style, the odd key out is still reported.
+    [finding] = assert_findings(
+        source.replace("users: defineTable({ firstName: v.string(), lastName: v.string(), avatarUrl: v.string() }),", "")
+        .replace("monitors: defineTable({ userId: v.string(), networkId: v.string(), createdAt: v.number() }),", ""),
+        RULE,
+        config=AUTO,
+    )
+    assert finding.field == "createdBy"

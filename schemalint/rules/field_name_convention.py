@@ -11,6 +11,7 @@ elsewhere in the schema (enum values used as keys), and names composed of siblin
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from schemalint.conventions import Census, Convention
@@ -54,6 +55,7 @@ class FieldNameConvention(Rule):
             return
         literals = ctx.memo("literals", lambda: _string_literals(ctx.schema))
         schema_census = ctx.memo("top-level", lambda: _top_level_census(ctx.schema))
+        app_style = _app_style(ctx.memo("by-table", lambda: _cases_by_table(ctx.schema)), table)
         scopes: dict[str, list[FieldRef]] = {}
         for ref in refs:
             scopes.setdefault(_parent(ref), []).append(ref)
@@ -64,7 +66,7 @@ class FieldNameConvention(Rule):
                 own = name_case(_bare(ref))
                 if own is None or _wire_format(ref.name, names, literals):
                     continue
-                problem = _auto_problem(ref, own, census, schema_census)
+                problem = _auto_problem(ref, own, census, schema_census, app_style)
                 if problem is not None:
                     yield problem
 
@@ -92,17 +94,46 @@ def _fixed(refs: list[FieldRef], camel: bool) -> Iterator[Violation]:
 
 
 def _auto_problem(
-    ref: FieldRef, own: str, census: Census[str], schema_census: Census[str]
+    ref: FieldRef, own: str, census: Census[str], schema_census: Census[str], app_style: str | None
 ) -> Violation | None:
-    """The finding for a name that breaks its object's (or the schema's) convention, or None."""
+    """The finding for a name that breaks its object's (or the schema's) convention, or None.
+
+    A name in the style of the schema's other tables is the app's own field added to an object
+    whose keys follow another convention (often a format copied from elsewhere: an
+    OpenZeppelin network, a provider's payload): renaming it would break the app's style."""
     local = census.convention_without(own, OBJECT_EVIDENCE)
     if local is not None:
+        if own == app_style:
+            return None
         where = "of this object" if not ref.top_level else f'of table "{ref.table.name}"'
         return _deviation(ref, own, local, f"other fields {where}")
     if not ref.top_level or census.others(own) >= OBJECT_EVIDENCE:
         return None  # a nested key without its object's convention, or a table of mixed case
     schema = schema_census.convention_without(own, SCHEMA_EVIDENCE)
     return _deviation(ref, own, schema, "top-level fields in this schema") if schema else None
+
+
+def _app_style(counts: dict[str, Counter[str]], table: Table) -> str | None:
+    """The case a clear majority of the top-level fields of the schema's *other* tables follow."""
+    others: Counter[str] = Counter()
+    for name, count in counts.items():
+        if name != table.name:
+            others.update(count)
+    convention = Census(others.elements()).convention_without(None, SCHEMA_EVIDENCE)
+    return convention.style if convention is not None else None
+
+
+def _cases_by_table(schema: Schema) -> dict[str, Counter[str]]:
+    """The cases of each own table's top-level field names."""
+    return {
+        table.name: Counter(
+            case
+            for ref in distinct_fields(table)
+            if ref.top_level and _judged(ref) and (case := name_case(_bare(ref))) is not None
+        )
+        for table in schema.tables
+        if not is_package_table(table) and not table.name.startswith("_")
+    }
 
 
 def _deviation(ref: FieldRef, own: str, convention: Convention[str], scope: str) -> Violation | None:
