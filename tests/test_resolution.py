@@ -88,6 +88,8 @@ PROJECTS: dict[str, dict[str, str]] = {
         "convex/types.ts": "export type Wrap<T> = { value: T };",
         "convex/fields.ts": 'import { v } from "convex/values";\n'
         'export const wrapped: import("./types").Wrap<Array<() => void>> | null = null;\n'
+        'export const many: import("./types").Wrap<string>[] = [];\n'
+        'export const lazy = () => import("./types").then((m) => m);\n'
         "export const fields = { a: v.string() };",
         "convex/schema.ts": HEADER
         + 'import { fields } from "./fields";\n'

@@ -58,7 +58,7 @@ def test_unparsable_type_constructs_are_blanked_out_only_in_code() -> None:
     assert blanked.splitlines() == [
         source.splitlines()[0],
         b'export type {}from "./t";',
-        b'type Q = import("./a").T' + b" " * len(b"<Array<() => void>>") + b";",
+        b"type Q = any" + b" " * (len(b'import("./a").T<Array<() => void>>') - len(b"any")) + b";",
     ]
     assert stars == {source.index(b"\nexport type *") + 1}
     assert not _parser(False).parse(blanked).root_node.has_error

@@ -16,12 +16,13 @@ if TYPE_CHECKING:
 # At most this many syntax errors are collected per file (the first is reported).
 MAX_SYNTAX_ERRORS = 10
 
-# `import("x").T<...>` (an import type with type arguments) and `export type * from` are valid
-# TypeScript that tree-sitter-typescript 0.23.2 cannot parse (upstream issue #322): one such
-# type turns a whole statement, often a whole file, into an error. Types never affect values, so
-# they are blanked out (same byte length, so every position stays right) before parsing again.
-_IMPORT_TYPE_ARGUMENTS = re.compile(
-    rb"""\bimport\s*\(\s*(?:"[^"\n]*"|'[^'\n]*')\s*\)(?:\s*\.\s*[A-Za-z_$][\w$]*)+\s*(?=<)"""
+# Import types (`import("x").T`, `import("x").T<A>`, `import("x").T[]`) and `export type * from`
+# are valid TypeScript that tree-sitter-typescript 0.23.2 cannot parse (upstream issue #322): one
+# such type turns a whole statement, often a whole file, into an error. Types never affect
+# values, so an import type (a member of `import(...)` that is not called) becomes `any`, padded
+# with spaces to the same byte length (every position stays right), before parsing again.
+_IMPORT_TYPE = re.compile(
+    rb"""\bimport\s*\(\s*(?:"[^"\n]*"|'[^'\n]*')\s*\)(?:\s*\.\s*[A-Za-z_$][\w$]*)+\s*"""
 )
 _EXPORT_TYPE_STAR = re.compile(rb"\bexport(\s+)type(\s*)\*(\s*as\s+[A-Za-z_$][\w$]*)?")
 
@@ -31,10 +32,14 @@ def neutralise_unparsable_types(data: bytes, root: Node | None = None) -> tuple[
     and the offsets of the `export type * from` statements rewritten to `export type {} from`.
     With `root` (a first parse), text inside strings, templates and comments is left alone."""
     out = bytearray(data)
-    for match in _IMPORT_TYPE_ARGUMENTS.finditer(data):
-        end = _type_arguments_end(data, match.end())
-        if end is not None and _is_code(root, match.start()):
-            out[match.end() : end] = b" " * (end - match.end())
+    for match in _IMPORT_TYPE.finditer(data):
+        end = match.end()
+        if data[end : end + 1] == b"<":
+            end = _type_arguments_end(data, end) or end
+        # A member of `import(...)` that is called (`import("x").then(...)`) is a value.
+        called = data[end:].lstrip()[:1] == b"("
+        if not called and _is_code(root, match.start()):
+            out[match.start() : end] = b"any" + b" " * (end - match.start() - 3)
     stars: set[int] = set()
     for match in _EXPORT_TYPE_STAR.finditer(data):
         if not _is_code(root, match.start()):
