@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from schemalint.catalogue_tables import Sources, is_catalogue
 from schemalint.diagnostics import Severity
 from schemalint.index_naming import NamingHabit, naming_habit, propose_index_name
 from schemalint.ir import DbAccess, FilterUse, Table, VBoolean, VLiteral, VNull
@@ -18,20 +19,26 @@ class FilterWithoutIndex(Rule):
         if usage is None:
             return
         habit = naming_habit(ctx.schema)
+        sources: Sources = {}
+        catalogues: dict[str, bool] = {}
         for access in usage.accesses:
             if access.kind != "query" or access.indexes or access.tables is None or len(access.tables) != 1:
                 continue
             table = ctx.schema.table(access.tables[0])
             if table is None or is_package_table(table) or not checkable_table(ctx.project, table):
                 continue
+            if table.name not in catalogues:
+                catalogues[table.name] = is_catalogue(usage, table.name, sources)
             for use in access.filters:
-                violation = _scan(table, access, use, ctx.project.root, habit)
+                violation = _scan(table, access, use, ctx.project.root, habit, catalogues[table.name])
                 if violation is not None:
                     yield violation
                     break
 
 
-def _scan(table: Table, access: DbAccess, use: FilterUse, root: str, habit: NamingHabit) -> Violation | None:
+def _scan(
+    table: Table, access: DbAccess, use: FilterUse, root: str, habit: NamingHabit, catalogue: bool
+) -> Violation | None:
     pairs = [
         (field, value)
         for field, value in zip(use.eq_fields, use.eq_values, strict=True)
@@ -52,6 +59,11 @@ def _scan(table: Table, access: DbAccess, use: FilterUse, root: str, habit: Nami
     if all(_few_values(table, field) for field in fields):
         message += "; the compared fields take few values, so an index helps only if few documents match"
         severity: Severity | None = Severity.INFO
+    elif catalogue:
+        message += (
+            "; every insert into the table loads a whole list (a constant catalogue), so it stays small"
+        )
+        severity = Severity.INFO
     elif is_one_off(access, root):
         message += "; this module looks like a migration or seed script, which may scan on purpose"
         severity = Severity.INFO
