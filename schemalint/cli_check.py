@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -172,14 +173,19 @@ def check_command(
 
 def _check_for_watch(paths: Sequence[Path], options: CheckOptions, debug: bool) -> tuple[int, Targets | None]:
     """One run of `check --watch`: the status and what it read; an error is shown, not fatal."""
+    from schemalint import files
     from schemalint.checking import check_projects
     from schemalint.config import ConfigError
     from schemalint.discovery import DiscoveryError
     from schemalint.watching import ProjectFiles, targets_of
     from schemalint.workspace import find_projects
 
+    # every file the run read or looked for (the same record the result cache validates): a
+    # file created where the resolver looked, outside the watched trees, triggers a re-run too
+    recorder = files.RecordingFileSystem()
     try:
-        status, results = check_projects(find_projects(paths), options)
+        with files.reading_from(recorder):
+            status, results = check_projects(find_projects(paths), options)
     except (DiscoveryError, ConfigError, OSError) as exc:
         echo_error(exc)
         return 2, None
@@ -188,7 +194,10 @@ def _check_for_watch(paths: Sequence[Path], options: CheckOptions, debug: bool) 
             traceback.print_exc()
         echo_error(f"internal error: {type(exc).__name__}: {exc}")
         return 2, None
-    projects = [ProjectFiles(r.layout, r.files, r.config.source) for r in results]
+    probed = tuple(
+        sorted({Path(os.path.normpath(probe[1])) for probe in recorder.probes if probe[0] != "realpath"})
+    )
+    projects = [ProjectFiles(r.layout, r.files, r.config.source, probed) for r in results]
     return status, targets_of(projects)
 
 

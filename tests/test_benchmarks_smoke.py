@@ -36,7 +36,7 @@ def test_harness_writes_results_with_targets_and_floors(tmp_path: Path) -> None:
         "| schemalint check (cold: --no-cache) |",
         "| schemalint check (warm: result cache) |",
         "| schemalint export |",
-        "| Warm `check` (result cache) ÷ parse floor (seed-sized) | ≤ 1.0× | — | not measured |",
+        "| Warm `check` (result cache) ÷ parse floor (seed-sized) | ≤ 1.0\N{MULTIPLICATION SIGN} | — | not measured |",
     ):
         assert command in report, f"{command!r} missing from:\n{report}"
 

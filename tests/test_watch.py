@@ -49,6 +49,27 @@ def test_what_a_check_depends_on(project: Path) -> None:
     assert Targets().directories() == []
 
 
+def test_a_check_run_under_watch_depends_on_what_the_resolver_looked_for(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from schemalint.check_options import CheckOptions
+    from schemalint.cli_check import _check_for_watch
+
+    (project / "shared" / "lib").mkdir(parents=True)
+    (project / "shared" / "lib" / "index.ts").write_text(FIELDS)
+    (project / "convex" / "schema.ts").write_text(SCHEMA.replace('"./fields"', '"../shared/lib"'))
+    monkeypatch.chdir(project)
+    status, targets = _check_for_watch(
+        [project], CheckOptions(output_file=project / "report.txt"), debug=False
+    )
+    assert status == 0 and targets is not None
+    # `../shared/lib` was looked up as shared/lib.ts before shared/lib/index.ts: creating it matters
+    assert targets.matters(project / "shared" / "lib.ts")
+    assert targets.matters(project / "shared" / "lib" / "index.ts")
+    assert project / "shared" in targets.directories()
+    assert not targets.matters(project / "shared" / "notes.md")
+
+
 class Watcher:
     """A `schemalint ... --watch` process whose output lines are collected as they come."""
 
