@@ -91,6 +91,45 @@ CASES: dict[str, tuple[str, str]] = {
         "throws",
         'const s = "x".repeat(2 ** 30);\nexport default defineSchema({ t: defineTable({ a: v.literal(s.length) }) });\n',
     ),
+    # #13 "imports/re-exports across files": a JSON module's default import, ...
+    "json_module_default_import": (
+        "equal",
+        'import cfg from "./cfg.json";\n'
+        "export default defineSchema({ t: defineTable(Object.fromEntries("
+        "cfg.fields.map((f: string) => [f, v.string()]))) });\n",
+    ),
+    # ... an exported `let` rebound by the module's own function (a live binding) ...
+    "exported_let_is_a_live_binding": (
+        "equal",
+        'import { fields, add } from "./live";\nadd();\nexport default defineSchema({ t: defineTable(fields) });\n',
+    ),
+    # ... `./x.mjs` resolving to x.mts, and `export { u as default }` read through a namespace.
+    "mjs_specifier_finds_the_mts_file": (
+        "equal",
+        'import { t } from "./tables.mjs";\nexport default defineSchema({ t });\n',
+    ),
+    "default_exported_by_name_through_a_namespace": (
+        "equal",
+        'import { t } from "./tbl";\nimport * as all from "./tbl";\nexport default defineSchema({ t, u: all.default });\n',
+    ),
+}
+
+_TABLE_MODULE = 'import { defineTable } from "convex/server";\nimport { v } from "convex/values";\n'
+# Other files of a case's project, by path relative to the project root.
+FILES: dict[str, dict[str, str]] = {
+    "json_module_default_import": {"convex/cfg.json": '{"fields": ["b", "a"]}'},
+    "exported_let_is_a_live_binding": {
+        "convex/live.ts": 'import { v } from "convex/values";\n'
+        "export let fields: any = { a: v.string() };\n"
+        "export function add() { fields = { ...fields, b: v.number() }; }\n"
+    },
+    "mjs_specifier_finds_the_mts_file": {
+        "convex/tables.mts": _TABLE_MODULE + "export const t = defineTable({ fromMts: v.string() });\n"
+    },
+    "default_exported_by_name_through_a_namespace": {
+        "convex/tbl.ts": _TABLE_MODULE + "export const t = defineTable({ a: v.string() });\n"
+        "const u = defineTable({ b: v.string() });\nexport { u as default };\n"
+    },
 }
 
 
@@ -101,6 +140,9 @@ def projects(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for name, (_, body) in CASES.items():
         (root / name / "convex").mkdir(parents=True)
         (root / name / "convex" / "schema.ts").write_text(HEADER + body, encoding="utf-8", newline="")
+        for relative, text in FILES.get(name, {}).items():
+            (root / name / relative).parent.mkdir(parents=True, exist_ok=True)
+            (root / name / relative).write_text(text, encoding="utf-8")
         result[name] = root / name
     return result
 
