@@ -213,6 +213,19 @@ SCENARIOS: list[tuple[str, str]] = [
     ("const m28 = { [Symbol.iterator]: 1, k: v.string() } as any;", "v.object({ k: m28.k })"),
     ("const m29 = Level[Level.High];", "v.literal(m29 ?? 'none')"),
     ("label: { break label; }\nconst m30 = 'after';", "v.literal(m30)"),
+    ("const m31 = ['admin', 'user'] as const;", "v.union(...m31.map((r) => v.literal(r)))"),
+    ("const m32 = (...parts: string[]) => parts.join('_');", "v.literal(m32('a', `${1e21}`, String(0.000001)))"),
+    ("const m33 = (n: number): number => (n <= 1 ? 1 : n * m33(n - 1));", "v.literal(m33(5))"),
+    ("const m34 = { a: 1, b: 2 } satisfies Record<string, number>;", "v.literal(m34.a + m34.b)"),
+    ("const m35 = Object.fromEntries(Object.entries({ x: v.string(), y: v.number() }).filter(([k]) => k !== 'y'));",
+     "v.object(m35)"),
+    ("const m36 = [10, 1, 2].sort();", "v.literal(m36.join())"),
+    ("const m37 = 'a-b-c'.split('-', 2);", "v.literal(m37.length)"),
+    ("const m38 = { ...['p', 'q'] };", "v.literal(Object.keys(m38).join('|'))"),
+    ("const m39 = `${'😀'.length}${'😀'.slice(0, 1).length}`;", "v.literal(m39)"),
+    ("const m40 = [1, 2, 3].reduce((a, b) => a + b, 0);", "v.literal(m40)"),
+    ("const m41 = Math.max(...[3, 7, 5]) + Math.round(2.5);", "v.literal(m41)"),
+    ("const m42 = (0.1).toFixed(2);", "v.literal(m42)"),
 ]
 
 SHARED = """

@@ -33,11 +33,11 @@ from schemalint.parser.js import (
     MAX_STRING_LENGTH,
     LongString,
     long_string_or_error,
-    number_to_string,
     to_string,
     truthy,
     unknown_from,
 )
+from schemalint.parser.js_number_methods import number_member
 from schemalint.parser.js_operators import same_value_zero
 from schemalint.parser.js_string_methods import (
     INHERITED,
@@ -161,16 +161,8 @@ def _primitive_member(receiver: Prim, name: str, span: Span | None) -> Value:
         return Unknown(f"cannot read `.{name}` of {receiver.describe()}", span)
     if isinstance(value, str):
         return string_member(value, name, span)
-    if isinstance(value, float) and name == "toString":
-        number = value
-        return Builtin(
-            "Number.toString",
-            lambda ev, site, args: (
-                Prim(number_to_string(number), site.span)
-                if not args or (isinstance(args[0], Prim) and args[0].value in (10.0, UNDEFINED))
-                else Unknown("`toString` with a radix cannot be evaluated", site.span)
-            ),
-        )
+    if isinstance(value, float):
+        return number_member(value, name, span)
     if name not in INHERITED and name not in NUMBER_PROTOTYPE:
         return Prim(UNDEFINED, span)  # numbers, booleans and bigints have no such property
     return Unknown(f"`.{name}` of {receiver.describe()} cannot be evaluated", span)
@@ -225,6 +217,17 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
         if unknown:
             return Unknown("a `.filter` callback cannot be evaluated", site.span)
         return JSArray(kept, site.span)
+
+    def reduce_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
+        items = list(array.items)
+        if not args or (len(args) < 2 and not items):
+            return Unknown("`.reduce` of an empty array without an initial value throws", site.span)
+        accumulator, start = (args[1], 0) if len(args) > 1 else (items[0], 1)
+        for index in range(start, len(items)):
+            item = items[index]
+            where = CallSite(item.span or site.span, [item.span])
+            accumulator = ev.call(args[0], [accumulator, item, Prim(float(index)), array], where)
+        return accumulator
 
     def concat_impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         items = list(array.items)
@@ -284,6 +287,7 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
         "map": mapper(False),
         "flatMap": mapper(True),
         "filter": Builtin("Array.filter", filter_impl),
+        "reduce": Builtin("Array.reduce", reduce_impl),
         "concat": Builtin("Array.concat", concat_impl),
         "join": Builtin("Array.join", join_impl),
         "includes": Builtin("Array.includes", includes_impl),

@@ -184,6 +184,13 @@ def to_int32(number: float) -> int:
     return value - 2**32 if value >= 2**31 else value
 
 
+def to_uint32(number: float) -> int:
+    """ToUint32 (`split` limits, `>>>`)."""
+    if math.isnan(number) or math.isinf(number):
+        return 0
+    return int(number) % 2**32
+
+
 def to_integer(number: float) -> float:
     """ToIntegerOrInfinity (as a float, so that ±Infinity survives)."""
     if math.isnan(number):

@@ -229,10 +229,18 @@ def _split(text: str, args: list[Value]) -> StringResult:
     if not args or (isinstance(args[0], Prim) and args[0].value is UNDEFINED):
         return JSArray([Prim(text)])
     strings = _string_args(args, 1)
-    if strings is None or len(args) > 1 or not (isinstance(args[0], Prim) and isinstance(args[0].value, str)):
-        return None
+    if strings is None or not (isinstance(args[0], Prim) and isinstance(args[0].value, str)):
+        return None  # a regular expression
     separator = strings[0]
+    if any("\ud800" <= ch <= "\udfff" for ch in separator):
+        return None  # a lone surrogate may split a pair: code units, not code points
     pieces = js_strings.code_units(text) if separator == "" else text.split(separator)
+    limit = args[1] if len(args) > 1 else Prim(UNDEFINED)
+    if not (isinstance(limit, Prim) and limit.value is UNDEFINED):
+        number = to_number(limit) if isinstance(limit, Prim) else None
+        if number is None:
+            return None
+        pieces = pieces[: js_numbers.to_uint32(number)]
     return bounded_array([Prim(piece) for piece in pieces], None)
 
 
