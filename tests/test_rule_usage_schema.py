@@ -229,3 +229,16 @@ export const wipe = query({ args: {}, handler: async (ctx) => {
     assert hint == (
         'Keep both: dropping "by_project" means changing that query for every table it loops over.'
     )
+
+
+def test_redundant_index_counts_a_table_read_by_id_alone_as_untouched() -> None:
+    # `ctx.db.get(id)` of an unknown table needs an id some query or insert of that table gave.
+    code = """
+export const a = query({ args: { id: v.string() }, handler: async (ctx, args) => {
+  await ctx.db.get(args.id as any);
+  return await ctx.db.query("messages").collect();
+} });
+"""
+    assert {s for s, m, _ in found(code, "redundant-index", ORDERED) if '"notes"' in m} == {"info"}
+    unknown = code.replace('ctx.db.query("messages")', "ctx.db.query(args.id as any)")
+    assert {s for s, m, _ in found(unknown, "redundant-index", ORDERED) if "by_a_b_c" in m} == {"warning"}

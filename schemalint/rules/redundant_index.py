@@ -117,8 +117,15 @@ def _order_dependent(ctx: RuleContext, uses: tuple[DbAccess, ...]) -> str:
 
 
 def _dead(usage: Usage, table: str) -> bool:
-    """Whether no function reads or writes `table` (every module read, every table known)."""
-    return usage.complete and not usage.tables_unknown and not usage.on_table(table)
+    """Whether no function reads or writes `table`: every module was read, none names the
+    table, and no query or insert has a table that could not be narrowed. (A `get`, `patch` or
+    `delete` by id alone needs an id from a query or insert of the table.)"""
+    if not usage.complete or usage.on_table(table):
+        return False
+    return not any(a.tables is None and a.kind not in _BY_ID for a in usage.accesses)
+
+
+_BY_ID = ("get", "patch", "replace", "delete")
 
 
 _CREATION = re.compile(r"(created|creation|inserted)(_?at|_?time|_?on)?|timestamp", re.IGNORECASE)
