@@ -1,8 +1,9 @@
 """Tables that hold a constant catalogue: every insert loads a list given whole.
 
 A table of D&D classes or game actions is filled by a seed mutation that loops over a literal
-array (`for (const cls of CLASSES) await ctx.db.insert("dndClasses", cls)`), or over a list an
-admin passes in (`for (const cls of args.classes)`), and never grows from user traffic. A scan
+array (`for (const cls of CLASSES) await ctx.db.insert("dndClasses", cls)`), and perhaps by one
+that loads a list an admin passes in (`for (const cls of args.classes)`); it never grows from
+user traffic. Loops over arguments alone are imports of real data, not catalogues. A scan
 of such a table reads a few dozen documents: worth knowing, not a warning.
 
 This reads the function modules' syntax trees again (only for the tables a rule asks about,
@@ -25,26 +26,35 @@ Sources = dict[str, SourceText | None]
 
 
 def is_catalogue(usage: Usage, table: str, sources: Sources) -> bool:
-    """Whether `table` has inserts and every one of them sits in a loop over a whole list
-    (a literal array, a constant bound to one, or an argument). `sources` caches the files
-    read (one dict per run)."""
+    """Whether every insert into `table` sits in a loop over a whole list (a literal array, a
+    constant bound to one, or an argument) and at least one over a list written in the code
+    (a loop over an argument alone is an import of real data). `sources` caches the files read
+    (one dict per run)."""
     inserts = [a for a in usage.accesses if a.kind == "insert" and a.tables == (table,)]
-    return bool(inserts) and usage.complete and all(_in_list_loop(a, sources) for a in inserts)
+    if not inserts or not usage.complete:
+        return False
+    kinds = [_list_loop(a, sources) for a in inserts]
+    return all(kinds) and LITERAL in kinds
 
 
-def _in_list_loop(access: DbAccess, sources: Sources) -> bool:
+LITERAL = "literal"
+ARGUMENT = "argument"
+
+
+def _list_loop(access: DbAccess, sources: Sources) -> str | None:
+    """`LITERAL` or `ARGUMENT` for an insert in a loop over such a list, else None."""
     path = access.span.file
     if path not in sources:
         sources[path] = load_source(Path(path))
     source = sources[path]
     if source is None or source.tree is None:
-        return False
+        return None
     node = _node_at(source, access.span.line, access.span.column)
     while node is not None:
         parent = node.parent
         if node.type == "for_in_statement":
             right = node.child_by_field_name("right")
-            return right is not None and _whole_list(source, right)
+            return _whole_list(source, right) if right is not None else None
         if (
             node.type == "arguments"
             and parent is not None
@@ -59,9 +69,9 @@ def _in_list_loop(access: DbAccess, sources: Sources) -> bool:
         if node.type in ("function_declaration", "method_definition") or (
             node.type in ("arrow_function", "function_expression") and _registered(node)
         ):
-            return False
+            return None
         node = parent
-    return False
+    return None
 
 
 def _registered(function: Node) -> bool:
@@ -70,16 +80,17 @@ def _registered(function: Node) -> bool:
     return parent is not None and parent.type == "pair"
 
 
-def _whole_list(source: SourceText, node: Node) -> bool:
+def _whole_list(source: SourceText, node: Node) -> str | None:
     node = _unwrap(node)
     if node.type == "array":
-        return True
+        return LITERAL
     if node.type == "member_expression":
         owner = node.child_by_field_name("object")
-        return owner is not None and owner.type == "identifier" and owner.text == b"args"
+        is_args = owner is not None and owner.type == "identifier" and owner.text == b"args"
+        return ARGUMENT if is_args else None
     if node.type == "identifier" and source.tree is not None:
-        return _bound_to_array(source.tree.root_node, node.text or b"")
-    return False
+        return LITERAL if _bound_to_array(source.tree.root_node, node.text or b"") else None
+    return None
 
 
 def _unwrap(node: Node) -> Node:
