@@ -242,3 +242,23 @@ export const a = query({ args: { id: v.string() }, handler: async (ctx, args) =>
     assert {s for s, m, _ in found(code, "redundant-index", ORDERED) if '"notes"' in m} == {"info"}
     unknown = code.replace('ctx.db.query("messages")', "ctx.db.query(args.id as any)")
     assert {s for s, m, _ in found(unknown, "redundant-index", ORDERED) if "by_a_b_c" in m} == {"warning"}
+
+
+def test_redundant_index_prefers_the_unused_longer_index_when_the_shorter_is_used() -> None:
+    schema = """
+export default defineSchema({
+  tasks: defineTable({ accountId: v.string(), status: v.string(), body: v.string() })
+    .index("by_account", ["accountId"])
+    .index("by_account_status", ["accountId", "status"])
+    .index("by_account_body", ["accountId", "body"]),
+});
+"""
+    code = """
+export const a = query({ args: {}, handler: async (ctx) => {
+  await ctx.db.query("tasks").withIndex("by_account_status", (q) => q.eq("accountId", "x")).collect();
+  return await ctx.db.query("tasks").withIndex("by_account", (q) => q.eq("accountId", "x")).order("desc").take(50);
+} });
+"""
+    [(_, message, hint), *_] = found(code, "redundant-index", schema)
+    assert message.startswith('Index "by_account" ["accountId"] is a prefix of "by_account_body"')
+    assert hint is not None and hint.startswith('Remove "by_account_body" if no query needs its order')

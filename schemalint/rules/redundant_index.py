@@ -150,7 +150,7 @@ def _longer_index(
     fields start with all of `short`'s and go on. An index that is itself a prefix of another
     is passed over (it is reported on its own). With the code read, a target whose next field
     is a creation timestamp (it keeps the creation order `short`'s queries get) comes first, then
-    one that some query uses."""
+    an unused one when `short` is used (drop it), a used one when `short` is not."""
     size = len(short.fields)
     longer = [i for i in indexes if not i.staged and len(i.fields) > size and i.fields[:size] == short.fields]
     maximal = [i for i in longer if not any(_is_prefix(i, other) for other in longer)]
@@ -161,8 +161,11 @@ def _longer_index(
     for candidate in maximal:
         if _creation_like(candidate.fields[size]):
             return candidate
+    # With `short` used, an unused longer index is the one to drop; with `short` unused, it is
+    # `short` itself, and a used longer index shows where its queries went.
+    want_used = not uses_of_index(usage, table, short.name)
     for candidate in maximal:
-        if uses_of_index(usage, table, candidate.name):
+        if bool(uses_of_index(usage, table, candidate.name)) == want_used:
             return candidate
     return maximal[0]
 
