@@ -87,7 +87,10 @@ def test_auto_reports_the_one_snake_case_field_among_camel_case_ones() -> None:
         RULE,
         config=AUTO,
     )
-    assert finding.message == 'Field name "last_name" is snake_case, but 3 of 3 other fields of table "users" are camelCase'
+    assert (
+        finding.message
+        == 'Field name "last_name" is snake_case, but 3 of 3 other fields of table "users" are camelCase'
+    )
     assert finding.help == 'Rename it to "lastName".'
 
 
@@ -108,7 +111,9 @@ def test_auto_judges_a_nested_key_by_the_keys_of_its_own_object() -> None:
         config=AUTO,
     )
     assert [d.field for d in found] == ["address.zip_code"]
-    assert found[0].message.endswith('3 of 3 other fields of this object are camelCase (in "address.zip_code")')
+    assert found[0].message.endswith(
+        '3 of 3 other fields of this object are camelCase (in "address.zip_code")'
+    )
 
 
 def test_auto_accepts_a_consistently_snake_case_schema() -> None:
@@ -135,7 +140,10 @@ def test_auto_falls_back_to_the_schemas_top_level_fields_for_a_small_table() -> 
         RULE,
         config=AUTO,
     )
-    assert finding.message == 'Field name "tag_name" is snake_case, but 5 of 5 top-level fields in this schema are camelCase'
+    assert (
+        finding.message
+        == 'Field name "tag_name" is snake_case, but 5 of 5 top-level fields in this schema are camelCase'
+    )
 
 
 def test_auto_is_silent_on_a_table_of_mixed_case_and_below_a_clear_majority() -> None:
@@ -210,8 +218,11 @@ def test_auto_accepts_the_apps_own_style_in_a_table_that_copies_another_format()
     assert_findings(source, config=AUTO)
     # Without other tables to show the app's style, the odd key out is still reported.
     [finding] = assert_findings(
-        source.replace("users: defineTable({ firstName: v.string(), lastName: v.string(), avatarUrl: v.string() }),", "")
-        .replace("monitors: defineTable({ userId: v.string(), networkId: v.string(), createdAt: v.number() }),", ""),
+        source.replace(
+            "users: defineTable({ firstName: v.string(), lastName: v.string(), avatarUrl: v.string() }),", ""
+        ).replace(
+            "monitors: defineTable({ userId: v.string(), networkId: v.string(), createdAt: v.number() }),", ""
+        ),
         RULE,
         config=AUTO,
     )

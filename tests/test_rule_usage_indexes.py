@@ -366,12 +366,15 @@ def test_a_scan_of_a_constant_catalogue_is_information() -> None:
         ("info", "every insert into the table loads a whole list (a constant catalogue), so it stays small")
     ]
     # One insert of a single document, and the table may grow with the app's traffic.
-    single = CATALOGUE + """
+    single = (
+        CATALOGUE
+        + """
 export const add = mutation({
   args: { name: v.string() },
   handler: (ctx, args) => ctx.db.insert("classes", { name: args.name, hitDie: "d6" }),
 });
 """
+    )
     [(severity, _)] = catalogue_findings(single)
     assert severity == "warning"
     # Lists passed in only are an import of real data, not a catalogue written in the code.

@@ -164,9 +164,9 @@ export const a = query({ args: {}, handler: async (ctx) => {
 
 
 def test_redundant_index_names_the_queries_that_read_in_creation_order() -> None:
-    schema = ORDERED.replace('    .index("by_account_created", ["accountId", "createdAt"]),\n', ",\n").replace(
-        '["accountId", "status"]),\n,', '["accountId", "status"]),'
-    )
+    schema = ORDERED.replace(
+        '    .index("by_account_created", ["accountId", "createdAt"]),\n', ",\n"
+    ).replace('["accountId", "status"]),\n,', '["accountId", "status"]),')
     code = """
 export const a = query({ args: {}, handler: async (ctx) => {
   await ctx.db.query("tasks").withIndex("by_account_status", (q) => q.eq("accountId", "x")).collect();
@@ -176,7 +176,7 @@ export const a = query({ args: {}, handler: async (ctx) => {
 """
     [(_, _, hint), *_] = found(code, "redundant-index", schema)
     assert hint is not None and hint.endswith(
-        "in status order, not creation order), then remove \"by_account\". Check the queries that read "
+        'in status order, not creation order), then remove "by_account". Check the queries that read '
         "in that order first: convex/m.ts:7."
     )
 
