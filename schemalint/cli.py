@@ -345,7 +345,8 @@ def generate_python_command(
 
         # Read by the schema's evaluator (`functions=True` below): shared modules are read once.
         modules = project.functions if project.functions is not None else parse_functions(layout)
-        _echo_parser_diagnostics(modules.diagnostics)
+        shown = set(project.diagnostics)  # (function modules' deploy errors are among them)
+        _echo_parser_diagnostics([d for d in modules.diagnostics if d not in shown])
         if modules.skipped and verbose:
             _echo_parser_diagnostics(modules.skipped)
         elif modules.skipped:

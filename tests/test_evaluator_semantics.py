@@ -132,7 +132,7 @@ def test_a_top_level_throw_is_an_evaluation_error() -> None:
         """,
         "evaluation-error",
     )
-    assert error.message.startswith("Convex throws here: the schema code throws")
+    assert error.message.startswith("Convex throws here: the module throws when it is loaded")
 
 
 # ---------------------------------------------------------------------------------- enums

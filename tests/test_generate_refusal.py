@@ -33,7 +33,7 @@ BROKEN_SCHEMAS = {
         "convex/schema.ts:4: parse-error: syntax error: unexpected `,`",
     ),
     "missing local import": (
-        'import { extra } from "./extra";\n' + GOOD_SCHEMA,
+        'import { extra } from "./extra";\nconst used = [extra];\n' + GOOD_SCHEMA,
         "convex/schema.ts:1: unresolved-import",
     ),
     "tables lost to an unknown spread": (

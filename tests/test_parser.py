@@ -259,7 +259,8 @@ def test_missing_named_export_is_unresolved_import(tmp_path: Path) -> None:
         tmp_path,
         {
             "convex/other.ts": "export const a = 1;\n",
-            "convex/schema.ts": HEADER + 'import { b } from "./other";\nexport default defineSchema({});\n',
+            "convex/schema.ts": HEADER + 'import { b } from "./other";\nconst c = [b];\n'
+            "export default defineSchema({});\n",
         },
     )
     assert findings(project) == ["unresolved-import schema.ts:3:10 `convex/other.ts` has no export named `b`"]

@@ -51,7 +51,8 @@ class IncompleteProject(Exception):
 
 def find_gaps(project: Project, modules: FunctionModules | None = None) -> Gaps:
     """The gaps of `project` (and of its function modules, when the generator reads them)."""
-    diagnostics = [*project.diagnostics, *(modules.diagnostics if modules is not None else ())]
+    # (dict.fromkeys: the function modules' deploy errors are in both)
+    diagnostics = dict.fromkeys([*project.diagnostics, *(modules.diagnostics if modules is not None else ())])
     errors = tuple(d for d in diagnostics if effective_severity(d) >= Severity.ERROR)
     lost_tables = project.schema.unknown_parts if project.schema is not None else ()
     lost_functions = modules.left_out if modules is not None else ()

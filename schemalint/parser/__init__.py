@@ -12,7 +12,9 @@ from schemalint.diagnostics import (
     EVALUATION_ERROR,
     PARSE_ERROR,
     UNEVALUABLE_EXPRESSION,
+    UNRESOLVED_IMPORT,
     ParserDiagnostic,
+    Severity,
     Span,
 )
 from schemalint.discovery import ProjectLayout
@@ -81,6 +83,8 @@ def _parse_project(layout: ProjectLayout, functions: bool) -> Project:
             function_modules = parse_functions(layout, evaluator)
         except RecursionError:
             function_modules = None
+        if function_modules is not None:
+            diagnostics = _dedupe([*diagnostics, *deploy_errors(function_modules.diagnostics)])
         if function_modules is not None and function_modules.usage is not None:
             from schemalint.parser.usage import usage_notices
 
@@ -97,6 +101,22 @@ def _parse_project(layout: ProjectLayout, functions: bool) -> Project:
         files=files,
         functions=function_modules,
     )
+
+
+def deploy_errors(diagnostics: tuple[ParserDiagnostic, ...]) -> list[ParserDiagnostic]:
+    """The diagnostics from reading the function modules that fail `npx convex deploy`.
+
+    Convex bundles and evaluates every function module at push time, so a syntax error, an
+    import of a local file (or export) that does not exist, or code that surely throws at
+    module level fails the push exactly as in the schema (an import esbuild drops because its
+    names are only types is a warning: `tsc` fails, the bundle builds). What schemalint merely
+    cannot evaluate there stays out of `check`'s report (the usage notices say what it costs)."""
+    errors = (PARSE_ERROR, UNRESOLVED_IMPORT, EVALUATION_ERROR)
+    return [
+        d
+        for d in _without_noise(list(diagnostics))
+        if d.kind in errors and (d.severity is None or d.severity >= Severity.WARNING)
+    ]
 
 
 def _without_noise(diagnostics: list[ParserDiagnostic]) -> list[ParserDiagnostic]:

@@ -614,5 +614,5 @@ def exec_throw(ev: Evaluator, node: Node, scope: Scope) -> None:
     value = ev.eval(argument, scope) if argument is not None else Prim(UNDEFINED)
     span = ev.span(node, scope)
     detail = "" if isinstance(value, Unknown) else f": {_short(value.describe())}"
-    ev.report_throw(f"the schema code throws{detail}", span, created)
+    ev.report_throw(f"the module throws when it is loaded{detail}", span, created)
     raise ThrowFlow(Unknown("the code throws", span, quiet=True), created)

@@ -16,7 +16,7 @@ from pathlib import Path
 from tree_sitter import Node
 
 from schemalint import files
-from schemalint.diagnostics import EVALUATION_ERROR, UNRESOLVED_IMPORT, ParserDiagnostic, Span
+from schemalint.diagnostics import EVALUATION_ERROR, UNRESOLVED_IMPORT, ParserDiagnostic, Severity, Span
 from schemalint.discovery import repository_root
 from schemalint.ir import RuntimeAccess, RuntimeAccessKind
 from schemalint.parser import js
@@ -24,7 +24,14 @@ from schemalint.parser.control import BreakSignal, ContinueSignal, ThrowFlow, Un
 from schemalint.parser.expressions import ExpressionsMixin
 from schemalint.parser.js_globals import global_value
 from schemalint.parser.jsonc import parse_jsonc
-from schemalint.parser.modules import ImportRef, Module, ModuleLinker, export_names, star_providers
+from schemalint.parser.modules import (
+    TYPE_ONLY,
+    ImportRef,
+    Module,
+    ModuleLinker,
+    export_names,
+    star_providers,
+)
 from schemalint.parser.resolve import Resolver
 from schemalint.parser.scope import Binding, ReturnSignal, Scope
 from schemalint.parser.source import SourceText
@@ -126,12 +133,17 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
 
     def _check_named_imports(self) -> None:
         for module in list(self.linker.by_path.values()):
-            for target, name, span in module.named_imports:
+            for target, name, span, statement in module.named_imports:
                 names = export_names(target)
                 if names is not None and name not in names:
                     message = f"`{target.display}` has no export named `{name}`"
+                    severity = None
+                    if statement is not None and self.linker.dropped_by_bundler(module, statement):
+                        message, severity = message + TYPE_ONLY, Severity.WARNING
                     self.diagnostics.append(
-                        ParserDiagnostic(UNRESOLVED_IMPORT, message, span or _no_span(module))
+                        ParserDiagnostic(
+                            UNRESOLVED_IMPORT, message, span or _no_span(module), severity=severity
+                        )
                     )
             module.named_imports = []
 

@@ -49,13 +49,20 @@ class Module:
     type_exports: set[str] = field(default_factory=set)
     # `export type * from "..."`: it exports type names that are not listed anywhere.
     has_type_star_export: bool = False
-    # (target, imported name, span) for checking that named imports exist.
-    named_imports: list[tuple[Module, str, Span | None]] = field(default_factory=list)
+    # (target, imported name, span, import statement or None for a re-export) for checking that
+    # named imports exist.
+    named_imports: list[tuple[Module, str, Span | None, Node | None]] = field(default_factory=list)
 
     @property
     def is_file(self) -> bool:
         return self.source is not None
 
+
+# Said of a missing import that esbuild drops (its names are only used as types).
+TYPE_ONLY = (
+    " (its names are used only as types, so esbuild drops the import and the bundle builds; "
+    "type checking with `tsc` fails)"
+)
 
 _TYPE_DECLARATIONS = frozenset({"interface_declaration", "type_alias_declaration", "ambient_declaration"})
 _UNTYPED_SUFFIXES = (".js", ".mjs", ".cjs", ".jsx")
@@ -114,7 +121,7 @@ class ModuleLinker:
 
     # ----------------------------------------------------------------------------------------
 
-    def _resolve(self, importer: Module, source_node: Node) -> Module | None:
+    def _resolve(self, importer: Module, source_node: Node, statement: Node | None = None) -> Module | None:
         assert importer.source is not None and importer.path is not None
         specifier = string_value(importer.source, source_node)
         resolution = self.evaluator.resolver.resolve(specifier, importer.path)
@@ -136,15 +143,24 @@ class ModuleLinker:
                 return self.evaluator.json_module(resolution.path, span)
             return self.load_file(resolution.path)
         refused = resolution.kind == "outside"  # schemalint's limit, not the bundler's
+        severity = Severity.NOTICE if refused else None
+        message = resolution.detail
+        if not refused and statement is not None and self.dropped_by_bundler(importer, statement):
+            severity = Severity.WARNING
+            message += TYPE_ONLY
         self.evaluator.diagnostics.append(
-            ParserDiagnostic(
-                UNRESOLVED_IMPORT,
-                resolution.detail,
-                span,
-                severity=Severity.NOTICE if refused else None,
-            )
+            ParserDiagnostic(UNRESOLVED_IMPORT, message, span, severity=severity)
         )
         return None
+
+    def dropped_by_bundler(self, importer: Module, statement: Node) -> bool:
+        """Whether esbuild drops `statement`, an import of `importer` (names used only as types)."""
+        from schemalint.parser.import_use import dropped_by_bundler
+
+        source = importer.source
+        if source is None or importer.path is None or not dropped_by_bundler(statement, source):
+            return False
+        return not self.evaluator.resolver.keeps_unused_imports(importer.path)
 
     def _link(self, module: Module, source: SourceText) -> None:
         assert source.tree is not None
@@ -178,7 +194,7 @@ class ModuleLinker:
         source_node = statement.child_by_field_name("source")
         if source_node is None:
             return
-        target = self._resolve(module, source_node)
+        target = self._resolve(module, source_node, statement)
         if target is not None and target not in module.dependencies:
             module.dependencies.append(target)
         clause = next((c for c in statement.named_children if c.type == "import_clause"), None)
@@ -187,20 +203,26 @@ class ModuleLinker:
         assert module.source is not None and module.scope is not None
         for part in clause.named_children:
             if part.type == "identifier":
-                self._bind_import(module, module.source.text(part), target, "default", part)
+                self._bind_import(module, module.source.text(part), target, "default", part, statement)
             elif part.type == "namespace_import":
                 namespace_node = part.named_children[-1]
-                self._bind_import(module, module.source.text(namespace_node), target, "*", namespace_node)
+                self._bind_import(
+                    module, module.source.text(namespace_node), target, "*", namespace_node, statement
+                )
             elif part.type == "named_imports":
                 for spec, name_node, alias_node in _specifiers(part, "import_specifier"):
                     imported = self._module_export_name(module, name_node)
-                    self._bind_import(module, module.source.text(alias_node), target, imported, spec)
+                    self._bind_import(
+                        module, module.source.text(alias_node), target, imported, spec, statement
+                    )
 
     def _module_export_name(self, module: Module, node: Node) -> str:
         assert module.source is not None
         return string_value(module.source, node) if node.type == "string" else module.source.text(node)
 
-    def _bind_import(self, module: Module, local: str, target: Module | None, name: str, node: Node) -> None:
+    def _bind_import(
+        self, module: Module, local: str, target: Module | None, name: str, node: Node, statement: Node
+    ) -> None:
         assert module.source is not None and module.scope is not None
         span = module.source.span(node)
         if target is None:
@@ -208,7 +230,7 @@ class ModuleLinker:
             return
         module.scope.bind_import(local, ImportRef(target, name, span))
         if name != "*":
-            module.named_imports.append((target, name, span))
+            module.named_imports.append((target, name, span, statement))
 
     def _link_export(self, module: Module, statement: Node) -> None:
         assert module.source is not None
@@ -295,7 +317,7 @@ class ModuleLinker:
                 )
                 continue
             module.exports[exported] = ImportRef(target, imported, module.source.span(spec))
-            module.named_imports.append((target, imported, module.source.span(spec)))
+            module.named_imports.append((target, imported, module.source.span(spec), None))
 
 
 # Top-level statements that have no run-time effect schemalint must follow.

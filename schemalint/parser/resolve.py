@@ -46,6 +46,9 @@ class TsConfig:
     paths_base: Path | None = None
     # The file that defines `paths` (diagnostics about them point there).
     paths_file: Path | None = None
+    # `verbatimModuleSyntax`, `preserveValueImports` or `importsNotUsedAsValues: "preserve"`:
+    # esbuild keeps imports whose names are never read as values.
+    keeps_unused_imports: bool = False
 
 
 def _is_within(path: Path, root: Path) -> bool:
@@ -203,6 +206,11 @@ class Resolver:
                 return found
         return None
 
+    def keeps_unused_imports(self, importer: Path) -> bool:
+        """Whether the tsconfig that governs `importer` makes esbuild keep unused imports."""
+        config = self._tsconfig_for(importer.parent)
+        return config is not None and config.keeps_unused_imports
+
     def _tsconfig_for(self, directory: Path) -> TsConfig | None:
         chain: list[Path] = []
         current = directory
@@ -243,8 +251,13 @@ class Resolver:
             if parent.paths:
                 config.paths, config.paths_base = parent.paths, parent.paths_base
                 config.paths_file = parent.paths_file
+            config.keeps_unused_imports = config.keeps_unused_imports or parent.keeps_unused_imports
         options = data.get("compilerOptions")
         if isinstance(options, dict):
+            if options.get("verbatimModuleSyntax") is True or options.get("preserveValueImports") is True:
+                config.keeps_unused_imports = True
+            if options.get("importsNotUsedAsValues") == "preserve":
+                config.keeps_unused_imports = True
             base_url = options.get("baseUrl")
             if isinstance(base_url, str):
                 where = _normal(path.parent / base_url)
