@@ -314,6 +314,13 @@ def _python_package_name(ctx: click.Context, param: click.Parameter, value: str)
     "--verbose", is_flag=True, help="List each skipped export that is not a function, not only their number."
 )
 @click.option("--allow-partial", is_flag=True, help=_ALLOW_PARTIAL_HELP)
+@click.option(
+    "--models",
+    type=click.Choice(["typeddict", "pydantic"]),
+    default="typeddict",
+    show_default=True,
+    help="TypedDicts (no dependency), or pydantic v2 models validating arguments and results.",
+)
 @click.option("--watch", is_flag=True, help=_WATCH_HELP)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def generate_python_command(
@@ -324,13 +331,15 @@ def generate_python_command(
     internal: bool,
     verbose: bool,
     allow_partial: bool,
+    models: str,
     watch: bool,
     debug: bool,
 ) -> None:
     """Write a typed Python client for the Convex project at PATH into --out DIR.
 
     The package holds TypedDicts and Id types for the schema's documents and a typed facade over
-    the `convex` client for the project's queries, mutations and actions. Only files schemalint
+    the `convex` client for the project's queries, mutations and actions (with --models pydantic:
+    pydantic v2 models, and a facade validating arguments and results). Only files schemalint
     wrote before are replaced or removed. Nothing is written when the project has errors (those
     `schemalint check` reports as errors) or tables or functions schemalint could not read, unless
     --allow-partial (the module docstrings then say what may be missing). Exit status: 0 on
@@ -361,6 +370,8 @@ def generate_python_command(
         if gaps and not allow_partial:
             raise IncompleteProject(gaps)
         missing = gaps.describe(relative_to(project.root))
+        if models == "pydantic":
+            from schemalint.generate.python_pydantic import render_pydantic as render_python
         return render_python(
             project, modules.functions, package=package, include_internal=internal, missing=missing
         )

@@ -12,10 +12,13 @@ What a generated module may contain:
 - annotated assignments of a type expression (`X: TypeAlias = ...`), `X = NewType("X", str)`,
   `X = TypedDict("X", {"key": type, ...})`, `__all__ = ["name", ...]`, the `FUNCTIONS` mapping of
   string literals, and the facade's fixed constants;
-- classes deriving from `TypedDict` (annotated fields and docstrings only) or `_Namespace`
+- classes deriving from `TypedDict` (annotated fields and docstrings only), `_Model` (the
+  pydantic variant: annotated fields whose default is `OMITTED` or `Field([OMITTED, ]alias="key")`,
+  docstrings, and `model_config = ConfigDict(extra="allow")`) or `_Namespace`
   (an `__init__` making child namespaces, and methods whose body is a docstring and one
   `return [cast(T, ]self._call("kind", "name", {args}, shape, shape)[)]` or
-  `return self._subscribe("name", {args}, shape, shape)`);
+  `return self._subscribe("name", {args}, shape, shape)`; in the pydantic variant the shapes
+  are `{"key": type, ...}` and a type);
 - the template's fixed helper classes and functions.
 """
 
@@ -32,6 +35,10 @@ _QUALIFIERS = {"_builtins", "_typing", "_convex", "_documents"}
 FIXED_CLASSES = {"ConvexCaller", "Omitted", "_Conv", "_Namespace", "Subscription"}
 FIXED_FUNCTIONS = {"_convert", "_to_int64", "_from_int64", "_encoded"}
 FIXED_ASSIGNMENTS = {"OMITTED", "_INT64", "FunctionKind", "_T"}
+# ... and of the pydantic variant's templates (generators/python/pydantic/).
+FIXED_CLASSES |= {"_Model", "_NoValueSchema"}
+FIXED_FUNCTIONS |= {"_int64_in", "_int64_out", "_no_value", "_adapter", "_decoded"}
+FIXED_ASSIGNMENTS |= {"Int64", "NoValue"}
 
 
 def disallowed(source: str, fixed: dict[str, str] | None = None) -> list[str]:
@@ -152,6 +159,12 @@ def _class(node: ast.ClassDef) -> Iterator[str]:
                 and _is_type(statement.annotation)
             ):
                 yield f"TypedDict body holds more than fields: {_where(statement)}"
+    elif _is_name(base, "_Model"):
+        for statement in node.body:
+            if not (
+                _is_docstring(statement) or isinstance(statement, ast.Pass) or _is_model_statement(statement)
+            ):
+                yield f"model body holds more than fields: {_where(statement)}"
     elif _is_name(base, "_Namespace"):
         for index, statement in enumerate(node.body):
             if index == 0 and _is_docstring(statement):
@@ -164,6 +177,29 @@ def _class(node: ast.ClassDef) -> Iterator[str]:
                 yield from _method(statement)
     else:
         yield f"class base not allowed: {_where(node)}"
+
+
+def _is_model_statement(statement: ast.stmt) -> bool:
+    """`name: type`, `name: type = OMITTED`, `name: type = Field([OMITTED, ]alias="key")` or
+    `model_config = ConfigDict(extra="allow")`."""
+    if isinstance(statement, ast.Assign):
+        return ast.unparse(statement) == "model_config = ConfigDict(extra='allow')"
+    if not (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)):
+        return False
+    value = statement.value
+    if not _is_type(statement.annotation):
+        return False
+    if value is None or _is_name(value, "OMITTED"):
+        return True
+    return (
+        _is_call_of(value, "Field")
+        and isinstance(value, ast.Call)
+        and all(_is_name(arg, "OMITTED") for arg in value.args)
+        and len(value.args) <= 1
+        and len(value.keywords) == 1
+        and value.keywords[0].arg == "alias"
+        and _is_str(value.keywords[0].value)
+    )
 
 
 def _namespace_init(function: ast.FunctionDef) -> Iterator[str]:
@@ -221,7 +257,18 @@ def _is_facade_call(node: ast.expr | None) -> bool:
         return False
     *strings, arguments, encode, decode = node.args
     return (
-        all(map(_is_str, strings)) and _is_arguments(arguments) and _is_shape(encode) and _is_shape(decode)
+        all(map(_is_str, strings))
+        and _is_arguments(arguments)
+        and (_is_shape(encode) or _is_type_map(encode))
+        and (_is_shape(decode) or _is_type(decode))
+    )
+
+
+def _is_type_map(node: ast.expr) -> bool:
+    """`{"key": type, ...}`: the types the pydantic variant validates arguments as."""
+    return isinstance(node, ast.Dict) and all(
+        key is not None and _is_str(key) and _is_type(value)
+        for key, value in zip(node.keys, node.values, strict=True)
     )
 
 
@@ -305,11 +352,11 @@ def _is_none(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is None
 
 
-def assert_only_generator_shapes(files: dict[str, str]) -> None:
-    """Every `.py` file of a generated package holds only the allowlisted shapes (and the api
-    module's helpers are the template's, verbatim), and libcst parses it and would lay it out
-    the same (tests/python_layout_oracle.py)."""
-    fixed = _template_helpers()
+def assert_only_generator_shapes(files: dict[str, str], *, pydantic: bool = False) -> None:
+    """Every `.py` file of a generated package holds only the allowlisted shapes (and the
+    template's helpers are the template's, verbatim), and libcst parses it and would lay it out
+    the same (tests/python_layout_oracle.py). `pydantic`: a `--models pydantic` package."""
+    fixed = _pydantic_template_helpers() if pydantic else _template_helpers()
     problems = [
         f"{name}: {p}"
         for name, text in sorted(files.items())
@@ -329,3 +376,18 @@ def _template_helpers() -> dict[str, str]:
 
     empty = Project(root="/p", schema_file="/p/convex/schema.ts", schema=Schema(tables=()))
     return fixed_definitions(render_python(empty, ())["convex_types/api.py"])
+
+
+@functools.cache
+def _pydantic_template_helpers() -> dict[str, str]:
+    """The helpers of the pydantic templates, from a package of one table with a `v.union()`
+    field (the only one that needs `NoValue`)."""
+    from schemalint.generate.python_pydantic import render_pydantic
+    from schemalint.ir import Field, Project, Schema, Table, VObject, VUnion
+
+    table = Table(name="t", document=VObject(fields=(Field(name="never", validator=VUnion(members=())),)))
+    project = Project(root="/p", schema_file="/p/convex/schema.ts", schema=Schema(tables=(table,)))
+    files = render_pydantic(project, ())
+    return fixed_definitions(files["convex_types/api.py"]) | fixed_definitions(
+        files["convex_types/documents.py"]
+    )
