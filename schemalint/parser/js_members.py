@@ -37,6 +37,7 @@ from schemalint.parser.js import (
     truthy,
     unknown_from,
 )
+from schemalint.parser.js_array_search import search_method
 from schemalint.parser.js_number_methods import number_member
 from schemalint.parser.js_operators import same_value_zero
 from schemalint.parser.js_string_methods import (
@@ -293,7 +294,7 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
         "includes": Builtin("Array.includes", includes_impl),
         "slice": Builtin("Array.slice", slice_impl),
     }
-    method = methods.get(name)
+    method = methods.get(name) or search_method(array, name)
     if method is not None:
         return method
     return Unknown(f"the array method `.{name}` cannot be evaluated", span)
