@@ -226,6 +226,8 @@ SCENARIOS: list[tuple[str, str]] = [
     ("const m40 = [1, 2, 3].reduce((a, b) => a + b, 0);", "v.literal(m40)"),
     ("const m41 = Math.max(...[3, 7, 5]) + Math.round(2.5);", "v.literal(m41)"),
     ("const m42 = (0.1).toFixed(2);", "v.literal(m42)"),
+    ("const m43 = ['a', 'bb'].find((s) => s.length > 1) ?? 'none';", "v.literal(m43)"),
+    ("const m44 = [3, 4].some((n) => n > 3) ? [1, 2].at(-1) : -1;", "v.literal(m44 ?? 0)"),
 ]
 
 SHARED = """
