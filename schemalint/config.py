@@ -25,6 +25,10 @@ from schemalint.rules.base import OptionValue, Rule, RuleOptions, coerce_option
 from schemalint.selection import ALL, RuleSelection, layered_rules, selector_problem
 
 CONFIG_FILE_NAMES = ("schemalint.yaml", ".schemalint.yaml", "pyproject.toml")
+# Values (strings, numbers, lists, mappings) a YAML configuration may expand to. A real one has
+# dozens; YAML aliases can make a few lines stand for billions (a "billion laughs"), which every
+# later step (validation, error messages) would walk.
+MAX_CONFIG_VALUES = 10_000
 KEYS = (
     "select", "extend-select", "ignore", "preview", "severity", "fail-on", "strict",
     "per-file-ignores", "rules",
@@ -212,7 +216,30 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(f"{where}: invalid YAML: {problem}") from None
+    if _expands_beyond(loaded, MAX_CONFIG_VALUES):
+        raise ConfigError(
+            f"{path}: the configuration expands to more than {MAX_CONFIG_VALUES:,} values "
+            "(YAML aliases repeating lists or mappings?); schemalint does not read it"
+        )
     return _mapping({} if loaded is None else loaded, str(path)), str(path)
+
+
+def _expands_beyond(value: object, limit: int) -> bool:
+    """Whether `value`, with every alias expanded, holds more than `limit` values. Stops as soon
+    as it has counted `limit`, so an alias bomb costs `limit` steps, not its expanded size."""
+    pending = [value]
+    count = 0
+    while pending:
+        count += 1
+        if count > limit:
+            return True
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple | set):
+            pending.extend(item)
+    return False
 
 
 def _text_of(path: Path) -> str:

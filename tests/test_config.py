@@ -128,6 +128,27 @@ def test_a_yaml_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
     assert str(error.value).startswith(f"{config}:2:7: invalid YAML: ")
 
 
+def test_a_yaml_alias_bomb_is_refused_before_anything_walks_it(tmp_path: Path) -> None:
+    # #17: nine lines of anchors stand for 10^9 strings; printing or validating them ran for
+    # minutes at gigabytes. A config file found in a cloned repository must not do that.
+    levels = ['&a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    levels += [f"&a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    config = write(tmp_path / "schemalint.yaml", f"select: [{', '.join(levels)}]\n")
+    with pytest.raises(ConfigError) as error:
+        load_config(schema_in(tmp_path))
+    assert str(error.value) == (
+        f"{config}: the configuration expands to more than 10,000 values "
+        "(YAML aliases repeating lists or mappings?); schemalint does not read it"
+    )
+
+
+def test_a_few_yaml_aliases_are_fine(tmp_path: Path) -> None:
+    write(tmp_path / "schemalint.yaml", "ignore: &off [N403]\nper-file-ignores: {'convex/old/*.ts': *off}\n")
+    config = load_config(schema_in(tmp_path))
+    assert config.ignore == ("N403",)
+    assert config.per_file_ignores == (FileIgnore("convex/old/*.ts", ("N403",)),)
+
+
 def test_selectors_may_be_one_comma_separated_string() -> None:
     assert parse_config({"ignore": "D101, any-type"}).ignore == ("D101", "any-type")
 
