@@ -26,11 +26,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from convex import ConvexInt64, convex_to_json
+from injection_project import FIELDS, LITERALS, META_FIELDS
+from injection_project import PROJECT as INJECTION_PROJECT
 from pydantic import ValidationError
 from python_allowlist import assert_only_generator_shapes
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
-from test_generate_python_typing import Recorder, typed
+from test_generate_python_typing import Recorder, hostile_project, typed
 
 from schemalint.cli import main
 from schemalint.discovery import discover
@@ -45,6 +47,7 @@ USAGE = REPO / "tests" / "python_usage" / "pydantic"
 SNAPSHOT_FIXTURES = [FIXTURES / "python-edge-cases", FIXTURES / "seed-001-dashboard"]
 _ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: (?P<message>.*)$")
 _EXPECTED = re.compile(r"#\s*E:\s*(?P<text>.+)$")
+HOSTILE, INJECTED = "pd_hostile_names", "pd_injected_text"
 
 
 class PythonSnapshot(SingleFileSnapshotExtension):
@@ -53,10 +56,10 @@ class PythonSnapshot(SingleFileSnapshotExtension):
 
 
 @functools.cache
-def package_for(fixture: Path, package: str = "convex_types") -> dict[str, str]:
+def package_for(fixture: Path) -> dict[str, str]:
     layout = discover(fixture)
     functions = parse_functions(layout).functions
-    return render_pydantic(parse_project(layout), functions, package=package, include_internal=True)
+    return render_pydantic(parse_project(layout), functions, include_internal=True)
 
 
 def package_name(fixture: Path) -> str:
@@ -108,11 +111,15 @@ def test_typeddicts_stay_the_default_and_the_option_picks_pydantic(tmp_path: Pat
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every fixture's pydantic package (`pd_<fixture>`) and the pydantic usage files."""
+    """Every fixture's pydantic package (`pd_<fixture>`), the packages of the projects with
+    hostile names and text (`pd_hostile_names`, `pd_injected_text`; see
+    test_generate_python_typing.py) and the pydantic usage files."""
     root = tmp_path_factory.mktemp("generated-pydantic")
-    for fixture in sorted(p for p in FIXTURES.iterdir() if p.is_dir()):
-        package = package_name(fixture)
-        files = {f"{package}/{name.split('/', 1)[1]}": text for name, text in package_for(fixture).items()}
+    projects = {package_name(p): p for p in sorted(p for p in FIXTURES.iterdir() if p.is_dir())}
+    projects |= {HOSTILE: hostile_project(tmp_path_factory.mktemp("hostile")), INJECTED: INJECTION_PROJECT}
+    for package, project in projects.items():
+        files = {f"{package}/{name.split('/', 1)[1]}": text for name, text in package_for(project).items()}
+        assert_only_generator_shapes(files, pydantic=True)
         write_files(root, files, generator=f"python:{package}")
     for usage in USAGE.glob("*.py"):
         shutil.copy(usage, root / usage.name)
@@ -138,7 +145,8 @@ def test_every_pydantic_package_passes_ruff_with_its_defaults(generated: Path, c
 def mypy_errors(generated: Path) -> dict[str, dict[int, list[str]]]:
     """`file -> line -> messages` of one `mypy --strict` run (pydantic's plugin) over the
     snapshotted fixtures' packages and the usage files."""
-    targets = [package_name(p) for p in SNAPSHOT_FIXTURES] + sorted(p.name for p in USAGE.glob("*.py"))
+    targets = [package_name(p) for p in SNAPSHOT_FIXTURES] + [HOSTILE, INJECTED]
+    targets += sorted(p.name for p in USAGE.glob("*.py"))
     completed = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--no-error-summary", *targets],
         cwd=generated,
@@ -291,3 +299,73 @@ def test_a_subscription_yields_validated_results(edge: ModuleType) -> None:
 
     [stats] = asyncio.run(collect())
     assert (stats.users, stats.messages) == (2, {"c": 1})
+
+
+@pytest.fixture
+def injected(generated: Path) -> Iterator[ModuleType]:
+    sys.path.insert(0, str(generated))
+    try:
+        yield importlib.import_module(INJECTED)
+    finally:
+        sys.path.remove(str(generated))
+
+
+def test_hostile_keys_and_literals_are_read_and_dumped_unchanged(injected: ModuleType) -> None:
+    documents = injected.documents
+    names = {
+        "_id": "n1",
+        "_creationTime": 1.0,
+        "class": "c",
+        "list": ["l"],
+        "type": "type",
+        "self": True,
+        "str": "s",
+        "Name": "N",
+        "name": "n",
+        "NAME": ConvexInt64(3),
+        "with space": "w",
+        '"quoted"': "q",
+    }
+    assert list(names) == ["_id", "_creationTime", *(key for key in FIELDS["names"] if key != "from")]
+    document = documents.Names2Doc.model_validate(names)
+    assert (document.class_, document.self, document.NAME, document.from_) == ("c", True, 3, injected.OMITTED)
+    assert typed(document.model_dump()) == typed(names)
+    literals = {key: values[0] for key, values in LITERALS.items()}
+    meta = {key: 'a"b' if key == "__class__" else "m" for key in META_FIELDS}
+    row = {"_id": "i1", "_creationTime": 2.0, **literals, "meta": meta, "target": "t"}
+    assert documents.InjectionDoc.model_validate(row).model_dump() == row
+
+
+NULLS_SCHEMA = """
+import { defineSchema, defineTable } from "convex/server";
+import { v } from "convex/values";
+export default defineSchema({
+  notes: defineTable({
+    required: v.null(),
+    maybe: v.optional(v.union(v.string(), v.null())),
+    count: v.optional(v.int64()),
+  }),
+});
+"""
+
+
+def test_null_and_a_left_out_optional_field_stay_apart(tmp_path: Path) -> None:
+    (tmp_path / "convex").mkdir()
+    (tmp_path / "convex/schema.ts").write_text(NULLS_SCHEMA, encoding="utf-8")
+    write_files(tmp_path / "out", package_for(tmp_path), generator="python:convex_types")
+    sys.path.insert(0, str(tmp_path / "out"))
+    try:
+        documents = importlib.import_module("convex_types.documents")
+    finally:
+        sys.path.remove(str(tmp_path / "out"))
+        for name in [m for m in sys.modules if m.startswith("convex_types")]:
+            del sys.modules[name]
+    base = {"_id": "n1", "_creationTime": 1.0, "required": None}
+    absent = documents.NotesDoc.model_validate(base)
+    null = documents.NotesDoc.model_validate({**base, "maybe": None})
+    assert (absent.maybe, null.maybe) == (documents.OMITTED, None)
+    assert absent.model_dump() == base  # `required: None` kept, `maybe` left out
+    assert null.model_dump() == {**base, "maybe": None}
+    assert documents.NotesDoc.model_validate({**base, "count": ConvexInt64(-(2**63))}).count == -(2**63)
+    with pytest.raises(ValidationError):
+        documents.NotesDoc.model_validate({"_id": "n1", "_creationTime": 1.0})  # a required null is required
