@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 MIN_RECURSION_LIMIT = 20_000
 # Expressions one parse evaluates at most: MIN_STEPS plus STEPS_PER_BYTE per byte of source
 # read (a synthetic 5,000-table schema, 4 MB, takes about 460,000: 0.12 a byte).
-MIN_STEPS = 1_000_000
+MIN_STEPS = 500_000
 STEPS_PER_BYTE = 2
 # Items of one array at most (a schema's arrays hold field names and enum values).
 MAX_COLLECTION_LENGTH = 1 << 18
