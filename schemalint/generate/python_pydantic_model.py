@@ -10,11 +10,14 @@ fields keep their Convex name as an alias when it is not a usable Python name (`
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from schemalint.generate.python_format import LINE_LENGTH, lay_out, parenthesized, split_union
+from schemalint.generate.python_model import AliasView
 from schemalint.generate.python_names import (
+    comment,
     comment_line,
     docstring,
     identifiers_in,
@@ -22,7 +25,7 @@ from schemalint.generate.python_names import (
     python_identifier,
     unique,
 )
-from schemalint.generate.python_types import Place, TypedDictDef, TypeMapper
+from schemalint.generate.python_types import AliasDef, Definition, Place, TypedDictDef, TypeMapper
 from schemalint.generate.python_validators import Context, flat_members, is_int64_like
 from schemalint.ir import Validator, VCommitTs, VInt64, VLiteral, VObject, VUnion
 
@@ -157,3 +160,22 @@ def _field_lines(name: str, annotation: str, default: str | None) -> str:
     if len(head) + len("Field(") <= LINE_LENGTH or len(split_union(annotation)) == 1:
         return "\n".join(lay_out(default, 4, lead=f"{name}: {annotation} = "))
     return "\n".join(parenthesized(f"{name}: ", annotation, f" = {default}", 4))
+
+
+PydanticDefinitionView = ModelView | AliasView
+
+
+def uses_field(views: Iterable[PydanticDefinitionView]) -> bool:
+    return any("Field(" in f.lines for v in views if isinstance(v, ModelView) for f in v.fields)
+
+
+def definition_view(definition: Definition, mapper: PydanticMapper) -> PydanticDefinitionView:
+    if isinstance(definition, AliasDef):
+        return AliasView(name=definition.name, value=definition.value, comments=comment(definition.doc))
+    return model_view(definition, definition.name in mapper.open_models)
+
+
+def definition_annotations(definitions: list[Definition]) -> list[str]:
+    return [
+        d.value if isinstance(d, AliasDef) else " ".join(f.annotation for f in d.fields) for d in definitions
+    ]
