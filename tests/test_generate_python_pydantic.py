@@ -233,6 +233,7 @@ def test_a_wrong_result_is_an_error_not_a_coerced_value(edge: ModuleType) -> Non
         {**MESSAGE, "sequence": 3.0},  # float64 where int64 was promised
         {**MESSAGE, "_creationTime": "1.5"},  # a string is not converted to a number
         {**MESSAGE, "unexpected": 1},  # no fields beyond the validator's
+        {**{k: v for k, v in MESSAGE.items() if k != "_id"}, "id": "m1"},  # Convex names only
         {key: value for key, value in MESSAGE.items() if key != "body"},
         {**MESSAGE, "editedAt": None},  # optional, but not nullable
         {**MESSAGE, "editedAt": "OMITTED"},  # no value read becomes OMITTED
@@ -369,3 +370,18 @@ def test_null_and_a_left_out_optional_field_stay_apart(tmp_path: Path) -> None:
     assert documents.NotesDoc.model_validate({**base, "count": ConvexInt64(-(2**63))}).count == -(2**63)
     with pytest.raises(ValidationError):
         documents.NotesDoc.model_validate({"_id": "n1", "_creationTime": 1.0})  # a required null is required
+
+
+def test_generating_pydantic_models_imports_neither_pydantic_nor_libcst(tmp_path: Path) -> None:
+    """schemalint has no pydantic dependency: only the generated code imports it."""
+    fixture, out = str(FIXTURES / "seed-001-dashboard"), str(tmp_path / "out")
+    script = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from schemalint.cli import main\n"
+        f"args = ['generate', 'python', {fixture!r}, '--out', {out!r}, '--models', 'pydantic']\n"
+        "result = CliRunner().invoke(main, args)\n"
+        "assert result.exit_code == 0, result.output\n"
+        "assert not {'pydantic', 'pydantic_core', 'libcst'} & set(sys.modules)\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=120)
