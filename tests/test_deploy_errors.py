@@ -138,3 +138,23 @@ def test_a_table_that_is_not_a_table_definition_is_an_error() -> None:
         "error evaluation-error 3:38 `users` is not a table definition (an object); wrap it in "
         "defineTable() (Convex fails with `TypeError: definition.export is not a function`)"
     ]
+
+
+def test_a_member_v_lacks_is_an_error_only_when_called() -> None:
+    # `v.strng` is `undefined` (no throw); calling it, or using it as a validator, throws.
+    assert found("""
+        const text = typeof v.strng === "function" ? v.strng : v.string;
+        export default defineSchema({ users: defineTable({ name: text(), bio: v.strng }) });
+    """) == [
+        'error evaluation-error 4:71 Convex throws here: A validator is undefined for field "bio" in '
+        "v.object(). This is often caused by circular imports."
+    ]
+
+
+def test_an_undefined_name_in_a_try_block_is_caught_not_an_error() -> None:
+    findings = found("""
+        let extra: any = {};
+        try { extra = loadExtraFields(); } catch { extra = {}; }
+        export default defineSchema({ users: defineTable({ name: v.string() }) });
+    """)
+    assert [f for f in findings if f.startswith("error")] == []

@@ -119,6 +119,38 @@ CASES: dict[str, tuple[str, list[str]]] = {
         """,
         [],
     ),
+    "missing-member-read-but-never-called": (
+        """
+        const text = v.strng ?? v.string;
+        const kind = typeof v.string().optinal;
+        export const list = query({ args: { a: text() }, handler: async () => kind });
+        """,
+        [],
+    ),
+    "undefined-name-in-a-caught-try-block": (
+        """
+        let sharp: any = null;
+        try {
+          sharp = loadSharp();
+        } catch {
+          sharp = null;
+        }
+        export const list = query({ args: {}, handler: async () => sharp !== null });
+        """,
+        [],
+    ),
+    "misspelled-member-called-in-a-caught-try-block": (
+        """
+        let extra: any;
+        try {
+          extra = v.strng();
+        } catch {
+          extra = v.string();
+        }
+        export const list = query({ args: { extra }, handler: async () => 1 });
+        """,
+        [],
+    ),
     "use-node-module-still-loaded": (
         """
         "use node";

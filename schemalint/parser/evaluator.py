@@ -36,6 +36,7 @@ from schemalint.parser.resolve import Resolver
 from schemalint.parser.scope import Binding, ReturnSignal, Scope
 from schemalint.parser.source import SourceText
 from schemalint.parser.statements import StatementsMixin
+from schemalint.parser.undefined_names import call_missing_member
 from schemalint.parser.values import (
     UNDEFINED,
     Builtin,
@@ -86,6 +87,8 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         self.declared_names: dict[str, frozenset[str]] = {}
         # Throws recorded inside `try` blocks being run (innermost last): they are caught.
         self.catching: list[list[ParserDiagnostic]] = []
+        # `undefined` read as a member an object surely lacks (`v.strng`), by id: calling it throws.
+        self.missing_members: dict[int, tuple[Prim, ParserDiagnostic]] = {}
         self._runtime_seen: set[RuntimeAccess] = set()
         self._method_receiver: tuple[Value | None, Value] = (None, Prim(UNDEFINED))
 
@@ -278,6 +281,10 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             return callee.impl(self, site, args)
         if isinstance(callee, Closure):
             return self._call_closure(callee, args, site, this)
+        if isinstance(callee, Prim) and self.missing_members:
+            thrown = call_missing_member(self, callee)
+            if thrown is not None:
+                return thrown
         if isinstance(callee, Unknown):
             unknown_call(self, args, site, callee)
             return Unknown(callee.reason, callee.span, callee.quiet)

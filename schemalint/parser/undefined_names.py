@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from schemalint.diagnostics import EVALUATION_ERROR, ParserDiagnostic, Span
-from schemalint.parser.values import OpaqueValue, Unknown
+from schemalint.parser.values import UNDEFINED, OpaqueValue, Prim, Unknown, Value
 
 if TYPE_CHECKING:
     from schemalint.parser.evaluator import Evaluator
@@ -123,13 +123,18 @@ def undefined_name(ev: Evaluator, name: str, span: Span) -> Unknown:
         return Unknown(f"`{name}` is a global schemalint does not model", span)
     reason = f"`{name}` is not defined"
     message = f"{reason}: Convex fails with `ReferenceError: {name} is not defined` when it evaluates this"
-    ev.diagnostics.append(ParserDiagnostic(EVALUATION_ERROR, message, span, cause=reason))
+    report(ev, ParserDiagnostic(EVALUATION_ERROR, message, span, cause=reason))
     return Unknown(reason, span)
 
 
-def missing_member(ev: Evaluator, receiver: OpaqueValue, name: str, span: Span) -> Unknown:
-    """`receiver.name` where the real object has no such member (`v.strng`): an
-    `evaluation-error` (calling it throws a TypeError), with the closest real member."""
+def report(ev: Evaluator, diagnostic: ParserDiagnostic) -> None:
+    """Record a throw: an error, or, inside a `try` block being run, a throw it catches."""
+    (ev.catching[-1] if ev.catching else ev.diagnostics).append(diagnostic)
+
+
+def missing_member(ev: Evaluator, receiver: OpaqueValue, name: str, span: Span) -> Prim:
+    """`receiver.name` where the real object has no such member (`v.strng`): `undefined`, and
+    an `evaluation-error` with the closest real member once it is called (a TypeError)."""
     return _missing(ev, f"`{receiver.name}`", f"{receiver.name}.", list(receiver.members), name, span)
 
 
@@ -162,19 +167,34 @@ def validator_lacks(kind: str, name: str) -> bool:
     return name not in _KIND_MEMBERS.get(kind, ())
 
 
-def missing_validator_member(ev: Evaluator, kind: str, name: str, span: Span) -> Unknown | None:
-    """An `evaluation-error` for `validator.name` when a validator of `kind` surely has no such
-    member (`v.string().optinal()`), else None."""
+def missing_validator_member(ev: Evaluator, kind: str, name: str, span: Span) -> Prim | None:
+    """`undefined` for `validator.name` when a validator of `kind` surely has no such member
+    (`v.string().optinal`; calling it is an `evaluation-error`), else None."""
     if not validator_lacks(kind, name):
         return None
     members = sorted(_VALIDATOR_MEMBERS | set(_KIND_MEMBERS.get(kind, ())))
     return _missing(ev, f"a `{kind}` validator", ".", members, name, span)
 
 
-def _missing(ev: Evaluator, owner: str, prefix: str, members: list[str], name: str, span: Span) -> Unknown:
+def _missing(ev: Evaluator, owner: str, prefix: str, members: list[str], name: str, span: Span) -> Prim:
     close = difflib.get_close_matches(name, members, n=1)
     hint = f" (did you mean `{prefix}{close[0]}`?)" if close else ""
     reason = f"{owner} has no member `{name}`"
     message = f"{reason}{hint}: Convex fails with a TypeError when it evaluates this"
-    ev.diagnostics.append(ParserDiagnostic(EVALUATION_ERROR, message, span, cause=reason))
-    return Unknown(reason, span)
+    missing = Prim(UNDEFINED, span)
+    ev.missing_members[id(missing)] = (
+        missing,
+        ParserDiagnostic(EVALUATION_ERROR, message, span, cause=reason),
+    )
+    return missing
+
+
+def call_missing_member(ev: Evaluator, callee: Value) -> Unknown | None:
+    """When `callee` is a missing member (`v.strng`), calling it throws: reported, and the
+    unknown result; else None."""
+    entry = ev.missing_members.get(id(callee))
+    if entry is None or entry[0] is not callee:
+        return None
+    diagnostic = entry[1]
+    report(ev, diagnostic)
+    return Unknown(diagnostic.cause or diagnostic.message, diagnostic.span)
