@@ -1,4 +1,4 @@
-"""invalid-record (D112): record key types and optional keys or values."""
+"""invalid-record (D112): record key types; optional keys or values are evaluation errors."""
 
 from __future__ import annotations
 

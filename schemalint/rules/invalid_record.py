@@ -1,4 +1,4 @@
-"""D112 invalid-record: record keys and values Convex rejects."""
+"""D112 invalid-record: record key types Convex rejects (optional keys or values are evaluation errors)."""
 
 from __future__ import annotations
 
@@ -39,20 +39,6 @@ def _record_problems(record: VRecord) -> Iterator[Violation]:
             help="For a fixed set of keys use v.object({ ... }) with a field per key.",
             span=record.keys.span or record.span,
         )
-    if record.keys.optional:
-        yield Violation(
-            "Record validator cannot have optional keys",
-            help="Remove the v.optional() around the record's keys.",
-            span=record.keys.span or record.span,
-        )
-    if record.values.optional:
-        yield Violation(
-            "Records cannot have optional values",
-            help="Remove the v.optional(): a missing key already means no value (or use "
-            "v.union(x, v.null())).",
-            span=record.values.span or record.span,
-        )
-
 
 def _is_string_subtype(key: Validator) -> bool:
     """Whether Convex accepts `key` as a record key type (string literals are caught later)."""
