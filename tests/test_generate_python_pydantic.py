@@ -385,3 +385,53 @@ def test_generating_pydantic_models_imports_neither_pydantic_nor_libcst(tmp_path
         "assert not {'pydantic', 'pydantic_core', 'libcst'} & set(sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=120)
+
+
+AWKWARD_KEYS_SCHEMA = """
+import { defineSchema, defineTable } from "convex/server";
+import { v } from "convex/values";
+export default defineSchema({
+  awkward: defineTable({
+    Field: v.optional(v.string()),
+    OMITTED: v.optional(v.string()),
+    Omitted: v.string(),
+    model_dump: v.string(),
+    copy: v.string(),
+    "1a": v.string(),
+    id: v.string(),
+    "id_": v.string(),
+  }),
+});
+"""
+
+
+def test_keys_that_are_pydantic_or_generator_names_get_python_names_and_round_trip(tmp_path: Path) -> None:
+    (tmp_path / "convex").mkdir()
+    (tmp_path / "convex/schema.ts").write_text(AWKWARD_KEYS_SCHEMA, encoding="utf-8")
+    files = package_for(tmp_path)
+    assert_only_generator_shapes(files, pydantic=True)
+    write_files(tmp_path / "out", files, generator="python:convex_types")
+    sys.path.insert(0, str(tmp_path / "out"))
+    try:
+        documents = importlib.import_module("convex_types.documents")
+    finally:
+        sys.path.remove(str(tmp_path / "out"))
+        for name in [m for m in sys.modules if m.startswith("convex_types")]:
+            del sys.modules[name]
+    row = {"_id": "a1", "_creationTime": 1.0, "Field": "f", "Omitted": "o", "model_dump": "m", "copy": "c"}
+    row |= {"1a": "n", "id": "i", "id_": "j"}
+    document = documents.AwkwardDoc.model_validate(row)
+    assert document.model_dump() == row
+    assert document.OMITTED_ is documents.OMITTED
+    assert list(documents.AwkwardDoc.model_fields) == [
+        "id__",  # `_id`: `id` and `id_` are the Convex names of other fields
+        "creationTime",
+        "Field_",
+        "OMITTED_",
+        "Omitted_",
+        "f_model_dump",  # `model_` is pydantic's prefix
+        "copy_",
+        "f_1a",
+        "id",
+        "id_",
+    ]

@@ -87,6 +87,8 @@ class PydanticMapper(TypeMapper):
         return super()._key(v, "doc")
 
 
+# Module-level names a model's class body uses in its fields' defaults and annotations.
+_BODY_NAMES = ("Field", "OMITTED", "Omitted")
 _BIGINT_NOTE = "typed ConvexInt64 (typing.Literal has no ConvexInt64)"
 
 
@@ -115,8 +117,9 @@ def model_view(definition: TypedDictDef, unknown_parts: bool) -> ModelView:
     keys = {f.key for f in definition.fields}
     referenced = identifiers_in(" ".join(f.annotation for f in definition.fields))
     # A Python name must not be another field's Convex name (pydantic would read that key for
-    # it), nor a `BaseModel` member, nor a name its annotations use.
-    taken = set(MODEL_MEMBERS) | referenced | {definition.name}
+    # it), nor a `BaseModel` member, nor a name the class body uses (a field with a default
+    # binds its name there: `Field: str | Omitted = OMITTED` would hide `Field(...)` below it).
+    taken = set(MODEL_MEMBERS) | referenced | {definition.name, *_BODY_NAMES}
     fields = []
     for f in definition.fields:
         name = unique(_field_name(f.key), taken | (keys - {f.key}))
