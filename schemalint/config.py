@@ -211,6 +211,8 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
 
     try:
         loaded = yaml.safe_load(text)
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid YAML: nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
@@ -251,6 +253,8 @@ def _text_of(path: Path) -> str:
 def _toml(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         # Python 3.14 has exc.lineno/colno; before, the message ends "(at line L, column C)".
         text_lines = text.split("\n")

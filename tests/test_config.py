@@ -142,6 +142,22 @@ def test_a_yaml_alias_bomb_is_refused_before_anything_walks_it(tmp_path: Path) -
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "language"),
+    [
+        ("schemalint.yaml", "select: " + "[" * 50_000 + "]" * 50_000 + "\n", "YAML"),
+        ("pyproject.toml", "[tool.schemalint]\nselect = " + "[" * 50_000 + "]" * 50_000 + "\n", "TOML"),
+    ],
+)
+def test_a_config_nested_too_deeply_is_an_error_not_a_crash(
+    tmp_path: Path, name: str, text: str, language: str
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(schema_in(tmp_path))
+    assert str(error.value) == f"{tmp_path / name}: invalid {language}: nested too deeply"
+
+
 def test_a_few_yaml_aliases_are_fine(tmp_path: Path) -> None:
     write(tmp_path / "schemalint.yaml", "ignore: &off [N403]\nper-file-ignores: {'convex/old/*.ts': *off}\n")
     config = load_config(schema_in(tmp_path))
