@@ -151,6 +151,17 @@ CASES: dict[str, tuple[str, list[str]]] = {
         """,
         [],
     ),
+    "getter-that-throws-never-read": (
+        """
+        export const config = {
+          get apiKey(): string {
+            throw new Error("read config.apiKey only in actions");
+          },
+        };
+        export const list = query({ args: {}, handler: async () => config.apiKey });
+        """,
+        [],
+    ),
     "use-node-module-still-loaded": (
         """
         "use node";
@@ -234,6 +245,14 @@ def test_verbatim_module_syntax_keeps_type_only_imports(tmp_path: Path) -> None:
     )
     found = [(d.severity.label, d.rule) for d in run(parse_project(discover(tmp_path), functions=True))]
     assert found == [("error", "unresolved-import")]
+
+
+def test_a_package_imported_for_its_side_effects_may_define_any_global() -> None:
+    assert findings("""
+        import "some-polyfill";
+        const id = polyfilledRandomId();
+        export const list = query({ args: {}, handler: async () => id });
+    """) == []
 
 
 def test_an_unknown_package_in_a_function_module_is_never_an_error_or_warning() -> None:

@@ -11,6 +11,7 @@ from schemalint.ir import RuntimeAccessKind
 from schemalint.parser import assignments, js, js_operators
 from schemalint.parser.budget import MIN_STEPS, bounded_array, out_of_steps, step_limit
 from schemalint.parser.comments import property_docs
+from schemalint.parser.control import ThrowFlow
 from schemalint.parser.js_members import get_member, has_member
 from schemalint.parser.modules import Module
 from schemalint.parser.scope import Scope
@@ -66,6 +67,7 @@ class ExpressionsMixin:
         _depth: int
         _method_receiver: tuple[Value | None, Value]
         diagnostics: list[ParserDiagnostic]
+        catching: list[list[ParserDiagnostic]]
         loaded_sources: list[SourceText]
 
         def report_throw(self, message: str, span: Span | None) -> None: ...
@@ -292,8 +294,7 @@ class ExpressionsMixin:
                     accessor = next((c.type for c in child.children if c.type in ("get", "set")), None)
                     member: Value = closure
                     if accessor == "get":  # read when the object is read (by Convex: at v.object())
-                        this = Unknown("`this` in a getter cannot be evaluated", source.span(child))
-                        member = self.call(closure, [], CallSite(source.span(child), []), this)
+                        member = self._getter_value(closure, source.span(child))
                         result.getters = (result.getters or set()) | {key}
                     elif accessor == "set":
                         result.setters = {**(result.setters or {}), key: closure}
@@ -306,6 +307,20 @@ class ExpressionsMixin:
                         Property(member, source.span(name_node) if name_node else None, source.span(child)),
                     )
         return result
+
+    def _getter_value(self, getter: Closure, span: Span) -> Value:
+        """What reading a getter gives. It runs now, but a throw in it happens only if something
+        reads the property: the value is then unknown, never a reported throw."""
+        caught: list[ParserDiagnostic] = []
+        self.catching.append(caught)
+        try:
+            this = Unknown("`this` in a getter cannot be evaluated", span)
+            member = self.call(getter, [], CallSite(span, []), this)
+        except ThrowFlow:
+            caught.append(ParserDiagnostic("", "", span))
+        finally:
+            self.catching.pop()
+        return Unknown("the getter may throw when it is read", span) if caught else member
 
     def _eval_array(self, node: Node, scope: Scope, span: Span) -> Value:
         items: list[Value] = []

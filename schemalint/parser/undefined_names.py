@@ -40,6 +40,8 @@ _GLOBAL_NAMES = """
     unescape window self document navigator location localStorage sessionStorage Deno Bun
 """
 MAYBE_GLOBALS = frozenset(_GLOBAL_NAMES.split())
+# In `declared_names`: the file imports a package for its side effects, which may define any global.
+ANY_NAME = "*"
 
 # Parents under which an identifier names something being declared (not read).
 _BINDING_PARENTS = frozenset(
@@ -79,10 +81,15 @@ _GLOBAL_OBJECTS = frozenset({"globalThis", "global", "window", "self"})
 
 def declared_names(source: SourceText) -> frozenset[str]:
     """Every name `source` declares anywhere (any scope, any kind of declaration), plus the
-    properties it assigns on the global object (`globalThis.x = ...`)."""
+    properties it assigns on the global object (`globalThis.x = ...`); `ANY_NAME` when it
+    imports a package only for its side effects (`import "some-polyfill"`: it may define any
+    global)."""
     if source.tree is None:
         return frozenset()
     names: set[str] = set()
+    for statement in source.tree.root_node.named_children:
+        if statement.type == "import_statement" and _imports_package_for_effects(statement, source):
+            names.add(ANY_NAME)
     stack: list[Node] = [source.tree.root_node]
     while stack:
         node = stack.pop()
@@ -102,6 +109,14 @@ def declared_names(source: SourceText) -> frozenset[str]:
     return frozenset(names)
 
 
+def _imports_package_for_effects(statement: Node, source: SourceText) -> bool:
+    if any(child.type == "import_clause" for child in statement.named_children):
+        return False
+    specifier = statement.child_by_field_name("source")
+    text = source.text(specifier).strip("\"'`") if specifier is not None else ""
+    return bool(text) and not text.startswith((".", "/", "convex/")) and text != "server-only"
+
+
 def surely_undefined(ev: Evaluator, name: str) -> bool:
     """Whether reading `name` surely throws a ReferenceError when Convex evaluates it."""
     if name in MAYBE_GLOBALS:
@@ -111,7 +126,7 @@ def surely_undefined(ev: Evaluator, name: str) -> bool:
         declared = cache.get(source.path)
         if declared is None:
             declared = cache[source.path] = declared_names(source)
-        if name in declared:
+        if name in declared or ANY_NAME in declared:
             return False
     return True
 

@@ -5,7 +5,8 @@
 //   node tests/oracle/load-module.mjs FILE [FILE ...]
 //
 // Each FILE is bundled with esbuild (as export-schema.mjs bundles a schema; `_generated/server`
-// is replaced by the `convex/server` builders it re-exports) and imported in this process.
+// is replaced by the `convex/server` builders it re-exports) and imported in this process, and
+// each exported function's `exportArgs()` / `exportReturns()` is called, as the push does.
 // Prints one JSON object mapping each FILE (as given) to `{"ok": true}` or `{"error": "..."}`
 // (the bundle failed, or loading it threw). Exits 0 unless this script itself fails.
 
@@ -69,10 +70,22 @@ async function load(esbuild, file) {
   } catch (error) {
     return { error: `esbuild failed: ${describe(error)}` };
   }
+  let exports;
   try {
-    await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+    exports = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
   } catch (error) {
     return { error: `loading threw ${describe(error)}` };
+  }
+  // Then, as the push analyses each module, every function's args and returns are exported.
+  for (const [name, value] of Object.entries(exports)) {
+    for (const method of ["exportArgs", "exportReturns"]) {
+      if (typeof value?.[method] !== "function") continue;
+      try {
+        value[method]();
+      } catch (error) {
+        return { error: `${name}.${method}() threw ${describe(error)}` };
+      }
+    }
   }
   return { ok: true };
 }
