@@ -4,6 +4,9 @@ exact findings out."""
 from __future__ import annotations
 
 from helpers import lint
+from usage_helpers import parse_with_functions
+
+from schemalint.usagequery import usage_of
 
 SCHEMA = """
 export default defineSchema({
@@ -307,9 +310,11 @@ export const a = query({ args: { text: v.string() }, handler: async (ctx, args) 
 
 
 def test_nothing_is_reported_from_the_unread_part_of_a_module_with_syntax_errors() -> None:
-    # From the first syntax error on, the module is not read (a notice says so): the scan the
-    # parser recovers after it is not reported, the one before it is.
+    # From the first syntax error on, the module is not read (a notice says so): the rules
+    # see the access before it, not the one the parser recovers after it. (check also reports
+    # the syntax error itself, which fails the push.)
     code = """
+import { query } from "./_generated/server";
 export const a = query({
   args: {},
   handler: (ctx) => ctx.db.query("messages").filter((q) => q.eq(q.field("body"), "x")).collect(),
@@ -320,7 +325,11 @@ export const b = query({
   handler: (ctx) => ctx.db.query("messages").filter((q) => q.eq(q.field("body"), "y")).collect(),
 });
 """
-    assert [f.split(":")[0] for f in findings(code, "filter-without-index")] == ["6"]
+    project = parse_with_functions({"m.ts": code})
+    assert project.functions is not None and project.functions.usage is not None
+    assert [a.span.line for a in project.functions.usage.accesses] == [4, 9]
+    usage = usage_of(project)
+    assert usage is not None and [a.span.line for a in usage.accesses] == [4]
 
 
 CATALOGUE = """
