@@ -78,6 +78,32 @@ CASES: dict[str, tuple[str, list[str]]] = {
         """,
         ["error unresolved-import 3:24 cannot resolve `./config/limits`: no such file"],
     ),
+    "args-entry-that-is-not-a-validator": (
+        """
+        export const search = query({
+          args: { filter: { status: v.string() } },
+          handler: async () => [],
+        });
+        """,
+        [
+            "error evaluation-error 4:19 Convex throws here: v.object() entries must be validators "
+            "(got an object)"
+        ],
+    ),
+    "args-entry-undefined": (
+        """
+        const shared: any = {};
+        export const get = query({
+          args: { id: shared.taskId },
+          returns: { title: v.string() },
+          handler: async () => ({ title: "" }),
+        });
+        """,
+        [
+            'error evaluation-error 5:11 Convex throws here: A validator is undefined for field "id" in '
+            "v.object(). This is often caused by circular imports."
+        ],
+    ),
     "throw-in-handler": (
         """
         export const list = query({

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from schemalint.ir import Validator, VUnknown
-from schemalint.parser.convex_values import arg_at, object_validator, to_validator
+from schemalint.parser.convex_values import arg_at, check_validator, object_validator, to_validator
 from schemalint.parser.values import (
     UNDEFINED,
     Builtin,
@@ -34,10 +34,12 @@ def _defined(value: Value | None) -> bool:
     return value is not None and not (isinstance(value, Prim) and value.value is UNDEFINED)
 
 
-def _register(builder: FunctionBuilder, site: CallSite, args: list[Value]) -> Value:
+def _register(ev: Evaluator, builder: FunctionBuilder, site: CallSite, args: list[Value]) -> Value:
     definition = arg_at(args, 0, site)
     if isinstance(definition, Unknown):
         return definition
+    if builder.args_unknown is None and isinstance(definition, JSObject):
+        _check_fields(ev, definition, site)
     arguments: Validator | None = None
     returns: Validator | None = None
     raw_args = definition.get("args") if isinstance(definition, JSObject) else None
@@ -77,6 +79,21 @@ def _register(builder: FunctionBuilder, site: CallSite, args: list[Value]) -> Va
     )
 
 
+def _check_fields(ev: Evaluator, definition: JSObject, site: CallSite) -> None:
+    """Convex's own errors for `args: {...}` / `returns: {...}` entries that are undefined or not
+    validators: the push calls each function's `exportArgs()`/`exportReturns()`, which build
+    `v.object(...)` from them and throw."""
+    for key in ("args", "returns"):
+        fields = definition.get(key)
+        if not isinstance(fields, JSObject) or fields.unknown_parts or fields.proto is not None:
+            continue
+        for name, prop in fields.props.items():
+            value = prop.value
+            if isinstance(value, Prim) and prop.span is not None:
+                value = Prim(value.value, prop.span)  # (point at the field, not where `undefined` came from)
+            check_validator(ev, value, "v.object()", f'for field "{name}"', prop.span or site.span)
+
+
 def function_builder(
     kind: str,
     visibility: str,
@@ -91,7 +108,7 @@ def function_builder(
     holder: list[FunctionBuilder] = []
 
     def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        return _register(holder[0], site, args)
+        return _register(ev, holder[0], site, args)
 
     builder = FunctionBuilder(
         name,
