@@ -248,7 +248,11 @@ def render(
             f"- modules imported by the command (beyond the probe's own): {probe.module_count}",
             "",
         ]
-    lines += ["## Growth with schema size", "", *growth_section(results), "", "## All measurements", ""]
+    basis = (
+        "median CPU times (user + system)" if results and results[0].basis == "cpu" else "median wall times"
+    )
+    lines += ["## Growth with schema size", "", f"Commands: {basis}.", "", *growth_section(results), ""]
+    lines += ["## All measurements", ""]
     for result in results:
         lines += workload_section(result)
     lines.append(f"_Python {sys.version.split()[0]} at {sys.executable}._")
