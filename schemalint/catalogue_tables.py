@@ -12,17 +12,73 @@ and each file once per run), since the usage model does not record where an inse
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tree_sitter import Node
 
+from schemalint import files
 from schemalint.ir import DbAccess, Usage
 from schemalint.parser.source import SourceText, load_source
 
 _LOOP_METHODS = (b"map", b"forEach")
 
 
-Sources = dict[str, SourceText | None]
+@dataclass
+class Sources:
+    """The files read for one run: their lines, and their trees once parsed."""
+
+    lines: dict[str, list[bytes]] = field(default_factory=dict)
+    trees: dict[str, SourceText] = field(default_factory=dict)
+    arrays: dict[str, frozenset[bytes]] = field(default_factory=dict)
+
+
+_LOOP_TEXT = re.compile(rb"\bfor\s*(await\s*)?\(|\.(map|forEach)\(")
+_TOP_LEVEL = re.compile(rb"\S")
+
+
+def _loop_above(access: DbAccess, texts: dict[str, list[bytes]]) -> bytes | None:
+    """The nearest line above the insert (or its own) that starts a loop, within the top-level
+    statement the insert is in; None when there is none (then the insert is in no loop)."""
+    path = access.span.file
+    if path not in texts:
+        try:
+            texts[path] = files.current().read_bytes(Path(path)).split(b"\n")
+        except OSError:
+            texts[path] = []
+    lines = texts[path]
+    for index in range(min(access.span.line, len(lines)) - 1, -1, -1):
+        line = lines[index]
+        if _LOOP_TEXT.search(line):
+            return line
+        if _TOP_LEVEL.match(line):
+            return None
+    return None
+
+
+_OVER_NAME = re.compile(rb"\bof\s+([A-Za-z_$][\w$]*)\s*\)|([A-Za-z_$][\w$]*)\s*\.(?:map|forEach)\(")
+_OVER_ARRAY = re.compile(rb"\bof\s*\[|\]\s*\.(?:map|forEach)\(")
+_OVER_ARGS = re.compile(rb"\bof\s+args\.[\w$.]+\s*\)|\bargs\.[\w$.]+\.(?:map|forEach)\(")
+
+
+def _list_by_text(access: DbAccess, texts: dict[str, list[bytes]]) -> str | None:
+    """What the nearest loop above the insert may iterate, read from its line: `LITERAL` (an
+    array written in place or a name the file binds to one), `ARGUMENT`, or None. A cheap
+    test before parsing, which decides."""
+    loop = _loop_above(access, texts)
+    if loop is None:
+        return None
+    if _OVER_ARRAY.search(loop):
+        return LITERAL
+    if _OVER_ARGS.search(loop):
+        return ARGUMENT
+    match = _OVER_NAME.search(loop)
+    name = match.group(1) or match.group(2) if match else None
+    if name is None:
+        return None
+    binding = re.compile(rb"\b(?:const|let|var)\s+" + re.escape(name) + rb"\s*(?::[^=]*)?=\s*\[")
+    return LITERAL if binding.search(b"\n".join(texts.get(access.span.file, ()))) is not None else None
 
 
 def is_catalogue(usage: Usage, table: str, sources: Sources) -> bool:
@@ -32,6 +88,11 @@ def is_catalogue(usage: Usage, table: str, sources: Sources) -> bool:
     (one dict per run)."""
     inserts = [a for a in usage.accesses if a.kind == "insert" and a.tables == (table,)]
     if not inserts or not usage.complete:
+        return False
+    # Most tables have an insert that no loop over a whole list surrounds: the text tells
+    # without parsing, and parsing then decides.
+    by_text = [_list_by_text(a, sources.lines) for a in inserts]
+    if not all(by_text) or LITERAL not in by_text:
         return False
     kinds = [_list_loop(a, sources) for a in inserts]
     return all(kinds) and LITERAL in kinds
@@ -44,17 +105,20 @@ ARGUMENT = "argument"
 def _list_loop(access: DbAccess, sources: Sources) -> str | None:
     """`LITERAL` or `ARGUMENT` for an insert in a loop over such a list, else None."""
     path = access.span.file
-    if path not in sources:
-        sources[path] = load_source(Path(path))
-    source = sources[path]
-    if source is None or source.tree is None:
+    if path not in sources.trees:
+        sources.trees[path] = load_source(Path(path))
+    source = sources.trees[path]
+    if source.tree is None:
         return None
+    if path not in sources.arrays:
+        sources.arrays[path] = _array_names(source.tree.root_node)
+    arrays = sources.arrays[path]
     node = _node_at(source, access.span.line, access.span.column)
     while node is not None:
         parent = node.parent
         if node.type == "for_in_statement":
             right = node.child_by_field_name("right")
-            return _whole_list(source, right) if right is not None else None
+            return _whole_list(arrays, right) if right is not None else None
         if (
             node.type == "arguments"
             and parent is not None
@@ -65,7 +129,7 @@ def _list_loop(access: DbAccess, sources: Sources) -> str | None:
             and prop.text in _LOOP_METHODS
             and (receiver := callee.child_by_field_name("object")) is not None
         ):
-            return _whole_list(source, receiver)
+            return _whole_list(arrays, receiver)
         if node.type in ("function_declaration", "method_definition") or (
             node.type in ("arrow_function", "function_expression") and _registered(node)
         ):
@@ -80,7 +144,7 @@ def _registered(function: Node) -> bool:
     return parent is not None and parent.type == "pair"
 
 
-def _whole_list(source: SourceText, node: Node) -> str | None:
+def _whole_list(arrays: frozenset[bytes], node: Node) -> str | None:
     node = _unwrap(node)
     if node.type == "array":
         return LITERAL
@@ -88,8 +152,8 @@ def _whole_list(source: SourceText, node: Node) -> str | None:
         owner = node.child_by_field_name("object")
         is_args = owner is not None and owner.type == "identifier" and owner.text == b"args"
         return ARGUMENT if is_args else None
-    if node.type == "identifier" and source.tree is not None:
-        return LITERAL if _bound_to_array(source.tree.root_node, node.text or b"") else None
+    if node.type == "identifier":
+        return LITERAL if node.text in arrays else None
     return None
 
 
@@ -102,18 +166,19 @@ def _unwrap(node: Node) -> Node:
     return node
 
 
-def _bound_to_array(root: Node, name: bytes) -> bool:
-    """Whether the file declares `const name = [...]` (anywhere: a catalogue is one per file)."""
+def _array_names(root: Node) -> frozenset[bytes]:
+    """The names the file declares as a literal array (`const name = [...]`, anywhere)."""
+    names: set[bytes] = set()
     stack = [root]
     while stack:
         node = stack.pop()
         if node.type == "variable_declarator":
             target = node.child_by_field_name("name")
             value = node.child_by_field_name("value")
-            if target is not None and target.text == name and value is not None:
-                return _unwrap(value).type == "array"
+            if target is not None and target.text and value is not None and _unwrap(value).type == "array":
+                names.add(target.text)
         stack.extend(node.named_children)
-    return False
+    return frozenset(names)
 
 
 def _node_at(source: SourceText, line: int, column: int) -> Node | None:

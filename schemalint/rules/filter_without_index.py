@@ -19,7 +19,7 @@ class FilterWithoutIndex(Rule):
         if usage is None:
             return
         habit = naming_habit(ctx.schema)
-        sources: Sources = {}
+        sources = Sources()
         catalogues: dict[str, bool] = {}
         for access in usage.accesses:
             if access.kind != "query" or access.indexes or access.tables is None or len(access.tables) != 1:
