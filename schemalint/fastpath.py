@@ -114,6 +114,9 @@ def _answer(op: str, path: str) -> object:
             return os.path.realpath(path)
         if op == "list":
             return sorted(os.listdir(path))
+        if op == "stat":
+            stat = os.stat(path)
+            return [stat.st_size, stat.st_mtime_ns]
     except (OSError, ValueError):
         return None
     raise LookupError(op)

@@ -90,6 +90,9 @@ def _ask(probe: Probe) -> object:
             return os.path.realpath(path)
         if op == "list":
             return sorted(os.listdir(path))
+        if op == "stat":
+            stat = path.stat()
+            return [stat.st_size, stat.st_mtime_ns]
     except (OSError, ValueError):
         return None
     raise ValueError(f"unknown probe {op!r}")
@@ -147,6 +150,16 @@ class RecordingFileSystem:
         answer = os.path.realpath(path)
         self._record(("realpath", str(path)), answer)
         return Path(answer)
+
+    def note_installed(self, path: Path) -> None:
+        """Record the size and modification time of an installed file the result depends on
+        (the parser's compiled grammar: an upgrade changes what a file parses to)."""
+        try:
+            stat = path.stat()
+        except OSError:
+            self._record(("stat", str(path)), None)
+            return
+        self._record(("stat", str(path)), [stat.st_size, stat.st_mtime_ns])
 
     def list_dir(self, path: Path) -> list[str]:
         try:

@@ -12,7 +12,9 @@ A run's report is stored with everything it depended on:
   directory" check (the resolver's extension and index probes, the configuration search up the
   directory tree, discovery's markers), every real path and every directory listing (the
   function modules). A file that appears where the resolver looked, a new function module, an
-  edited configuration or tsconfig changes an answer, and the entry no longer matches.
+  edited configuration or tsconfig changes an answer, and the entry no longer matches. The
+  size and modification time of the installed tree-sitter packages' files are recorded too (an
+  upgraded grammar may parse a file differently).
 
 A later run with the same key asks every probe again; only if every answer is the same does it
 print the stored report (and return the stored exit status) instead of linting. Entries live in
@@ -159,6 +161,10 @@ def run_check_cached(paths: Sequence[Path], options: CheckOptions, *, exit_zero:
         for path in shown:  # a reporter's code frame reads the file again: its content counts
             with contextlib.suppress(OSError):
                 recorder.read_bytes(Path(path))
+        for name, module in list(sys.modules.items()):  # the parser's installed packages
+            where = getattr(module, "__file__", None)
+            if name.startswith("tree_sitter") and isinstance(where, str):
+                recorder.note_installed(Path(where))
     _emit(report, output)
     store(key, (status, 0 if exit_zero else status, report, output), recorder)
     return status

@@ -199,6 +199,20 @@ def test_a_foreign_entry_is_not_trusted(project: Path) -> None:
     assert ANY_FINDING in check()[1]
 
 
+def test_an_upgraded_parser_is_a_miss(project: Path) -> None:
+    check()
+    (entry,) = entries(project)
+    data = json.loads(entry.read_text())
+    installed = [probe for probe, _ in data["probes"] if probe[0] == "stat"]
+    assert any("tree_sitter_typescript" in path for _, path in installed)
+    for item in data["probes"]:
+        if item[0][0] == "stat":
+            item[1] = [0, 0]  # as if the grammar had been reinstalled since
+    data["report"] = "stale\n"
+    entry.write_text(json.dumps(data))
+    assert check() == fresh()
+
+
 def test_a_tampered_answer_is_not_trusted(project: Path) -> None:
     check()
     (entry,) = entries(project)
