@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from schemalint.cli_support import WATCH_HELP, echo_error, internal_error, split_selectors
-from schemalint.reporters import FORMATS
+from schemalint.cli_support import WATCH_HELP, echo_error, internal_error, report_options, split_selectors
 
 if TYPE_CHECKING:
     from schemalint.check_options import CheckOptions
@@ -21,66 +20,16 @@ if TYPE_CHECKING:
 
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--output-format",
-    "--format",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format (`--format` is an alias).",
-)
-@click.option("--output-file", "-o", type=click.Path(path_type=Path), help="Write the report to a file.")
-@click.option(
-    "--select", multiple=True, help="Rules to run (codes, prefixes, names), replacing the config's selection."
-)
-@click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
-@click.option("--ignore", multiple=True, help="Rules not to run (codes, prefixes, names).")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    help="Lowest severity that makes the exit code 1 [config `fail-on`; default: warning].",
-)
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Also fail on notices (what schemalint could not read statically) [config `strict`].",
-)
-@click.option(
-    "--preview/--no-preview",
-    default=None,
-    help="Also run the rules in preview (not yet precise enough to be on by default) [config `preview`].",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@report_options
 @click.option(
     "--statistics",
     is_flag=True,
     help="Print the number of findings per rule instead (a table; JSON rows with --output-format json).",
 )
 @click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Configuration file (instead of searching upwards from each schema).",
-)
-@click.option(
     "--show-settings",
     is_flag=True,
     help="Print each project's effective configuration and where each value came from, then exit.",
-)
-@click.option(
-    "--color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour the text formats (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
-)
-@click.option(
-    "--docs-url",
-    envvar="SCHEMALINT_DOCS_URL",
-    metavar="URL",
-    help="Base URL of the rule pages linked from json (`url`) and sarif (`helpUri`) "
-    "[env SCHEMALINT_DOCS_URL; default: the repository's docs/rules/].",
 )
 @click.option("--watch", is_flag=True, help=WATCH_HELP)
 @click.option("--clear", is_flag=True, help="With --watch: clear the screen before each re-run.")
@@ -91,7 +40,6 @@ if TYPE_CHECKING:
     help="Neither read nor write the result cache (an unchanged project's report is otherwise "
     "reused) [env SCHEMALINT_NO_CACHE].",
 )
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check_command(
     paths: tuple[Path, ...],
     output_format: str,

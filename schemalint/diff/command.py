@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from schemalint.reporters import FORMATS
+from schemalint.cli_support import report_options
 
 
 @click.command("diff")
@@ -27,55 +27,7 @@ from schemalint.reporters import FORMATS
     metavar="DIR",
     help="Compare with the old copy of the project root in DIR instead of a git revision.",
 )
-@click.option(
-    "--output-format",
-    "--format",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format (`--format` is an alias).",
-)
-@click.option("--output-file", "-o", type=click.Path(path_type=Path), help="Write the report to a file.")
-@click.option("--select", multiple=True, help="Rules to run (codes, prefixes, names), replacing the config.")
-@click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
-@click.option("--ignore", multiple=True, help="Rules not to run (codes, prefixes, names).")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    help="Lowest severity that makes the exit code 1 [config `fail-on`; default: warning].",
-)
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Also fail on notices (what schemalint could not read statically) [config `strict`].",
-)
-@click.option(
-    "--preview/--no-preview",
-    default=None,
-    help="Also run the rules in preview [config `preview`].",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Configuration file (instead of searching upwards from each schema).",
-)
-@click.option(
-    "--color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour the text formats (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
-)
-@click.option(
-    "--docs-url",
-    envvar="SCHEMALINT_DOCS_URL",
-    metavar="URL",
-    help="Base URL of the rule pages linked from json and sarif [env SCHEMALINT_DOCS_URL].",
-)
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@report_options
 def diff_command(
     paths: tuple[Path, ...],
     revision: str | None,
