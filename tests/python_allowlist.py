@@ -36,9 +36,9 @@ FIXED_CLASSES = {"ConvexCaller", "Omitted", "_Conv", "_Namespace", "Subscription
 FIXED_FUNCTIONS = {"_convert", "_to_int64", "_from_int64", "_encoded"}
 FIXED_ASSIGNMENTS = {"OMITTED", "_INT64", "FunctionKind", "_T"}
 # ... and of the pydantic variant's templates (generators/python/pydantic/).
-FIXED_CLASSES |= {"_Model", "_NoValueSchema"}
-FIXED_FUNCTIONS |= {"_int64_in", "_int64_out", "_no_value", "_adapter", "_decoded"}
-FIXED_ASSIGNMENTS |= {"Int64", "NoValue"}
+FIXED_CLASSES |= {"_Model", "_NoValueSchema", "_AsInt64"}
+FIXED_FUNCTIONS |= {"_int64_in", "_int64_literal_in", "_int64_out", "_no_value", "_adapter", "_decoded"}
+FIXED_ASSIGNMENTS |= {"Int64", "AS_INT64", "NoValue"}
 
 
 def disallowed(source: str, fixed: dict[str, str] | None = None) -> list[str]:

@@ -435,3 +435,28 @@ def test_keys_that_are_pydantic_or_generator_names_get_python_names_and_round_tr
         "id",
         "id_",
     ]
+
+
+def test_an_int64_literal_accepts_that_convex_int64_only(tmp_path: Path) -> None:
+    (tmp_path / "convex").mkdir()
+    schema = NULLS_SCHEMA.replace(
+        "count: v.optional(v.int64()),", "version: v.union(v.literal(1n), v.literal(-2n)),"
+    )
+    (tmp_path / "convex/schema.ts").write_text(schema, encoding="utf-8")
+    files = package_for(tmp_path)
+    documents_py = files["convex_types/documents.py"]
+    assert "    version: Annotated[Literal[1], AS_INT64] | Annotated[Literal[-2], AS_INT64]\n" in documents_py
+    write_files(tmp_path / "out", files, generator="python:convex_types")
+    sys.path.insert(0, str(tmp_path / "out"))
+    try:
+        documents = importlib.import_module("convex_types.documents")
+    finally:
+        sys.path.remove(str(tmp_path / "out"))
+        for name in [m for m in sys.modules if m.startswith("convex_types")]:
+            del sys.modules[name]
+    base = {"_id": "n1", "_creationTime": 1.0, "required": None}
+    note = documents.NotesDoc.model_validate({**base, "version": ConvexInt64(-2)})
+    assert note.version == -2 and typed(note.model_dump()["version"]) == ("int64", -2)
+    for wrong in (ConvexInt64(3), -2.0, 1.0, True, "1"):
+        with pytest.raises(ValidationError):
+            documents.NotesDoc.model_validate({**base, "version": wrong})

@@ -22,6 +22,7 @@ from schemalint.generate.python_names import (
     py_string,
 )
 from schemalint.generate.python_pydantic_model import (
+    AS_INT64,
     INT64,
     NO_VALUE,
     ModelView,
@@ -75,10 +76,10 @@ def build_api(
     documents_names = (
         set(reusable.values())
         | {name for _, name in id_type.sorted_items()}
-        | {FUNCTION_HANDLE, INT64, NO_VALUE}
+        | {FUNCTION_HANDLE, INT64, AS_INT64, NO_VALUE}
     )
     qualified = {name: f"_builtins.{name}" for name in BUILTIN_NAMES}
-    qualified |= {name: f"_typing.{name}" for name in TYPING_NAMES}
+    qualified |= {name: f"_typing.{name}" for name in (*TYPING_NAMES, "Annotated")}
     qualified |= {name: f"_abc.{name}" for name in ABC_NAMES}
     qualified |= {name: f"_documents.{name}" for name in documents_names | {NO_VALUE}}
     namespaces = tuple(
@@ -133,7 +134,7 @@ def _imports(
     mentioned = identifiers_in(" ".join([signatures, bodies, *definition_annotations(definitions)]))
     helpers = {alias for alias in _QUALIFIERS if f"{alias}." in signatures}
     typing_names = {"Any", "Final", "Generic", "Literal", "Protocol", "TypeAlias", "TypeVar", "cast"}
-    typing_names |= mentioned & set(TYPING_NAMES)
+    typing_names |= mentioned & {*TYPING_NAMES, "Annotated"}
     if not any(n.methods for n in namespaces):
         typing_names.add("Never")
     standard = [ImportView(_QUALIFIERS[a], (), alias=a) for a in ("_builtins", "_abc") if a in helpers]

@@ -14,6 +14,7 @@ from schemalint.generate.python_documents import (
 from schemalint.generate.python_model import TYPING_NAMES, IdTypeView, ImportView, from_import, literal_alias
 from schemalint.generate.python_names import NameRegistry, comment, identifiers_in, pascal_case, py_string
 from schemalint.generate.python_pydantic_model import (
+    AS_INT64,
     INT64,
     NO_VALUE,
     PydanticDefinitionView,
@@ -36,17 +37,21 @@ DOCUMENTS_RESERVED = (
     "Field",
     "GetCoreSchemaHandler",
     INT64,
+    AS_INT64,
     NO_VALUE,
     "NoReturn",
     "OMITTED",
     "Omitted",
     "PlainSerializer",
+    "PydanticCustomError",
     "SerializationInfo",
     "SerializerFunctionWrapHandler",
     "Strict",
     "TableName",
     "TypeAdapter",
     "core_schema",
+    "_AsInt64",
+    "_int64_literal_in",
     "_NoValueSchema",
     "_no_value",
     "enum",
@@ -54,7 +59,7 @@ DOCUMENTS_RESERVED = (
     "model_serializer",
 )
 # What the pydantic documents module exports besides its types.
-DOCUMENTS_EXPORTS = (INT64, "OMITTED", "Omitted", "TableName")
+DOCUMENTS_EXPORTS = (INT64, AS_INT64, "OMITTED", "Omitted", "TableName")
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,14 @@ def build_documents(
             IdTypeView(name=FUNCTION_HANDLE, name_literal=py_string(FUNCTION_HANDLE), comments=comment(text))
         )
     id_views.sort(key=lambda view: view.name)
-    typing_names = {"Annotated", "Any", "Final", "NewType", "TypeAlias", "Literal" if tables else "Never"}
+    typing_names = {
+        "Annotated",
+        "Any",
+        "Final",
+        "NewType",
+        "TypeAlias",
+        "Literal" if tables else "Never",
+    }
     mentioned = identifiers_in(" ".join(definition_annotations(mapper.definitions)))
     no_value = NO_VALUE in mentioned or _api_needs_no_value(functions)
     typing_names |= mentioned & set(TYPING_NAMES)

@@ -11,7 +11,7 @@ fields keep their Convex name as an alias when it is not a usable Python name (`
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from schemalint.generate.python_format import LINE_LENGTH, lay_out, parenthesized, split_union
@@ -26,10 +26,17 @@ from schemalint.generate.python_names import (
     unique,
 )
 from schemalint.generate.python_types import AliasDef, Definition, Place, TypedDictDef, TypeMapper
-from schemalint.generate.python_validators import Context, flat_members, is_int64_like
+from schemalint.generate.python_validators import (
+    Context,
+    field_notes,
+    flat_members,
+    is_int64_like,
+    typable_int,
+)
 from schemalint.ir import Validator, VCommitTs, VInt64, VLiteral, VObject, VUnion
 
 INT64 = "Int64"
+AS_INT64 = "AS_INT64"  # `Annotated[Literal[5], AS_INT64]`: `v.literal(5n)`, read from ConvexInt64
 NO_VALUE = "NoValue"
 # `BaseModel`'s public members (pydantic 2.14), which a field must not shadow; any other
 # `model_*` name is avoided too (pydantic keeps that prefix for its own).
@@ -50,10 +57,11 @@ MODEL_MEMBERS = (
 
 
 class PydanticMapper(TypeMapper):
-    """Annotations for the pydantic models and the facade: `Int64` for int64 and bigint
-    literals, one model per object whatever the context (`arg` only changes lists and dicts
-    of parameters into `Sequence` and `Mapping`). `open_models` names the models of objects
-    with parts schemalint could not evaluate (they accept more fields)."""
+    """Annotations for the pydantic models and the facade: `Int64` for int64,
+    `Annotated[Literal[n], AS_INT64]` for bigint literals, one model per object whatever the context
+    (`arg` only changes lists and dicts of parameters into `Sequence` and `Mapping`).
+    `open_models` names the models of objects with parts schemalint could not evaluate (they
+    accept more fields)."""
 
     open_models: set[str]
 
@@ -62,8 +70,11 @@ class PydanticMapper(TypeMapper):
         self.open_models = set()
 
     def annotation(self, v: Validator, ctx: Context, place: Place) -> str:
-        if isinstance(v, VInt64 | VCommitTs) or (isinstance(v, VLiteral) and is_int64_like(v)):
+        if isinstance(v, VInt64 | VCommitTs):
             return INT64
+        if isinstance(v, VLiteral) and is_int64_like(v):
+            # mypy refuses `Literal[-2**63]`: that one is any `Int64`, with a note saying so.
+            return f"Annotated[Literal[{v.value}], {AS_INT64}]" if typable_int(v.value) else INT64
         if isinstance(v, VObject):
             return self.object_type(v, "doc", place)
         if isinstance(v, VUnion) and not flat_members(v):
@@ -73,9 +84,12 @@ class PydanticMapper(TypeMapper):
     def object_type(
         self, v: VObject, ctx: Context, place: Place, *, doc: str | None = None, name: str | None = None
     ) -> str:
+        before = len(self.definitions)
         made = super().object_type(v, "doc", place, doc=doc, name=name)
         if v.unknown_parts:
             self.open_models.add(made)
+        if len(self.definitions) > before and self.definitions[-1].name == made:
+            self.definitions[-1] = _with_result_notes(self.definitions[-1], v)
         return made
 
     def _literal_value(self, v: Validator, ctx: Context) -> str | None:
@@ -89,7 +103,18 @@ class PydanticMapper(TypeMapper):
 
 # Module-level names a model's class body uses in its fields' defaults and annotations.
 _BODY_NAMES = ("Field", "OMITTED", "Omitted")
-_BIGINT_NOTE = "typed ConvexInt64 (typing.Literal has no ConvexInt64)"
+
+
+def _with_result_notes(definition: Definition, v: VObject) -> Definition:
+    """`definition` with its fields' notes as for int64 read as `int` (the TypedDict variant's
+    documents note that bigint literals are `ConvexInt64`; here they are `Literal`s read from it)."""
+    if not isinstance(definition, TypedDictDef):
+        return definition
+    fields = tuple(
+        replace(f, notes=field_notes(field.validator, "ret"))
+        for f, field in zip(definition.fields, v.fields, strict=True)
+    )
+    return replace(definition, fields=fields)
 
 
 @dataclass(frozen=True)
@@ -128,7 +153,7 @@ def model_view(definition: TypedDictDef, unknown_parts: bool) -> ModelView:
         default = "OMITTED" if f.optional else None
         if name != f.key:
             default = f"Field({'OMITTED, ' if f.optional else ''}alias={py_string(f.key)})"
-        notes = tuple(comment_line(_pydantic_note(note)) for note in f.notes)
+        notes = tuple(comment_line(note) for note in f.notes)
         fields.append(
             ModelFieldView(
                 lines=_field_lines(name, annotation, default), docstring=docstring(f.doc), comments=notes
@@ -140,10 +165,6 @@ def model_view(definition: TypedDictDef, unknown_parts: bool) -> ModelView:
         fields=tuple(fields),
         extra_allowed=unknown_parts,
     )
-
-
-def _pydantic_note(note: str) -> str:
-    return note.replace(_BIGINT_NOTE, "typed Int64 (any int64 is accepted)")
 
 
 def _field_name(key: str) -> str:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from pd_python_edge_cases import ChannelsId, ConvexApi, MessageDoc, MessagesSourceBot, UserProfilesDoc
+from pd_python_edge_cases import (
+    ChannelsId,
+    ConvexApi,
+    LiteralsDoc,
+    MessageDoc,
+    MessagesSourceBot,
+    UserProfilesDoc,
+)
 
 
-def mistakes(api: ConvexApi, message: MessageDoc, user: UserProfilesDoc) -> None:
+def mistakes(api: ConvexApi, message: MessageDoc, user: UserProfilesDoc, literals: LiteralsDoc) -> None:
     MessagesSourceBot(kind="bot", botName="b", version="3")  # E: Argument "version" to "MessagesSourceBot" has incompatible type "str"
     MessagesSourceBot(kind="user", botName="b", version=3)  # E: Argument "kind" to "MessagesSourceBot" has incompatible type
     MessagesSourceBot(kind="bot", botName="b", version=3, extra=1)  # E: Unexpected keyword argument "extra"
@@ -15,3 +22,4 @@ def mistakes(api: ConvexApi, message: MessageDoc, user: UserProfilesDoc) -> None
     api.messages.list(channel=ChannelsId("c1"), limit=None)  # E: Argument "limit" to "list" of "MessagesApi" has incompatible type "None"
     user.name = 1  # E: Incompatible types in assignment
     print(message["body"])  # E: Value of type "MessageDoc" is not indexable
+    literals.big = 8  # E: Incompatible types in assignment (expression has type "Literal[8]", variable has type "Literal[7]")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import assert_type
+from typing import Literal, assert_type
 
 from convex import ConvexClient
 from pd_python_edge_cases import (
@@ -10,6 +10,7 @@ from pd_python_edge_cases import (
     ChannelsId,
     ConvexApi,
     EventsDoc,
+    LiteralsDoc,
     MessageDoc,
     MessagesSourceBot,
     Omitted,
@@ -38,6 +39,11 @@ def write(api: ConvexApi) -> None:
         channel=ChannelsId("c1"), body="hi", after=1, tags=(1, 2), counters={"a": 1}, source=source
     )
     assert_type(sent.history, list[int])
+
+
+def literals(doc: LiteralsDoc) -> None:
+    assert_type(doc.big, Literal[7])
+    assert_type(doc.bigs, Literal[1, 2])
 
 
 def profile(user: UserProfilesDoc, event: EventsDoc) -> None:
