@@ -163,7 +163,10 @@ def _generate(source: tuple[str, bytes], generator: str, *options: str) -> dict[
 
 
 @settings(max_examples=PYTHON_EXAMPLES)
-@given(mutated_sources((*SEEDS, *FUNCTION_SEEDS)), st.sampled_from([(), ("--internal",)]))
+@given(
+    mutated_sources((*SEEDS, *FUNCTION_SEEDS)),
+    st.sampled_from([(), ("--internal",), ("--models", "pydantic"), ("--internal", "--models", "pydantic")]),
+)
 def test_generate_python_never_crashes_and_writes_only_valid_python(
     source: tuple[str, bytes], options: tuple[str, ...]
 ) -> None:
@@ -172,7 +175,8 @@ def test_generate_python_never_crashes_and_writes_only_valid_python(
         assert name.startswith("convex_types/") or name == MANIFEST_NAME, name
         if name.endswith(".py"):
             compile(content, name, "exec", dont_inherit=True)
-    assert_only_generator_shapes({n: c.decode("utf-8") for n, c in written.items() if n.endswith(".py")})
+    modules = {n: c.decode("utf-8") for n, c in written.items() if n.endswith(".py")}
+    assert_only_generator_shapes(modules, pydantic="pydantic" in options)
 
 
 @settings(max_examples=DOCS_EXAMPLES)
