@@ -289,6 +289,8 @@ def test_a_left_out_optional_field_is_omitted_and_dumped_left_out(edge: ModuleTy
         '"settings":{"theme":"dark","notifications":{"email":true}}}'
     )
     assert user.model_dump(by_alias=False)["id"] == "u1"
+    with pytest.raises(ValidationError):
+        user.name = 1  # checked on assignment too, so a model is valid when it is sent
 
 
 def test_a_subscription_yields_validated_results(edge: ModuleType) -> None:
