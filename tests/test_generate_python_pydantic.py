@@ -263,6 +263,9 @@ def test_arguments_are_validated_and_int64_sent_as_convex_int64(edge: ModuleType
     with pytest.raises(ValidationError):
         api.messages.send(channel="c1", body=1)  # a wrong argument is not sent
     assert len(client.calls) == 1
+    # Without an args validator, models are still sent as Convex values.
+    api.messages.summarize(bot=source, n=ConvexInt64(5))
+    assert typed(client.calls[-1][2]) == {"bot": typed(source.model_dump()), "n": ("int64", 5)}
 
 
 def test_none_is_sent_only_for_null_and_left_out_arguments_are_not_sent(edge: ModuleType) -> None:
