@@ -263,6 +263,8 @@ def test_arguments_are_validated_and_int64_sent_as_convex_int64(edge: ModuleType
     with pytest.raises(ValidationError):
         api.messages.send(channel="c1", body=1)  # a wrong argument is not sent
     assert len(client.calls) == 1
+    api.messages.send(channel="c1", body="hi", weight=2)  # v.union(v.int64(), v.float64())
+    assert typed(client.calls[-1][2]["weight"]) == ("int64", 2)  # an int is an int64, a float a float64
     # Without an args validator, models are still sent as Convex values.
     api.messages.summarize(bot=source, n=ConvexInt64(5))
     assert typed(client.calls[-1][2]) == {"bot": typed(source.model_dump()), "n": ("int64", 5)}
