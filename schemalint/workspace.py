@@ -11,6 +11,7 @@ project it found.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -123,7 +124,13 @@ def _ignore_file(directory: Path) -> tuple[tuple[Path, GitIgnoreSpec], ...]:
         lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return ()
-    return ((directory, GitIgnoreSpec.from_lines(lines)),)
+    return ((directory, GitIgnoreSpec.from_lines(_STAR_RUN.sub("**", line) for line in lines)),)
+
+
+# Git treats any run of two or more `*` alike (wildmatch skips the rest of the run), so
+# `***...*` is `**`; pathspec would turn each `*` of the run into its own `[^/]*`, a regex that
+# backtracks for minutes on one hostile line (`*` x 50 + `a` + `*` x 50 + `!`).
+_STAR_RUN = re.compile(r"\*{3,}")
 
 
 def _ignore_files_above(start: Path) -> tuple[tuple[Path, GitIgnoreSpec], ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,17 @@ def test_a_negated_pattern_in_a_deeper_gitignore_wins(tmp_path: Path) -> None:
     (tmp_path / ".gitignore").write_text("keep/\ndrop/\n")
     (tmp_path / "apps" / ".gitignore").write_text("!keep/\n")
     assert roots(find_projects([tmp_path]), tmp_path) == ["apps/keep"]
+
+
+def test_runs_of_stars_in_a_gitignore_match_as_git_does_and_quickly(tmp_path: Path) -> None:
+    # #17 unbounded work: pathspec turned each `*` of a run into its own `[^/]*`; this one line
+    # took 12 s per directory name of 24 letters (minutes for a real tree). Git treats any run of
+    # two or more stars like `**`, so `******build******` ignores `nightly-build-3/`.
+    make(tmp_path, "nightly-build-3/convex/schema.ts", "aaaaaaaaaaaaaaaaaaaaaaaa/convex/schema.ts")
+    (tmp_path / ".gitignore").write_text("******build******\n" + "*" * 6 + "a" + "*" * 6 + "!\n")
+    started = time.perf_counter()
+    assert roots(find_projects([tmp_path]), tmp_path) == ["aaaaaaaaaaaaaaaaaaaaaaaa"]
+    assert time.perf_counter() - started < 2.0
 
 
 def test_a_project_path_is_used_as_is_and_paths_are_deduplicated(tmp_path: Path) -> None:
