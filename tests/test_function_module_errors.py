@@ -274,11 +274,14 @@ def test_verbatim_module_syntax_keeps_type_only_imports(tmp_path: Path) -> None:
 
 
 def test_a_package_imported_for_its_side_effects_may_define_any_global() -> None:
-    assert findings("""
+    assert (
+        findings("""
         import "some-polyfill";
         const id = polyfilledRandomId();
         export const list = query({ args: {}, handler: async () => id });
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_an_unknown_package_in_a_function_module_is_never_an_error_or_warning() -> None:
@@ -319,3 +322,15 @@ def test_every_case_agrees_with_convex_loading_the_module() -> None:
         if ("error" in loaded[path]) != any(f.startswith("error") for f in CASES[name][1])
     }
     assert disagreements == {}
+
+
+def test_an_import_from_a_module_with_a_syntax_error_is_not_a_second_error() -> None:
+    files = {
+        "convex/lib.ts": "export function other( { return 1 }\n",
+        "convex/tasks.ts": HEADER + 'import { other } from "./lib";\n'
+        "export const list = query({ args: {}, handler: async () => other });\n",
+    }
+    found = [
+        f"{d.severity.label} {d.rule} {d.span.file.rsplit('/', 1)[1]}" for d in lint(SCHEMA, files=files)
+    ]
+    assert [f for f in found if not f.startswith(("notice", "info"))] == ["error parse-error lib.ts"]

@@ -137,6 +137,8 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
     def _check_named_imports(self) -> None:
         for module in list(self.linker.by_path.values()):
             for target, name, span, statement in module.named_imports:
+                if target.source is not None and target.source.diagnostics:
+                    continue  # its syntax error (reported) may hide the export: not a second error
                 names = export_names(target)
                 if names is not None and name not in names:
                     message = f"`{target.display}` has no export named `{name}`"
