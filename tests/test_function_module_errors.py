@@ -247,10 +247,10 @@ def test_an_import_esbuild_drops_is_a_warning_not_a_deploy_error() -> None:
         export const list = query({ args: {}, handler: async (): Promise<Plan | null> => null });
     """) == [
         "warning unresolved-import 4:22 cannot resolve `./config/plans`: no such file (its names are "
-        "used only as types, so esbuild drops the import and the bundle builds; type checking with "
+        "never read as values, so esbuild drops the import and the bundle builds; type checking with "
         "`tsc` fails)",
         "warning unresolved-import 5:24 cannot resolve `./config/unused`: no such file (its names are "
-        "used only as types, so esbuild drops the import and the bundle builds; type checking with "
+        "never read as values, so esbuild drops the import and the bundle builds; type checking with "
         "`tsc` fails)",
     ]
 

@@ -58,9 +58,9 @@ class Module:
         return self.source is not None
 
 
-# Said of a missing import that esbuild drops (its names are only used as types).
+# Said of a missing import that esbuild drops (its names are unused or used only as types).
 TYPE_ONLY = (
-    " (its names are used only as types, so esbuild drops the import and the bundle builds; "
+    " (its names are never read as values, so esbuild drops the import and the bundle builds; "
     "type checking with `tsc` fails)"
 )
 
