@@ -9,6 +9,7 @@ from pathlib import Path
 from schemalint.config import Config
 from schemalint.discovery import ProjectLayout
 from schemalint.rules import RULES
+from schemalint.textsafe import visible
 
 DEFAULT = "default"
 
@@ -25,7 +26,8 @@ def _toml(value: object) -> str:
 
 
 def render_settings(layout: ProjectLayout, config: Config) -> str:
-    """The settings as TOML-like lines, `# origin` after each value."""
+    """The settings as TOML-like lines, `# origin` after each value; control, line-separator and
+    bidi characters (in values, patterns and paths) shown as `\\uXXXX`."""
     origin = config.origins
     lines = [
         f"# project: {_shown(layout.root)} (schema {_shown(layout.schema_file)})",
@@ -63,4 +65,5 @@ def render_settings(layout: ProjectLayout, config: Config) -> str:
             where = origin.get("rules", DEFAULT) if name in configured else DEFAULT
             shown = list(value) if isinstance(value, tuple) else value
             line(f"rules.{rule.name}.{name}", shown, where)
-    return "\n".join(lines) + "\n"
+    # Patterns, option values and paths come from the repository: shown, never acting (#17).
+    return "".join(f"{visible(text)}\n" for text in lines)

@@ -49,7 +49,7 @@ def test_a_monorepo_root_checks_every_app_with_its_own_config(monorepo: Path) ->
     result = check("--format", "concise")
     assert result.stdout.splitlines() == [
         "apps/admin/convex/schema.ts:4:25: error D101 [invalid-identifier] Invalid field name "
-        '"bad-name": Identifier bad-name has invalid character \'-\': Identifiers can only contain '
+        "\"bad-name\": Identifier bad-name has invalid character '-': Identifiers can only contain "
         "alphanumeric characters or underscores",
         'apps/web/convex/schema.ts:4:51: info T302 [any-type] Field "payload" is v.any(): its values '
         "are not checked and generated clients type them as Any",
@@ -91,13 +91,19 @@ def test_paths_are_relative_to_the_current_directory_in_every_format(
 
 
 def test_output_format_is_the_name_and_format_an_alias(monorepo: Path) -> None:
-    assert check("apps/web", "--output-format", "concise").stdout == check("apps/web", "--format", "concise").stdout
+    assert (
+        check("apps/web", "--output-format", "concise").stdout
+        == check("apps/web", "--format", "concise").stdout
+    )
 
 
 def test_statistics_with_a_format_that_has_no_place_for_it_is_a_usage_error(monorepo: Path) -> None:
     result = check("--statistics", "--output-format", "sarif")
     assert result.exit_code == 2
-    assert "--statistics prints a table or JSON: use --output-format text, concise, json, not sarif" in result.output
+    assert (
+        "--statistics prints a table or JSON: use --output-format text, concise, json, not sarif"
+        in result.output
+    )
     rows = json.loads(check("--statistics", "--output-format", "json").stdout)
     assert rows == [
         {"code": "D101", "rule": "invalid-identifier", "count": 1},
@@ -109,7 +115,9 @@ def test_command_line_select_overrides_the_configs_extend_select(monorepo: Path)
     (monorepo / "apps" / "web" / "schemalint.yaml").write_text("select: [D]\nextend-select: [T302]\n")
     assert "T302" in check("apps/web", "--format", "concise").stdout
     assert "T302" not in check("apps/web", "--select", "D", "--format", "concise").stdout
-    assert "T302" in check("apps/web", "--select", "D", "--extend-select", "T302", "--format", "concise").stdout
+    assert (
+        "T302" in check("apps/web", "--select", "D", "--extend-select", "T302", "--format", "concise").stdout
+    )
 
 
 def test_a_config_syntax_error_exits_2_with_its_position(monorepo: Path) -> None:
@@ -144,10 +152,25 @@ def test_show_settings_names_the_config_file_a_value_came_from(monorepo: Path) -
     assert f'ignore = ["T302"]  # {monorepo}/apps/web/schemalint.yaml' in lines
 
 
+def test_show_settings_shows_control_and_bidi_characters_of_the_repository_escaped(monorepo: Path) -> None:
+    # #17: patterns, option values and directory names come from the repository being checked.
+    hostile = monorepo / "apps" / "x\x1b[2J\u202e"
+    write_project(hostile, WEB)
+    (hostile / "schemalint.yaml").write_text(
+        'per-file-ignores: {"convex/\\e[1A\\n::error::x\\u202e*.ts": [D101]}\n', encoding="utf-8"
+    )
+    output = check(str(hostile.relative_to(monorepo)), "--show-settings").stdout
+    assert "# project: apps/x\\u001b[2J\\u202e (schema apps/x\\u001b[2J\\u202e/convex/schema.ts)" in output
+    assert 'per-file-ignores = {"convex/\\u001b[1A\\n::error::x\\u202e*.ts": ["D101"]}' in output
+    assert not any((ord(c) < 0x20 and c != "\n") or c in "\x1b\u202e" for c in output)
+
+
 @pytest.mark.parametrize(
     "command", [["export"], ["generate", "docs", "--out", "out"], ["generate", "python", "--out", "out"]]
 )
-def test_one_project_commands_at_a_monorepo_root_name_the_candidates(monorepo: Path, command: list[str]) -> None:
+def test_one_project_commands_at_a_monorepo_root_name_the_candidates(
+    monorepo: Path, command: list[str]
+) -> None:
     result = CliRunner().invoke(main, command)
     assert result.exit_code == 2
     assert result.output == "error: .: 2 Convex projects found (apps/admin, apps/web); pass one of them\n"
@@ -198,10 +221,14 @@ def test_a_reader_closing_the_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
 
 
 def test_rule_links_follow_docs_url_and_its_environment_variable(monorepo: Path) -> None:
-    flag = json.loads(check("apps/web", "--output-format", "json", "--docs-url", "https://x.example/r").stdout)
+    flag = json.loads(
+        check("apps/web", "--output-format", "json", "--docs-url", "https://x.example/r").stdout
+    )
     assert flag["diagnostics"][0]["url"] == "https://x.example/r/any-type.md"
     env = CliRunner().invoke(
-        main, ["check", "apps/web", "--output-format", "sarif"], env={"SCHEMALINT_DOCS_URL": "https://y.example/"}
+        main,
+        ["check", "apps/web", "--output-format", "sarif"],
+        env={"SCHEMALINT_DOCS_URL": "https://y.example/"},
     )
     rules = json.loads(env.stdout)["runs"][0]["tool"]["driver"]["rules"]
     assert {rule["helpUri"] for rule in rules if rule["id"] == "T302"} == {"https://y.example/any-type.md"}
