@@ -40,6 +40,7 @@ EXPECTED = {
     "N402": "index-name-mismatch",
     "N403": "table-name-convention",
     "N404": "field-name-convention",
+    "N405": "inconsistent-index-name",
     "I501": "missing-foreign-key-index",
     "I502": "redundant-index",
     "Q601": "unknown-index",
