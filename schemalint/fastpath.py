@@ -167,21 +167,22 @@ def run() -> None:
             entry = None
         if entry is not None and _write(entry):
             sys.exit(entry["exit"])
-        if "--watch" not in argv:  # a watch runs for hours: its garbage must be collected
-            _run_without_collector()
+    # a watch runs for hours: its garbage must be collected
+    if argv[:1] in (["check"], ["export"]) and "--watch" not in argv:
+        _run_without_collector()
     from schemalint.cli import main
 
     main()
 
 
 def _run_without_collector() -> None:
-    """Run `check` with the cyclic garbage collector off, and end the process without tearing
-    its objects down.
+    """Run `check` or `export` with the cyclic garbage collector off, and end the process
+    without tearing its objects down.
 
     What `check` allocates lives until the report is written (the collector's passes over it free
     nothing and cost a third of a big schema's run); at exit the interpreter would free every
-    object one by one. The streams are flushed first, so nothing written is lost; `check` opens
-    no file that outlives its `with` block and registers no exit handler."""
+    object one by one. The streams are flushed first, so nothing written is lost; neither
+    command opens a file that outlives its `with` block or registers an exit handler."""
     import gc
 
     from schemalint.cli import main

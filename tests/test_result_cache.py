@@ -298,3 +298,13 @@ def test_a_real_process_flushes_its_report_before_leaving(project: Path) -> None
     assert first.stdout == fresh()[1]
     cold, warm = (subprocess.run(args, capture_output=True, text=True, check=False) for _ in range(2))
     assert (cold.returncode, cold.stdout) == (warm.returncode, warm.stdout) == (1, first.stdout)
+
+
+def test_export_from_the_command_line_writes_all_of_its_output(project: Path) -> None:
+    # export also ends with os._exit after flushing (no cache): the JSON must be complete
+    completed = subprocess.run(
+        [sys.executable, "-m", "schemalint", "export", "."], capture_output=True, text=True, check=False
+    )
+    in_process = CliRunner().invoke(main, ["export", "."])
+    assert (completed.returncode, completed.stdout) == (in_process.exit_code, in_process.stdout)
+    assert json.loads(completed.stdout)["tables"][0]["tableName"] == "messages"
