@@ -81,7 +81,7 @@ def build_api(
     qualified = {name: f"_builtins.{name}" for name in BUILTIN_NAMES}
     qualified |= {name: f"_typing.{name}" for name in (*TYPING_NAMES, "Annotated")}
     qualified |= {name: f"_abc.{name}" for name in ABC_NAMES}
-    qualified |= {name: f"_documents.{name}" for name in documents_names | {NO_VALUE}}
+    qualified |= {name: f"_documents.{name}" for name in documents_names}
     namespaces = tuple(
         _namespace_view(node, nodes, signatures, local_names, qualified)
         for node in sorted(nodes.values(), key=lambda n: (n.path == (), n.path))
