@@ -23,3 +23,5 @@ def mistakes(api: ConvexApi, message: MessageDoc, user: UserProfilesDoc, literal
     user.name = 1  # E: Incompatible types in assignment
     print(message["body"])  # E: Value of type "MessageDoc" is not indexable
     literals.big = 8  # E: Incompatible types in assignment (expression has type "Literal[8]", variable has type "Literal[7]")
+    for stats in api.admin.subscribe_stats():
+        print(stats.userz)  # E: "AdminStatsResult" has no attribute "userz"
