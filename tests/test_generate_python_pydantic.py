@@ -226,6 +226,8 @@ def test_results_are_validated_into_models_with_int64_exact(edge: ModuleType) ->
     assert typed(api.admin.stats().users) == ("int", 2)
     # Dumped back with Convex names, int64 as ConvexInt64 and the left-out field left out.
     assert typed(message.model_dump()) == typed(MESSAGE)
+    assert message.model_dump_json().endswith('"sequence":4611686018427387905}')  # JSON: a number
+    assert edge.MessageDoc.model_validate_json(message.model_dump_json()) == message
 
 
 def test_a_wrong_result_is_an_error_not_a_coerced_value(edge: ModuleType) -> None:
@@ -464,6 +466,7 @@ def test_an_int64_literal_accepts_that_convex_int64_only(tmp_path: Path) -> None
     base = {"_id": "n1", "_creationTime": 1.0, "required": None}
     note = documents.NotesDoc.model_validate({**base, "version": ConvexInt64(-2)})
     assert note.version == -2 and typed(note.model_dump()["version"]) == ("int64", -2)
+    assert note.model_dump(mode="json")["version"] == -2
     for wrong in (ConvexInt64(3), -2.0, 1.0, True, "1"):
         with pytest.raises(ValidationError):
             documents.NotesDoc.model_validate({**base, "version": wrong})
