@@ -228,6 +228,11 @@ def test_results_are_validated_into_models_with_int64_exact(edge: ModuleType) ->
     assert typed(message.model_dump()) == typed(MESSAGE)
     assert message.model_dump_json().endswith('"sequence":4611686018427387905}')  # JSON: a number
     assert edge.MessageDoc.model_validate_json(message.model_dump_json()) == message
+    # Bytes and special floats survive JSON too (base64; NaN and Infinity as JavaScript writes them).
+    row = {**MESSAGE, "_creationTime": float("inf"), "reactions": {}, "readBy": {}, "raw": b"\xff\x00"}
+    row |= {"extra": None, "deletedAt": None, "priority": None, "source": {"kind": "system"}, "content": "t"}
+    document = edge.documents.MessagesDoc.model_validate(row)
+    assert edge.documents.MessagesDoc.model_validate_json(document.model_dump_json()) == document
 
 
 def test_a_wrong_result_is_an_error_not_a_coerced_value(edge: ModuleType) -> None:
