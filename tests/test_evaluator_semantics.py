@@ -328,3 +328,23 @@ def test_an_object_passed_to_an_unevaluable_call_becomes_unknown() -> None:
         "(`decorate` comes from the package `some-unknown-package`, which schemalint cannot evaluate), "
         "so what it changes is unknown"
     ]
+
+
+def test_comparing_builtins_is_unknown_never_a_wrong_boolean() -> None:
+    # Convex says `true` for each: a builtin read twice is the same object. schemalint makes a
+    # fresh value per read, so the comparison must be unknown rather than `false`.
+    for comparison in (
+        "({}).constructor === Object",
+        "Object.keys === Object.keys",
+        "String === String",
+        "({}).toString === ({}).toString",
+        "[1].map === [2].map",
+        "'a'.trim !== 'b'.trim",
+        "Math == Math",
+    ):
+        exported, found = export_of(
+            f"export default defineSchema({{ t: defineTable(({comparison}) ? {{ a: v.string() }} : {{}}) }});"
+        )
+        assert [f.split(" ")[0] for f in found] == ["unevaluable-expression"], (comparison, found)
+    same = "const k = Object.keys; export default defineSchema({ t: defineTable(k === k ? { a: v.string() } : {}) });"
+    assert fields_of(same) == {"a": STRING}

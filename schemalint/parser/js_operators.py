@@ -24,7 +24,7 @@ from schemalint.parser.js import (
     truthy,
     unknown_from,
 )
-from schemalint.parser.values import UNDEFINED, BigInt, Prim, Unknown, Value
+from schemalint.parser.values import UNDEFINED, BigInt, Builtin, OpaqueValue, Prim, Unknown, Value
 
 
 def _string_length(value: Value) -> int | None:
@@ -125,6 +125,15 @@ def _concat_long(left: Value, right: Value, span: Span) -> Value | None:
     return long_string_or_error(left_length + right_length, span)
 
 
+def _host_identity_unknown(left: Value, right: Value) -> bool:
+    """Whether the identity of two objects is unknown: schemalint makes a fresh value each time
+    a built-in function or object (`Object.keys`, `String`, `[].map`) is read, while the runtime
+    gives the same object, so only the very same value is surely equal to a built-in."""
+    if left is right or isinstance(left, Prim) or isinstance(right, Prim):
+        return False
+    return isinstance(left, (Builtin, OpaqueValue)) or isinstance(right, (Builtin, OpaqueValue))
+
+
 def binary(operator: str, left: Value, right: Value, span: Span) -> Value:
     """A binary operator applied to two values (numbers, strings, bigints, equality)."""
     if operator == "+" and (isinstance(left, LongString) or isinstance(right, LongString)):
@@ -139,6 +148,12 @@ def binary(operator: str, left: Value, right: Value, span: Span) -> Value:
     if operator not in ("===", "!==") and not (objects and operator in ("==", "!=")):
         left, right = to_primitive(left), to_primitive(right)
     if not isinstance(left, Prim) or not isinstance(right, Prim):
+        if operator in ("===", "!==", "==", "!=") and _host_identity_unknown(left, right):
+            return Unknown(
+                f"`{operator}` between {left.describe()} and {right.describe()} cannot be evaluated "
+                "(schemalint does not model which built-in objects are the same)",
+                span,
+            )
         if operator in ("===", "!=="):
             same = left is right
             return Prim(same if operator == "===" else not same, span)
