@@ -342,7 +342,7 @@ def test_comparing_builtins_is_unknown_never_a_wrong_boolean() -> None:
         "'a'.trim !== 'b'.trim",
         "Math == Math",
     ):
-        exported, found = export_of(
+        _exported, found = export_of(
             f"export default defineSchema({{ t: defineTable(({comparison}) ? {{ a: v.string() }} : {{}}) }});"
         )
         assert [f.split(" ")[0] for f in found] == ["unevaluable-expression"], (comparison, found)
