@@ -17,7 +17,7 @@ from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Sev
 from schemalint.parser import js, js_operators
 from schemalint.parser.assignments import assign_name, assign_pattern
 from schemalint.parser.mutation import poison
-from schemalint.parser.scope import ReturnSignal, Scope
+from schemalint.parser.scope import Binding, ReturnSignal, Scope
 from schemalint.parser.source import SourceText
 from schemalint.parser.values import (
     UNDEFINED,
@@ -488,13 +488,27 @@ def _exec_for(ev: Evaluator, node: Node, scope: Scope, label: str | None) -> Non
     body = node.child_by_field_name("body")
     if body is None:
         raise _Bail("an incomplete `for` loop")
+    # `let` declared in the head is a fresh binding each iteration (closures made in the body
+    # keep their own): copied before the first test and again before each update.
+    fresh = initializer is not None and initializer.type == "lexical_declaration"
+    iteration = _next_iteration(loop_scope, scope) if fresh else loop_scope
     for _ in range(MAX_LOOP_ITERATIONS):
-        if not _test(ev, condition, loop_scope):
+        if not _test(ev, condition, iteration):
             return
-        _run_body(ev, body, Scope(scope.module, loop_scope, block=True), label)
+        _run_body(ev, body, Scope(scope.module, iteration, block=True), label)
+        if fresh:
+            iteration = _next_iteration(iteration, scope)
         if increment is not None:
-            ev.eval(increment, loop_scope)
+            ev.eval(increment, iteration)
     raise _Bail(f"a loop of more than {MAX_LOOP_ITERATIONS} iterations")
+
+
+def _next_iteration(current: Scope, outer: Scope) -> Scope:
+    """A copy of the loop head's bindings (the spec's CreatePerIterationEnvironment)."""
+    copy = Scope(outer.module, outer, block=True)
+    for name, binding in current.bindings.items():
+        copy.bindings[name] = Binding(binding.value, binding.ref)
+    return copy
 
 
 def _exec_while(ev: Evaluator, node: Node, scope: Scope, label: str | None) -> None:
