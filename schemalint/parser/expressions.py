@@ -16,6 +16,7 @@ from schemalint.parser.js_members import get_member, has_member
 from schemalint.parser.modules import Module
 from schemalint.parser.scope import Scope
 from schemalint.parser.source import SourceText, number_value, string_value, template_parts
+from schemalint.parser.syntax import array_elements
 from schemalint.parser.undefined_names import surely_undefined, validator_lacks
 from schemalint.parser.values import (
     UNDEFINED,
@@ -324,9 +325,9 @@ class ExpressionsMixin:
 
     def _eval_array(self, node: Node, scope: Scope, span: Span) -> Value:
         items: list[Value] = []
-        for child in node.named_children:
-            if child.type == "comment":
-                continue
+        for child in array_elements(node):
+            if child is None:  # a hole (`[1, , 3]`): JS arrays with holes are not modelled
+                return Unknown("an array literal with a hole (an elision) cannot be evaluated", span)
             if child.type == "spread_element":
                 inner = child.named_children[0] if child.named_children else None
                 if inner is None:

@@ -12,6 +12,7 @@ from schemalint.parser.js_members import get_member
 from schemalint.parser.modules import Module
 from schemalint.parser.scope import ReturnSignal, Scope
 from schemalint.parser.source import SourceText
+from schemalint.parser.syntax import array_elements
 from schemalint.parser.values import (
     UNDEFINED,
     Closure,
@@ -266,9 +267,11 @@ class StatementsMixin:
             return
         if kind == "array_pattern":
             items = value.items if isinstance(value, JSArray) else None
-            for index, child in enumerate(pattern.named_children):
-                if child.type == "rest_pattern":
-                    rest_target = child.named_children[0] if child.named_children else None
+            for index, element_node in enumerate(array_elements(pattern)):
+                if element_node is None:  # an elision skips that element
+                    continue
+                if element_node.type == "rest_pattern":
+                    rest_target = element_node.named_children[0] if element_node.named_children else None
                     if rest_target is not None:
                         rest_value: Value = (
                             JSArray(items[index:], value.span)
@@ -282,7 +285,7 @@ class StatementsMixin:
                     element = items[index] if index < len(items) else Prim(UNDEFINED)
                 else:
                     element = js.unknown_from(value, "cannot destructure")
-                self.bind_pattern(child, element, scope)
+                self.bind_pattern(element_node, element, scope)
             return
         for name in self.pattern_names(pattern, source):
             scope.set(name, Unknown("unsupported destructuring pattern", source.span(pattern)))

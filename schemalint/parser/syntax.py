@@ -175,3 +175,18 @@ def _stray_commas(source: SourceText, root: Node) -> list[ParserDiagnostic]:
     return found
 
 
+def array_elements(node: Node) -> list[Node | None]:
+    """The elements of an array literal or array pattern in order, `None` for each elision
+    (tree-sitter keeps elisions only as extra commas): `[a, , b]` → a, None, b; `[,]` → None."""
+    elements: list[Node | None] = []
+    current: Node | None = None
+    for child in node.children:
+        if child.type == ",":
+            elements.append(current)
+            current = None
+        elif child.type == "]":
+            if current is not None:
+                elements.append(current)
+        elif child.is_named and child.type != "comment":
+            current = child
+    return elements
