@@ -348,3 +348,16 @@ def test_comparing_builtins_is_unknown_never_a_wrong_boolean() -> None:
         assert [f.split(" ")[0] for f in found] == ["unevaluable-expression"], (comparison, found)
     same = "const k = Object.keys; export default defineSchema({ t: defineTable(k === k ? { a: v.string() } : {}) });"
     assert fields_of(same) == {"a": STRING}
+
+
+def test_reading_a_member_of_null_at_module_level_is_convex_throwing() -> None:
+    source = """
+        export const bad = (null as any).x;
+        try { (undefined as any).y; } catch {}
+        function never() { return (null as any).z; }
+        export default defineSchema({ t: defineTable({ a: v.string() }) });
+    """
+    _exported, found = export_of(source)
+    assert found == [
+        "evaluation-error 3:20 Convex throws here: TypeError: Cannot read properties of null (reading 'x')"
+    ]

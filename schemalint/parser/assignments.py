@@ -104,8 +104,6 @@ def _read(ev: Evaluator, ref: _Ref, scope: Scope) -> Value:
     if ref.name is not None:
         return ev.lookup(ref.name, ref.span, scope)
     assert ref.receiver is not None
-    if isinstance(ref.receiver, Prim) and ref.receiver.value in (None, UNDEFINED):
-        return Unknown(f"cannot read `.{ref.key}` of {ref.receiver.describe()}", ref.span)
     return get_member(ev, ref.receiver, ref.key or "", ref.span)
 
 

@@ -359,8 +359,10 @@ class ExpressionsMixin:
             return SHORT_CIRCUIT
         # Globals such as `process` record where they were touched.
         name = source.text(property_node)
-        needs_span = isinstance(receiver, OpaqueValue) or (
-            isinstance(receiver, ValidatorValue) and validator_lacks(receiver.validator.kind, name)
+        needs_span = (
+            nullish
+            or isinstance(receiver, OpaqueValue)
+            or (isinstance(receiver, ValidatorValue) and validator_lacks(receiver.validator.kind, name))
         )
         span = source.span(node) if needs_span else None
         value = get_member(cast("Evaluator", self), receiver, name, span)

@@ -152,8 +152,19 @@ def get_member(ev: Evaluator, receiver: Value, name: str, span: Span | None) -> 
             return missing_member(ev, receiver, name, span)
         return Unknown(f"`{receiver.name}.{name}` cannot be evaluated", span)
     if isinstance(receiver, Prim):
+        if receiver.value is None or receiver.value is UNDEFINED:
+            return _nullish_member(ev, receiver, name, span)
         return _primitive_member(receiver, name, span)
     return Unknown(f"`.{name}` of {receiver.describe()} cannot be evaluated", span)
+
+
+def _nullish_member(ev: Evaluator, receiver: Prim, name: str, span: Span | None) -> Value:
+    """`null.name` or `undefined.name`: a TypeError when the code runs (code that surely runs is
+    all the evaluator executes; inside `try` the throw is caught)."""
+    kind = "null" if receiver.value is None else "undefined"
+    message = f"TypeError: Cannot read properties of {kind} (reading '{name}')"
+    ev.report_throw(message, span or receiver.span)
+    return Unknown(f"Convex throws here: {message}", span or receiver.span, quiet=True)
 
 
 def _primitive_member(receiver: Prim, name: str, span: Span | None) -> Value:
