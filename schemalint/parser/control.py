@@ -254,6 +254,34 @@ class _Marker:
             self.ev.record_runtime(label, self.source.span(node))  # type: ignore[arg-type]
 
 
+def getter_effects(ev: Evaluator, node: Node, scope: Scope) -> None:
+    """A getter in an object literal is run once, when the object is made; JS runs it at every
+    read. What it may write (through assignments, updates or calls) therefore depends on how
+    often it is read: mark it unknown, and say so once."""
+    source = scope.module.source
+    assert source is not None
+    span = source.span(node)
+    why = "a getter that may change other values runs at each read, which schemalint does not count"
+    unknown = Unknown(f"{why}, so what it changes is unknown", span)
+    written: list[str] = []
+    body = node.child_by_field_name("body")
+    if body is None:
+        return
+    _Marker(ev, source, unknown, written).walk(body, scope)
+    if written:
+        names = ", ".join(dict.fromkeys(written))
+        verb = "is" if len(set(written)) == 1 else "are"
+        ev.diagnostics.append(
+            ParserDiagnostic(
+                UNEVALUABLE_EXPRESSION,
+                f"{why}: {names} may be changed by it and {verb} unknown from here on",
+                span,
+                cause=unknown.reason,
+                severity=Severity.NOTICE,
+            )
+        )
+
+
 def unknown_call(ev: Evaluator, args: list[Value], site: CallSite, callee: Unknown) -> None:
     """A call of a function schemalint cannot evaluate may call the project functions passed to
     it and change the objects passed to it: mark what they may write as unknown (and say so

@@ -11,7 +11,7 @@ from schemalint.ir import RuntimeAccessKind
 from schemalint.parser import assignments, js, js_operators
 from schemalint.parser.budget import MIN_STEPS, bounded_array, out_of_steps, step_limit
 from schemalint.parser.comments import property_docs
-from schemalint.parser.control import ThrowFlow
+from schemalint.parser.control import ThrowFlow, getter_effects
 from schemalint.parser.js_members import get_member, has_member
 from schemalint.parser.modules import Module
 from schemalint.parser.scope import Scope
@@ -296,6 +296,7 @@ class ExpressionsMixin:
                     member: Value = closure
                     if accessor == "get":  # read when the object is read (by Convex: at v.object())
                         member = self._getter_value(closure, source.span(child))
+                        getter_effects(cast("Evaluator", self), child, scope)
                         result.getters = (result.getters or set()) | {key}
                     elif accessor == "set":
                         result.setters = {**(result.setters or {}), key: closure}
