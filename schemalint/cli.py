@@ -276,8 +276,7 @@ def _echo_incomplete(gaps: Gaps) -> None:
     """Say why nothing was generated, and how to generate anyway."""
     from schemalint.textsafe import visible
 
-    click.echo("error: nothing generated: the project has errors Convex would reject, or parts", err=True)
-    click.echo("schemalint could not read that hold tables or functions:", err=True)
+    click.echo(f"error: nothing generated: {gaps.headline()}:", err=True)
     for line in gaps.describe(_relative):
         click.echo(f"  {visible(line)}", err=True)
     click.echo("Fix them, or pass --allow-partial to generate from what could be read.", err=True)

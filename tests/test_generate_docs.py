@@ -330,7 +330,8 @@ def test_a_table_name_ending_in_a_newline_gets_docs_not_a_crash(tmp_path: Path) 
         export default defineSchema({ "f\\n": defineTable({ "a\\r\\n\\u0000": v.string() }) });
         """,
     )
-    code, _, err = generate(project, tmp_path / "out")
+    # (Convex rejects those names, D101: the docs are written only with --allow-partial)
+    code, _, err = generate(project, tmp_path / "out", "--allow-partial")
     assert code == 0, err
     pages = sorted(p.name for p in (tmp_path / "out").glob("*.md"))
     assert pages == ["README.md", page_names(["f\n"])["f\n"]]

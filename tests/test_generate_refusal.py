@@ -36,6 +36,14 @@ BROKEN_SCHEMAS = {
         'import { extra } from "./extra";\nconst used = [extra];\n' + GOOD_SCHEMA,
         "convex/schema.ts:1: unresolved-import",
     ),
+    "duplicate index name and unknown index field (rules `check` reports as errors)": (
+        GOOD_SCHEMA.replace(
+            "tasks: defineTable({ title: v.string() })",
+            'tasks: defineTable({ title: v.string() }).index("by_a", ["title"]).index("by_a", ["title"])'
+            '.index("x", ["nope"])',
+        ),
+        "convex/schema.ts:4: D104 duplicate-index-name: ",
+    ),
     "tables lost to an unknown spread": (
         GOOD_SCHEMA.replace("tasks: defineTable", "...(globalThis as any).more,\n      tasks: defineTable"),
         "convex/schema.ts:4: tables may be missing: `globalThis` is a global schemalint does not model",
@@ -83,11 +91,62 @@ def test_a_broken_schema_leaves_the_previous_output_untouched(
     assert code == 1 and snapshot(out) == before
 
 
+def test_the_refusal_says_whether_the_project_has_errors_or_unread_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    schema, _ = BROKEN_SCHEMAS[
+        "duplicate index name and unknown index field (rules `check` reports as errors)"
+    ]
+    code, err = run("python", project(tmp_path / "p", schema), tmp_path / "out")
+    assert code == 1 and not (tmp_path / "out").exists()
+    assert (
+        err.splitlines()[0]
+        == "error: nothing generated: the project has errors (`schemalint check` reports them):"
+    )
+    assert [line for line in err.splitlines() if line.startswith("  ")] == [
+        '  p/convex/schema.ts:4: D104 duplicate-index-name: Table "tasks" has two or more definitions of index "by_a"',
+        '  p/convex/schema.ts:4: D105 duplicate-index: In table "tasks" index "by_a" and index "by_a" have the same '
+        "fields. Indexes must be unique within a table.",
+        '  p/convex/schema.ts:4: D108 unknown-index-field: In table "tasks" the index "x" is invalid because it '
+        'references the field "nope" that does not exist.',
+    ]
+    schema, _ = BROKEN_SCHEMAS["tables lost to an unknown spread"]
+    code, err = run("docs", project(tmp_path / "q", schema), tmp_path / "out")
+    assert code == 1
+    assert "\nerror: nothing generated: parts schemalint could not read may hold more tables:\n" in err
+    functions = (
+        FUNCTIONS
+        + 'import { wrap } from "some-unknown-pkg";\nexport const odd = wrap({ handler: async () => null });\n'
+    )
+    code, err = run("python", project(tmp_path / "r", schema, functions), tmp_path / "out")
+    assert code == 1
+    assert (
+        "\nerror: nothing generated: parts schemalint could not read may hold more tables or functions:\n"
+        in err
+    )
+
+
+def test_allow_partial_writes_despite_rule_errors(tmp_path: Path) -> None:
+    schema, _ = BROKEN_SCHEMAS[
+        "duplicate index name and unknown index field (rules `check` reports as errors)"
+    ]
+    root = project(tmp_path / "p", schema)
+    for generator in ("python", "docs"):
+        code, err = run(generator, root, tmp_path / generator, "--allow-partial")
+        assert code == 0, err
+    api = (tmp_path / "python" / "convex_types" / "api.py").read_text(encoding="utf-8")
+    assert "- convex/schema.ts:4: D108 unknown-index-field:" in api
+
+
 def test_a_function_lost_to_unevaluable_code_stops_the_python_client_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    functions = FUNCTIONS + 'import { wrap } from "some-unknown-pkg";\nexport const odd = wrap({ handler: async () => null });\n'
+    functions = (
+        FUNCTIONS
+        + 'import { wrap } from "some-unknown-pkg";\nexport const odd = wrap({ handler: async () => null });\n'
+    )
     root = project(tmp_path / "p", GOOD_SCHEMA, functions)
     code, err = run("python", root, tmp_path / "py")
     assert code == 1 and not (tmp_path / "py").exists()
@@ -108,13 +167,16 @@ def test_allow_partial_writes_and_every_module_docstring_says_what_may_be_missin
 ) -> None:
     monkeypatch.chdir(tmp_path)
     schema, _ = BROKEN_SCHEMAS["tables lost to an unknown spread"]
-    functions = FUNCTIONS + 'import { wrap } from "some-unknown-pkg";\nexport const odd = wrap({ handler: async () => null });\n'
+    functions = (
+        FUNCTIONS
+        + 'import { wrap } from "some-unknown-pkg";\nexport const odd = wrap({ handler: async () => null });\n'
+    )
     root, out = project(tmp_path / "p", schema, functions), tmp_path / "out"
     code, err = run("python", root, out, "--allow-partial")
     assert code == 0, err
     expected = (
-        "INCOMPLETE: generated with --allow-partial from a project schemalint could not read in\n"
-        "full. What may be missing or wrong:\n"
+        "INCOMPLETE: generated with --allow-partial from a project with errors, or one schemalint\n"
+        "could not read in full. What may be missing or wrong:\n"
         "\n"
         "- convex/schema.ts:4: tables may be missing: `globalThis` is a global schemalint does\n"
         "not model\n"

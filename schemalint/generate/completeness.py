@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schemalint.diagnostics import ParserDiagnostic, Severity
+from schemalint.findings import Diagnostic
 from schemalint.ir import FunctionModules, Project, VUnknown
 
 
@@ -20,16 +21,34 @@ from schemalint.ir import FunctionModules, Project, VUnknown
 class Gaps:
     """What makes the generated files wrong or incomplete."""
 
-    errors: tuple[ParserDiagnostic, ...] = ()  # error-level diagnostics: Convex rejects the project
+    errors: tuple[ParserDiagnostic, ...] = ()  # error-level parser diagnostics
+    rule_errors: tuple[Diagnostic, ...] = ()  # deploy-error rules (D1xx) `check` reports as errors
     lost_tables: tuple[VUnknown, ...] = ()  # schema parts that may hold more tables
     lost_functions: tuple[str, ...] = ()  # `module:name` of exports that could not be evaluated
 
     def __bool__(self) -> bool:
-        return bool(self.errors or self.lost_tables or self.lost_functions)
+        return bool(self.errors or self.rule_errors or self.lost_tables or self.lost_functions)
+
+    def headline(self) -> str:
+        """What kind of gaps these are, in words: errors, unread parts, or both."""
+        errors = bool(self.errors or self.rule_errors)
+        lost = bool(self.lost_tables or self.lost_functions)
+        held = " or ".join(
+            what for what, lost in (("tables", self.lost_tables), ("functions", self.lost_functions)) if lost
+        )
+        unread = f"parts schemalint could not read may hold more {held}"
+        if errors and lost:
+            return f"the project has errors (`schemalint check` reports them), and {unread}"
+        if errors:
+            return "the project has errors (`schemalint check` reports them)"
+        return unread
 
     def describe(self, shown: Callable[[str], str]) -> list[str]:
         """One line per gap, with its place (`shown(file):line`) where it has one."""
         lines = [f"{shown(d.span.file)}:{d.span.line}: {d.kind}: {d.message}" for d in self.errors]
+        lines += [
+            f"{shown(d.span.file)}:{d.span.line}: {d.code} {d.rule}: {d.message}" for d in self.rule_errors
+        ]
         lines += [
             f"{f'{shown(part.span.file)}:{part.span.line}' if part.span else 'the schema'}: "
             f"tables may be missing: {part.reason}"
@@ -56,7 +75,24 @@ def find_gaps(project: Project, modules: FunctionModules | None = None) -> Gaps:
     errors = tuple(d for d in diagnostics if effective_severity(d) >= Severity.ERROR)
     lost_tables = project.schema.unknown_parts if project.schema is not None else ()
     lost_functions = modules.left_out if modules is not None else ()
-    return Gaps(errors=errors, lost_tables=lost_tables, lost_functions=lost_functions)
+    return Gaps(
+        errors=errors,
+        rule_errors=deploy_errors(project),
+        lost_tables=lost_tables,
+        lost_functions=lost_functions,
+    )
+
+
+def deploy_errors(project: Project) -> tuple[Diagnostic, ...]:
+    """What the deploy-error rules (D1xx) report as errors on `project`, with the project's
+    configuration: the same findings `schemalint check` shows (a schema Convex would reject)."""
+    if project.schema is None:
+        return ()
+    from schemalint import engine
+    from schemalint.config import load_config
+
+    findings = engine.run(project, load_config(Path(project.schema_file)))
+    return tuple(d for d in findings if d.code.startswith("D1") and d.severity >= Severity.ERROR)
 
 
 def effective_severity(diagnostic: ParserDiagnostic) -> Severity:

@@ -311,8 +311,8 @@ def incomplete_lines(missing: Sequence[str]) -> tuple[str, ...]:
     if not missing:
         return ()
     text = (
-        "INCOMPLETE: generated with --allow-partial from a project schemalint could not read in "
-        "full. What may be missing or wrong:"
+        "INCOMPLETE: generated with --allow-partial from a project with errors, or one schemalint "
+        "could not read in full. What may be missing or wrong:"
     )
     return docstring_lines("\n".join([text, "", *(f"- {item}" for item in missing)]))
 
