@@ -68,6 +68,49 @@ def array_index(key: str) -> int | None:
     return None
 
 
+def _set_prototype(ev: Evaluator, target: JSObject, value: Value, span: Span | None) -> None:
+    """`target.__proto__ = value` (no own `__proto__`): `Object.prototype`'s setter changes the
+    prototype when `value` is an object; a primitive other than null is ignored. What schemalint
+    cannot follow (another `__proto__` up the chain, a frozen target, a null or non-plain
+    prototype) makes the inherited members unknown, never own fields."""
+    if isinstance(value, Prim) and value.value is not None:
+        if _chain_is_plain(target):
+            return
+        poison(target, Unknown("`__proto__` is assigned through a prototype schemalint cannot follow", span))
+        return
+    own_hidden = target.hidden is not None and "__proto__" in target.hidden
+    if not _chain_is_plain(target) or target.frozen or own_hidden:
+        poison(target, Unknown("`__proto__` is assigned where schemalint cannot follow it", span))
+        return
+    current: Value | None = value
+    while isinstance(current, JSObject):
+        if current is target:
+            ev.report_throw("TypeError: Cyclic __proto__ value", span)
+            return
+        current = current.proto
+    if isinstance(value, JSObject | NamespaceValue | Unknown):
+        target.proto = value
+    else:
+        target.proto = Unknown(f"the prototype is {value.describe()}, which schemalint does not model", span)
+    note_mutation(target)
+
+
+def _chain_is_plain(target: JSObject) -> bool:
+    """Whether `target`'s prototypes are plain objects ending in `Object.prototype`, none with
+    its own `__proto__` (so that assigning `__proto__` reaches `Object.prototype`'s setter)."""
+    current: Value | None = target.proto
+    seen = 0
+    while current is not None:
+        if not isinstance(current, JSObject) or current.unknown_parts or seen > 100:
+            return False
+        if "__proto__" in current.props or (current.hidden is not None and "__proto__" in current.hidden):
+            return False
+        if current.setters is not None and "__proto__" in current.setters:
+            return False
+        current, seen = current.proto, seen + 1
+    return not target.unknown_parts
+
+
 def set_member(ev: Evaluator, target: Value, key: str, value: Value, span: Span | None) -> Value:
     """`target[key] = value` in strict mode; returns `value`."""
     if isinstance(target, JSObject):
@@ -78,6 +121,9 @@ def set_member(ev: Evaluator, target: Value, key: str, value: Value, span: Span 
                 reason = f"the getter `{key}` is read after its setter ran"
                 target.props[key] = Property(Unknown(reason, span), prop.key_span, prop.span, prop.doc)
                 note_mutation(target)
+            return value
+        if key == "__proto__" and key not in target.props:
+            _set_prototype(ev, target, value, span)
             return value
         if target.frozen:
             verb = "assign to read only property" if key in target.props else "add property"
