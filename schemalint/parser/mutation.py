@@ -157,6 +157,10 @@ def set_member(ev: Evaluator, target: Value, key: str, value: Value, span: Span 
     return value
 
 
+# JS arrays with holes (`0 in a` is false, `forEach` skips them) are not modelled.
+_HOLES = "the array gets holes ({}), which schemalint does not model"
+
+
 def _set_array_member(ev: Evaluator, array: JSArray, key: str, value: Value, span: Span | None) -> None:
     if array.frozen:
         ev.report_throw(f"TypeError: Cannot assign to read only property {key!r} of a frozen array", span)
@@ -172,14 +176,21 @@ def _set_array_member(ev: Evaluator, array: JSArray, key: str, value: Value, spa
         if length > MAX_ARRAY_LENGTH:
             poison(array, Unknown("the array's length is set too large to follow", span))
             return
+        if length > len(array.items):
+            poison(array, Unknown(_HOLES.format("its length is set beyond its items"), span))
+            return
         del array.items[int(length) :]
-        array.items.extend(Prim(UNDEFINED, span) for _ in range(int(length) - len(array.items)))
     elif index is not None:
         if index >= MAX_ARRAY_LENGTH:
             poison(array, Unknown("an array index too large to follow is assigned", span))
             return
-        array.items.extend(Prim(UNDEFINED, span) for _ in range(index + 1 - len(array.items)))
-        array.items[index] = value
+        if index > len(array.items):
+            poison(array, Unknown(_HOLES.format("an index past its end is assigned"), span))
+            return
+        if index == len(array.items):
+            array.items.append(value)
+        else:
+            array.items[index] = value
     else:
         return  # a named property on an array: not part of its items
     note_mutation(array)
