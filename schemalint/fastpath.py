@@ -122,9 +122,9 @@ def _answer(op: str, path: str) -> object:
     raise LookupError(op)
 
 
-def cached_report(key: dict[str, Any]) -> dict[str, Any] | None:
-    """The entry stored for `key` if every recorded question still gets its recorded answer;
-    None otherwise, or when the entry is missing, malformed or was written for another key."""
+def read_entry(key: dict[str, Any]) -> dict[str, Any] | None:
+    """The well-formed entry stored for exactly `key` (its probes not yet re-asked), or None when
+    it is missing, malformed or was written for another key."""
     import json
 
     try:
@@ -134,16 +134,24 @@ def cached_report(key: dict[str, Any]) -> dict[str, Any] | None:
         return None
     if not isinstance(data, dict) or data.get("key") != key:
         return None
-    probes = data.get("probes")
     if (
         data.get("status") not in (0, 1)
         or data.get("exit") not in (0, 1)
         or not isinstance(data.get("report"), str)
         or not isinstance(data.get("output"), (str, type(None)))
-        or not isinstance(probes, list)
+        or not isinstance(data.get("probes"), list)
     ):
         return None
-    for item in probes:
+    return data
+
+
+def cached_report(key: dict[str, Any]) -> dict[str, Any] | None:
+    """The entry stored for `key` if every recorded question still gets its recorded answer;
+    None otherwise, or when the entry is missing, malformed or was written for another key."""
+    data = read_entry(key)
+    if data is None:
+        return None
+    for item in data["probes"]:
         if not (
             isinstance(item, list) and len(item) == 2 and isinstance(item[0], list) and len(item[0]) == 2
         ):

@@ -80,21 +80,10 @@ def _plain(value: object) -> object:
 def lookup(key: dict[str, Any]) -> dict[str, Any] | None:
     """The entry stored for `key` if it exists, is well-formed, was written for exactly this key
     and every probe still gets its recorded answer; else None."""
-    try:
-        data = json.loads(Path(fastpath.entry_file(key)).read_bytes())
-    except (OSError, ValueError, RecursionError):
+    data = fastpath.read_entry(key)
+    if data is None:
         return None
-    if not isinstance(data, dict) or data.get("key") != key:
-        return None
-    probes = data.get("probes")
-    if (
-        data.get("status") not in (0, 1)
-        or data.get("exit") not in (0, 1)
-        or not isinstance(data.get("report"), str)
-        or not isinstance(data.get("output"), (str, type(None)))
-        or not isinstance(probes, list)
-    ):
-        return None
+    probes = data["probes"]
     recorded: list[tuple[files.Probe, object]] = []
     for item in probes:
         if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], list)):
