@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Severity
+from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Severity, Span
 from schemalint.parser import js, js_operators
 from schemalint.parser.assignments import assign_name, assign_pattern
 from schemalint.parser.mutation import poison
@@ -93,18 +93,7 @@ def unmodelled(ev: Evaluator, node: Node, scope: Scope, why: str) -> None:
     written: list[str] = []
     unknown = Unknown(f"{why}, so what it changes is unknown", span)
     _Marker(ev, source, unknown, written).walk(node, scope)
-    if written:
-        names = ", ".join(dict.fromkeys(written))
-        verb = "is" if len(set(written)) == 1 else "are"
-        ev.diagnostics.append(
-            ParserDiagnostic(
-                UNEVALUABLE_EXPRESSION,
-                f"{why}: {names} may be changed by it and {verb} unknown from here on",
-                span,
-                cause=unknown.reason,
-                severity=Severity.NOTICE,
-            )
-        )
+    _report_written(ev, why, span, unknown, written)
     if _has_jump(node):
         raise UnknownFlow(unknown)
 
@@ -268,18 +257,7 @@ def getter_effects(ev: Evaluator, node: Node, scope: Scope) -> None:
     if body is None:
         return
     _Marker(ev, source, unknown, written).walk(body, scope)
-    if written:
-        names = ", ".join(dict.fromkeys(written))
-        verb = "is" if len(set(written)) == 1 else "are"
-        ev.diagnostics.append(
-            ParserDiagnostic(
-                UNEVALUABLE_EXPRESSION,
-                f"{why}: {names} may be changed by it and {verb} unknown from here on",
-                span,
-                cause=unknown.reason,
-                severity=Severity.NOTICE,
-            )
-        )
+    _report_written(ev, why, span, unknown, written)
 
 
 def unknown_call(ev: Evaluator, args: list[Value], site: CallSite, callee: Unknown) -> None:
@@ -658,3 +636,20 @@ def exec_throw(ev: Evaluator, node: Node, scope: Scope) -> None:
     detail = "" if isinstance(value, Unknown) else f": {_short(value.describe())}"
     ev.report_throw(f"the module throws when it is loaded{detail}", span, created)
     raise ThrowFlow(Unknown("the code throws", span, quiet=True), created)
+
+
+def _report_written(ev: Evaluator, why: str, span: Span, unknown: Unknown, written: list[str]) -> None:
+    """One notice naming what unevaluated code may have changed (nothing when it wrote nothing)."""
+    if not written:
+        return
+    names = ", ".join(dict.fromkeys(written))
+    verb = "is" if len(set(written)) == 1 else "are"
+    ev.diagnostics.append(
+        ParserDiagnostic(
+            UNEVALUABLE_EXPRESSION,
+            f"{why}: {names} may be changed by it and {verb} unknown from here on",
+            span,
+            cause=unknown.reason,
+            severity=Severity.NOTICE,
+        )
+    )
