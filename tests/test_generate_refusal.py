@@ -154,6 +154,25 @@ def test_a_function_lost_to_unevaluable_code_stops_the_python_client_only(
     assert run("docs", root, tmp_path / "docs")[0] == 0  # the docs do not list functions
 
 
+def test_a_function_wrapped_by_an_unknown_call_counts_as_possibly_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    functions = FUNCTIONS + (
+        'import { wrap } from "some-unknown-pkg";\n'
+        "export const wrapped = wrap(query({ args: {}, handler: async () => null }));\n"
+        "export const config = wrap({ retries: 3 }, () => query({ handler: async () => null }));\n"
+    )
+    root = project(tmp_path / "p", GOOD_SCHEMA, functions)
+    code, err = run("python", root, tmp_path / "py")
+    assert code == 1 and not (tmp_path / "py").exists()
+    assert err.count("fns:wrapped") == 1 and "fns:config" not in err
+    assert err.count("export `wrapped` of `fns` cannot be evaluated and is left out") == 1
+    assert "  function `fns:wrapped` may be missing: it could not be evaluated" in err
+    assert "1 export that is not a Convex function" in err  # `config`: its builder call is in a function body
+    assert run("python", root, tmp_path / "py", "--allow-partial")[0] == 0
+
+
 def test_a_field_schemalint_cannot_evaluate_is_typed_any_not_refused(tmp_path: Path) -> None:
     schema = GOOD_SCHEMA.replace("name: v.string()", "name: (globalThis as any).x ?? v.string()")
     code, err = run("python", project(tmp_path / "p", schema), tmp_path / "out")

@@ -41,8 +41,13 @@ def _initializer(module: Module, name: str) -> Node | None:
 def _definition_call(module: Module, name: str) -> tuple[str, Node] | None:
     """`(callee text, call)` when the export is a builder call given a definition."""
     value = _initializer(module, name)
+    return _as_definition_call(module, value) if value is not None else None
+
+
+def _as_definition_call(module: Module, value: Node) -> tuple[str, Node] | None:
+    """`(callee text, call)` when `value` is a call given a definition (a handler or function)."""
     source = module.source
-    if value is None or source is None or value.type != "call_expression":
+    if source is None or value.type != "call_expression":
         return None
     callee = value.child_by_field_name("function")
     arguments = value.child_by_field_name("arguments")
@@ -66,8 +71,28 @@ def _definition_call(module: Module, name: str) -> tuple[str, Node] | None:
 
 
 def looks_like_function(module: Module, name: str) -> bool:
-    """Whether the export is written as a builder call with a handler."""
-    return _definition_call(module, name) is not None
+    """Whether the export is written as a builder call with a handler, or as a call wrapping
+    one (`wrap(query({ handler }))`: whatever `wrap` returns may be the function)."""
+    return _definition_call(module, name) is not None or _wraps_builder_call(module, name)
+
+
+def _wraps_builder_call(module: Module, name: str) -> bool:
+    """Whether the export is a call with, among its arguments (at any depth of calls, not in
+    function bodies), a call of a builder named for its kind given a definition."""
+    value = _initializer(module, name)
+    if value is None or value.type != "call_expression":
+        return False
+    arguments = value.child_by_field_name("arguments")
+    pending = list(arguments.named_children) if arguments is not None else []
+    while pending:
+        node = pending.pop()
+        if node.type in _FUNCTION_NODES:
+            continue
+        found = _as_definition_call(module, node)
+        if found is not None and _KIND.search(found[0].rsplit(".", 1)[-1]):
+            return True
+        pending.extend(node.named_children)
+    return False
 
 
 def guess_definition(module: Module, name: str) -> tuple[str, FunctionKind, Visibility] | None:
