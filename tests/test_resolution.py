@@ -22,6 +22,14 @@ from schemalint.cli import main
 HEADER = 'import { defineSchema, defineTable } from "convex/server";\nimport { v } from "convex/values";\n'
 
 PROJECTS: dict[str, dict[str, str]] = {
+    # A CommonJS helper (`module.exports`, `exports.f`): esbuild lets an ES module import its
+    # default and its named exports; not an unresolved import.
+    "commonjs-helper": {
+        "convex/h.js": 'module.exports = { fields: { a: 1 } };\nexports.f = "a";',
+        "convex/schema.ts": HEADER
+        + 'import h from "./h";\nimport { f } from "./h.js";\n'
+        + "export default defineSchema({ t: defineTable({ a: v.string() }) });",
+    },
     # tsconfig `paths` that match but whose targets do not exist fall back to the package.
     "paths-fallback": {
         "convex/tsconfig.json": '{"compilerOptions": {"paths": {"convex/*": ["../node_modules/convex/*"]}}}',
@@ -318,3 +326,19 @@ def test_workspace_globs_follow_npm_and_pnpm_and_never_enter_node_modules(tmp_pa
     (tmp_path / "package.json").write_text('{"workspaces": {"packages": ["packages/**", "apps/*", "!apps/b"]}}')
     (tmp_path / "pnpm-workspace.yaml").write_text("packages:\n  - 'tools/*'\n")
     assert sorted(workspace_packages(tmp_path)) == ["a", "c", "t", "x"]
+
+
+def test_what_a_commonjs_module_exports_is_unknown_a_notice_not_an_error(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "convex/h.js": 'const { v } = require("convex/values");\nmodule.exports = { fields: { a: v.string() } };',
+            "convex/schema.ts": HEADER
+            + 'import h from "./h";\nexport default defineSchema({ t: defineTable(h.fields) });',
+        },
+    )
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [finding] = json.loads(result.stdout)["diagnostics"]
+    assert (finding["code"], finding["severity"], finding["line"]) == ("M903", "notice", 4)
+    assert "`convex/h.js` is a CommonJS module" in finding["message"]

@@ -187,6 +187,12 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             if value is None:
                 return Unknown(f"`{module.display}` exports no `{name}` that schemalint knows", span)
             return value
+        if module.commonjs:
+            return Unknown(
+                f"`{module.display}` is a CommonJS module (`module.exports`, `exports.x`): "
+                f"schemalint does not read its exports (here `{name}`)",
+                span,
+            )
         entry = module.exports.get(name)
         if isinstance(entry, ImportRef):
             return self.module_export(entry.module, entry.name, span, seen | {id(module)})

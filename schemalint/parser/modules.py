@@ -52,6 +52,9 @@ class Module:
     # (target, imported name, span, import statement or None for a re-export) for checking that
     # named imports exist.
     named_imports: list[tuple[Module, str, Span | None, Node | None]] = field(default_factory=list)
+    # A CommonJS file (`module.exports = ...`, `exports.f = ...`, no `export`): esbuild accepts
+    # importing it; schemalint does not model its exports, so each is unknown.
+    commonjs: bool = False
 
     @property
     def is_file(self) -> bool:
@@ -187,6 +190,8 @@ class ModuleLinker:
                 # `if`, loops, blocks, `switch`, `try`, labels, `throw`...: the evaluator runs
                 # them, or marks what they may write as unknown and says so; never skipped.
                 module.body.append(statement)
+        if not module.exports and not module.star_exports and not module.type_exports:
+            module.commonjs = _uses_commonjs(source, module)
 
     def _link_import(self, module: Module, statement: Node) -> None:
         if _has_type_keyword(statement):
@@ -335,6 +340,29 @@ _NOT_RUN = frozenset(
 )
 
 
+def _uses_commonjs(source: SourceText, module: Module) -> bool:
+    """Whether the file writes `module.exports` or `exports.x` (with neither name declared)."""
+    assert source.tree is not None and module.scope is not None
+    if "exports" not in source.text(source.tree.root_node):
+        return False
+    if {"module", "exports"} & module.scope.bindings.keys():
+        return False
+    stack = [source.tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "member_expression":
+            target = node.child_by_field_name("object")
+            prop = node.child_by_field_name("property")
+            if target is not None and target.type == "identifier":
+                name = source.text(target)
+                if name == "exports" or (
+                    name == "module" and prop is not None and source.text(prop) == "exports"
+                ):
+                    return True
+        stack.extend(node.named_children)
+    return False
+
+
 def export_names(
     module: Module, seen: set[int] | None = None, *, values_only: bool = False
 ) -> set[str] | None:
@@ -345,6 +373,8 @@ def export_names(
     """
     if module.package is not None:
         return None  # a package's full export list is not known without node_modules
+    if module.commonjs:
+        return None
     if module.path is not None and module.path.suffix in _UNTYPED_SUFFIXES:
         # A JavaScript module's types live in a `.d.ts` beside it (e.g. `_generated/server`).
         declarations = module.path.with_name(module.path.name.rsplit(".", 1)[0] + ".d.ts")
