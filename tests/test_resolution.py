@@ -115,6 +115,8 @@ SYNTAX_ERRORS = {
     "extra-paren": "export default defineSchema({ t: defineTable({ a: v.string() }) }));",
     "missing-initialiser": "const x = ;\nexport default defineSchema({});",
     "missing-bracket": 'export default defineSchema({ t: defineTable({ a: v.array(v.string() }) });',
+    "computed-enum-member": "enum S { A = 'a', ['B'] = 'b' }\nexport default defineSchema({});",
+    "numeric-enum-member": "enum S { A = 'a', 1 = 'b' }\nexport default defineSchema({});",
 }
 
 
@@ -220,6 +222,25 @@ def test_the_innermost_error_is_reported_not_the_statement_around_it(tmp_path: P
     source = HEADER + "export default defineSchema({\n  t: defineTable({ a: v.string(), b: : v.number() }),\n});"
     _write_project(tmp_path, {"convex/schema.ts": source})
     assert _diagnostics(tmp_path)[0].startswith("parse-error schema.ts:4:38 syntax error: unexpected `:`")
+
+
+@pytest.mark.parametrize(
+    ("member", "column", "token"),
+    [("['B'] = 'b'", 19, "["), ("1 = 'b'", 19, "1")],
+)
+def test_an_enum_member_named_other_than_by_an_identifier_or_string_is_a_syntax_error(
+    tmp_path: Path, member: str, column: int, token: str
+) -> None:
+    # tree-sitter accepts `[expr]` and number names; esbuild: "Expected identifier but found"...
+    source = HEADER + f"enum S {{ A = 'a', {member} }}\nexport default defineSchema({{}});"
+    _write_project(tmp_path, {"convex/schema.ts": source})
+    assert _diagnostics(tmp_path) == [f"parse-error schema.ts:3:{column} syntax error: unexpected `{token}`"]
+
+
+def test_enum_members_named_by_identifiers_and_strings_are_fine(tmp_path: Path) -> None:
+    source = HEADER + "enum S { A = 'a', 'x y' = 'b', C }\nexport default defineSchema({});"
+    _write_project(tmp_path, {"convex/schema.ts": source})
+    assert _diagnostics(tmp_path) == []
 
 
 def test_tsconfig_extends_outside_the_repository_is_refused_never_read(tmp_path: Path) -> None:

@@ -89,8 +89,9 @@ def _type_arguments_end(data: bytes, start: int) -> int | None:
 
 def syntax_errors(source: SourceText, root: Node) -> list[ParserDiagnostic]:
     """`parse-error` diagnostics where a compiler would put them: the innermost ERROR or MISSING
-    node of each error region, and the stray commas tree-sitter accepts (`f(, x)`, `{a,, b}`)."""
-    found = _stray_commas(source, root)
+    node of each error region, and what tree-sitter accepts but esbuild does not: stray commas
+    (`f(, x)`, `{a,, b}`) and enum members named by `[expr]` or a number."""
+    found = _stray_commas(source, root) + _bad_enum_member_names(source, root)
     if root.has_error:
         stack = [root]
         while stack and len(found) < MAX_SYNTAX_ERRORS:
@@ -172,6 +173,36 @@ def _stray_commas(source: SourceText, root: Node) -> list[ParserDiagnostic]:
         found.append(ParserDiagnostic(PARSE_ERROR, "syntax error: unexpected `,`", source.span(node)))
         if len(found) >= MAX_SYNTAX_ERRORS:
             break
+    return found
+
+
+# What esbuild accepts as an enum member's name: an identifier or a string literal (tree-sitter
+# also takes `[expr]` and numbers, on which esbuild stops: "Expected identifier").
+_ENUM_MEMBER_NAMES = frozenset({"property_identifier", "string"})
+
+
+_ENUM_KEYWORD = re.compile(rb"\benum\b")
+
+
+def _bad_enum_member_names(source: SourceText, root: Node) -> list[ParserDiagnostic]:
+    found: list[ParserDiagnostic] = []
+    for match in _ENUM_KEYWORD.finditer(source.data):
+        keyword = root.descendant_for_byte_range(match.start(), match.end())
+        declaration = keyword.parent if keyword is not None and keyword.type == "enum" else None
+        body = declaration.child_by_field_name("body") if declaration is not None else None
+        if body is None or body.type != "enum_body":
+            continue
+        for member in body.named_children:
+            name = member.child_by_field_name("name") if member.type == "enum_assignment" else member
+            if name is None or name.type in _ENUM_MEMBER_NAMES or name.type == "comment":
+                continue
+            first = name
+            while first.children:
+                first = first.children[0]
+            message = f"syntax error: unexpected `{' '.join(source.text(first).split())[:40]}`"
+            found.append(ParserDiagnostic(PARSE_ERROR, message, source.span(first)))
+            if len(found) >= MAX_SYNTAX_ERRORS:
+                return found
     return found
 
 
