@@ -204,6 +204,13 @@ _MATH_FUNCTIONS: dict[str, Builtin] = {
 }
 
 
+# One value each, like the runtime's single `Object`, `String` and `Number`: `String === String`
+# and `Object.keys === Object.keys` are true. (They carry no span and never change.)
+_OBJECT = _object_global()
+_STRING = Builtin("String", _string_global)
+_NUMBER = Builtin("Number", _number_global)
+
+
 def global_value(ev: Evaluator, name: str, span: Span) -> Value:
     """The value of an identifier that no scope defines."""
     if name == "undefined":
@@ -213,11 +220,11 @@ def global_value(ev: Evaluator, name: str, span: Span) -> Value:
     if name == "Infinity":
         return Prim(math.inf, span)
     if name == "Object":
-        return _object_global()
+        return _OBJECT
     if name == "String":
-        return Builtin("String", _string_global)
+        return _STRING
     if name == "Number":
-        return Builtin("Number", _number_global)
+        return _NUMBER
     if name == "Reflect":
         return OpaqueValue(
             "Reflect",
