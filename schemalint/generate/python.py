@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -72,11 +73,16 @@ def render_package(view: PackageView) -> dict[str, str]:
         "api": view.api,
         "incomplete": view.incomplete,
     }
+    return render_modules(environment, view.name, context)
+
+
+def render_modules(environment: jinja2.Environment, package: str, context: dict[str, Any]) -> dict[str, str]:
+    """The package's three modules rendered from `environment`'s templates, plus `py.typed`."""
     files = {}
     for module in ("__init__", DOCUMENTS_MODULE, API_MODULE):
-        name = f"{view.name}/{module}.py"
+        name = f"{package}/{module}.py"
         files[name] = normalise(environment.get_template(f"{module}.py.jinja").render(context), name)
-    files[f"{view.name}/py.typed"] = ""
+    files[f"{package}/py.typed"] = ""
     return files
 
 

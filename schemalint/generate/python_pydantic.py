@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from schemalint.generate.python import normalise
+from schemalint.generate.python import render_modules
 from schemalint.generate.python_api import API_RESERVED
 from schemalint.generate.python_model import (
     API_MODULE,
@@ -107,13 +107,7 @@ def render_pydantic(
         "api": api,
         "incomplete": incomplete_lines(missing),
     }
-    environment = _environment()
-    files = {}
-    for module in ("__init__", DOCUMENTS_MODULE, API_MODULE):
-        name = f"{package}/{module}.py"
-        files[name] = normalise(environment.get_template(f"{module}.py.jinja").render(context), name)
-    files[f"{package}/py.typed"] = ""
-    return files
+    return render_modules(_environment(), package, context)
 
 
 @functools.cache
