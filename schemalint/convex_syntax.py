@@ -27,12 +27,16 @@ _SIMPLE = {
     "any": "v.any()",
     "commitTs": "v.commitTs()",
 }
+# `json.dumps(text, ensure_ascii=False)` without building an encoder per call.
+_JSON = json.JSONEncoder(ensure_ascii=False)
 _JS_KEY = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*\Z")
 
 
 def js_string(text: str) -> str:
     """`text` as a double-quoted JS string literal on one line."""
-    quoted = json.dumps(text, ensure_ascii=False)
+    quoted = _JSON.encode(text)
+    if quoted.isprintable():  # no Cc, Cf, Zl, Zp, Co or Cs character: nothing to escape
+        return quoted
     return "".join(_escape_invisible(char) for char in quoted)
 
 

@@ -455,3 +455,33 @@ def test_any_text_becomes_a_mermaid_label_without_syntax(value: str) -> None:
     out = label(value)
     assert out and not {'"', "%", "#", "\\", "`", "<", ">", ";", "{", "}"} & set(out)
     assert not any(char.isspace() for char in out)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("snake_case", "snake_case"),
+        ("a__b", "a__b"),
+        ("é_ü", "é_ü"),
+        ("_private", "\\_private"),
+        ("trailing_", "trailing\\_"),
+        ("a _ b", "a \\_ b"),
+        ("x_*y", "x\\_\\*y"),
+        ("1. a <b> & [c]|d", "1\\. a &lt;b&gt; &amp; \\[c\\]\\|d"),
+        ("+ list", "\\+ list"),
+        ("#1 $x~y`z", "\\#1 \\$x\\~y\\`z"),
+        ("line\nbreak\ttab  ", "line break tab"),
+        ("\u202eevil\x00", "\\\\u202eevil\\\\u0000"),
+    ],
+)
+def test_text_escapes_exactly_the_characters_markdown_could_read_as_syntax(value: str, expected: str) -> None:
+    assert md.text(value) == expected
+
+
+def test_a_mermaid_label_keeps_exactly_the_letters_digits_and_inert_punctuation() -> None:
+    # label() is a regular expression; `\w` must mean what `str.isalnum` (plus `_`) means
+    inert = set("_.,:/()[]@+=!?'-")
+    for char in map(chr, [*range(0x3400), 0xFF10, 0x1D7CE, 0x1F600, 0x10FFFF]):
+        assert label(char) == (char if char.isalnum() or char in inert else "_"), repr(char)
+    assert label('é٣ǅ ok-_.x"') == "é٣ǅ_ok-_.x_"
+    assert label("") == "_"

@@ -125,7 +125,8 @@ def _field_rows(f: Field, prefix: str, link: TableLink, notes: NoteBook) -> Iter
     child = nested[0] if nested is not None else None
     description = md.lines(description_blocks(f.doc))
     extra: list[str] = []
-    reasons = sorted({v.reason for v in _own_validators(f.validator, child) if isinstance(v, VUnknown)})
+    own = list(_own_validators(f.validator, child))
+    reasons = sorted({v.reason for v in own if isinstance(v, VUnknown)})
     if reasons:
         label = "Unknown" if isinstance(f.validator, VUnknown) else "Partly unknown"
         extra.append(f"{label}: {notes.add(_unknown_text(path, reasons))}")
@@ -135,7 +136,7 @@ def _field_rows(f: Field, prefix: str, link: TableLink, notes: NoteBook) -> Iter
         path=md.code(path),
         type=md.code(validator_source(f.validator, collapse=lambda o: o is child)),
         optional="yes" if f.optional else "no",
-        references=", ".join(_references(f.validator, child, link)),
+        references=", ".join(_references(own, link)),
         description="<br>".join(part for part in (description, *extra) if part),
     )
     if nested is not None:
@@ -153,8 +154,9 @@ def _own_validators(validator: Validator, child: VObject | None) -> Iterator[Val
             stack.extend(reversed(current.children()))
 
 
-def _references(validator: Validator, child: VObject | None, link: TableLink) -> list[str]:
-    targets = dict.fromkeys(v.table_name for v in _own_validators(validator, child) if isinstance(v, VId))
+def _references(own: list[Validator], link: TableLink) -> list[str]:
+    """The tables the `own` validators of a field reference, in order, once each."""
+    targets = dict.fromkeys(v.table_name for v in own if isinstance(v, VId))
     return [reference(target, link) for target in targets]
 
 

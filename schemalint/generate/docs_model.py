@@ -189,8 +189,16 @@ class _Context:
             self.incoming[relationship.target].append(relationship)
         self.order = {t.name: i for i, t in enumerate(schema.tables)}
         self._findings: tuple[Sequence[Diagnostic], dict[str | None, list[Diagnostic]]] | None = None
+        self._links: dict[str, str] = {}
 
     def link(self, name: str) -> str:
+        """Markdown for table `name`: a link to its page, or the name saying why there is none."""
+        found = self._links.get(name)
+        if found is None:
+            found = self._links[name] = self._new_link(name)
+        return found
+
+    def _new_link(self, name: str) -> str:
         if name in self.files:
             return md.link(md.text(name) or md.code(name), self.files[name])
         if name.startswith("_"):

@@ -3,6 +3,7 @@ indexes it has, its index rows and its `schemalint check` findings."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +103,7 @@ def location(file: str, line: int, root: Path, *, sentence: bool = False) -> str
     return f"{md.code(path)}, line {line}" if sentence else f"{path}:{line}"
 
 
+@functools.lru_cache(maxsize=1024)  # many tables share a file
 def relative_path(path: str, root: Path) -> str:
     """`path` relative to `root` with forward slashes (unchanged when outside `root`)."""
     try:

@@ -17,25 +17,22 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _CODE_ESCAPES = frozenset("\\`*_[]|~$#!&<>\"'")
 # Block markers that matter only at the start of a paragraph.
 _LEADING_MARKER = re.compile(r"^([-+=]|\d+(?=[.)]))")
-_WORD = re.compile(r"\w")
+# What `text` escapes: the entities, the inline characters, and `_` unless it stands between two
+# word characters (`snake_case` stays readable; `_x`, `x_` and `a _ b` could start emphasis).
+_TEXT_SPECIAL = re.compile(r"[&<>\\`*\[\]|~$#]|(?<!\w)_|_(?!\w)")
+_TEXT_ESCAPES = {**_ENTITIES, **{char: "\\" + char for char in _INLINE}, "_": "\\_"}
 _SAFE_CODE = re.compile(r"^[^`|\s](?:[^`|]*[^`|\s])?\Z")
 _SAFE_HREF = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:#[A-Za-z0-9_-]+)?\Z|^#[A-Za-z0-9_-]+\Z")
 
 
 def text(value: str) -> str:
     """`value` as literal Markdown text (newlines become spaces)."""
-    value = visible_text(value).strip()
-    out: list[str] = []
-    for i, char in enumerate(value):
-        if char in _ENTITIES:
-            out.append(_ENTITIES[char])
-        elif char in _INLINE:
-            out.append("\\" + char)
-        elif char == "_" and not _between_word_chars(value, i):
-            out.append("\\_")
-        else:
-            out.append(char)
-    return _LEADING_MARKER.sub(_escape_marker, "".join(out), count=1)
+    value = _TEXT_SPECIAL.sub(_escape_special, visible_text(value).strip())
+    return _LEADING_MARKER.sub(_escape_marker, value, count=1)
+
+
+def _escape_special(match: re.Match[str]) -> str:
+    return _TEXT_ESCAPES[match.group()]
 
 
 def _escape_marker(match: re.Match[str]) -> str:
@@ -43,12 +40,10 @@ def _escape_marker(match: re.Match[str]) -> str:
     return f"{marker}\\" if marker[0].isdigit() else f"\\{marker}"
 
 
-def _between_word_chars(value: str, i: int) -> bool:
-    return 0 < i < len(value) - 1 and bool(_WORD.match(value[i - 1])) and bool(_WORD.match(value[i + 1]))
-
-
 def visible_text(value: str) -> str:
     """`value` on one line: newlines and tabs as spaces, other invisible characters escaped."""
+    if value.isprintable():  # no newline, tab or other invisible character
+        return value
     value = re.sub(r"[\r\n\t]+", " ", value)
     return "".join(char if char in "\u200c\u200d" else visible(char) for char in value)
 

@@ -15,7 +15,8 @@ Cardinality = Literal["one", "optional", "many"]
 
 # How many target documents one source document refers to → the relationship's markers.
 _MARKERS: dict[Cardinality, str] = {"one": "}o--||", "optional": "}o--o|", "many": "}o--o{"}
-_SAFE_PUNCTUATION = frozenset("_.,:/()[]@+=!?'-")
+# Not a letter, digit (`str.isalnum`; `\w` is exactly that plus `_`) or inert punctuation.
+_UNSAFE_LABEL = re.compile(r"[^\w.,:/()\[\]@+=!?'-]")
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_]")
 _UNSAFE_WORD = re.compile(r"[^A-Za-z0-9_.\[\]]")
 _ATTRIBUTE_KEYWORDS = frozenset({"pk", "fk", "uk"})
@@ -44,7 +45,7 @@ class Attribute:
 def label(text: str) -> str:
     """`text` as a mermaid quoted-string body: letters, digits and inert punctuation; any other
     character (quotes, `#`, `%`, `<`, spaces, backticks...) becomes `_`."""
-    return "".join(c if c.isalnum() or c in _SAFE_PUNCTUATION else "_" for c in text) or "_"
+    return _UNSAFE_LABEL.sub("_", text) or "_"
 
 
 def _word(text: str) -> str:
