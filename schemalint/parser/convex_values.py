@@ -72,6 +72,13 @@ def to_validator(value: Value, context: str, span: Span | None) -> Validator:
     return VUnknown(reason=f"{value.describe()} is not a validator ({context})", span=value.span or span)
 
 
+def arg_validator(value: Value, context: str, site: CallSite, index: int) -> Validator:
+    """`to_validator` of the call argument at `index` (its span is computed only if needed)."""
+    if isinstance(value, ValidatorValue):
+        return value.validator
+    return to_validator(value, context, site.arg_span(index))
+
+
 def validator_value(validator: Validator) -> ValidatorValue:
     return ValidatorValue(validator, span=validator.span)
 
@@ -90,7 +97,11 @@ def object_validator(fields: JSObject, span: Span | None, optional: bool = False
     ir_fields = tuple(
         Field(
             name=key,
-            validator=to_validator(prop.value, f'for field "{key}" in v.object()', prop.span),
+            validator=(
+                prop.value.validator
+                if isinstance(prop.value, ValidatorValue)
+                else to_validator(prop.value, f'for field "{key}" in v.object()', prop.span)
+            ),
             span=prop.span,
             name_span=prop.key_span,
             doc=prop.doc,
@@ -108,6 +119,8 @@ def object_validator_value(
     reference, so later changes to `fields` are part of the export."""
     if ev is not None:
         for key, prop in fields.ordered_items():
+            if isinstance(prop.value, ValidatorValue):
+                continue  # the common case: nothing to check
             if check_validator(ev, prop.value, "v.object()", f'for field "{key}"', prop.span or span):
                 # Convex throws at the first bad entry: there is no validator (reported).
                 where = prop.value.span or prop.span or span
@@ -213,14 +226,23 @@ def _threw(ev: Evaluator, value: Value, context: str, field: str | None, span: S
     return check_validator(ev, value, context, field, span)
 
 
+def _threw_at(
+    ev: Evaluator, value: Value, context: str, field: str | None, site: CallSite, index: int
+) -> bool:
+    """`_threw` for the call argument at `index` (its span is computed only if needed)."""
+    if isinstance(value, ValidatorValue):
+        return False
+    return check_validator(ev, value, context, field, site.arg_span(index))
+
+
 def _v_array(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     element_value = arg_at(args, 0, site)
     if isinstance(element_value, Prim) and element_value.value is UNDEFINED:
-        _threw(ev, element_value, "v.array()", None, site.arg_span(0))
+        _threw_at(ev, element_value, "v.array()", None, site, 0)
         return Unknown("v.array() threw", site.span, quiet=True)
     return derived_validator(
         [element_value],
-        lambda: VArray(element=to_validator(element_value, "in v.array()", site.arg_span(0)), span=site.span),
+        lambda: VArray(element=arg_validator(element_value, "in v.array()", site, 0), span=site.span),
     )
 
 
@@ -237,8 +259,8 @@ def _v_object(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
 
 def _v_record(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     key_value, value_value = arg_at(args, 0, site), arg_at(args, 1, site)
-    threw = _threw(ev, key_value, "v.record()", 'for field "key"', site.arg_span(0))
-    threw = _threw(ev, value_value, "v.record()", 'for field "value"', site.arg_span(1)) or threw
+    threw = _threw_at(ev, key_value, "v.record()", 'for field "key"', site, 0)
+    threw = _threw_at(ev, value_value, "v.record()", 'for field "value"', site, 1) or threw
     for part, value in (("keys", key_value), ("values", value_value)):
         if not threw and isinstance(value, ValidatorValue) and value.validator.optional:
             ev.report_throw(f"Record validator cannot have optional {part}", value.span or site.span)
@@ -248,8 +270,8 @@ def _v_record(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     return derived_validator(
         [key_value, value_value],
         lambda: VRecord(
-            keys=to_validator(key_value, 'for field "key" in v.record()', site.arg_span(0)),
-            values=to_validator(value_value, 'for field "value" in v.record()', site.arg_span(1)),
+            keys=arg_validator(key_value, 'for field "key" in v.record()', site, 0),
+            values=arg_validator(value_value, 'for field "value" in v.record()', site, 1),
             span=site.span,
         ),
     )
@@ -258,6 +280,8 @@ def _v_record(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
 def _v_union(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     threw = False
     for i, arg in enumerate(args):
+        if isinstance(arg, ValidatorValue):
+            continue  # the common case: nothing to check
         threw = _threw(ev, arg, "v.union()", f'for field "member at index {i}"', site.arg_span(i)) or threw
     if threw:
         return Unknown("v.union() threw", site.span, quiet=True)
@@ -266,7 +290,9 @@ def _v_union(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         members,
         lambda: VUnion(
             members=tuple(
-                to_validator(arg, f'for field "member at index {i}" in v.union()', site.arg_span(i))
+                arg.validator
+                if isinstance(arg, ValidatorValue)
+                else to_validator(arg, f'for field "member at index {i}" in v.union()', site.arg_span(i))
                 for i, arg in enumerate(members)
             ),
             span=site.span,
@@ -283,7 +309,7 @@ def _as_optional(value: Value, site: CallSite) -> Value:
     return derived_validator(
         [value],
         lambda: dataclasses.replace(
-            to_validator(value, "in v.optional()", site.arg_span(0)), optional=True, span=site.span
+            arg_validator(value, "in v.optional()", site, 0), optional=True, span=site.span
         ),
     )
 
@@ -301,13 +327,13 @@ def _v_optional(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
 
 def _v_nullable(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     inner_value = arg_at(args, 0, site)
-    if _threw(ev, inner_value, "v.union()", 'for field "member at index 0"', site.arg_span(0)):
+    if _threw_at(ev, inner_value, "v.union()", 'for field "member at index 0"', site, 0):
         return Unknown("v.nullable() threw", site.span, quiet=True)
     return derived_validator(
         [inner_value],
         lambda: VUnion(
             members=(
-                to_validator(inner_value, "in v.nullable()", site.arg_span(0)),
+                arg_validator(inner_value, "in v.nullable()", site, 0),
                 VNull(span=site.span),
             ),
             span=site.span,

@@ -13,8 +13,6 @@ import gc
 from collections.abc import Iterator
 from pathlib import Path
 
-from tree_sitter import Node
-
 from schemalint import files
 from schemalint.diagnostics import EVALUATION_ERROR, UNRESOLVED_IMPORT, ParserDiagnostic, Severity, Span
 from schemalint.discovery import repository_root
@@ -236,22 +234,6 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             )
             return Unknown(reason, span)
         return binding.value
-
-    def lookup_node(self, node: Node, scope: Scope) -> Value:
-        """The value of an identifier node (its span is computed only when needed)."""
-        source = scope.module.source
-        assert source is not None
-        name = source.text(node)
-        binding = scope.lookup(name)
-        if binding is not None and binding.ref is None and binding.value is not None:
-            value = binding.value
-            if not (isinstance(value, Unknown) and value.quiet):
-                return value
-        elif binding is not None and binding.ref is not None:
-            value = self.module_export(binding.ref.module, binding.ref.name, None)
-            if not isinstance(value, Unknown):
-                return value  # the common case (`v`, `defineTable`, shared constants): no span needed
-        return self.lookup(name, source.span(node), scope)
 
     def lookup(self, name: str, span: Span, scope: Scope) -> Value:
         binding = scope.lookup(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from tree_sitter import Node
@@ -74,7 +75,7 @@ class ExpressionsMixin:
         def report_throw(self, message: str, span: Span | None) -> None: ...
 
         def lookup(self, name: str, span: Span, scope: Scope) -> Value: ...
-        def lookup_node(self, node: Node, scope: Scope) -> Value: ...
+        def module_export(self, module: Module, name: str, span: Span | None) -> Value: ...
         def call(
             self, callee: Value, args: list[Value], site: CallSite, this: Value | None = None
         ) -> Value: ...
@@ -88,112 +89,150 @@ class ExpressionsMixin:
 
     def eval(self, node: Node, scope: Scope) -> Value:
         """Evaluate an expression node to a value (never raises for user input)."""
-        self._depth += 1
         self.steps += 1
+        depth = self._depth + 1
+        if self.steps > self.step_limit or depth > MAX_EXPRESSION_DEPTH:
+            stopped = self._stopped(node, scope, depth)
+            if stopped is not None:
+                return stopped
+        self._depth = depth
         try:
-            if self.steps > self.step_limit:
-                stopped = self._out_of_steps(node, scope)
-                if stopped is not None:
-                    return stopped
-            if self._depth > MAX_EXPRESSION_DEPTH:
-                return Unknown(
-                    f"expression nested more than {MAX_EXPRESSION_DEPTH} levels deep", self.span(node, scope)
-                )
-            result = self._eval(node, scope)
-            if type(result) is js.Thrown and not result.reported:
-                result.reported = True
-                self.report_throw(result.error, result.span or self.span(node, scope))
-            return result
+            handler = _HANDLERS.get(node.type)
+            result = handler(self, node, scope) if handler is not None else self._eval_other(node, scope)
         finally:
-            self._depth -= 1
+            self._depth = depth - 1
+        if type(result) is js.Thrown and not result.reported:
+            result.reported = True
+            self.report_throw(result.error, result.span or self.span(node, scope))
+        return result
 
-    def _eval(self, node: Node, scope: Scope) -> Value:
+    def _stopped(self, node: Node, scope: Scope, depth: int) -> Unknown | None:
+        """The value of `node` when the step budget is used up or it is nested too deeply."""
+        if self.steps > self.step_limit:
+            stopped = self._out_of_steps(node, scope)
+            if stopped is not None:
+                return stopped
+        if depth > MAX_EXPRESSION_DEPTH:
+            reason = f"expression nested more than {MAX_EXPRESSION_DEPTH} levels deep"
+            return Unknown(reason, self.span(node, scope))
+        return None
+
+    def lookup_node(self, node: Node, scope: Scope) -> Value:
+        """The value of an identifier node (its span is computed only when needed)."""
+        source = scope.module.source
+        assert source is not None
+        name = source.text(node)
+        binding = scope.lookup(name)
+        if binding is not None:
+            ref = binding.ref
+            if ref is None:
+                value = binding.value
+                if value is not None and not (isinstance(value, Unknown) and value.quiet):
+                    return value
+            else:
+                value = self.module_export(ref.module, ref.name, None)
+                if not isinstance(value, Unknown):
+                    return value  # the common case (`v`, `defineTable`, shared constants): no span needed
+        return self.lookup(name, source.span(node), scope)
+
+    def _eval_string(self, node: Node, scope: Scope) -> Value:
+        source = scope.module.source
+        assert source is not None
+        return Prim(string_value(source, node), source.span(node))
+
+    def _eval_number(self, node: Node, scope: Scope) -> Value:
+        source = scope.module.source
+        assert source is not None
+        number = number_value(source.text(node))
+        return Prim(BigInt(number) if isinstance(number, int) else number, source.span(node))
+
+    def _eval_true(self, node: Node, scope: Scope) -> Value:
+        return Prim(True, self.span(node, scope))
+
+    def _eval_false(self, node: Node, scope: Scope) -> Value:
+        return Prim(False, self.span(node, scope))
+
+    def _eval_null(self, node: Node, scope: Scope) -> Value:
+        return Prim(None, self.span(node, scope))
+
+    def _eval_undefined(self, node: Node, scope: Scope) -> Value:
+        return Prim(UNDEFINED, self.span(node, scope))
+
+    def _eval_wrapped(self, node: Node, scope: Scope) -> Value:
+        """`(x)`, `x as T`, `x satisfies T`, `x!`: the value of `x`."""
+        named = node.named_children
+        if not named:
+            return Unknown("empty expression", self.span(node, scope))
+        return self.eval(named[0], scope)
+
+    def _eval_type_assertion(self, node: Node, scope: Scope) -> Value:
+        """`<T>x`: the value of `x`."""
+        named = node.named_children
+        if not named:
+            return Unknown("empty expression", self.span(node, scope))
+        return self.eval(named[-1], scope)
+
+    def _eval_function(self, node: Node, scope: Scope) -> Value:
+        source = scope.module.source
+        assert source is not None
+        span = source.span(node)
+        name_node = node.child_by_field_name("name")
+        params = node.child_by_field_name("parameters") or node.child_by_field_name("parameter")
+        body = node.child_by_field_name("body")
+        if body is None:
+            return Unknown("function without a body", span)
+        return Closure(source.text(name_node) if name_node else "", params, body, scope.module, scope, span)
+
+    def _eval_ternary(self, node: Node, scope: Scope) -> Value:
+        span = self.span(node, scope)
+        condition = node.child_by_field_name("condition")
+        test = self.eval(condition, scope) if condition is not None else Unknown("no condition", span)
+        truth = js.truthy(test)
+        if truth is None:
+            return js.unknown_from(test, "the condition cannot be evaluated")
+        branch = node.child_by_field_name("consequence" if truth else "alternative")
+        return self.eval(branch, scope) if branch is not None else Unknown("empty branch", span)
+
+    def _eval_update(self, node: Node, scope: Scope) -> Value:
+        return assignments.eval_update(cast("Evaluator", self), node, scope, self.span(node, scope))
+
+    def _eval_sequence(self, node: Node, scope: Scope) -> Value:
+        result: Value = Prim(UNDEFINED, self.span(node, scope))
+        for child in node.named_children:
+            result = self.eval(child, scope)
+        return result
+
+    def _eval_new(self, node: Node, scope: Scope) -> Value:
+        source = scope.module.source
+        assert source is not None
+        span = source.span(node)
+        constructor = node.child_by_field_name("constructor")
+        name = source.text(constructor) if constructor is not None else "?"
+        return Unknown(f"`new {name}(...)` cannot be evaluated", span)
+
+    def _eval_await(self, node: Node, scope: Scope) -> Value:
+        return Unknown("`await` cannot be evaluated", self.span(node, scope))
+
+    def _eval_import(self, node: Node, scope: Scope) -> Value:
+        span = self.span(node, scope)
+        self.record_runtime("import()", span)
+        return Unknown("dynamic `import()` cannot be evaluated", span)
+
+    def _eval_error(self, node: Node, scope: Scope) -> Value:
+        return Unknown("syntax error", self.span(node, scope), quiet=True)
+
+    def _eval_this(self, node: Node, scope: Scope) -> Value:
+        span = self.span(node, scope)
+        binding = scope.lookup("this")  # bound by calls of non-arrow functions
+        if binding is not None and binding.value is not None:
+            return binding.value
+        return Unknown("`this` cannot be evaluated", span)
+
+    def _eval_other(self, node: Node, scope: Scope) -> Value:
         source = scope.module.source
         assert source is not None
         kind = node.type
-        if kind == "identifier":
-            return self.lookup_node(node, scope)
-        if kind == "member_expression":
-            return self._eval_member(node, scope)
         span = source.span(node)
-        if kind == "string":
-            return Prim(string_value(source, node), span)
-        if kind == "number":
-            number = number_value(source.text(node))
-            return Prim(BigInt(number) if isinstance(number, int) else number, span)
-        if kind == "true" or kind == "false":
-            return Prim(kind == "true", span)
-        if kind == "null":
-            return Prim(None, span)
-        if kind == "undefined":
-            return Prim(UNDEFINED, span)
-        if kind == "template_string":
-            return self._eval_template(node, scope, span)
-        if kind in (
-            "parenthesized_expression",
-            "as_expression",
-            "satisfies_expression",
-            "non_null_expression",
-        ):
-            inner = node.named_children[0] if node.named_children else None
-            return self.eval(inner, scope) if inner is not None else Unknown("empty expression", span)
-        if kind == "type_assertion":
-            inner = node.named_children[-1] if node.named_children else None
-            return self.eval(inner, scope) if inner is not None else Unknown("empty expression", span)
-        if kind == "object":
-            return self._eval_object(node, scope, span)
-        if kind == "array":
-            return self._eval_array(node, scope, span)
-        if kind == "subscript_expression":
-            return self._eval_subscript(node, scope, span)
-        if kind == "call_expression":
-            return self._eval_call(node, scope, span)
-        if kind in ("arrow_function", "function_expression", "function"):
-            name_node = node.child_by_field_name("name")
-            params = node.child_by_field_name("parameters") or node.child_by_field_name("parameter")
-            body = node.child_by_field_name("body")
-            if body is None:
-                return Unknown("function without a body", span)
-            return Closure(
-                source.text(name_node) if name_node else "", params, body, scope.module, scope, span
-            )
-        if kind == "unary_expression":
-            return self._eval_unary(node, scope, span)
-        if kind == "binary_expression":
-            return self._eval_binary(node, scope, span)
-        if kind == "ternary_expression":
-            condition = node.child_by_field_name("condition")
-            test = self.eval(condition, scope) if condition is not None else Unknown("no condition", span)
-            truth = js.truthy(test)
-            if truth is None:
-                return js.unknown_from(test, "the condition cannot be evaluated")
-            branch = node.child_by_field_name("consequence" if truth else "alternative")
-            return self.eval(branch, scope) if branch is not None else Unknown("empty branch", span)
-        if kind in ("assignment_expression", "augmented_assignment_expression"):
-            return self._eval_assignment(node, scope, span)
-        if kind == "update_expression":
-            return assignments.eval_update(cast("Evaluator", self), node, scope, span)
-        if kind == "sequence_expression":
-            result: Value = Prim(UNDEFINED, span)
-            for child in node.named_children:
-                result = self.eval(child, scope)
-            return result
-        if kind == "new_expression":
-            constructor = node.child_by_field_name("constructor")
-            name = source.text(constructor) if constructor is not None else "?"
-            return Unknown(f"`new {name}(...)` cannot be evaluated", span)
-        if kind == "await_expression":
-            return Unknown("`await` cannot be evaluated", span)
-        if kind == "import":
-            self.record_runtime("import()", span)
-            return Unknown("dynamic `import()` cannot be evaluated", span)
-        if kind == "ERROR":
-            return Unknown("syntax error", span, quiet=True)
-        if kind == "this":
-            binding = scope.lookup("this")  # bound by calls of non-arrow functions
-            if binding is not None and binding.value is not None:
-                return binding.value
-            return Unknown("`this` cannot be evaluated", span)
         return Unknown(f"`{_short(source.text(node))}` ({kind.replace('_', ' ')}) cannot be evaluated", span)
 
     def property_key(self, node: Node, scope: Scope) -> str | None:
@@ -216,7 +255,8 @@ class ExpressionsMixin:
             return js.to_string(value)
         return None
 
-    def _eval_template(self, node: Node, scope: Scope, span: Span) -> Value:
+    def _eval_template(self, node: Node, scope: Scope) -> Value:
+        span = self.span(node, scope)
         source = scope.module.source
         assert source is not None
         result: Value = Prim("", span)
@@ -229,7 +269,8 @@ class ExpressionsMixin:
                 return result
         return result
 
-    def _eval_object(self, node: Node, scope: Scope, span: Span) -> Value:
+    def _eval_object(self, node: Node, scope: Scope) -> Value:
+        span = self.span(node, scope)
         source = scope.module.source
         assert source is not None
         result = JSObject(span=span)
@@ -324,7 +365,8 @@ class ExpressionsMixin:
             self.catching.pop()
         return Unknown("the getter may throw when it is read", span) if caught else member
 
-    def _eval_array(self, node: Node, scope: Scope, span: Span) -> Value:
+    def _eval_array(self, node: Node, scope: Scope) -> Value:
+        span = self.span(node, scope)
         items: list[Value] = []
         for child in array_elements(node):
             if child is None:  # a hole (`[1, , 3]`): JS arrays with holes are not modelled
@@ -362,7 +404,8 @@ class ExpressionsMixin:
         name = source.text(property_node)
         needs_span = (
             nullish
-            or isinstance(receiver, OpaqueValue)
+            # A known member of `v` (or another modelled object) needs no span; others may.
+            or (isinstance(receiver, OpaqueValue) and not isinstance(receiver.members.get(name), Value))
             or (isinstance(receiver, ValidatorValue) and validator_lacks(receiver.validator.kind, name))
         )
         span = source.span(node) if needs_span else None
@@ -373,7 +416,8 @@ class ExpressionsMixin:
             self._method_receiver = (value, receiver)  # `this` when it is called as `a.b()`
         return value
 
-    def _eval_subscript(self, node: Node, scope: Scope, span: Span) -> Value:
+    def _eval_subscript(self, node: Node, scope: Scope) -> Value:
+        span = self.span(node, scope)
         object_node = node.child_by_field_name("object")
         index_node = node.child_by_field_name("index")
         if object_node is None or index_node is None:
@@ -392,7 +436,8 @@ class ExpressionsMixin:
             self._method_receiver = (value, receiver)  # `this` when it is called as `a[k]()`
         return value
 
-    def _eval_call(self, node: Node, scope: Scope, span: Span) -> Value:
+    def _eval_call(self, node: Node, scope: Scope) -> Value:
+        span = self.span(node, scope)
         function_node = node.child_by_field_name("function")
         arguments_node = node.child_by_field_name("arguments")
         if function_node is None:
@@ -445,7 +490,8 @@ class ExpressionsMixin:
             this = receiver if called is callee else Unknown("`this` cannot be evaluated", span)
         return self.call(callee, args, CallSite(span, arg_spans, method_span), this)
 
-    def _eval_unary(self, node: Node, scope: Scope, span: Span) -> Value:
+    def _eval_unary(self, node: Node, scope: Scope) -> Value:
+        span = self.span(node, scope)
         operator_node = node.child_by_field_name("operator")
         argument_node = node.child_by_field_name("argument")
         if operator_node is None or argument_node is None:
@@ -466,7 +512,8 @@ class ExpressionsMixin:
             return js.unknown_from(argument, f"`{operator}` cannot be applied here")
         return js_operators.unary(operator, argument, span)
 
-    def _eval_binary(self, node: Node, scope: Scope, span: Span) -> Value:
+    def _eval_binary(self, node: Node, scope: Scope) -> Value:
+        span = self.span(node, scope)
         operator_node = node.child_by_field_name("operator")
         left_node = node.child_by_field_name("left")
         right_node = node.child_by_field_name("right")
@@ -490,8 +537,47 @@ class ExpressionsMixin:
             return has_member(left, right, span)
         return js_operators.binary(operator, left, right, span)
 
-    def _eval_assignment(self, node: Node, scope: Scope, span: Span) -> Value:
-        return assignments.eval_assignment(cast("Evaluator", self), node, scope, span)
+    def _eval_assignment(self, node: Node, scope: Scope) -> Value:
+        return assignments.eval_assignment(cast("Evaluator", self), node, scope, self.span(node, scope))
+
+
+_Handler = Callable[[ExpressionsMixin, Node, Scope], Value]
+# The evaluation of each expression node type (others: `_eval_other`).
+_HANDLERS: dict[str, _Handler] = {
+    "identifier": ExpressionsMixin.lookup_node,
+    "member_expression": ExpressionsMixin._eval_member,
+    "call_expression": ExpressionsMixin._eval_call,
+    "string": ExpressionsMixin._eval_string,
+    "number": ExpressionsMixin._eval_number,
+    "true": ExpressionsMixin._eval_true,
+    "false": ExpressionsMixin._eval_false,
+    "null": ExpressionsMixin._eval_null,
+    "undefined": ExpressionsMixin._eval_undefined,
+    "template_string": ExpressionsMixin._eval_template,
+    "parenthesized_expression": ExpressionsMixin._eval_wrapped,
+    "as_expression": ExpressionsMixin._eval_wrapped,
+    "satisfies_expression": ExpressionsMixin._eval_wrapped,
+    "non_null_expression": ExpressionsMixin._eval_wrapped,
+    "type_assertion": ExpressionsMixin._eval_type_assertion,
+    "object": ExpressionsMixin._eval_object,
+    "array": ExpressionsMixin._eval_array,
+    "subscript_expression": ExpressionsMixin._eval_subscript,
+    "arrow_function": ExpressionsMixin._eval_function,
+    "function_expression": ExpressionsMixin._eval_function,
+    "function": ExpressionsMixin._eval_function,
+    "unary_expression": ExpressionsMixin._eval_unary,
+    "binary_expression": ExpressionsMixin._eval_binary,
+    "ternary_expression": ExpressionsMixin._eval_ternary,
+    "assignment_expression": ExpressionsMixin._eval_assignment,
+    "augmented_assignment_expression": ExpressionsMixin._eval_assignment,
+    "update_expression": ExpressionsMixin._eval_update,
+    "sequence_expression": ExpressionsMixin._eval_sequence,
+    "new_expression": ExpressionsMixin._eval_new,
+    "await_expression": ExpressionsMixin._eval_await,
+    "import": ExpressionsMixin._eval_import,
+    "ERROR": ExpressionsMixin._eval_error,
+    "this": ExpressionsMixin._eval_this,
+}
 
 
 def _optional_and_nullish(node: Node, value: Value) -> bool:
