@@ -7,7 +7,7 @@ per-file ignores, inline suppressions and the `unused-suppression` findings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,15 +48,27 @@ def _table_span(table: Table) -> Span | None:
     return table.name_span or table.span or table.origin.spread_span
 
 
-def run(project: Project, config: Config | None = None, baseline: Baseline | None = None) -> list[Diagnostic]:
+def run(
+    project: Project,
+    config: Config | None = None,
+    baseline: Baseline | None = None,
+    *,
+    only: Callable[[type[Rule]], bool] | None = None,
+) -> list[Diagnostic]:
     """Every diagnostic the configured rules report on `project`, sorted by file, line,
     column and code, with per-file ignores and suppression comments applied, and repeats of a
     finding at one source location merged (`findings.once_per_location`).
 
     Without a `baseline` the `check` rules run; with one, only the rules that compare the
-    project with it (`schemalint diff`)."""
+    project with it (`schemalint diff`). With `only`, just the enabled rules it accepts run:
+    their findings are those of a full run (rules do not see each other's findings), and
+    `unused-suppression` runs only if accepted."""
     config = config or Config()
-    rules = tuple(rule for rule in config.enabled_rules() if rule.compares_versions == (baseline is not None))
+    rules = tuple(
+        rule
+        for rule in config.enabled_rules()
+        if rule.compares_versions == (baseline is not None) and (only is None or only(rule))
+    )
     reporter = _Reporter(project, config)
     found = [
         reporter.report(rule, violation, node)
