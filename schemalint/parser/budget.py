@@ -48,24 +48,39 @@ class ValidatorBudget:
 
     def __init__(self) -> None:
         self._sizes: dict[int, int] = {}
+        self._unread: set[int] = set()  # measured nodes with an unknown part somewhere inside
         self._alive: list[Validator] = []  # keeps measured nodes alive, so their ids stay unique
         self.total = 0
 
     def expanded_size(self, validator: Validator) -> int:
         """The number of nodes of `validator` as a tree (each use of a shared node counted)."""
-        known = self._sizes.get(id(validator))
+        key = id(validator)
+        known = self._sizes.get(key)
         if known is not None:
             return known
         size = 1
+        unread = self._unread
         if isinstance(validator, VObject):
+            has_unknown = bool(validator.unknown_parts)
             for f in validator.fields:
-                size += self.expanded_size(f.validator)
+                child = f.validator
+                size += self.expanded_size(child)
+                has_unknown = has_unknown or id(child) in unread
         else:
+            has_unknown = isinstance(validator, VUnknown)
             for child in validator.children():
                 size += self.expanded_size(child)
-        self._sizes[id(validator)] = size
+                has_unknown = has_unknown or id(child) in unread
+        if has_unknown:
+            unread.add(key)
+        self._sizes[key] = size
         self._alive.append(validator)
         return size
+
+    def fully_read(self, validator: Validator) -> bool:
+        """Whether `validator` was measured and holds no unknown validator or unknown fields."""
+        key = id(validator)
+        return key in self._sizes and key not in self._unread
 
     @property
     def distinct(self) -> int:

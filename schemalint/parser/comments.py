@@ -32,30 +32,37 @@ def property_docs(obj: Node, source: SourceText) -> dict[int, str]:
     other comments describe the property right below them. A comment separated from the next
     property by a blank line is a section banner and describes nothing.
     """
+    data = source.data
+    if data.find(b"/", obj.start_byte, obj.end_byte) == -1:
+        return {}  # no comment inside (the common case for nested objects)
     docs: dict[int, list[str]] = {}
     pending: list[tuple[str, int, int]] = []  # (text, first row, last row)
     previous: Node | None = None
-    previous_end_row = -1
+    # Where the previous property (with a comma on its last line) ends: a node starts on that
+    # line when no line break lies between.
+    previous_end = -1
     for child in obj.children:
-        if child.type == "comment":
+        kind = child.type
+        if kind == "comment":
             text = clean_comment(source.text(child))
             if text.startswith("schemalint-"):
                 continue  # a suppression directive, not a description
-            if previous is not None and child.start_point[0] == previous_end_row:
+            if previous is not None and data.find(b"\n", previous_end, child.start_byte) == -1:
                 if text:
                     docs.setdefault(previous.id, []).append(text)
             elif text:
                 pending.append((text, child.start_point[0], child.end_point[0]))
             continue
-        if child.type in _PROPERTY_TYPES:
-            attached = _adjacent_block(pending, child.start_point[0])
-            if attached:
-                docs.setdefault(child.id, []).extend(attached)
-            pending = []
+        if kind in _PROPERTY_TYPES:
+            if pending:
+                attached = _adjacent_block(pending, child.start_point[0])
+                if attached:
+                    docs.setdefault(child.id, []).extend(attached)
+                pending = []
             previous = child
-            previous_end_row = child.end_point[0]
-        elif child.type == "," and previous is not None and child.start_point[0] == previous_end_row:
-            previous_end_row = child.end_point[0]
+            previous_end = child.end_byte
+        elif kind == "," and previous is not None and data.find(b"\n", previous_end, child.start_byte) == -1:
+            previous_end = child.end_byte
     return {node_id: "\n".join(parts) for node_id, parts in docs.items()}
 
 

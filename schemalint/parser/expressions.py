@@ -22,6 +22,7 @@ from schemalint.parser.undefined_names import surely_undefined, validator_lacks
 from schemalint.parser.values import (
     UNDEFINED,
     BigInt,
+    Builtin,
     CallSite,
     Closure,
     JSArray,
@@ -397,11 +398,15 @@ class ExpressionsMixin:
         receiver = self.eval(object_node, scope)
         if receiver is SHORT_CIRCUIT and object_node.type in _CHAIN:
             return SHORT_CIRCUIT  # `a?.b.c` with `a` nullish: the whole chain is undefined
+        name = source.text(property_node)
+        if type(receiver) is OpaqueValue:  # the hot path: `v.string` and the like
+            member = receiver.members.get(name)
+            if isinstance(member, Value) and not isinstance(member, Unknown | Closure):
+                return member
         nullish = isinstance(receiver, Prim) and receiver.value in (None, UNDEFINED)
         if nullish and any(c.type == "optional_chain" for c in node.children):
             return SHORT_CIRCUIT
         # Globals such as `process` record where they were touched.
-        name = source.text(property_node)
         needs_span = (
             nullish
             # A known member of `v` (or another modelled object) needs no span; others may.
@@ -437,58 +442,65 @@ class ExpressionsMixin:
         return value
 
     def _eval_call(self, node: Node, scope: Scope) -> Value:
-        span = self.span(node, scope)
+        source = scope.module.source
+        assert source is not None
+        span = source.span(node)
         function_node = node.child_by_field_name("function")
         arguments_node = node.child_by_field_name("arguments")
         if function_node is None:
             return Unknown("incomplete call", span)
-        if function_node.type == "import":
+        function_type = function_node.type
+        if function_type == "import":
             self.record_runtime("import()", span)
             return Unknown("dynamic `import()` cannot be evaluated", span)
         callee = self.eval(function_node, scope)
-        if callee is SHORT_CIRCUIT and function_node.type in _CHAIN:
+        if callee is SHORT_CIRCUIT and function_type in _CHAIN:
             return SHORT_CIRCUIT  # `a?.b()` with `a` nullish
-        if _optional_and_nullish(node, callee):
+        if isinstance(callee, Prim) and _optional_and_nullish(node, callee):
             return SHORT_CIRCUIT  # `maybe?.()`
         args: list[Value] = []
-        assert scope.module.source is not None
-        arg_spans = LazySpans(scope.module.source)
+        arg_nodes: list[Span | Node | None] = []
         if arguments_node is not None:
             if arguments_node.type == "template_string":
                 return Unknown("tagged templates cannot be evaluated", span)
             for child in arguments_node.named_children:
-                if child.type == "comment":
+                child_type = child.type
+                if child_type == "comment":
                     continue
-                if child.type == "spread_element":
+                if child_type == "spread_element":
                     inner = child.named_children[0] if child.named_children else None
                     spread = self.eval(inner, scope) if inner is not None else Unknown("empty spread", span)
                     if isinstance(spread, JSArray):
                         args.extend(spread.items)
-                        arg_spans.extend(item.span or child for item in spread.items)
+                        arg_nodes.extend(item.span or child for item in spread.items)
                         continue
                     return js.unknown_from(spread, "a spread argument cannot be evaluated")
                 args.append(self.eval(child, scope))
-                arg_spans.append(child)
+                arg_nodes.append(child)
         method_span = None
-        if function_node.type == "member_expression":
-            property_node = function_node.child_by_field_name("property")
-            if property_node is not None:
+        if function_type == "member_expression":
+            member_node = function_node
 
-                def method_span() -> Span:
-                    assert property_node is not None
-                    start = self.span(property_node, scope)
-                    return Span(span.file, start.line, start.column, span.end_line, span.end_column)
+            def method_span() -> Span | None:
+                """From the method's name to the end of the call (`x.index(...)`)."""
+                property_node = member_node.child_by_field_name("property")
+                if property_node is None:
+                    return None
+                start = source.span(property_node)
+                return Span(span.file, start.line, start.column, span.end_line, span.end_column)
 
+        site = CallSite(span, LazySpans(source, arg_nodes), method_span)
+        if isinstance(callee, Builtin):
+            return callee.impl(cast("Evaluator", self), site, args)
         this: Value | None = None
-        while function_node.type == "parenthesized_expression" and function_node.named_children:
-            function_node = function_node.named_children[0]  # `(a.b)()` keeps `this` (not `(0, a.b)()`)
-        if isinstance(callee, Closure) and function_node.type in (
-            "member_expression",
-            "subscript_expression",
-        ):
-            called, receiver = self._method_receiver
-            this = receiver if called is callee else Unknown("`this` cannot be evaluated", span)
-        return self.call(callee, args, CallSite(span, arg_spans, method_span), this)
+        if isinstance(callee, Closure):
+            while function_type == "parenthesized_expression" and function_node.named_children:
+                function_node = function_node.named_children[0]  # `(a.b)()` keeps `this` (not `(0, a.b)()`)
+                function_type = function_node.type
+            if function_type in ("member_expression", "subscript_expression"):
+                called, receiver = self._method_receiver
+                this = receiver if called is callee else Unknown("`this` cannot be evaluated", span)
+        return self.call(callee, args, site, this)
 
     def _eval_unary(self, node: Node, scope: Scope) -> Value:
         span = self.span(node, scope)

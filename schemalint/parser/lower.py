@@ -55,6 +55,8 @@ class Lowering:
     def report_validator(self, validator: Validator, table: str, what: str, fallback: Span | None) -> None:
         """Report every unevaluable part of a table's document validator, naming the exact
         field it cost (`tasks.title`), or the whole table when the document itself is unknown."""
+        if self.budget.fully_read(validator):
+            return  # the common case: nothing to report
         for path, node in _walk_with_paths(validator, ""):
             where = f"`{table}.{path}`" if path else f"table `{table}`"
             if isinstance(node, VUnknown):

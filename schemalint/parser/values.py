@@ -298,9 +298,9 @@ class FunctionValue(Value):
 class LazySpans(Sequence["Span | None"]):
     """Argument spans of a call, computed from their nodes only when asked for."""
 
-    def __init__(self, source: SourceText) -> None:
+    def __init__(self, source: SourceText, items: list[Span | Node | None] | None = None) -> None:
         self._source = source
-        self._items: list[Span | Node | None] = []
+        self._items: list[Span | Node | None] = [] if items is None else items
 
     def append(self, item: Span | Node | None) -> None:
         self._items.append(item)
@@ -330,7 +330,7 @@ class CallSite:
     arg_spans: Sequence[Span | None]
     # For method calls (`x.index(...)`): computes the span from the method name to the end of
     # the call. Lazy: only table methods need it, and spans are the evaluator's hottest path.
-    method_span_factory: Callable[[], Span] | None = None
+    method_span_factory: Callable[[], Span | None] | None = None
 
     @property
     def method_span(self) -> Span | None:
