@@ -205,3 +205,17 @@ def test_allow_partial_writes_and_every_module_docstring_says_what_may_be_missin
     for module in ("__init__.py", "documents.py", "api.py"):
         assert expected in (out / "convex_types" / module).read_text(encoding="utf-8"), module
     assert run("docs", root, tmp_path / "docs", "--allow-partial")[0] == 0
+
+
+def test_the_configuration_decides_which_deploy_errors_stop_the_generators(tmp_path: Path) -> None:
+    schema, _ = BROKEN_SCHEMAS[
+        "duplicate index name and unknown index field (rules `check` reports as errors)"
+    ]
+    root = project(tmp_path / "p", schema)
+    (root / "schemalint.yaml").write_text("ignore: [D104, D105]\n", encoding="utf-8")
+    code, err = run("docs", root, tmp_path / "out")
+    assert code == 1 and "D108 unknown-index-field" in err and "D104" not in err and "D105" not in err
+    (root / "schemalint.yaml").write_text(
+        "ignore: [D104, D105]\nseverity:\n  unknown-index-field: warning\n", encoding="utf-8"
+    )
+    assert run("docs", root, tmp_path / "out")[0] == 0
