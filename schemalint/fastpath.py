@@ -176,7 +176,7 @@ def run() -> None:
         if entry is not None and _write(entry):
             sys.exit(entry["exit"])
     # a watch runs for hours: its garbage must be collected
-    if argv[:1] in (["check"], ["export"]) and "--watch" not in argv:
+    if (argv[:1] in (["check"], ["export"]) or argv[:2] == ["generate", "docs"]) and "--watch" not in argv:
         _run_without_collector()
     from schemalint.cli import main
 
@@ -184,13 +184,13 @@ def run() -> None:
 
 
 def _run_without_collector() -> None:
-    """Run `check` or `export` with the cyclic garbage collector off, and end the process
-    without tearing its objects down.
+    """Run `check`, `export` or `generate docs` with the cyclic garbage collector off, and end
+    the process without tearing its objects down.
 
     What `check` allocates lives until the report is written (the collector's passes over it free
     nothing and cost a third of a big schema's run); at exit the interpreter would free every
-    object one by one. The streams are flushed first, so nothing written is lost; neither
-    command opens a file that outlives its `with` block or registers an exit handler."""
+    object one by one. The streams are flushed first, so nothing written is lost; none of these
+    commands opens a file that outlives its `with` block or registers an exit handler."""
     import gc
 
     from schemalint.cli import main

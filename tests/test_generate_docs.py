@@ -4,11 +4,13 @@ the real `mermaid` package; output is deterministic and escapes whatever the sch
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import re
 import shutil
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from injection_project import PROJECT as INJECTION_PROJECT
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
+from schemalint import fastpath
 from schemalint.cli import main
 from schemalint.diagnostics import Severity, Span
 from schemalint.discovery import discover
@@ -187,6 +190,34 @@ def test_the_mermaid_script_reports_a_bad_block_with_its_line(tmp_path: Path) ->
 
 
 # ------------------------------------------------------------------------------- determinism
+
+
+def test_the_console_script_writes_every_file_before_it_exits_without_teardown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """`schemalint generate docs` runs with the garbage collector off and ends by `os._exit`
+    (schemalint.fastpath): the files, the manifest and the summary must all be out by then."""
+    project = FIXTURES / "docs-edge-cases"
+    monkeypatch.setattr(
+        sys, "argv", ["schemalint", "generate", "docs", str(project), "--out", str(tmp_path / "d")]
+    )
+    monkeypatch.setattr(fastpath, "_command_line", None)
+
+    def leave(status: int) -> None:
+        raise SystemExit(status)
+
+    monkeypatch.setattr(fastpath, "_exit", leave)
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            fastpath.run()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert stopped.value.code == 0
+    assert "written, 0 unchanged, 0 removed" in capfd.readouterr().err
+    written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "d").glob("*.md")}
+    assert written == docs_for(project)
+    assert (tmp_path / "d" / ".schemalint-manifest.json").is_file()
 
 
 def test_generating_twice_gives_byte_identical_files(tmp_path: Path) -> None:
