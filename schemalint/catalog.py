@@ -15,7 +15,7 @@ path under `convex/`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from schemalint.catalog_files import (
     rule_metadata,
 )
 from schemalint.diagnostics import Severity
+from schemalint.records import dataclass
 from schemalint.rulemeta import NAME_PATTERN, Option
 
 __all__ = ["CatalogEntry", "CatalogError", "Example", "ExpectedFinding", "find_entry", "load_catalog"]

@@ -19,11 +19,11 @@ import json
 import os
 import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from schemalint.diagnostics import Severity
+from schemalint.records import dataclass
 from schemalint.rulemeta import (
     CATEGORY_DIGITS,
     CODE_PATTERN,

@@ -13,7 +13,7 @@ and each file once per run), since the usage model does not record where an inse
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from tree_sitter import Node
@@ -21,6 +21,7 @@ from tree_sitter import Node
 from schemalint import files
 from schemalint.ir import DbAccess, Usage
 from schemalint.parser.source import SourceText, load_source
+from schemalint.records import dataclass
 
 _LOOP_METHODS = (b"map", b"forEach")
 

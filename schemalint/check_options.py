@@ -3,8 +3,9 @@ before anything heavy is imported)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from schemalint.records import dataclass
 
 # --statistics prints a table (the text formats) or JSON rows; other formats have no place for it.
 STATISTICS_FORMATS = ("text", "concise", "json")

@@ -7,11 +7,11 @@ import contextlib
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from schemalint.check_options import STATISTICS_FORMATS, CheckOptions
+from schemalint.records import dataclass
 
 __all__ = [
     "STATISTICS_FORMATS",

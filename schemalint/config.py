@@ -14,12 +14,13 @@ import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 from schemalint import files
 from schemalint.diagnostics import Severity
+from schemalint.records import dataclass
 from schemalint.rules import get_rule
 from schemalint.rules.base import OptionValue, Rule, RuleOptions, coerce_option
 from schemalint.selection import ALL, RuleSelection, layered_rules, selector_problem

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import NamedTuple
+
+from schemalint.records import dataclass
 
 
 class Span(NamedTuple):

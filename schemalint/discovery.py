@@ -9,10 +9,10 @@ schemalint never reads outside the repository that holds the project (`repositor
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from schemalint import files
+from schemalint.records import dataclass
 
 SCHEMA_NAMES = ("schema.ts", "schema.js")
 # A directory holding one of these is the root of a repository or a JS workspace (monorepo).

@@ -8,7 +8,6 @@ per-file ignores, inline suppressions and the `unused-suppression` findings.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from schemalint.config import Config
@@ -16,6 +15,7 @@ from schemalint.diagnostics import Severity, Span
 from schemalint.findings import Diagnostic, once_per_location, relative_path
 from schemalint.ir import Project, Schema, Table
 from schemalint.irquery import FieldRef, IndexRef, find_field, table_fields, table_indexes
+from schemalint.records import dataclass
 from schemalint.rules import RULES, get_rule
 from schemalint.rules.base import Baseline, Rule, RuleContext, Violation
 from schemalint.rules.unused_suppression import UnusedSuppression

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from schemalint.diagnostics import Severity, Span
+from schemalint.records import dataclass
 
 
 @dataclass(frozen=True)

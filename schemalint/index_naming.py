@@ -10,12 +10,12 @@ whose table has two indexes of one name.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from itertools import product
 
 from schemalint.ir import Schema, Table
 from schemalint.irquery import is_package_table
 from schemalint.naming import split_words
+from schemalint.records import dataclass
 
 SYSTEM_INDEX_NAMES = ("by_id", "by_creation_time")
 

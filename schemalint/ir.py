@@ -8,11 +8,12 @@ attached to tables and fields, and a record of what could not be evaluated.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from typing import ClassVar, Literal
 
 from schemalint.diagnostics import ParserDiagnostic, Span
 from schemalint.intdigits import int_to_decimal
+from schemalint.records import dataclass
 
 # --------------------------------------------------------------------------------------------
 # Validators

@@ -8,7 +8,6 @@ so nothing here needs to unwrap `v.optional`; `unwrap_nullable` strips `v.nullab
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Literal, TypeVar, cast
 
 from schemalint.convex_syntax import validator_source
@@ -33,6 +32,7 @@ from schemalint.ir import (
     VUnion,
     VUnknown,
 )
+from schemalint.records import dataclass
 
 SYSTEM_FIELDS = ("_id", "_creationTime")
 

@@ -8,8 +8,9 @@ so that reading the catalog never re-enters the registry.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal, cast
+
+from schemalint.records import dataclass
 
 OptionValue = bool | int | str | tuple[str, ...]
 # `regex`: a string that must compile as a regular expression (unless it is one of `choices`).

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from schemalint.records import dataclass
 from schemalint.rules import RULES, get_rule
 from schemalint.rules.base import CATEGORY_DIGITS, Rule
 

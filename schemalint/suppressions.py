@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from schemalint.findings import Diagnostic
 from schemalint.ir import Comment, SourceFile
+from schemalint.records import dataclass
 from schemalint.rules import get_rule
 
 _DIRECTIVE = re.compile(r"^schemalint-(?P<kind>[A-Za-z-]*)(?P<rest>.*)$", re.DOTALL)

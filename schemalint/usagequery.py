@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from schemalint.ir import (
@@ -26,6 +26,7 @@ from schemalint.ir import (
 )
 from schemalint.irquery import indexes_may_be_incomplete, is_package_table, tables_may_be_incomplete
 from schemalint.parser.usage import UNREADABLE
+from schemalint.records import dataclass
 
 SYSTEM_INDEXES: dict[str, tuple[str, ...]] = {"by_id": ("_id",), "by_creation_time": ("_creationTime",)}
 

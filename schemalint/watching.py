@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 import click
@@ -23,6 +23,7 @@ import watchfiles
 
 from schemalint.config import CONFIG_FILE_NAMES
 from schemalint.discovery import ProjectLayout, repository_root
+from schemalint.records import dataclass
 
 MODULE_SUFFIXES = frozenset({".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".json"})
 PROJECT_FILES = ("convex.json", "tsconfig.json", "package.json")

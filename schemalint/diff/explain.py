@@ -8,13 +8,12 @@ extra field, a value that does not match), and the first step of the safe way th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from schemalint.diagnostics import Span
 from schemalint.diff.documents import object_members
 from schemalint.diff.subset import is_subset, same
 from schemalint.ir import Field, Validator, VArray, VId, VLiteral, VObject, VRecord, VString, VUnion
 from schemalint.irquery import describe_validator
+from schemalint.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ out (the comparison reports them as unknown).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from schemalint.diff.tables import Comparison
 from schemalint.ir import DbIndex, Project, SearchIndex
 from schemalint.irquery import IndexRef, indexes_may_be_incomplete, table_indexes
+from schemalint.records import dataclass
 
 IndexChangeKind = Literal["added", "changed", "enabled", "staged", "removed"]
 

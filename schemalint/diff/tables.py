@@ -9,7 +9,7 @@ version is not fully evaluated the verdict is `unknown`, never `safe`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from schemalint.diagnostics import PARSE_ERROR
@@ -19,6 +19,7 @@ from schemalint.diff.subset import is_subset, same
 from schemalint.export import validator_json
 from schemalint.ir import Project, Schema, Table, Validator, VAny, VObject, VUnknown, walk_validators
 from schemalint.irquery import table_indexes, tables_may_be_incomplete
+from schemalint.records import dataclass
 from schemalint.rules.base import Baseline
 
 Verdict = Literal[

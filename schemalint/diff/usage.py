@@ -6,11 +6,11 @@ answer is `unknown` whenever that model cannot rule a use out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from schemalint.ir import DbAccess, Project
 from schemalint.irquery import IndexRef
+from schemalint.records import dataclass
 from schemalint.usagequery import index_usage_known, location, usage_of
 
 _MAX_LISTED = 5

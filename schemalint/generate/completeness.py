@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from schemalint.diagnostics import ParserDiagnostic, Severity
 from schemalint.findings import Diagnostic
 from schemalint.ir import FunctionModules, Project, VUnknown
+from schemalint.records import dataclass
 
 if TYPE_CHECKING:
     from schemalint.rules.base import Rule

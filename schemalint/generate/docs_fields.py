@@ -4,7 +4,7 @@ in Convex syntax, the tables it references and its comment, all as Markdown."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from schemalint.convex_syntax import literal_source, validator_source
 from schemalint.generate import markdown as md
@@ -19,6 +19,7 @@ from schemalint.ir import (
     VObject,
     VUnknown,
 )
+from schemalint.records import dataclass
 
 
 @dataclass

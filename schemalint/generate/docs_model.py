@@ -11,7 +11,6 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +37,7 @@ from schemalint.generate.docs_tables import (
 from schemalint.generate.docs_text import description_blocks, summary
 from schemalint.generate.output import generated_notice
 from schemalint.ir import Project, Schema, Table
+from schemalint.records import dataclass
 
 if TYPE_CHECKING:
     from schemalint.findings import Diagnostic

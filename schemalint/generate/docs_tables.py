@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +12,7 @@ from schemalint.convex_syntax import js_number, js_string
 from schemalint.generate import markdown as md
 from schemalint.generate.docs_refs import variants
 from schemalint.ir import DbIndex, JsonScalar, SearchIndex, Table, VAny, VectorIndex, VObject
+from schemalint.records import dataclass
 
 if TYPE_CHECKING:
     from schemalint.findings import Diagnostic

@@ -9,7 +9,7 @@ a member whose name is taken in its namespace gets a trailing `_`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from schemalint.generate.python_convert import argument_shape, result_shape
 from schemalint.generate.python_model import (
@@ -39,6 +39,7 @@ from schemalint.generate.python_names import (
 from schemalint.generate.python_types import ABC_NAMES, FUNCTION_HANDLE, Place, TypeMapper
 from schemalint.generate.python_validators import has_undecidable_int64
 from schemalint.ir import ConvexFunction, VId, VObject, walk_validators
+from schemalint.records import dataclass
 
 ROOT_CLASS = "ConvexApi"
 # What the api module exports besides its types and namespaces (see api.py.jinja).

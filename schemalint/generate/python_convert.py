@@ -7,11 +7,10 @@ applies to list elements, `fields`/`values` to dict entries (named / any other k
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from schemalint.generate.python_names import py_string
 from schemalint.generate.python_validators import decidable, discriminator, flat_members, is_int64_like
 from schemalint.ir import Validator, VArray, VObject, VRecord, VUnion
+from schemalint.records import dataclass
 
 INT64 = "_INT64"
 

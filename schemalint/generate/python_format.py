@@ -10,7 +10,7 @@ are never split, nor are expressions that do not end in a bracket (`A | B`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from schemalint.records import dataclass
 
 LINE_LENGTH = 88
 _PAIRS = {"(": ")", "[": "]", "{": "}"}

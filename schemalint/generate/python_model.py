@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import ClassVar
 
 from schemalint.generate.python_format import definition_header, lay_out, parameter_lines, parenthesized
@@ -27,6 +27,7 @@ from schemalint.generate.python_names import (
 from schemalint.generate.python_types import FUNCTION_HANDLE, SYSTEM_ID_TYPES, AliasDef, Definition
 from schemalint.generate.python_validators import within_depth
 from schemalint.ir import ConvexFunction, Schema
+from schemalint.records import dataclass
 
 TYPING_NAMES = ("Any", "Literal", "Never", "NewType", "NotRequired", "TypeAlias", "TypedDict", "Union")
 DOCUMENTS_MODULE = "documents"

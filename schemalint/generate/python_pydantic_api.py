@@ -3,8 +3,6 @@ the arguments' types and the result's type handed to the facade, which validates
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from schemalint.generate.python_api import API_EXPORTS, _namespace_tree, _namespace_view, _Param, _Signature
 from schemalint.generate.python_documents import IdTypes
 from schemalint.generate.python_model import (
@@ -34,6 +32,7 @@ from schemalint.generate.python_pydantic_model import (
 )
 from schemalint.generate.python_types import ABC_NAMES, FUNCTION_HANDLE, Definition, Place
 from schemalint.ir import ConvexFunction, VObject
+from schemalint.records import dataclass
 
 # The api module's exports: the TypedDict variant's, but `OMITTED` comes from the documents.
 PYDANTIC_API_EXPORTS = tuple(name for name in API_EXPORTS if name not in ("OMITTED", "Omitted"))

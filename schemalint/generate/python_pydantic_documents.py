@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from schemalint.generate.python_documents import (
     IdTypes,
     _document_type,
@@ -26,6 +24,7 @@ from schemalint.generate.python_pydantic_model import (
 from schemalint.generate.python_types import FUNCTION_HANDLE
 from schemalint.generate.python_validators import flat_members
 from schemalint.ir import ConvexFunction, Schema, VUnion, walk_validators
+from schemalint.records import dataclass
 
 # Names documents.py.jinja (pydantic) defines or imports for itself.
 DOCUMENTS_RESERVED = (

@@ -11,7 +11,7 @@ fields keep their Convex name as an alias when it is not a usable Python name (`
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from schemalint.generate.python_format import LINE_LENGTH, lay_out, parenthesized, split_union
@@ -34,6 +34,7 @@ from schemalint.generate.python_validators import (
     typable_int,
 )
 from schemalint.ir import Validator, VCommitTs, VInt64, VLiteral, VObject, VUnion
+from schemalint.records import dataclass
 
 INT64 = "Int64"
 AS_INT64 = "AS_INT64"  # `Annotated[Literal[5], AS_INT64]`: `v.literal(5n)`, read from ConvexInt64

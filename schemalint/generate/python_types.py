@@ -14,7 +14,6 @@ Objects become `TypedDict`s named after where they sit (`UserProfilesSettings`),
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from schemalint.generate.python_names import NameRegistry, pascal_case, py_string
 from schemalint.generate.python_validators import (
@@ -46,6 +45,7 @@ from schemalint.ir import (
     VUnion,
     VUnknown,
 )
+from schemalint.records import dataclass
 
 SYSTEM_ID_TYPES = {"_storage": "StorageId", "_scheduled_functions": "ScheduledFunctionsId"}
 # Argument types are abstract (`Sequence`, `Mapping`: a caller may pass a tuple or any mapping);

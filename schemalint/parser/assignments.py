@@ -3,7 +3,6 @@ members (`a.b`), computed members (`a[k]`) and destructuring patterns."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
@@ -14,6 +13,7 @@ from schemalint.parser.js_members import get_member
 from schemalint.parser.mutation import delete_member, poison, set_member
 from schemalint.parser.scope import Scope
 from schemalint.parser.values import UNDEFINED, BigInt, Prim, Unknown, Value
+from schemalint.records import dataclass
 
 if TYPE_CHECKING:
     from schemalint.parser.evaluator import Evaluator

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from schemalint.diagnostics import Span
@@ -31,6 +30,7 @@ from schemalint.parser.values import (
     ValidatorValue,
     Value,
 )
+from schemalint.records import dataclass
 
 if TYPE_CHECKING:
     from schemalint.parser.evaluator import Evaluator

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from schemalint.diagnostics import Span
@@ -23,6 +22,7 @@ from schemalint.parser.values import (
     Unknown,
     Value,
 )
+from schemalint.records import dataclass
 
 if TYPE_CHECKING:
     pass

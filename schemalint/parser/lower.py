@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from schemalint.diagnostics import EVALUATION_ERROR, UNEVALUABLE_EXPRESSION, ParserDiagnostic, Span
 from schemalint.ir import (
@@ -26,6 +26,7 @@ from schemalint.parser.values import (
     Unknown,
     Value,
 )
+from schemalint.records import dataclass
 
 
 @dataclass

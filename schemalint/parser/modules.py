@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,7 @@ from schemalint import files
 from schemalint.diagnostics import UNRESOLVED_IMPORT, ParserDiagnostic, Severity, Span
 from schemalint.parser.source import SourceText, load_source, string_value
 from schemalint.parser.values import Value
+from schemalint.records import dataclass
 
 if TYPE_CHECKING:
     from schemalint.parser.evaluator import Evaluator

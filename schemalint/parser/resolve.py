@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from schemalint import files
 from schemalint.diagnostics import UNRESOLVED_IMPORT, ParserDiagnostic, Severity, Span
 from schemalint.parser.jsonc import parse_jsonc
 from schemalint.parser.package_json import entry_candidates, split_package_specifier, workspace_packages
+from schemalint.records import dataclass
 
 # esbuild's default resolve order.
 EXTENSIONS = (".tsx", ".ts", ".jsx", ".js", ".mts", ".cts", ".mjs", ".cjs", ".json")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from schemalint.diagnostics import Span
 from schemalint.parser.modules import ImportRef, Module
 from schemalint.parser.values import Unknown, Value
+from schemalint.records import dataclass
 
 
 @dataclass(eq=False)

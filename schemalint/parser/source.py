@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from schemalint.ir import Comment
 from schemalint.parser import syntax
 from schemalint.parser.js_numbers import parse_number_literal
 from schemalint.parser.js_strings import decode_literal
+from schemalint.records import dataclass
 
 # Files larger than this are not parsed (a schema this big is a mistake, not a schema).
 MAX_FILE_BYTES = 64 * 1024 * 1024

@@ -9,7 +9,7 @@ destructured from `ctx`, a parameter typed as a database, or a convex-helpers
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from tree_sitter import Node
 
@@ -18,6 +18,7 @@ from schemalint.parser.source import SourceText
 from schemalint.parser.usage_names import NameResolver, Names
 from schemalint.parser.usage_ranges import RANGE_OPS, SEARCH_OPS, filter_use, index_range, method_span
 from schemalint.parser.usage_scope import find_declaration, unwrap
+from schemalint.records import dataclass
 
 TERMINALS = frozenset({"collect", "first", "unique", "take", "paginate", "count"})
 _PASS_THROUGH = frozenset(

@@ -4,11 +4,10 @@ callback parameter iterates."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from tree_sitter import Node
 
 from schemalint.parser.source import SourceText
+from schemalint.records import dataclass
 
 _WRAPPERS = frozenset(
     {"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"}

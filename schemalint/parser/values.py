@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 from schemalint.diagnostics import Span
 from schemalint.intdigits import short_int
 from schemalint.ir import DbIndex, SearchIndex, Validator, VectorIndex
+from schemalint.records import dataclass
 
 if TYPE_CHECKING:
     from tree_sitter import Node

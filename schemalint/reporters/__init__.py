@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from schemalint.findings import Diagnostic, relative_path
+from schemalint.records import dataclass
 from schemalint.textsafe import visible
 
 if TYPE_CHECKING:  # the CLI imports this package just for FORMATS; keep that cheap

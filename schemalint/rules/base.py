@@ -19,13 +19,14 @@ since) lives in the catalog file next to it (`<module>.yaml`); the registry
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import ClassVar, TypeVar, cast
 
 from schemalint.diagnostics import ParserDiagnostic, Severity, Span
 from schemalint.ir import Project, Schema, Table
 from schemalint.irquery import FieldRef, IndexRef
+from schemalint.records import dataclass
 from schemalint.rulemeta import (
     CATEGORY_DIGITS,
     CODE_PATTERN,

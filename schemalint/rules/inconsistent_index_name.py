@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from schemalint.index_naming import naming_habit, propose_index_name
 from schemalint.ir import DbIndex, Table
+from schemalint.records import dataclass
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 # How much of the schema must agree before an index name has a meaning to deviate from.

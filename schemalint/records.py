@@ -1,0 +1,118 @@
+"""`dataclass`, the standard decorator, without compiling the methods it generates at import time.
+
+`dataclasses.dataclass` writes the source text of each class's `__init__`, `__repr__`, `__eq__`,
+`__hash__` and, for frozen classes, `__setattr__` and `__delattr__`, and compiles every text with
+`exec` while the class is created: six compilations per frozen class, about a third of the
+start-up of `schemalint check`. Every dataclass of schemalint is made by `dataclass` below, which
+calls the standard decorator unchanged except for one thing: while it builds the class, each text
+the standard decorator passes to `exec` is first looked up in `schemalint.records_compiled`, a
+generated module that holds the texts of schemalint's own classes as ordinary Python source,
+compiled once into its bytecode cache by the running Python like any other module. A text found
+there runs from that compiled code; any other text (another Python version's `dataclasses`, a
+class changed since the module was generated) is compiled by `exec` as before. The methods are the
+same functions either way: same code, same globals, same names, same behaviour (`fields()`,
+`replace()`, `FrozenInstanceError`, `kw_only`, defaults, inheritance all belong to the unchanged
+standard decorator).
+
+The hook relies on one CPython detail: `dataclasses` finds `exec` through its module's globals, so
+a global of that name, set only while `dataclass` runs, takes its place. Should a Python version
+stop calling `exec` that way, the hook is never called and every text is compiled as usual.
+Regenerate the module with `python -m schemalint.records_build` (a test checks it is current).
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+import os
+import sys
+from collections.abc import MutableMapping
+from types import CodeType, FunctionType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+_T = TypeVar("_T")
+
+# The texts `exec` was asked to run while `dataclass` built a class; only `records_build` sets it.
+recorded_texts: list[str] | None = None
+_precompiled: dict[str, CodeType] | None = None
+_GENERATED = "records_compiled"
+_UNSET = object()
+
+
+def precompiled_code() -> dict[str, CodeType]:
+    """The compiled function of each text in `schemalint.records_compiled`, by its text."""
+    global _precompiled
+    if _precompiled is None:
+        _precompiled = {}
+        if _bytecode_is_usable():
+            try:
+                from schemalint.records_compiled import CODES, TEXTS
+            except ImportError:  # the generated module is missing: compile every text
+                pass
+            else:
+                _precompiled = dict(zip(TEXTS, CODES, strict=True))
+    return _precompiled
+
+
+def _bytecode_is_usable() -> bool:
+    """Whether importing the generated module can load its compiled bytecode: it is cached, or
+    Python may write it now. Compiling the whole module from source on every start would cost
+    more than compiling the few texts a command needs."""
+    if not sys.dont_write_bytecode:
+        return True
+    cached = f"{_GENERATED}.{sys.implementation.cache_tag}.pyc"
+    return os.path.exists(os.path.join(os.path.dirname(__file__), "__pycache__", cached))
+
+
+def exec_precompiled(
+    source: object,
+    globals: dict[str, Any] | None = None,
+    locals: MutableMapping[str, Any] | None = None,
+    /,
+) -> None:
+    """What `exec(source, globals, locals)` does, without compiling a text of the generated module.
+
+    Such a text defines one function and nothing else (`def __create_fn__(...): ...`), so running
+    it binds that name in `locals` to a function of the text's compiled code and `globals`."""
+    if recorded_texts is not None and isinstance(source, str):
+        recorded_texts.append(source)
+    if not isinstance(source, str | CodeType):
+        raise TypeError(f"exec() arg 1 must be a string or code object, not {type(source).__name__}")
+    code = precompiled_code().get(source) if isinstance(source, str) else None
+    if code is None or globals is None or locals is None:
+        if isinstance(source, str):  # compiled as in `dataclasses`, without this module's __future__
+            source = builtins.compile(source, "<string>", "exec", dont_inherit=True)
+        builtins.exec(source, globals, locals)
+        return
+    globals.setdefault("__builtins__", vars(builtins))  # as exec does
+    locals[code.co_name] = FunctionType(code, globals)
+
+
+def _build(cls: type[_T], options: dict[str, Any]) -> type[_T]:
+    namespace = vars(dataclasses)
+    previous = namespace.get("exec", _UNSET)
+    namespace["exec"] = exec_precompiled
+    try:
+        return dataclasses.dataclass(cls, **options)
+    finally:
+        if previous is _UNSET:
+            del namespace["exec"]
+        else:
+            namespace["exec"] = previous
+
+
+def _dataclass(cls: type[_T] | None = None, /, **options: Any) -> Any:
+    """`dataclasses.dataclass(cls, **options)`, its methods' texts taken precompiled when known."""
+    if cls is None:
+
+        def decorate(cls: type[_T]) -> type[_T]:
+            return _build(cls, options)
+
+        return decorate
+    return _build(cls, options)
+
+
+if TYPE_CHECKING:  # type checkers see the standard decorator, whose meaning this one keeps
+    from dataclasses import dataclass as dataclass
+else:
+    dataclass = _dataclass
