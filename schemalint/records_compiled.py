@@ -98,7 +98,6 @@ TEXTS = (
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.parts,self.owner,self.path,self.condition,)==(other.parts,other.owner,other.path,other.condition,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.change,self.current,self.staged,)==(other.path,other.change,other.current,other.staged,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.class_name,self.functions,self.children,)==(other.path,other.class_name,other.functions,other.children,)\n  return NotImplemented\n return __eq__',
-    'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.data,self.tree,self.diagnostics,self.is_ascii,self._line_starts,self._multibyte,self.type_star_exports,)==(other.path,other.data,other.tree,other.diagnostics,other.is_ascii,other._line_starts,other._multibyte,other.type_star_exports,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.directives,)==(other.path,other.directives,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.problem,self.fix,self.span,self.removed,)==(other.path,other.problem,other.fix,other.span,other.removed,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.type,self.optional,self.references,self.description,)==(other.path,other.type,other.optional,other.references,other.description,)\n  return NotImplemented\n return __eq__',
@@ -338,7 +337,6 @@ TEXTS = (
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(parts={self.parts!r}, owner={self.owner!r}, path={self.path!r}, condition={self.condition!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, change={self.change!r}, current={self.current!r}, staged={self.staged!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, class_name={self.class_name!r}, functions={self.functions!r}, children={self.children!r})"\n return __repr__',
-    'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, data={self.data!r}, tree={self.tree!r}, diagnostics={self.diagnostics!r}, is_ascii={self.is_ascii!r}, _line_starts={self._line_starts!r}, _multibyte={self._multibyte!r}, type_star_exports={self.type_star_exports!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, directives={self.directives!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, problem={self.problem!r}, fix={self.fix!r}, span={self.span!r}, removed={self.removed!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, type={self.type!r}, optional={self.optional!r}, references={self.references!r}, description={self.description!r})"\n return __repr__',
@@ -477,7 +475,6 @@ TEXTS = (
     "def __create_fn__(_type_parts, _type_owner, _type_path, _type_condition, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_path, _dflt_condition, _return_type):\n def __init__(self,parts:_type_parts,owner:_type_owner,path:_type_path=_dflt_path,condition:_type_condition=_dflt_condition)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'parts',parts)\n  __dataclass_builtins_object__.__setattr__(self,'owner',owner)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'condition',condition)\n return __init__",
     "def __create_fn__(_type_path, _type_change, _type_current, _type_staged, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,path:_type_path,change:_type_change,current:_type_current,staged:_type_staged)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'change',change)\n  __dataclass_builtins_object__.__setattr__(self,'current',current)\n  __dataclass_builtins_object__.__setattr__(self,'staged',staged)\n return __init__",
     'def __create_fn__(_type_path, _type_class_name, _type_functions, _type_children, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_functions, _dflt_children, _return_type):\n def __init__(self,path:_type_path,class_name:_type_class_name,functions:_type_functions=_HAS_DEFAULT_FACTORY,children:_type_children=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.path=path\n  self.class_name=class_name\n  self.functions=_dflt_functions() if functions is _HAS_DEFAULT_FACTORY else functions\n  self.children=_dflt_children() if children is _HAS_DEFAULT_FACTORY else children\n return __init__',
-    'def __create_fn__(_type_path, _type_data, _type_tree, _type_diagnostics, _type_is_ascii, _type__line_starts, _type__multibyte, _type_type_star_exports, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_diagnostics, _dflt_is_ascii, _dflt__line_starts, _dflt__multibyte, _dflt_type_star_exports, _return_type):\n def __init__(self,path:_type_path,data:_type_data,tree:_type_tree,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY,is_ascii:_type_is_ascii=_dflt_is_ascii,_line_starts:_type__line_starts=_HAS_DEFAULT_FACTORY,_multibyte:_type__multibyte=_HAS_DEFAULT_FACTORY,type_star_exports:_type_type_star_exports=_dflt_type_star_exports)->_return_type:\n  self.path=path\n  self.data=data\n  self.tree=tree\n  self.diagnostics=_dflt_diagnostics() if diagnostics is _HAS_DEFAULT_FACTORY else diagnostics\n  self.is_ascii=is_ascii\n  self._line_starts=_dflt__line_starts() if _line_starts is _HAS_DEFAULT_FACTORY else _line_starts\n  self._multibyte=_dflt__multibyte() if _multibyte is _HAS_DEFAULT_FACTORY else _multibyte\n  self.type_star_exports=type_star_exports\n return __init__',
     "def __create_fn__(_type_path, _type_directives, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_directives, _return_type):\n def __init__(self,*,path:_type_path,directives:_type_directives=_dflt_directives)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'directives',directives)\n return __init__",
     "def __create_fn__(_type_path, _type_problem, _type_fix, _type_span, _type_removed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_removed, _return_type):\n def __init__(self,path:_type_path,problem:_type_problem,fix:_type_fix,span:_type_span,removed:_type_removed=_dflt_removed)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'problem',problem)\n  __dataclass_builtins_object__.__setattr__(self,'fix',fix)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'removed',removed)\n return __init__",
     "def __create_fn__(_type_path, _type_type, _type_optional, _type_references, _type_description, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,path:_type_path,type:_type_type,optional:_type_optional,references:_type_references,description:_type_description)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'optional',optional)\n  __dataclass_builtins_object__.__setattr__(self,'references',references)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n return __init__",
@@ -1434,14 +1431,6 @@ def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
    return (self.path,self.class_name,self.functions,self.children,)==(other.path,other.class_name,other.functions,other.children,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.path,self.data,self.tree,self.diagnostics,self.is_ascii,self._line_starts,self._multibyte,self.type_star_exports,)==(other.path,other.data,other.tree,other.diagnostics,other.is_ascii,other._line_starts,other._multibyte,other.type_star_exports,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -2944,12 +2933,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(path={self.path!r}, data={self.data!r}, tree={self.tree!r}, diagnostics={self.diagnostics!r}, is_ascii={self.is_ascii!r}, _line_starts={self._line_starts!r}, _multibyte={self._multibyte!r}, type_star_exports={self.type_star_exports!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(path={self.path!r}, directives={self.directives!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
@@ -4187,19 +4170,6 @@ def __create_fn__(_type_path, _type_class_name, _type_functions, _type_children,
   self.class_name=class_name
   self.functions=_dflt_functions() if functions is _HAS_DEFAULT_FACTORY else functions
   self.children=_dflt_children() if children is _HAS_DEFAULT_FACTORY else children
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_path, _type_data, _type_tree, _type_diagnostics, _type_is_ascii, _type__line_starts, _type__multibyte, _type_type_star_exports, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_diagnostics, _dflt_is_ascii, _dflt__line_starts, _dflt__multibyte, _dflt_type_star_exports, _return_type):
- def __init__(self,path:_type_path,data:_type_data,tree:_type_tree,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY,is_ascii:_type_is_ascii=_dflt_is_ascii,_line_starts:_type__line_starts=_HAS_DEFAULT_FACTORY,_multibyte:_type__multibyte=_HAS_DEFAULT_FACTORY,type_star_exports:_type_type_star_exports=_dflt_type_star_exports)->_return_type:
-  self.path=path
-  self.data=data
-  self.tree=tree
-  self.diagnostics=_dflt_diagnostics() if diagnostics is _HAS_DEFAULT_FACTORY else diagnostics
-  self.is_ascii=is_ascii
-  self._line_starts=_dflt__line_starts() if _line_starts is _HAS_DEFAULT_FACTORY else _line_starts
-  self._multibyte=_dflt__multibyte() if _multibyte is _HAS_DEFAULT_FACTORY else _multibyte
-  self.type_star_exports=type_star_exports
  return __init__
 CODES.append(__create_fn__.__code__)
 

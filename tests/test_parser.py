@@ -281,6 +281,34 @@ def test_import_cycle_reading_an_uninitialised_binding_is_reported(tmp_path: Pat
     assert "`a` (convex/a.ts) is used before it is initialised" in message and "table `u`" in message
 
 
+def test_a_module_evaluated_before_later_imports_are_read_sees_the_whole_program(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Modules are evaluated as soon as their imports are (and their trees freed), before the
+    # schema's later imports are read; the step budget and undefined names still count them.
+    import schemalint.parser.budget as budget
+    import schemalint.parser.expressions as expressions
+
+    monkeypatch.setattr(budget, "MIN_STEPS", 5_000)
+    monkeypatch.setattr(budget, "STEPS_PER_BYTE", 1)
+    monkeypatch.setattr(expressions.ExpressionsMixin, "step_limit", 5_000)
+    project = parse(
+        tmp_path,
+        {
+            "convex/a.ts": "const add = (s: string): string => s + s;\n"
+            "export const n = 'x'.repeat(9000).split('').map(add).length;\n"
+            "export const later = () => laterGlobal;\n"
+            "export const g = later();\n",
+            "convex/b.ts": "// " + "padding " * 20_000 + "\n(globalThis as any).laterGlobal = 1;\n",
+            "convex/schema.ts": HEADER + 'import { n, g } from "./a";\nimport "./b";\n'
+            "export default defineSchema({ t: defineTable({ f: v.literal(n), g: v.literal(g) }) });\n",
+        },
+    )
+    assert findings(project) == [
+        "unevaluable-expression a.ts:3:28 `t.g` unknown: `laterGlobal` is a global schemalint does not model"
+    ]
+
+
 def test_non_utf8_file_is_a_parse_error(tmp_path: Path) -> None:
     project = parse(
         tmp_path, {"convex/schema.ts": b'import { v } from "convex/values";\nconst s = "\xff";\n'}

@@ -22,7 +22,6 @@ from schemalint.ir import Project, Schema, SourceFile
 from schemalint.parser.budget import deep_recursion
 from schemalint.parser.evaluator import Evaluator, paused_gc
 from schemalint.parser.lower import lower_schema
-from schemalint.parser.source import directive_comments
 from schemalint.parser.values import SchemaValue, Unknown
 
 MISSING_DEFAULT_EXPORT = (
@@ -90,8 +89,7 @@ def _parse_project(layout: ProjectLayout, functions: bool) -> Project:
 
             diagnostics.extend(usage_notices(function_modules.usage))
     files = tuple(
-        SourceFile(path=source.path, directives=directive_comments(source))
-        for source in evaluator.loaded_sources
+        SourceFile(path=source.path, directives=source.directives()) for source in evaluator.loaded_sources
     )
     return Project(
         root=str(layout.root),

@@ -89,6 +89,7 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         self.missing_members: dict[int, tuple[Prim, ParserDiagnostic]] = {}
         self._runtime_seen: set[RuntimeAccess] = set()
         self._method_receiver: tuple[Value | None, Value] = (None, Prim(UNDEFINED))
+        self._run: _EagerRun | None = None
 
     # ---------------------------------------------------------------------------- modules
 
@@ -102,11 +103,54 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         return Scope(module)
 
     def run_module(self, path: Path) -> Module:
-        """Load `path` and everything it imports, then evaluate them in ES module order."""
-        module = self.linker.load_file(path)
-        self._check_named_imports()
+        """Load `path` and everything it imports, then evaluate them in ES module order.
+
+        The linker walks the imports depth first, so a module's imports are all linked and
+        evaluated when its own linking ends: it is evaluated then (the order ES gives) and its
+        tree released, so a big schema never holds every file's tree at once. An import cycle
+        (a module whose import is still being linked) ends this for the rest of the run: what is
+        left is evaluated once everything is linked. The diagnostics keep the order of linking
+        everything first: those of linking, then those of named imports, then evaluation's.
+        """
+        run = self._run = _EagerRun(path)
+        try:
+            module = self.linker.load_file(path)
+        finally:
+            self._run = None
+            self._check_named_imports(run.named)
+            self.diagnostics.extend(run.evaluated)
         self.evaluate_module(module)
         return module
+
+    def module_linked(self, module: Module) -> None:
+        """Evaluate `module` now that it is linked, if everything it imports is evaluated."""
+        run = self._run
+        if run is None or not run.eager:
+            return
+        if any(dependency.state != "evaluated" for dependency in module.dependencies):
+            run.eager = False  # an import cycle: the rest waits until everything is linked
+            return
+        diagnostics = self.diagnostics
+        mark = len(diagnostics)
+        self._check_imports_of(module)
+        run.named[module] = diagnostics[mark:]
+        del diagnostics[mark:]
+        try:
+            self.evaluate_module(module)
+        finally:
+            run.evaluated.extend(diagnostics[mark:])
+            del diagnostics[mark:]
+        source = module.source
+        if module.path != run.root and source is not None and not _read_by_usage(source):
+            module.body = []
+            source.release_tree()
+
+    def program_sources(self) -> Iterator[SourceText]:
+        """Every source this parse has read, then those the modules being linked will still
+        read (a module evaluated before its importer is linked sees the whole program)."""
+        yield from self.loaded_sources
+        if self.linker.linking:
+            yield from self.linker.look_ahead()
 
     def evaluate_module(self, module: Module) -> None:
         if module.state != "linked":
@@ -132,23 +176,27 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
                 continue  # not valid at module level (a syntax error esbuild reports)
         module.state = "evaluated"
 
-    def _check_named_imports(self) -> None:
+    def _check_named_imports(self, checked: dict[Module, list[ParserDiagnostic]]) -> None:
+        """Report named imports that their module does not export, module by module in the
+        order they were loaded (`checked`: the reports of modules already checked)."""
         for module in list(self.linker.by_path.values()):
-            for target, name, span, statement in module.named_imports:
-                if target.source is not None and target.source.diagnostics:
-                    continue  # its syntax error (reported) may hide the export: not a second error
-                names = export_names(target)
-                if names is not None and name not in names:
-                    message = f"`{target.display}` has no export named `{name}`"
-                    severity = None
-                    if statement is not None and self.linker.dropped_by_bundler(module, statement):
-                        message, severity = message + TYPE_ONLY, Severity.WARNING
-                    self.diagnostics.append(
-                        ParserDiagnostic(
-                            UNRESOLVED_IMPORT, message, span or _no_span(module), severity=severity
-                        )
-                    )
-            module.named_imports = []
+            self.diagnostics.extend(checked.get(module, ()))
+            self._check_imports_of(module)
+
+    def _check_imports_of(self, module: Module) -> None:
+        for target, name, span, statement in module.named_imports:
+            if target.source is not None and target.source.diagnostics:
+                continue  # its syntax error (reported) may hide the export: not a second error
+            names = export_names(target)
+            if names is not None and name not in names:
+                message = f"`{target.display}` has no export named `{name}`"
+                severity = None
+                if statement is not None and self.linker.dropped_by_bundler(module, statement):
+                    message, severity = message + TYPE_ONLY, Severity.WARNING
+                self.diagnostics.append(
+                    ParserDiagnostic(UNRESOLVED_IMPORT, message, span or _no_span(module), severity=severity)
+                )
+        module.named_imports = []
 
     def json_module(self, path: Path, span: Span) -> Module:
         existing = self._json_modules.get(path)
@@ -310,6 +358,27 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             return Prim(UNDEFINED, site.span)
         finally:
             self._call_depth -= 1
+
+
+class _EagerRun:
+    """One `run_module`: its root, whether modules are still evaluated as soon as they are
+    linked, and the diagnostics held back to keep the order of linking everything first."""
+
+    __slots__ = ("eager", "evaluated", "named", "root")
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.eager = True
+        self.named: dict[Module, list[ParserDiagnostic]] = {}
+        self.evaluated: list[ParserDiagnostic] = []
+
+
+def _read_by_usage(source: SourceText) -> bool:
+    """Whether the usage analysis may read this file's tree later (it holds a database call):
+    such a tree is kept, so the analysis sees the nodes the evaluator saw."""
+    from schemalint.parser.usage import may_access_database
+
+    return may_access_database(source.data)
 
 
 def _short(text: str, limit: int = 40) -> str:

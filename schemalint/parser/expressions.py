@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, cast
 
 from tree_sitter import Node
@@ -63,6 +63,10 @@ class ExpressionsMixin:
             self.step_limit = step_limit(self.loaded_sources)
             if self.steps <= self.step_limit:
                 return None
+            # Files still to be read while this run links its imports count too.
+            self.step_limit = step_limit(list(self.program_sources()))
+            if self.steps <= self.step_limit:
+                return None
             self.steps_exhausted = True
         return out_of_steps(self.span(node, scope), self.step_limit, first, self.diagnostics)
 
@@ -74,6 +78,7 @@ class ExpressionsMixin:
         loaded_sources: list[SourceText]
 
         def report_throw(self, message: str, span: Span | None) -> None: ...
+        def program_sources(self) -> Iterator[SourceText]: ...
 
         def lookup(self, name: str, span: Span, scope: Scope) -> Value: ...
         def module_export(self, module: Module, name: str, span: Span | None) -> Value: ...

@@ -140,18 +140,19 @@ def _parse_functions(layout: ProjectLayout, evaluator: Evaluator) -> FunctionMod
             continue  # a symlink out of the project: never read (imports obey the same rule)
         with paused_gc():
             module = evaluator.run_module(real)
-        if module.source is None or module.source.tree is None or module.source.diagnostics:
+        if module.source is None or not module.source.readable or module.source.diagnostics:
             complete = False
             first = module.source.diagnostics[0].span if module.source and module.source.diagnostics else None
             unreadable.append(first or Span(str(path), 1, 1, 1, 1))
         module_path = path.relative_to(layout.functions_dir).with_suffix("").as_posix()
-        docs = _export_docs(module)
+        docs: dict[str, str] | None = None  # read only for a module with functions (its tree may be released)
         names = sorted(module.exports) + sorted(
             {n for star in module.star_exports for n in star.exports} - set(module.exports) - {"default"}
         )
         for name in names:
             value = evaluator.module_export(module, name, None)
             if isinstance(value, FunctionValue):
+                docs = _export_docs(module) if docs is None else docs
                 functions.append(_function(module_path, name, value, docs.get(name), budget, diagnostics))
                 if value.notice is not None and value.builder not in noticed:
                     noticed.add(value.builder)
@@ -163,6 +164,7 @@ def _parse_functions(layout: ProjectLayout, evaluator: Evaluator) -> FunctionMod
                 guess = guess_definition(module, name)
                 if guess is not None:
                     callee, kind, visibility = guess
+                    docs = _export_docs(module) if docs is None else docs
                     reason = f"the builder `{callee}` cannot be evaluated ({value.reason})"
                     functions.append(
                         ConvexFunction(

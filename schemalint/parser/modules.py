@@ -96,22 +96,63 @@ class ModuleLinker:
         self.evaluator = evaluator
         self.by_path: dict[Path, Module] = {}
         self.by_package: dict[str, Module] = {}
+        # The modules being linked (each waits for the imports it is loading), innermost last.
+        self.linking: list[Module] = []
+        # Files read ahead of their turn by `look_ahead`, by path.
+        self._read_ahead: dict[Path, SourceText] = {}
 
     def load_file(self, path: Path) -> Module:
         existing = self.by_path.get(path)
         if existing is not None:
             return existing
         ev = self.evaluator
-        source = load_source(path)
+        source = self._read_ahead.pop(path, None) or load_source(path)
         module = Module(display=ev.display_path(path), path=path, source=source)
         self.by_path[path] = module
         ev.loaded_sources.append(source)
         ev.diagnostics.extend(source.diagnostics)
         module.scope = ev.new_module_scope(module)
         if source.tree is not None:
-            self._link(module, source)
+            self.linking.append(module)
+            try:
+                self._link(module, source)
+            finally:
+                self.linking.pop()
         module.state = "linked"
+        ev.module_linked(module)
         return module
+
+    def look_ahead(self) -> list[SourceText]:
+        """The files that the modules being linked will still load (their imports, and theirs),
+        read now; `load_file` takes them from here when their turn comes."""
+        pending = [(m.path, m.source) for m in self.linking if m.path is not None and m.source is not None]
+        pending.extend(self._read_ahead.items())
+        scanned = {path for path, _ in pending}
+        while pending:
+            importer, source = pending.pop()
+            for target in self._file_imports(importer, source):
+                if target in self.by_path or target in scanned:
+                    continue
+                scanned.add(target)
+                read = self._read_ahead[target] = load_source(target)
+                pending.append((target, read))
+        return list(self._read_ahead.values())
+
+    def _file_imports(self, importer: Path, source: SourceText) -> Iterator[Path]:
+        """The project files `source`'s import and re-export statements load (as `_link` does)."""
+        tree = source.tree
+        if tree is None:
+            return
+        for statement in tree.root_node.named_children:
+            if statement.type not in ("import_statement", "export_statement") or _has_type_keyword(statement):
+                continue
+            source_node = statement.child_by_field_name("source")
+            if source_node is None:
+                continue
+            resolution = self.evaluator.resolver.resolve(string_value(source, source_node), importer)
+            target = resolution.path
+            if resolution.kind == "file" and target is not None and target.suffix != ".json":
+                yield target
 
     def package_module(self, name: str) -> Module:
         existing = self.by_package.get(name)

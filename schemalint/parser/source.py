@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import field
 from functools import cache
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from schemalint.ir import Comment
 from schemalint.parser import syntax
 from schemalint.parser.js_numbers import parse_number_literal
 from schemalint.parser.js_strings import decode_literal
-from schemalint.records import dataclass
 
 # Files larger than this are not parsed (a schema this big is a mistake, not a schema).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -30,19 +28,70 @@ def _parser(tsx: bool) -> Parser:
     return Parser(Language(grammar))
 
 
-@dataclass
 class SourceText:
-    """A parsed file: its decoded text, tree and the bookkeeping to turn nodes into spans."""
+    """A parsed file: its decoded text, tree and the bookkeeping to turn nodes into spans.
 
-    path: str
-    data: bytes
-    tree: Tree | None
-    diagnostics: list[ParserDiagnostic] = field(default_factory=list)
-    is_ascii: bool = True
-    _line_starts: list[int] = field(default_factory=list)
-    _multibyte: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
-    # Start offsets of `export type * from` statements (parsed as `export type {} from`).
-    type_star_exports: frozenset[int] = frozenset()
+    Once a module is evaluated its tree may be released (`release_tree`; trees are most of a
+    big schema's memory); reading `tree` afterwards parses the same bytes again.
+    """
+
+    __slots__ = (
+        "_directives",
+        "_line_starts",
+        "_multibyte",
+        "_tree",
+        "_tsx",
+        "data",
+        "diagnostics",
+        "is_ascii",
+        "path",
+        "readable",
+        "type_star_exports",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        data: bytes,
+        tree: Tree | None,
+        diagnostics: list[ParserDiagnostic] | None = None,
+        is_ascii: bool = True,
+        type_star_exports: frozenset[int] = frozenset(),
+        tsx: bool = False,
+    ) -> None:
+        self.path = path
+        self.data = data
+        self._tree = tree
+        self.diagnostics = diagnostics if diagnostics is not None else []
+        self.is_ascii = is_ascii
+        self._line_starts: list[int] = []
+        self._multibyte: dict[int, tuple[list[int], list[int]]] = {}
+        # Start offsets of `export type * from` statements (parsed as `export type {} from`).
+        self.type_star_exports = type_star_exports
+        # Whether the file was parsed (its tree may have been released since).
+        self.readable = tree is not None
+        self._tsx = tsx
+        self._directives: tuple[Comment, ...] | None = None
+
+    @property
+    def tree(self) -> Tree | None:
+        """The syntax tree (None when the file could not be parsed)."""
+        if self._tree is None and self.readable:
+            self._tree = _parser(self._tsx).parse(self.data)
+        return self._tree
+
+    def release_tree(self) -> None:
+        """Drop the tree (its memory is freed once no node of it is referenced any more); the
+        directive comments are read first, as they are needed after evaluation."""
+        if self._tree is not None:
+            self.directives()
+            self._tree = None
+
+    def directives(self) -> tuple[Comment, ...]:
+        """The comments that mention `schemalint-` (suppression directives)."""
+        if self._directives is None:
+            self._directives = directive_comments(self)
+        return self._directives
 
     def span(self, node: Node) -> Span:
         """The 1-based, character-column span of `node`."""
@@ -156,7 +205,9 @@ def load_source(path: Path) -> SourceText:
         neutral, type_star_exports = syntax.neutralise_unparsable_types(data, tree.root_node)
         if neutral != data:
             data, tree = neutral, _parser(tsx).parse(neutral)
-    source = SourceText(shown, data, tree, is_ascii=data.isascii(), type_star_exports=type_star_exports)
+    source = SourceText(
+        shown, data, tree, is_ascii=data.isascii(), type_star_exports=type_star_exports, tsx=tsx
+    )
     source.diagnostics.extend(syntax.syntax_errors(source, tree.root_node))
     return source
 

@@ -122,7 +122,7 @@ def surely_undefined(ev: Evaluator, name: str) -> bool:
     if name in MAYBE_GLOBALS:
         return False
     cache = ev.declared_names
-    for source in ev.loaded_sources:
+    for source in ev.program_sources():
         declared = cache.get(source.path)
         if declared is None:
             declared = cache[source.path] = declared_names(source)

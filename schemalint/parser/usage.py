@@ -50,6 +50,11 @@ _MARKERS = (
 )
 
 
+def may_access_database(data: bytes) -> bool:
+    """Whether a file's text holds a call the usage analysis reads (a database access)."""
+    return any(marker in data for marker in _MARKERS)
+
+
 UNREADABLE = "a function module with syntax errors"
 UNKNOWN_TABLE = "a query whose table cannot be narrowed to known names"
 UNKNOWN_INDEX = "an index name that cannot be narrowed to known names"
@@ -104,11 +109,11 @@ def scan_usage(
     strings: set[str] = set()
     for module in modules:
         source = module.source
-        if source is None or source.tree is None:
+        if source is None or not source.readable:
             continue
         for match in _STRINGS.finditer(source.data) if module.path not in schema_only else ():
             strings.add((match.group(1) or match.group(2)).decode())
-        if any(marker in source.data for marker in _MARKERS):
+        if may_access_database(source.data):
             accesses.extend(_scan_module(evaluator, module))
     for access in accesses:
         if access.kind in ("query", "vector-search", "helper") and access.tables is None and access.followed:
