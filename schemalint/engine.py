@@ -90,30 +90,45 @@ def run(
 def _walk(
     project: Project, config: Config, rules: Iterable[type[Rule]], baseline: Baseline | None
 ) -> Iterator[tuple[type[Rule], Violation, _Node]]:
+    """Every rule's violations with the node its hook was called for. Each rule sees the nodes
+    in walk order (the schema, then each table with its fields and indexes), so a rule's own
+    findings come out in the same order however the hooks are interleaved; the node is built
+    only for a violation (a run visits tens of thousands of nodes and finds a few)."""
     schema = project.schema
     runnable = [rule for rule in rules if schema is not None or not rule.needs_schema]
-    contexts = {
-        rule: RuleContext(project, schema or _EMPTY_SCHEMA, config.options_for(rule), baseline)
-        for rule in runnable
+    hooks: dict[str, list[tuple[type[Rule], Callable[..., Iterable[Violation]], RuleContext]]] = {
+        hook: [] for hook in _HOOKS
     }
-    instances = [(rule, rule()) for rule in runnable]
-    hooks = {
-        hook: [(rule, getattr(instance, hook)) for rule, instance in instances if rule.overrides(hook)]
-        for hook in ("check", "check_table", "check_field", "check_index")
-    }
+    for rule in runnable:
+        context = RuleContext(project, schema or _EMPTY_SCHEMA, config.options_for(rule), baseline)
+        instance = rule()
+        for hook in _HOOKS:
+            if rule.overrides(hook):
+                hooks[hook].append((rule, getattr(instance, hook), context))
 
-    def call(hook: str, node: _Node, *args: object) -> Iterator[tuple[type[Rule], Violation, _Node]]:
-        for rule, method in hooks[hook]:
-            for violation in method(contexts[rule], *args):
-                yield rule, violation, node
+    for rule, method, context in hooks["check"]:
+        for violation in method(context):
+            yield rule, violation, _Node()
+    if schema is None:
+        return
+    table_hooks, field_hooks, index_hooks = hooks["check_table"], hooks["check_field"], hooks["check_index"]
+    for table in schema.tables:
+        for rule, method, context in table_hooks:
+            for violation in method(context, table):
+                yield rule, violation, _Node(table=table)
+        if field_hooks:
+            for field in table_fields(table):
+                for rule, method, context in field_hooks:
+                    for violation in method(context, field):
+                        yield rule, violation, _Node(table=table, field=field)
+        if index_hooks:
+            for index in table_indexes(table):
+                for rule, method, context in index_hooks:
+                    for violation in method(context, index):
+                        yield rule, violation, _Node(table=table, index=index)
 
-    yield from call("check", _Node())
-    for table in schema.tables if schema is not None else ():
-        yield from call("check_table", _Node(table=table), table)
-        for field in table_fields(table):
-            yield from call("check_field", _Node(table=table, field=field), field)
-        for index in table_indexes(table):
-            yield from call("check_index", _Node(table=table, index=index), index)
+
+_HOOKS = ("check", "check_table", "check_field", "check_index")
 
 
 class _Reporter:

@@ -13,7 +13,7 @@ from collections import Counter
 from itertools import product
 
 from schemalint.ir import Schema, Table
-from schemalint.irquery import is_package_table
+from schemalint.irquery import is_package_table, memo_on
 from schemalint.naming import split_words
 from schemalint.records import dataclass
 
@@ -30,19 +30,25 @@ class NamingHabit:
 def naming_habit(schema: Schema) -> NamingHabit:
     """The habit most of the schema's own indexes follow, decided per trait (a trait that no
     index tells apart keeps its default)."""
+    return memo_on(schema, "naming_habit", lambda: _naming_habit(schema))
+
+
+# Every combination of the three traits, each a way the schema may name its indexes.
+_HABITS = tuple(NamingHabit(*traits) for traits in product((False, True), repeat=3))
+
+
+def _naming_habit(schema: Schema) -> NamingHabit:
     votes: dict[str, Counter[bool]] = {"camel": Counter(), "short_ids": Counter(), "and_joiner": Counter()}
+    parts: dict[tuple[str, bool, bool], str] = {}  # `_part` of each field, rendered once per run
     for table in schema.tables:
         if is_package_table(table):
             continue
         for index in table.indexes:
             fields = tuple(f for f in index.fields if not f.startswith("_"))
-            if not fields:
+            # Every rendering starts with "by": other names match no habit and cast no vote.
+            if not fields or not index.name.startswith("by"):
                 continue
-            matching = [
-                NamingHabit(*traits)
-                for traits in product((False, True), repeat=3)
-                if _render(fields, NamingHabit(*traits)) == index.name
-            ]
+            matching = [habit for habit in _HABITS if _render(fields, habit, parts) == index.name]
             for trait, counter in votes.items():
                 values = {getattr(habit, trait) for habit in matching}
                 if len(values) == 1:
@@ -68,19 +74,30 @@ def propose_index_name(habit: NamingHabit, table: Table, fields: tuple[str, ...]
     return f"{candidates[1]}_{number}"
 
 
-def _render(fields: tuple[str, ...], habit: NamingHabit) -> str:
-    parts = [_part(field, habit) for field in fields]
+def _render(
+    fields: tuple[str, ...], habit: NamingHabit, cache: dict[tuple[str, bool, bool], str] | None = None
+) -> str:
+    if cache is None:
+        parts = [_part(field, habit.camel, habit.short_ids) for field in fields]
+    else:
+        parts = []
+        for field in fields:
+            key = (field, habit.camel, habit.short_ids)
+            part = cache.get(key)
+            if part is None:
+                part = cache[key] = _part(field, habit.camel, habit.short_ids)
+            parts.append(part)
     if habit.camel:
         return "by" + ("And" if habit.and_joiner else "").join(p[:1].upper() + p[1:] for p in parts)
     return "by_" + ("_and_" if habit.and_joiner else "_").join(parts)
 
 
-def _part(field: str, habit: NamingHabit) -> str:
+def _part(field: str, camel: bool, short_ids: bool) -> str:
     segments = field.split(".")
     last = segments[-1]
     words = split_words(last)
-    if habit.short_ids and len(words) >= 2 and words[-1] in ("Id", "ID") and last.endswith(words[-1]):
+    if short_ids and len(words) >= 2 and words[-1] in ("Id", "ID") and last.endswith(words[-1]):
         segments[-1] = last[: -len(words[-1])]
-    if habit.camel:
+    if camel:
         return "".join(s[:1].upper() + s[1:] if i else s for i, s in enumerate(segments))
     return "_".join(segments)

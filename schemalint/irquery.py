@@ -17,6 +17,7 @@ from schemalint.ir import (
     DbIndex,
     Field,
     Project,
+    Schema,
     SearchIndex,
     Table,
     Validator,
@@ -85,6 +86,16 @@ class FieldRef:
         """Where the field's name is written (or the whole field when the name has no span)."""
         return self.field.name_span or self.field.span or self.field.validator.span
 
+    @property
+    def validators(self) -> tuple[Validator, ...]:
+        """`field_validators(self.validator)`, walked once: the validators describing the field
+        itself (several rules look through them for one kind)."""
+        cached: tuple[Validator, ...] | None = self.__dict__.get("_schemalint_validators")
+        if cached is None:
+            cached = tuple(field_validators(self.field.validator))
+            object.__setattr__(self, "_schemalint_validators", cached)  # a memo, not a field
+        return cached
+
 
 AnyIndex = DbIndex | SearchIndex | VectorIndex
 
@@ -136,12 +147,34 @@ def iter_fields(
 
 def _memoized(table: Table, key: str, compute: Callable[[], tuple[T, ...]]) -> tuple[T, ...]:
     """`compute()` once per table: tables are immutable, and every rule walks them."""
-    slot = f"_schemalint_{key}"
-    cached = table.__dict__.get(slot)
-    if cached is None:
-        cached = compute()
-        object.__setattr__(table, slot, cached)  # a memo, not a field: eq/hash ignore it
-    return cast(tuple[T, ...], cached)
+    return memo_on(table, key, compute)
+
+
+def memo_on(node: object, key: str, compute: Callable[[], T]) -> T:
+    """`compute()` once per IR node (a frozen table, schema or project): stored on the node
+    itself, outside its fields, so that equality and hashing ignore it and the memo lives
+    exactly as long as the IR it describes. `key` names the question; the answer must depend on
+    the node alone."""
+    slot = "_schemalint_" + key
+    values = node.__dict__
+    if slot in values:
+        return cast(T, values[slot])
+    value = compute()
+    object.__setattr__(node, slot, value)
+    return value
+
+
+def table_named(schema: Schema, name: str) -> Table | None:
+    """`schema.table(name)` through a dictionary built once per schema (the first table of
+    that name, as `Schema.table` finds it)."""
+    return memo_on(schema, "tables_by_name", lambda: _tables_by_name(schema)).get(name)
+
+
+def _tables_by_name(schema: Schema) -> dict[str, Table]:
+    found: dict[str, Table] = {}
+    for table in schema.tables:
+        found.setdefault(table.name, table)
+    return found
 
 
 def table_fields(table: Table) -> tuple[FieldRef, ...]:
@@ -323,7 +356,7 @@ def _table_validators(table: Table) -> Iterator[tuple[Validator, FieldRef | None
                 roots.append(validator)
                 yield validator, None
     for ref in table_fields(table):
-        for validator in field_validators(ref.validator):
+        for validator in ref.validators:
             yield validator, ref
 
 
@@ -370,8 +403,10 @@ def tables_may_be_incomplete(project: Project) -> bool:
     be evaluated (such as a spread of an unknown value), or the parser met a syntax error or an
     import it could not resolve."""
     schema = project.schema
-    return (schema is not None and bool(schema.unknown_parts)) or any(
-        d.kind in (PARSE_ERROR, UNRESOLVED_IMPORT) for d in project.diagnostics
+    return (schema is not None and bool(schema.unknown_parts)) or memo_on(
+        project,
+        "parse_or_import_error",
+        lambda: any(d.kind in (PARSE_ERROR, UNRESOLVED_IMPORT) for d in project.diagnostics),
     )
 
 
@@ -381,5 +416,5 @@ def indexes_may_be_incomplete(project: Project, table: Table) -> bool:
     return (
         isinstance(table.document, VUnknown)
         or bool(table.unknown_parts)
-        or any(d.kind == PARSE_ERROR for d in project.diagnostics)
+        or memo_on(project, "parse_error", lambda: any(d.kind == PARSE_ERROR for d in project.diagnostics))
     )

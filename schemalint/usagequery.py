@@ -24,7 +24,7 @@ from schemalint.ir import (
     Usage,
     VectorIndex,
 )
-from schemalint.irquery import indexes_may_be_incomplete, is_package_table, tables_may_be_incomplete
+from schemalint.irquery import indexes_may_be_incomplete, is_package_table, memo_on, tables_may_be_incomplete
 from schemalint.parser.usage import UNREADABLE
 from schemalint.records import dataclass
 
@@ -38,6 +38,10 @@ def usage_of(project: Project) -> Usage | None:
     The accesses of a module with syntax errors, from its first error on, are left out: that
     part was not read (the parser recovers somewhere and may see fragments), and a notice says
     its queries go unseen, so no rule reports what it seems to find there."""
+    return memo_on(project, "usage", lambda: _usage_of(project))
+
+
+def _usage_of(project: Project) -> Usage | None:
     functions = project.functions
     if functions is None or functions.usage is None:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemalint.ir import Table, VAny
-from schemalint.irquery import FieldRef, field_validators
+from schemalint.irquery import FieldRef
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 _HELP = "Describe the shape with v.object(), v.union() or v.record(), or suppress with a reason."
@@ -21,7 +21,7 @@ class AnyType(Rule):
             )
 
     def check_field(self, ctx: RuleContext, field: FieldRef) -> Iterator[Violation]:
-        for validator in field_validators(field.validator):
+        for validator in field.validators:
             if isinstance(validator, VAny):
                 where = "is" if validator is field.validator else "contains"
                 yield Violation(

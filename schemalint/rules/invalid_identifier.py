@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from schemalint.identifiers import field_name_problem, identifier_problem
 from schemalint.ir import Table, VId
-from schemalint.irquery import FieldRef, IndexRef, field_validators
+from schemalint.irquery import FieldRef, IndexRef
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 _HELP = "Use at most 64 letters, digits and underscores, starting with a letter."
@@ -27,7 +27,7 @@ class InvalidIdentifier(Rule):
         problem = field_name_problem(field.name)
         if problem is not None:
             yield Violation(f'Invalid field name "{field.name}": {problem}', help=_HELP)
-        for validator in field_validators(field.validator):
+        for validator in field.validators:
             if isinstance(validator, VId):
                 problem = identifier_problem(validator.table_name)
                 if problem is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemalint.index_naming import naming_habit, propose_index_name
-from schemalint.ir import DbAccess, Table, Validator, VId, VNull
+from schemalint.ir import DbAccess, Table, Validator, VId, VNull, VUnion
 from schemalint.irquery import (
     SYSTEM_TABLES,
     alternatives,
@@ -66,6 +66,10 @@ def _evidence(ctx: RuleContext, table: str, path: str, scans: tuple[DbAccess, ..
 
 def _referenced_tables(validator: Validator) -> tuple[str, ...]:
     """The tables of a `v.id` field (optional, nullable, or a union of ids); () for anything else."""
+    if isinstance(validator, VId):
+        return (validator.table_name,)
+    if not isinstance(validator, VUnion):
+        return ()
     members = [m for m in alternatives(validator) if not isinstance(m, VNull)]
     if not members or not all(isinstance(m, VId) for m in members):
         return ()

@@ -39,7 +39,7 @@ class ReservedName(Rule):
 
     def check_field(self, ctx: RuleContext, field: FieldRef) -> Iterator[Violation]:
         name = field.name
-        if not (field.top_level and name.startswith("_") and is_identifier(name)):
+        if not (name.startswith("_") and field.top_level and is_identifier(name)):
             return
         if name in SYSTEM_FIELDS:
             yield Violation(

@@ -21,8 +21,8 @@ from schemalint.irquery import (
     FieldRef,
     alternatives,
     distinct_fields,
-    field_validators,
     is_package_table,
+    table_named,
     unwrap_nullable,
 )
 from schemalint.naming import lower_words, normalize, pluralize_name
@@ -95,15 +95,15 @@ def _not_a_convex_id(table: Table, ref: FieldRef, target: str) -> bool:
 def _has_own_key(schema: Schema, table: Table, ref: FieldRef, target: str) -> bool:
     """Whether the target table has a string key of its own (`id`, `authId`, `clerkId`, or a
     field named like the reference), which the string may hold instead of a Convex id."""
-    for other in schema.tables:
-        if other.name == target and other is not table:
-            return any(
-                f.top_level
-                and (f.name == ref.name or _KEY_NAME.match(f.name) is not None)
-                and _is_string_shape(f.validator)
-                for f in distinct_fields(other)
-            )
-    return False
+    other = table_named(schema, target)
+    if other is None or other is table:
+        return False
+    return any(
+        f.top_level
+        and (f.name == ref.name or _KEY_NAME.match(f.name) is not None)
+        and _is_string_shape(f.validator)
+        for f in distinct_fields(other)
+    )
 
 
 def _declared_ids(schema: Schema) -> dict[str, tuple[str, Span | None]]:
@@ -113,7 +113,7 @@ def _declared_ids(schema: Schema) -> dict[str, tuple[str, Span | None]]:
         if is_package_table(table):
             continue
         for ref in distinct_fields(table):
-            for validator in field_validators(ref.validator):
+            for validator in ref.validators:
                 if isinstance(validator, VId) and ref.name not in found:
                     found[ref.name] = (validator.table_name, ref.span)
     return found

@@ -10,7 +10,6 @@ from schemalint.ir import Table, VId
 from schemalint.irquery import (
     SYSTEM_TABLES,
     distinct_fields,
-    field_validators,
     is_package_table,
     tables_may_be_incomplete,
 )
@@ -25,7 +24,7 @@ class UnknownTableReference(Rule):
         known = ctx.memo("known", lambda: {*tables, *SYSTEM_TABLES, *ctx.options.get_strings("known-tables")})
         seen: set[object] = set()
         for ref in distinct_fields(table):
-            for validator in field_validators(ref.validator):
+            for validator in ref.validators:
                 if not isinstance(validator, VId) or validator.table_name in known:
                     continue
                 if not is_identifier(validator.table_name):
