@@ -10,9 +10,7 @@ top with `Config.with_overrides`; `origins` records where each setting came from
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import field, replace
 from pathlib import Path
@@ -252,6 +250,8 @@ def _text_of(path: Path) -> str:
 
 
 def _toml(path: Path, text: str) -> dict[str, Any]:
+    import tomllib  # only a pyproject.toml needs it
+
     try:
         return tomllib.loads(text)
     except RecursionError:
@@ -285,6 +285,8 @@ def _mapping(value: object, where: str) -> dict[str, Any]:
 
 
 def _unknown_key(origin: str, key: str, known: Iterable[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(key, list(known), n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else f" (expected one of: {', '.join(known)})"
     return f"{origin}: unknown key {key!r}{hint}"

@@ -11,7 +11,6 @@ result still holds by asking the same questions again.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -99,6 +98,8 @@ def _ask(probe: Probe) -> object:
 
 
 def _digest(data: bytes) -> str:
+    import hashlib  # only a recording run (the result cache) digests what it reads
+
     return hashlib.blake2b(data, digest_size=20).hexdigest()  # as schemalint.fastpath.digest
 
 

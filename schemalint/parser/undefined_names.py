@@ -9,7 +9,6 @@ error). Everything else is an unknown value, reported as a notice where it costs
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
@@ -192,6 +191,8 @@ def missing_validator_member(ev: Evaluator, kind: str, name: str, span: Span) ->
 
 
 def _missing(ev: Evaluator, owner: str, prefix: str, members: list[str], name: str, span: Span) -> Prim:
+    import difflib  # only a finding needs a suggestion
+
     close = difflib.get_close_matches(name, members, n=1)
     hint = f" (did you mean `{prefix}{close[0]}`?)" if close else ""
     reason = f"{owner} has no member `{name}`"

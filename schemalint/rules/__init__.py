@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import pkgutil
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -77,6 +77,31 @@ def duplicate_problems(rules: Sequence[type[Rule]]) -> list[str]:
     return problems
 
 
+def _module_names(directories: Sequence[str]) -> set[str]:
+    """The modules and packages directly in `directories`, as `pkgutil.iter_modules` lists them
+    (without importing pkgutil and importlib.util at every start)."""
+    names: set[str] = set()
+    for directory in directories:
+        try:
+            entries = os.listdir(directory)
+        except OSError:
+            continue
+        for entry in entries:
+            name = inspect.getmodulename(entry)
+            if name is None and "." not in entry and _is_package(os.path.join(directory, entry)):
+                name = entry
+            if name and name != "__init__" and "." not in name:
+                names.add(name)
+    return names
+
+
+def _is_package(path: str) -> bool:
+    try:
+        return any(inspect.getmodulename(entry) == "__init__" for entry in os.listdir(path))
+    except OSError:
+        return False
+
+
 def _load() -> tuple[type[Rule], ...]:
     from schemalint.catalog_files import CatalogError, catalog_documents
 
@@ -86,7 +111,7 @@ def _load() -> tuple[type[Rule], ...]:
         documents = catalog_documents()
     except CatalogError as exc:
         raise RegistryError(f"invalid rule registry:\n  {exc}") from None
-    modules = {info.name for info in pkgutil.iter_modules(__path__)} - {"base"}
+    modules = _module_names(__path__) - {"base"}
     problems.extend(
         f"{path.name}: a catalog file without a rule module {path.stem}.py"
         for path in documents

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from schemalint.ir import DbAccess, IndexUse
@@ -78,6 +77,8 @@ def _missing_table_violation(name: str, accesses: list[DbAccess], known: list[st
     """One finding per missing table and module, at its first query, with the number of calls."""
     count = len(accesses)
     calls = f" ({count} queries in this module)" if count > 1 else ""
+    import difflib  # only a finding needs a suggestion
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=TABLE_CUTOFF)
     return Violation(
         f'The code queries table "{name}", which the schema does not define{calls}: Convex runs such '
@@ -105,6 +106,8 @@ def _staged(access: DbAccess, use: IndexUse, table: str, name: str) -> Violation
 def _did_you_mean(name: str, candidates: list[str]) -> str | None:
     """The closest candidate; a built-in index (`by_id`, `by_creation_time`) only when very
     close, since every `by_x` name shares its prefix with them."""
+    import difflib  # only a finding needs a suggestion
+
     own = [c for c in candidates if c not in SYSTEM_INDEXES]
     close = difflib.get_close_matches(name, own, n=1, cutoff=0.6) or difflib.get_close_matches(
         name, [c for c in candidates if c in SYSTEM_INDEXES], n=1, cutoff=0.8

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from schemalint.diagnostics import Severity
@@ -90,6 +89,8 @@ def _message(index: IndexRef, role: str, path: str, checked: bool) -> str:
 
 
 def _help(table: Table, path: str, role: str, checked: bool) -> str:
+    import difflib  # only a finding needs a suggestion
+
     obstacle, missing = _obstacle(table.document, path.split("."), "")
     parts = [obstacle]
     known = [ref.path for ref in table_fields(table) if ref.indexable]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from schemalint.identifiers import is_identifier
@@ -43,6 +42,8 @@ class UnknownTableReference(Rule):
 
 
 def _hint(name: str, tables: list[str]) -> str:
+    import difflib  # only a finding needs a suggestion
+
     close = difflib.get_close_matches(name, tables, n=1)
     if close:
         return f'Did you mean v.id("{close[0]}")?'
