@@ -79,6 +79,22 @@ def arg_validator(value: Value, context: str, site: CallSite, index: int) -> Val
     return to_validator(value, context, site.arg_span(index))
 
 
+# Per validator class: the fields `optional_copy` carries over.
+_KEPT_FIELDS: dict[type[Validator], tuple[str, ...]] = {}
+
+
+def optional_copy(validator: Validator, span: Span | None) -> Validator:
+    """`dataclasses.replace(validator, optional=True, span=span)`, without its per-call
+    introspection of the class (`v.optional(...)` is everywhere in schemas)."""
+    cls = type(validator)
+    kept = _KEPT_FIELDS.get(cls)
+    if kept is None:
+        changed = ("optional", "span")
+        kept = tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name not in changed)
+        _KEPT_FIELDS[cls] = kept
+    return cls(**{name: getattr(validator, name) for name in kept}, optional=True, span=span)
+
+
 def validator_value(validator: Validator) -> ValidatorValue:
     return ValidatorValue(validator, span=validator.span)
 
@@ -308,9 +324,7 @@ def _as_optional(value: Value, site: CallSite) -> Value:
         return ValidatorValue(fields=fields, span=span, build=lambda: object_validator(fields, span, True))
     return derived_validator(
         [value],
-        lambda: dataclasses.replace(
-            arg_validator(value, "in v.optional()", site, 0), optional=True, span=site.span
-        ),
+        lambda: optional_copy(arg_validator(value, "in v.optional()", site, 0), site.span),
     )
 
 

@@ -42,6 +42,7 @@ MAX_EXPRESSION_DEPTH = 400
 # The value of an optional chain cut short (`a?.b` with `a` nullish): `undefined`, and every
 # member access or call chained onto it directly (`a?.b.c`, `a?.b()`) is cut short too.
 SHORT_CIRCUIT = Prim(UNDEFINED)
+_THROWN = js.Thrown
 _CHAIN = frozenset({"member_expression", "subscript_expression", "call_expression"})
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class ExpressionsMixin:
             result = handler(self, node, scope) if handler is not None else self._eval_other(node, scope)
         finally:
             self._depth = depth - 1
-        if type(result) is js.Thrown and not result.reported:
+        if type(result) is _THROWN and not result.reported:
             result.reported = True
             self.report_throw(result.error, result.span or self.span(node, scope))
         return result
@@ -136,10 +137,27 @@ class ExpressionsMixin:
                 if value is not None and not (isinstance(value, Unknown) and value.quiet):
                     return value
             else:
-                value = self.module_export(ref.module, ref.name, None)
+                module = ref.module
+                exports = module.package_exports
+                if module.package is not None and exports is not None and ref.name != "*":
+                    value = exports.get(ref.name)  # `v`, `defineTable`: what `module_export` gives
+                    if value is not None and not isinstance(value, Unknown):
+                        return value
+                value = self.module_export(module, ref.name, None)
                 if not isinstance(value, Unknown):
-                    return value  # the common case (`v`, `defineTable`, shared constants): no span needed
+                    return value  # the common case (shared constants): no span needed
         return self.lookup(name, source.span(node), scope)
+
+    def _eval_name(self, node: Node, scope: Scope) -> Value:
+        """`eval` of an identifier node, without the dispatch (the receiver of `v.string`)."""
+        if self.steps >= self.step_limit or self._depth >= MAX_EXPRESSION_DEPTH:
+            return self.eval(node, scope)
+        self.steps += 1
+        result = self.lookup_node(node, scope)
+        if type(result) is js.Thrown and not result.reported:
+            result.reported = True
+            self.report_throw(result.error, result.span or self.span(node, scope))
+        return result
 
     def _eval_string(self, node: Node, scope: Scope) -> Value:
         source = scope.module.source
@@ -288,9 +306,13 @@ class ExpressionsMixin:
                 value_node = child.child_by_field_name("value")
                 if key_node is None or value_node is None:
                     continue
-                key = self.property_key(key_node, scope)
+                key_type = key_node.type
+                if key_type == "property_identifier":
+                    key: str | None = source.text(key_node)
+                else:
+                    key = self.property_key(key_node, scope)
                 value = self.eval(value_node, scope)
-                if key == "__proto__" and key_node.type in ("property_identifier", "string"):
+                if key == "__proto__" and key_type in ("property_identifier", "string"):
                     # `{ __proto__: x }` sets the prototype: inherited members, not an own key.
                     if isinstance(value, JSObject | NamespaceValue | Unknown):
                         result.proto = value
@@ -400,7 +422,10 @@ class ExpressionsMixin:
         property_node = node.child_by_field_name("property")
         if object_node is None or property_node is None:
             return Unknown("incomplete member expression", source.span(node))
-        receiver = self.eval(object_node, scope)
+        if object_node.type == "identifier":
+            receiver = self._eval_name(object_node, scope)
+        else:
+            receiver = self.eval(object_node, scope)
         if receiver is SHORT_CIRCUIT and object_node.type in _CHAIN:
             return SHORT_CIRCUIT  # `a?.b.c` with `a` nullish: the whole chain is undefined
         name = source.text(property_node)
