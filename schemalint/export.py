@@ -26,6 +26,7 @@ from schemalint.ir import (
 )
 from schemalint.parser.js_numbers import number_to_string
 from schemalint.parser.js_strings import escape_lone_surrogates
+from schemalint.pretty_json import dumps_indented
 
 # Validator kinds whose JSON is just `{"type": <tag>}`.
 _SIMPLE_TAGS = {
@@ -168,5 +169,9 @@ def dumps(schema: Schema, *, indent: int | None = 2) -> str:
     Lone UTF-16 surrogates (JS strings may hold them) are written as `\\udxxx` escapes, as
     `JSON.stringify` writes them, so the text is valid UTF-8 and means the same string.
     """
-    text = json.dumps(schema_json(schema), indent=indent, ensure_ascii=False, allow_nan=False)
+    data = schema_json(schema)
+    if indent is None:
+        text = json.dumps(data, indent=None, ensure_ascii=False, allow_nan=False)
+    else:
+        text = dumps_indented(data, indent)  # json.dumps's text, without its slow indenting encoder
     return escape_lone_surrogates(text)
