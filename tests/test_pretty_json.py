@@ -7,6 +7,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from schemalint.pretty_json import dumps_indented
 
@@ -62,3 +64,18 @@ def test_unusual_values_are_left_to_json_dumps(value: Any) -> None:
 def test_non_finite_numbers_raise_as_json_dumps_does(number: float) -> None:
     with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
         dumps_indented({"value": [number]})
+
+
+_JSON_SCALARS = (
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text()
+)
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(), children, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(_JSON_VALUES, st.integers(min_value=0, max_value=4))
+def test_any_json_value_is_written_as_json_dumps_writes_it(value: Any, indent: int) -> None:
+    assert dumps_indented(value, indent) == _standard(value, indent)
