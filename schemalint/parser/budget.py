@@ -96,9 +96,7 @@ class ValidatorBudget:
         fits = size <= MAX_VALIDATOR_NODES and self.total + size <= self._limit()
         if not fits and isinstance(validator, VObject) and len(validator.fields) <= MAX_FIELDS_SPLIT:
             fields = tuple(
-                dataclasses.replace(
-                    f, validator=self._admit_one(f.validator, f.span or span)
-                )
+                dataclasses.replace(f, validator=self._admit_one(f.validator, f.span or span))
                 for f in validator.fields
             )
             return dataclasses.replace(validator, fields=fields)

@@ -162,8 +162,12 @@ def live_fields(value: ValidatorValue) -> JSObject | None:
     return fields_object(validator) if isinstance(validator, VObject) else None
 
 
+# A tuple, not a union: `isinstance` with `A | B` builds the union at every call.
+_MAYBE_VALIDATOR = (ValidatorValue, Unknown, OpaqueValue, NamespaceValue)
+
+
 def _is_known_non_validator(value: Value) -> bool:
-    return not isinstance(value, ValidatorValue | Unknown | OpaqueValue | NamespaceValue)
+    return not isinstance(value, _MAYBE_VALIDATOR)
 
 
 def check_validator(ev: Evaluator, value: Value, context: str, field: str | None, span: Span | None) -> bool:

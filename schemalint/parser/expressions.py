@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from tree_sitter import Node
@@ -43,6 +44,8 @@ MAX_EXPRESSION_DEPTH = 400
 # member access or call chained onto it directly (`a?.b.c`, `a?.b()`) is cut short too.
 SHORT_CIRCUIT = Prim(UNDEFINED)
 _THROWN = js.Thrown
+# A tuple, not `Unknown | Closure`: `isinstance` with a union builds the union at every call.
+_UNKNOWN_OR_CLOSURE = (Unknown, Closure)
 _CHAIN = frozenset({"member_expression", "subscript_expression", "call_expression"})
 
 if TYPE_CHECKING:
@@ -431,7 +434,7 @@ class ExpressionsMixin:
         name = source.text(property_node)
         if type(receiver) is OpaqueValue:  # the hot path: `v.string` and the like
             member = receiver.members.get(name)
-            if isinstance(member, Value) and not isinstance(member, Unknown | Closure):
+            if isinstance(member, Value) and not isinstance(member, _UNKNOWN_OR_CLOSURE):
                 return member
         nullish = isinstance(receiver, Prim) and receiver.value in (None, UNDEFINED)
         if nullish and any(c.type == "optional_chain" for c in node.children):
@@ -483,7 +486,23 @@ class ExpressionsMixin:
         if function_type == "import":
             self.record_runtime("import()", span)
             return Unknown("dynamic `import()` cannot be evaluated", span)
-        callee = self.eval(function_node, scope)
+        if (
+            function_type == "member_expression"
+            and self.steps < self.step_limit
+            and self._depth < MAX_EXPRESSION_DEPTH
+        ):
+            # `self.eval(function_node, scope)` without the dispatch (`v.string` in `v.string()`).
+            self.steps += 1
+            self._depth += 1
+            try:
+                callee = self._eval_member(function_node, scope)
+            finally:
+                self._depth -= 1
+            if type(callee) is _THROWN and not callee.reported:
+                callee.reported = True
+                self.report_throw(callee.error, callee.span or source.span(function_node))
+        else:
+            callee = self.eval(function_node, scope)
         if callee is SHORT_CIRCUIT and function_type in _CHAIN:
             return SHORT_CIRCUIT  # `a?.b()` with `a` nullish
         if isinstance(callee, Prim) and _optional_and_nullish(node, callee):
@@ -509,16 +528,7 @@ class ExpressionsMixin:
                 arg_nodes.append(child)
         method_span = None
         if function_type == "member_expression":
-            member_node = function_node
-
-            def method_span() -> Span | None:
-                """From the method's name to the end of the call (`x.index(...)`)."""
-                property_node = member_node.child_by_field_name("property")
-                if property_node is None:
-                    return None
-                start = source.span(property_node)
-                return Span(span.file, start.line, start.column, span.end_line, span.end_column)
-
+            method_span = partial(_method_span, source, function_node, span)
         site = CallSite(span, LazySpans(source, arg_nodes), method_span)
         if isinstance(callee, Builtin):
             return callee.impl(cast("Evaluator", self), site, args)
@@ -620,6 +630,15 @@ _HANDLERS: dict[str, _Handler] = {
     "ERROR": ExpressionsMixin._eval_error,
     "this": ExpressionsMixin._eval_this,
 }
+
+
+def _method_span(source: SourceText, member: Node, call_span: Span) -> Span | None:
+    """From the method's name to the end of the call (`x.index(...)`)."""
+    property_node = member.child_by_field_name("property")
+    if property_node is None:
+        return None
+    start = source.span(property_node)
+    return Span(call_span.file, start.line, start.column, call_span.end_line, call_span.end_column)
 
 
 def _optional_and_nullish(node: Node, value: Value) -> bool:

@@ -101,8 +101,10 @@ def has_member(key: Value, receiver: Value, span: Span | None) -> Value:
             return has_member(key, receiver.proto, span)
         return Prim(name in OBJECT_PROTOTYPE or name == "__proto__", span)
     is_index = name.isascii() and name.isdigit()
-    if isinstance(receiver, JSArray) and receiver.unknown is None and (
-        name == "length" or (is_index and int(name) < len(receiver.items))
+    if (
+        isinstance(receiver, JSArray)
+        and receiver.unknown is None
+        and (name == "length" or (is_index and int(name) < len(receiver.items)))
     ):
         return Prim(True, span)
     return unknown_from(receiver, "the right side of `in` cannot be evaluated")

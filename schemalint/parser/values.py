@@ -154,7 +154,7 @@ class JSObject(Value):
 
     def ordered_items(self) -> list[tuple[str, Property]]:
         """Entries in JavaScript property order: integer keys ascending, then insertion order."""
-        integer_keys = [k for k in self.props if _is_array_index(k)]
+        integer_keys = [k for k in self.props if k[:1].isdigit() and _is_array_index(k)]
         if not integer_keys:
             return list(self.props.items())
         integer_keys.sort(key=int)
