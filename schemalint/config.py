@@ -19,7 +19,7 @@ from typing import Any
 from schemalint import files
 from schemalint.diagnostics import Severity
 from schemalint.records import dataclass
-from schemalint.rules import get_rule
+from schemalint.rules import RuleSpec, spec_for
 from schemalint.rules.base import OptionValue, Rule, RuleOptions, coerce_option
 from schemalint.selection import ALL, RuleSelection, layered_rules, selector_problem
 
@@ -104,12 +104,22 @@ class Config:
     # (the file's selection keys stay the file's; `command_line` holds the flags' layers).
     origins: Mapping[str, str] = field(default_factory=dict)
 
-    def enabled_rules(self) -> tuple[type[Rule], ...]:
-        """The rules that run: the file's selection, then the command line's on top of it."""
+    def enabled_rules(self, *, compares_versions: bool | None = None) -> tuple[type[Rule], ...]:
+        """The rules that run: the file's selection, then the command line's on top of it; only
+        those whose `compares_versions` is the given one, if given (the others' modules are not
+        imported)."""
+        return tuple(
+            spec.load()
+            for spec in self.enabled_rule_specs()
+            if compares_versions is None or spec.compares_versions == compares_versions
+        )
+
+    def enabled_rule_specs(self) -> tuple[RuleSpec, ...]:
+        """`enabled_rules` as the catalog describes them, no rule module imported."""
         own = RuleSelection(self.select, self.extend_select, self.ignore)
         return layered_rules((own, *self.command_line), preview=self.preview)
 
-    def options_for(self, rule: type[Rule]) -> RuleOptions:
+    def options_for(self, rule: type[Rule] | RuleSpec) -> RuleOptions:
         """The rule's option values: its defaults overlaid with the configured ones."""
         return RuleOptions({**rule.default_options(), **self.rule_options.get(rule.name, {})})
 
@@ -334,8 +344,8 @@ def _flag(value: object, key: str, origin: str) -> bool:
     raise ConfigError(f"{origin}: {key}: expected true or false, got {value!r}")
 
 
-def _rule(key: str, name: object, origin: str) -> type[Rule]:
-    rule = get_rule(name) if isinstance(name, str) else None
+def _rule(key: str, name: object, origin: str) -> RuleSpec:
+    rule = spec_for(name) if isinstance(name, str) else None
     if rule is None:
         raise ConfigError(f"{origin}: {key}: unknown rule {name!r}")
     return rule

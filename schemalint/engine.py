@@ -16,7 +16,7 @@ from schemalint.findings import Diagnostic, once_per_location, relative_path
 from schemalint.ir import Project, Schema, Table
 from schemalint.irquery import FieldRef, IndexRef, find_field, table_fields, table_indexes
 from schemalint.records import dataclass
-from schemalint.rules import RULES, get_rule
+from schemalint.rules import SPECS, spec_for
 from schemalint.rules.base import Baseline, Rule, RuleContext, Violation
 from schemalint.rules.unused_suppression import UnusedSuppression
 from schemalint.selection import any_matches
@@ -66,7 +66,7 @@ def run(
     config = config or Config()
     rules = tuple(
         rule
-        for rule in config.enabled_rules()
+        for rule in config.enabled_rules(compares_versions=baseline is not None)
         if rule.compares_versions == (baseline is not None) and (only is None or only(rule))
     )
     reporter = _Reporter(project, config)
@@ -77,7 +77,7 @@ def run(
     suppressions = Suppressions(project.files)
     kept = [d for d in found if not reporter.ignored_in_file(d) and not suppressions.suppresses(d)]
     if UnusedSuppression in rules:
-        elsewhere = (rule.name for rule in RULES if rule.compares_versions)
+        elsewhere = (spec.name for spec in SPECS if spec.compares_versions)
         for unused in suppressions.unused((rule.name for rule in rules), elsewhere):
             diagnostic = reporter.report(
                 UnusedSuppression, Violation(unused.message, span=unused.comment.span), _Node()
@@ -188,5 +188,5 @@ class _Reporter:
             if entry.applies_to(path)
             for selector in entry.selectors
         ]
-        rule = get_rule(diagnostic.rule)
+        rule = spec_for(diagnostic.rule)
         return rule is not None and any_matches(selectors, rule)

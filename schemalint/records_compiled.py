@@ -54,6 +54,7 @@ TEXTS = (
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.manifest,self.owned,self.to_write,self.unchanged,self.to_remove,self.previous,self.stale_temps,self.unlisted,)==(other.manifest,other.owned,other.to_write,other.unchanged,other.to_remove,other.previous,other.stale_temps,other.unlisted,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.message,self.help,self.span,self.table,self.field,self.index,self.severity,self.withheld,)==(other.message,other.help,other.span,other.table,other.field,other.index,other.severity,other.withheld,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.metadata,self.rationale,self.bad,self.good,self.path,)==(other.metadata,other.rationale,other.bad,other.good,other.path,)\n  return NotImplemented\n return __eq__',
+    'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.module,self.catalog_file,self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,)==(other.module,other.catalog_file,other.code,other.name,other.severity,other.stage,other.since,other.summary,other.options,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.module,self.name,self.kind,self.visibility,self.args,self.returns,self.span,self.doc,self.builder,)==(other.module,other.name,other.kind,other.visibility,other.args,other.returns,other.span,other.doc,other.builder,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.module,self.names,self.alias,)==(other.module,other.names,other.alias,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.config,self.field,self.filters,self.staged,self.span,)==(other.name,other.config,other.field,other.filters,other.staged,other.span,)\n  return NotImplemented\n return __eq__',
@@ -165,6 +166,7 @@ TEXTS = (
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.lines,self.docstring,self.comments,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.message,self.help,self.span,self.table,self.field,self.index,self.severity,self.withheld,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.metadata,self.rationale,self.bad,self.good,self.path,))\n return __hash__',
+    'def __create_fn__():\n def __hash__(self):\n  return hash((self.module,self.catalog_file,self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.module,self.name,self.kind,self.visibility,self.args,self.returns,self.span,self.doc,self.builder,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.module,self.names,self.alias,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.config,self.field,self.filters,self.staged,self.span,))\n return __hash__',
@@ -285,6 +287,7 @@ TEXTS = (
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(message={self.message!r}, help={self.help!r}, span={self.span!r}, table={self.table!r}, field={self.field!r}, index={self.index!r}, severity={self.severity!r}, withheld={self.withheld!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(message={self.message!r}, span={self.span!r}, quiet={self.quiet!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(metadata={self.metadata!r}, rationale={self.rationale!r}, bad={self.bad!r}, good={self.good!r}, path={self.path!r})"\n return __repr__',
+    'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(module={self.module!r}, catalog_file={self.catalog_file!r}, code={self.code!r}, name={self.name!r}, severity={self.severity!r}, stage={self.stage!r}, since={self.since!r}, summary={self.summary!r}, options={self.options!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(module={self.module!r}, name={self.name!r}, kind={self.kind!r}, visibility={self.visibility!r}, args={self.args!r}, returns={self.returns!r}, span={self.span!r}, doc={self.doc!r}, builder={self.builder!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(module={self.module!r}, name={self.name!r}, span={self.span!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(module={self.module!r}, names={self.names!r}, alias={self.alias!r})"\n return __repr__',
@@ -423,6 +426,7 @@ TEXTS = (
     "def __create_fn__(_type_message, _type_help, _type_span, _type_table, _type_field, _type_index, _type_severity, _type_withheld, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_help, _dflt_span, _dflt_table, _dflt_field, _dflt_index, _dflt_severity, _dflt_withheld, _return_type):\n def __init__(self,message:_type_message,help:_type_help=_dflt_help,span:_type_span=_dflt_span,table:_type_table=_dflt_table,field:_type_field=_dflt_field,index:_type_index=_dflt_index,severity:_type_severity=_dflt_severity,withheld:_type_withheld=_dflt_withheld)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n  __dataclass_builtins_object__.__setattr__(self,'help',help)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'table',table)\n  __dataclass_builtins_object__.__setattr__(self,'field',field)\n  __dataclass_builtins_object__.__setattr__(self,'index',index)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'withheld',withheld)\n return __init__",
     'def __create_fn__(_type_message, _type_span, _type_quiet, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_quiet, _return_type):\n def __init__(self,message:_type_message,span:_type_span,quiet:_type_quiet=_dflt_quiet)->_return_type:\n  self.message=message\n  self.span=span\n  self.quiet=quiet\n return __init__',
     "def __create_fn__(_type_metadata, _type_rationale, _type_bad, _type_good, _type_path, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,metadata:_type_metadata,rationale:_type_rationale,bad:_type_bad,good:_type_good,path:_type_path)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'metadata',metadata)\n  __dataclass_builtins_object__.__setattr__(self,'rationale',rationale)\n  __dataclass_builtins_object__.__setattr__(self,'bad',bad)\n  __dataclass_builtins_object__.__setattr__(self,'good',good)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n return __init__",
+    "def __create_fn__(_type_module, _type_catalog_file, _type_code, _type_name, _type_severity, _type_stage, _type_since, _type_summary, _type_options, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,module:_type_module,catalog_file:_type_catalog_file,code:_type_code,name:_type_name,severity:_type_severity,stage:_type_stage,since:_type_since,summary:_type_summary,options:_type_options)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'module',module)\n  __dataclass_builtins_object__.__setattr__(self,'catalog_file',catalog_file)\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'stage',stage)\n  __dataclass_builtins_object__.__setattr__(self,'since',since)\n  __dataclass_builtins_object__.__setattr__(self,'summary',summary)\n  __dataclass_builtins_object__.__setattr__(self,'options',options)\n return __init__",
     "def __create_fn__(_type_module, _type_name, _type_kind, _type_visibility, _type_args, _type_returns, _type_span, _type_doc, _type_builder, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_args, _dflt_returns, _dflt_span, _dflt_doc, _dflt_builder, _return_type):\n def __init__(self,*,module:_type_module,name:_type_name,kind:_type_kind,visibility:_type_visibility,args:_type_args=_dflt_args,returns:_type_returns=_dflt_returns,span:_type_span=_dflt_span,doc:_type_doc=_dflt_doc,builder:_type_builder=_dflt_builder)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'module',module)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'visibility',visibility)\n  __dataclass_builtins_object__.__setattr__(self,'args',args)\n  __dataclass_builtins_object__.__setattr__(self,'returns',returns)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'doc',doc)\n  __dataclass_builtins_object__.__setattr__(self,'builder',builder)\n return __init__",
     'def __create_fn__(_type_module, _type_name, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,module:_type_module,name:_type_name,span:_type_span)->_return_type:\n  self.module=module\n  self.name=name\n  self.span=span\n return __init__',
     "def __create_fn__(_type_module, _type_names, _type_alias, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_alias, _return_type):\n def __init__(self,module:_type_module,names:_type_names,alias:_type_alias=_dflt_alias)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'module',module)\n  __dataclass_builtins_object__.__setattr__(self,'names',names)\n  __dataclass_builtins_object__.__setattr__(self,'alias',alias)\n return __init__",
@@ -550,6 +554,7 @@ TEXTS = (
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'lines\',\'docstring\',\'comments\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'message\',\'help\',\'span\',\'table\',\'field\',\'index\',\'severity\',\'withheld\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'metadata\',\'rationale\',\'bad\',\'good\',\'path\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'module\',\'catalog_file\',\'code\',\'name\',\'severity\',\'stage\',\'since\',\'summary\',\'options\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'module\',\'name\',\'kind\',\'visibility\',\'args\',\'returns\',\'span\',\'doc\',\'builder\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'module\',\'names\',\'alias\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'config\',\'field\',\'filters\',\'staged\',\'span\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
@@ -657,6 +662,7 @@ TEXTS = (
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'lines\',\'docstring\',\'comments\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'message\',\'help\',\'span\',\'table\',\'field\',\'index\',\'severity\',\'withheld\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'metadata\',\'rationale\',\'bad\',\'good\',\'path\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'module\',\'catalog_file\',\'code\',\'name\',\'severity\',\'stage\',\'since\',\'summary\',\'options\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'module\',\'name\',\'kind\',\'visibility\',\'args\',\'returns\',\'span\',\'doc\',\'builder\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'module\',\'names\',\'alias\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'config\',\'field\',\'filters\',\'staged\',\'span\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
@@ -1079,6 +1085,14 @@ def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
    return (self.metadata,self.rationale,self.bad,self.good,self.path,)==(other.metadata,other.rationale,other.bad,other.good,other.path,)
+  return NotImplemented
+ return __eq__
+CODES.append(__create_fn__.__code__)
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.module,self.catalog_file,self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,)==(other.module,other.catalog_file,other.code,other.name,other.severity,other.stage,other.since,other.summary,other.options,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -1897,6 +1911,12 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __hash__(self):
+  return hash((self.module,self.catalog_file,self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,))
+ return __hash__
+CODES.append(__create_fn__.__code__)
+
+def __create_fn__():
+ def __hash__(self):
   return hash((self.module,self.name,self.kind,self.visibility,self.args,self.returns,self.span,self.doc,self.builder,))
  return __hash__
 CODES.append(__create_fn__.__code__)
@@ -2616,6 +2636,12 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __repr__(self):
   return self.__class__.__qualname__ + f"(metadata={self.metadata!r}, rationale={self.rationale!r}, bad={self.bad!r}, good={self.good!r}, path={self.path!r})"
+ return __repr__
+CODES.append(__create_fn__.__code__)
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(module={self.module!r}, catalog_file={self.catalog_file!r}, code={self.code!r}, name={self.name!r}, severity={self.severity!r}, stage={self.stage!r}, since={self.since!r}, summary={self.summary!r}, options={self.options!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -3656,6 +3682,20 @@ def __create_fn__(_type_metadata, _type_rationale, _type_bad, _type_good, _type_
   __dataclass_builtins_object__.__setattr__(self,'bad',bad)
   __dataclass_builtins_object__.__setattr__(self,'good',good)
   __dataclass_builtins_object__.__setattr__(self,'path',path)
+ return __init__
+CODES.append(__create_fn__.__code__)
+
+def __create_fn__(_type_module, _type_catalog_file, _type_code, _type_name, _type_severity, _type_stage, _type_since, _type_summary, _type_options, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,module:_type_module,catalog_file:_type_catalog_file,code:_type_code,name:_type_name,severity:_type_severity,stage:_type_stage,since:_type_since,summary:_type_summary,options:_type_options)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'module',module)
+  __dataclass_builtins_object__.__setattr__(self,'catalog_file',catalog_file)
+  __dataclass_builtins_object__.__setattr__(self,'code',code)
+  __dataclass_builtins_object__.__setattr__(self,'name',name)
+  __dataclass_builtins_object__.__setattr__(self,'severity',severity)
+  __dataclass_builtins_object__.__setattr__(self,'stage',stage)
+  __dataclass_builtins_object__.__setattr__(self,'since',since)
+  __dataclass_builtins_object__.__setattr__(self,'summary',summary)
+  __dataclass_builtins_object__.__setattr__(self,'options',options)
  return __init__
 CODES.append(__create_fn__.__code__)
 
@@ -4817,6 +4857,14 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
+  if type(self) is cls or name in ('module','catalog_file','code','name','severity','stage','since','summary','options',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODES.append(__create_fn__.__code__)
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
   if type(self) is cls or name in ('module','name','kind','visibility','args','returns','span','doc','builder',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
@@ -5666,6 +5714,14 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('metadata','rationale','bad','good','path',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODES.append(__create_fn__.__code__)
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('module','catalog_file','code','name','severity','stage','since','summary','options',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__

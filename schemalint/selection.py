@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable
 
 from schemalint.records import dataclass
-from schemalint.rules import RULES, get_rule
-from schemalint.rules.base import CATEGORY_DIGITS, Rule
+from schemalint.rules import SPECS, RuleSpec, spec_for
+from schemalint.rules.base import CATEGORY_DIGITS
 
 ALL = "ALL"
 _CODE_PREFIX = re.compile(
@@ -37,42 +37,42 @@ def selector_problem(selector: str) -> str | None:
     return f"unknown rule, code or code prefix {selector!r}"
 
 
-def matches(selector: str, rule: type[Rule]) -> bool:
+def matches(selector: str, rule: RuleSpec) -> bool:
     """Whether `selector` selects `rule`."""
     return _specificity(selector, rule) is not None
 
 
-def _specificity(selector: str, rule: type[Rule] | None) -> int | None:
+def _specificity(selector: str, rule: RuleSpec | None) -> int | None:
     """How specifically `selector` names `rule` (any registered rule when `rule` is None);
     None when it does not."""
     text = selector.strip()
     if text.upper() == ALL:
         return 0
-    named = get_rule(text)
+    named = spec_for(text)
     if named is not None and (rule is None or named is rule):
         return _EXACT
     prefix = text.upper()
-    candidates = RULES if rule is None else (rule,)
+    candidates = SPECS if rule is None else (rule,)
     if prefix and any(r.code.startswith(prefix) for r in candidates):
         return len(prefix)
     return None
 
 
-def _best(selectors: Iterable[str], rule: type[Rule]) -> int:
+def _best(selectors: Iterable[str], rule: RuleSpec) -> int:
     return max((s for s in (_specificity(x, rule) for x in selectors) if s is not None), default=-1)
 
 
 def enabled_rules(
     select: Iterable[str], extend_select: Iterable[str] = (), ignore: Iterable[str] = ()
-) -> tuple[type[Rule], ...]:
+) -> tuple[RuleSpec, ...]:
     """The registered rules that `select` + `extend_select` enable and `ignore` leaves on
     (whatever their stage: `layered_rules` applies preview)."""
     enabling = (*select, *extend_select)
     ignoring = tuple(ignore)
-    return tuple(rule for rule in RULES if (on := _best(enabling, rule)) >= 0 and on > _best(ignoring, rule))
+    return tuple(rule for rule in SPECS if (on := _best(enabling, rule)) >= 0 and on > _best(ignoring, rule))
 
 
-def any_matches(selectors: Iterable[str], rule: type[Rule]) -> bool:
+def any_matches(selectors: Iterable[str], rule: RuleSpec) -> bool:
     """Whether any of `selectors` selects `rule`."""
     return any(matches(s, rule) for s in selectors)
 
@@ -89,19 +89,19 @@ class RuleSelection:
     ignore: tuple[str, ...] = ()
 
 
-def layered_rules(layers: Iterable[RuleSelection], *, preview: bool = False) -> tuple[type[Rule], ...]:
+def layered_rules(layers: Iterable[RuleSelection], *, preview: bool = False) -> tuple[RuleSpec, ...]:
     """The rules enabled after applying `layers` in order, as ruff does: a layer with `select`
     starts over from its own selectors; one without keeps what the layers before enabled and
     turns on its `extend_select` / turns off its `ignore` (the more specific selector of the
     two winning, `ignore` on a tie). Rules in preview stay off unless `preview`, or unless a
     layer's `select`/`extend_select` names them exactly."""
     layers = tuple(layers)
-    enabled: set[type[Rule]] = set()
+    enabled: set[RuleSpec] = set()
     for layer in layers:
         if layer.select is not None:
             enabled = set(enabled_rules(layer.select, layer.extend_select, layer.ignore))
             continue
-        for rule in RULES:
+        for rule in SPECS:
             on, off = _best(layer.extend_select, rule), _best(layer.ignore, rule)
             if on >= 0 and on > off:
                 enabled.add(rule)
@@ -109,12 +109,12 @@ def layered_rules(layers: Iterable[RuleSelection], *, preview: bool = False) -> 
                 enabled.discard(rule)
     return tuple(
         rule
-        for rule in RULES
+        for rule in SPECS
         if rule in enabled and (preview or rule.stage == "stable" or _named_exactly(layers, rule))
     )
 
 
-def _named_exactly(layers: Iterable[RuleSelection], rule: type[Rule]) -> bool:
+def _named_exactly(layers: Iterable[RuleSelection], rule: RuleSpec) -> bool:
     """Whether a layer enables `rule` by its code or name (an explicit opt-in to a preview rule)."""
     return any(
         _specificity(selector, rule) == _EXACT

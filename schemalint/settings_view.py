@@ -8,7 +8,7 @@ from pathlib import Path
 
 from schemalint.config import Config
 from schemalint.discovery import ProjectLayout
-from schemalint.rules import RULES
+from schemalint.rules import SPECS
 from schemalint.textsafe import visible
 
 DEFAULT = "default"
@@ -50,8 +50,8 @@ def render_settings(layout: ProjectLayout, config: Config) -> str:
         effect = "replaces the file's selection" if layer.select is not None else "applied on top"
         lines.append(f"# command line ({number}): {flags} ({effect})")
     line("preview", config.preview)
-    enabled = config.enabled_rules()
-    lines.append(f"# enabled rules ({len(enabled)} of {len(RULES)}): " + " ".join(r.code for r in enabled))
+    enabled = config.enabled_rule_specs()
+    lines.append(f"# enabled rules ({len(enabled)} of {len(SPECS)}): " + " ".join(r.code for r in enabled))
     line("fail-on", config.fail_on.label)
     line("strict", config.strict)
     line("severity", {name: level.label for name, level in sorted(config.severity.items())})
@@ -59,7 +59,7 @@ def render_settings(layout: ProjectLayout, config: Config) -> str:
         "per-file-ignores",
         {entry.pattern: list(entry.selectors) for entry in config.per_file_ignores},
     )
-    for rule in sorted(RULES, key=lambda r: r.name):
+    for rule in sorted(SPECS, key=lambda r: r.name):
         configured = config.rule_options.get(rule.name, {})
         for name, value in sorted(config.options_for(rule).values.items()):
             where = origin.get("rules", DEFAULT) if name in configured else DEFAULT

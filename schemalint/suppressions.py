@@ -17,7 +17,7 @@ from dataclasses import field
 from schemalint.findings import Diagnostic
 from schemalint.ir import Comment, SourceFile
 from schemalint.records import dataclass
-from schemalint.rules import get_rule
+from schemalint.rules import spec_for
 
 _DIRECTIVE = re.compile(r"^schemalint-(?P<kind>[A-Za-z-]*)(?P<rest>.*)$", re.DOTALL)
 KNOWN_DIRECTIVES = ("ignore", "ignore-file")
@@ -46,7 +46,7 @@ class Directive:
 
 
 def _names(token: str, rule_name: str) -> bool:
-    rule = get_rule(token)
+    rule = spec_for(token)
     return rule is not None and rule.name == rule_name
 
 
@@ -121,7 +121,7 @@ class Suppressions:
             if not directive.rules and not directive.used:
                 found.append(Unused(directive.comment, f"Unused suppression: nothing to suppress {where}"))
             for token in directive.rules:
-                rule = get_rule(token)
+                rule = spec_for(token)
                 if rule is None:
                     found.append(Unused(directive.comment, f"Unknown rule `{token}` in suppression"))
                 elif rule.name not in directive.used and rule.name not in other_command:

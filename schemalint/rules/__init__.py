@@ -1,9 +1,14 @@
 """The rule registry: every module of this package except `base` defines exactly one rule.
 
-Importing the package imports every rule module and checks, once, that each module holds one
-`Rule` subclass, with its catalog file beside it (`reserved_name.py` ↔ `reserved_name.yaml`,
-rule `reserved-name`), whose metadata it sets on the class; codes and names must be well-formed
-and unique. A broken registry raises `RegistryError` at import time.
+Importing the package reads the catalog files (`reserved_name.yaml`, rule `reserved-name`, beside
+`reserved_name.py`) into `SPECS`, one `RuleSpec` per rule: its metadata, checked to be
+well-formed and unique, with a module for each catalog file and a catalog file for each module.
+A rule's module is imported only when the rule is needed (`RuleSpec.load`, `get_rule`): a
+`check` imports the modules of the rules it runs, not those of `schemalint diff` or of rules in
+preview. Loading checks that the module holds exactly one `Rule` subclass that sets no metadata
+itself, and sets the catalog's metadata on it. `RULES`, every rule class, imports and checks
+every module on first use. A broken registry raises `RegistryError`: a catalog problem on import,
+a module problem when that module is loaded.
 """
 
 from __future__ import annotations
@@ -13,21 +18,60 @@ import inspect
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from schemalint.rules.base import METADATA_ATTRIBUTES, Rule
+from schemalint.catalog_files import RuleMetadata
+from schemalint.diagnostics import Severity
+from schemalint.records import dataclass
+from schemalint.rules.base import METADATA_ATTRIBUTES, Option, OptionValue, Rule, Stage
+
+if TYPE_CHECKING:
+    RULES: tuple[type[Rule], ...]
+    """Every registered rule, ordered by code (each module imported on first use)."""
 
 
 class RegistryError(Exception):
     """The rule modules do not form a consistent registry; the message lists every problem."""
 
 
-def _rule_in_module(
-    module_name: str, documents: dict[Path, dict[str, Any]], problems: list[str]
-) -> type[Rule] | None:
-    from schemalint.catalog_files import CatalogError, rule_metadata
+@dataclass(frozen=True)
+class RuleSpec:
+    """A registered rule as its catalog file describes it, before its module is imported."""
 
-    module = importlib.import_module(f"{__name__}.{module_name}")
+    module: str
+    catalog_file: Path
+    code: str
+    name: str
+    severity: Severity
+    stage: Stage
+    since: str
+    summary: str
+    options: tuple[Option, ...]
+
+    @property
+    def compares_versions(self) -> bool:
+        """Whether the rule compares the project with a baseline (`schemalint diff`): the C7xx
+        rules, whose classes say so too (`Rule.compares_versions`, checked when loaded)."""
+        return self.code.startswith("C")
+
+    def default_options(self) -> dict[str, OptionValue]:
+        """The rule's options with their default values."""
+        return {option.name: option.default for option in self.options}
+
+    def load(self) -> type[Rule]:
+        """The rule's class, its module imported and checked on first use (RegistryError)."""
+        rule = _LOADED.get(self.module)
+        if rule is None:
+            problems: list[str] = []
+            rule = _rule_in_module(self, problems)
+            if rule is None:
+                raise RegistryError("invalid rule registry:\n  " + "\n  ".join(problems))
+            _LOADED[self.module] = rule
+        return rule
+
+
+def _rule_in_module(spec: RuleSpec, problems: list[str]) -> type[Rule] | None:
+    module = importlib.import_module(f"{__name__}.{spec.module}")
     found = [
         obj
         for obj in vars(module).values()
@@ -44,21 +88,17 @@ def _rule_in_module(
     if in_python and "_catalog_file" not in vars(rule):
         problems.append(
             f"{module.__name__}: sets {', '.join(in_python)} in Python; a rule's metadata lives "
-            f"only in its catalog file {module_name}.yaml"
+            f"only in its catalog file {spec.module}.yaml"
         )
         return None
-    path = next((p for p in documents if p.stem == module_name), None)
-    if path is None:
-        problems.append(f"{module.__name__}: no catalog file {module_name}.yaml beside it")
-        return None
-    try:
-        metadata = rule_metadata(path, documents[path])
-    except CatalogError as exc:
-        problems.append(str(exc))
+    if rule.compares_versions != spec.compares_versions:
+        problems.append(
+            f"{module.__name__}: compares_versions must be True exactly for the C7xx rules ({spec.code})"
+        )
         return None
     for attribute in METADATA_ATTRIBUTES:
-        setattr(rule, attribute, getattr(metadata, attribute))
-    rule._catalog_file = path
+        setattr(rule, attribute, getattr(spec, attribute))
+    rule._catalog_file = spec.catalog_file
     return rule
 
 
@@ -102,40 +142,105 @@ def _is_package(path: str) -> bool:
         return False
 
 
-def _load() -> tuple[type[Rule], ...]:
-    from schemalint.catalog_files import CatalogError, catalog_documents
+def _specs() -> tuple[RuleSpec, ...]:
+    from schemalint.catalog_files import CatalogError, catalog_documents, rule_metadata
 
     problems: list[str] = []
-    rules = []
     try:
         documents = catalog_documents()
     except CatalogError as exc:
         raise RegistryError(f"invalid rule registry:\n  {exc}") from None
     modules = _module_names(__path__) - {"base"}
+    by_module = {path.stem: path for path in documents}
     problems.extend(
         f"{path.name}: a catalog file without a rule module {path.stem}.py"
         for path in documents
         if path.stem not in modules
     )
+    specs: list[RuleSpec] = []
     for module_name in sorted(modules):
-        rule = _rule_in_module(module_name, documents, problems)
+        path = by_module.get(module_name)
+        if path is None:
+            problems.append(f"{__name__}.{module_name}: no catalog file {module_name}.yaml beside it")
+            continue
+        try:
+            metadata = rule_metadata(path, documents[path])
+        except CatalogError as exc:
+            problems.append(str(exc))
+            continue
+        specs.append(_spec(module_name, path, metadata))
+    problems.extend(_duplicate_codes(specs))
+    if problems:
+        raise RegistryError("invalid rule registry:\n  " + "\n  ".join(problems))
+    return tuple(sorted(specs, key=lambda s: s.code))
+
+
+def _spec(module_name: str, path: Path, metadata: RuleMetadata) -> RuleSpec:
+    return RuleSpec(
+        module_name,
+        path,
+        metadata.code,
+        metadata.name,
+        metadata.severity,
+        metadata.stage,
+        metadata.since,
+        metadata.summary,
+        metadata.options,
+    )
+
+
+def _duplicate_codes(specs: Sequence[RuleSpec]) -> list[str]:
+    """Codes given to more than one catalog file (names are unique: each is its file's name)."""
+    seen: dict[str, str] = {}
+    problems = []
+    for spec in specs:
+        if spec.code in seen:
+            problems.append(f"code {spec.code!r} used by both {seen[spec.code]} and {spec.catalog_file.name}")
+        seen[spec.code] = spec.catalog_file.name
+    return problems
+
+
+def _load() -> tuple[type[Rule], ...]:
+    """Every rule's class, each module imported and checked anew (RegistryError lists every
+    problem)."""
+    problems: list[str] = []
+    rules = []
+    for spec in SPECS:
+        rule = _rule_in_module(spec, problems)
         if rule is not None:
             rules.append(rule)
+            _LOADED[spec.module] = rule
     problems.extend(duplicate_problems(rules))
     if problems:
         raise RegistryError("invalid rule registry:\n  " + "\n  ".join(problems))
-    return tuple(sorted(rules, key=lambda r: r.code))
+    return tuple(rules)
 
 
-RULES: tuple[type[Rule], ...] = _load()
-"""Every registered rule, ordered by code."""
+_LOADED: dict[str, type[Rule]] = {}
 
-_BY_KEY: dict[str, type[Rule]] = {
-    **{rule.code: rule for rule in RULES},
-    **{rule.name: rule for rule in RULES},
+SPECS: tuple[RuleSpec, ...] = _specs()
+"""Every registered rule as its catalog file describes it, ordered by code."""
+
+_BY_KEY: dict[str, RuleSpec] = {
+    **{spec.code: spec for spec in SPECS},
+    **{spec.name: spec for spec in SPECS},
 }
 
 
-def get_rule(key: str) -> type[Rule] | None:
-    """The rule whose code (any case) or name is `key`, if one is registered."""
+def spec_for(key: str) -> RuleSpec | None:
+    """The registered rule whose code (any case) or name is `key`, if any (nothing imported)."""
     return _BY_KEY.get(key) or _BY_KEY.get(key.upper())
+
+
+def get_rule(key: str) -> type[Rule] | None:
+    """The class of the rule whose code (any case) or name is `key`, if one is registered."""
+    spec = spec_for(key)
+    return spec.load() if spec is not None else None
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RULES":  # computed once, on first use: it imports every rule module
+        rules = _load()
+        globals()["RULES"] = rules
+        return rules
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
