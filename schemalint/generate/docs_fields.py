@@ -3,7 +3,7 @@ in Convex syntax, the tables it references and its comment, all as Markdown."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import field
 
 from schemalint.convex_syntax import literal_source, validator_source
@@ -117,48 +117,54 @@ def _variant_heading(number: int, shape: VObject, shapes: tuple[VObject, ...]) -
 
 
 def _rows(obj: VObject, prefix: str, link: TableLink, notes: NoteBook) -> tuple[FieldRow, ...]:
-    return tuple(row for f in obj.fields for row in _field_rows(f, prefix, link, notes))
+    rows: list[FieldRow] = []
+    for f in obj.fields:
+        _add_field_rows(rows, f, prefix, link, notes)
+    return tuple(rows)
 
 
-def _field_rows(f: Field, prefix: str, link: TableLink, notes: NoteBook) -> Iterator[FieldRow]:
+def _add_field_rows(rows: list[FieldRow], f: Field, prefix: str, link: TableLink, notes: NoteBook) -> None:
+    """Append the row of field `f` (under `prefix`), then the rows of the object it nests."""
     path = join_path(prefix, f.name)
     nested = expandable(f.validator)
     child = nested[0] if nested is not None else None
-    description = md.lines(description_blocks(f.doc))
-    extra: list[str] = []
-    own = list(_own_validators(f.validator, child))
-    reasons = sorted({v.reason for v in own if isinstance(v, VUnknown)})
+    reasons, targets = _own_facts(f.validator, child)
+    parts = [md.lines(description_blocks(f.doc))] if f.doc else []
     if reasons:
         label = "Unknown" if isinstance(f.validator, VUnknown) else "Partly unknown"
-        extra.append(f"{label}: {notes.add(_unknown_text(path, reasons))}")
+        parts.append(f"{label}: {notes.add(_unknown_text(path, reasons))}")
     if child is not None and child.unknown_parts:
-        extra.append(f"May have more fields: {_unknown_note(child, notes, path)}")
-    yield FieldRow(
-        path=md.code(path),
-        type=md.code(validator_source(f.validator, collapse=lambda o: o is child)),
-        optional="yes" if f.optional else "no",
-        references=", ".join(_references(own, link)),
-        description="<br>".join(part for part in (description, *extra) if part),
+        parts.append(f"May have more fields: {_unknown_note(child, notes, path)}")
+    rows.append(
+        FieldRow(
+            path=md.code(path),
+            type=md.code(validator_source(f.validator, collapse=lambda o: o is child)),
+            optional="yes" if f.optional else "no",
+            references=", ".join([reference(target, link) for target in targets]),
+            description="<br>".join([part for part in parts if part]),
+        )
     )
     if nested is not None:
-        yield from _rows(nested[0], path + nested[1], link, notes)
+        for nested_field in nested[0].fields:
+            _add_field_rows(rows, nested_field, path + nested[1], link, notes)
 
 
-def _own_validators(validator: Validator, child: VObject | None) -> Iterator[Validator]:
-    """The validators of a field's own type: not the fields of `child`, the sub-object whose
-    fields have rows of their own."""
+def _own_facts(validator: Validator, child: VObject | None) -> tuple[list[str], list[str]]:
+    """Of a field's own type (not the fields of `child`, the sub-object whose fields have rows
+    of their own): why parts of it are unknown (sorted, once each), and the tables it
+    references (in order, once each)."""
+    reasons: set[str] = set()
+    targets: dict[str, None] = {}
     stack = [validator]
     while stack:
         current = stack.pop()
-        yield current
+        if isinstance(current, VId):
+            targets[current.table_name] = None
+        elif isinstance(current, VUnknown):
+            reasons.add(current.reason)
         if current is not child:
             stack.extend(reversed(current.children()))
-
-
-def _references(own: list[Validator], link: TableLink) -> list[str]:
-    """The tables the `own` validators of a field reference, in order, once each."""
-    targets = dict.fromkeys(v.table_name for v in own if isinstance(v, VId))
-    return [reference(target, link) for target in targets]
+    return sorted(reasons), list(targets)
 
 
 def reference(target: str, link: TableLink) -> str:

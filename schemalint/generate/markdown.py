@@ -6,6 +6,7 @@ Every function returns Markdown that is safe inside a table cell: no raw `|`, no
 
 from __future__ import annotations
 
+import functools
 import re
 
 from schemalint.convex_syntax import visible
@@ -48,6 +49,7 @@ def visible_text(value: str) -> str:
     return "".join(char if char in "\u200c\u200d" else visible(char) for char in value)
 
 
+@functools.lru_cache(maxsize=4096)  # field paths and types repeat across pages
 def code(value: str) -> str:
     """`value` as inline code: a backtick code span when that is safe in a table, else an
     HTML `<code>` element whose every punctuation character is a character reference."""
