@@ -1,8 +1,8 @@
 """The layout oracle for generated Python: libcst's view of PEP 8 blank lines (two around
 top-level definitions, one around methods and after a class docstring, at most one elsewhere).
 
-The generator lays out its files with `schemalint.generate.python_layout` (the `ast` alone, on
-the hot path); the tests check that libcst, parsing the same file, finds nothing to change and
+The generator's templates print this layout themselves (nothing respaces their output at run
+time); the tests check that libcst, parsing a generated file, finds nothing to change and
 reproduces it byte for byte.
 """
 

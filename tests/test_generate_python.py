@@ -22,7 +22,7 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from schemalint.cli import main
 from schemalint.discovery import discover
-from schemalint.generate.python import GenerationError, normalise, render_python
+from schemalint.generate.python import GenerationError, checked, render_python
 from schemalint.generate.python_names import comment, comment_line, doc_lines, docstring, py_string
 from schemalint.ir import Field, Project, Schema, Table, VObject, VString, VUnknown
 from schemalint.parser import parse_project
@@ -268,29 +268,9 @@ def test_a_comment_ending_in_quotes_gives_a_docstring_that_parses() -> None:
 
 
 def test_invalid_python_is_an_error_not_a_file() -> None:
-    with pytest.raises(GenerationError, match="does not parse"):
-        normalise("def broken(:\n", "pkg/api.py")
-    with pytest.raises(GenerationError, match="does not compile"):
-        normalise("def f(a, a):\n    pass\n", "pkg/api.py")
-
-
-def test_normalising_puts_pep8_blank_lines_around_definitions() -> None:
-    code = 'x = 1\nclass A:\n    """Doc."""\n    a: int\n    def f(self) -> None:\n\n\n        pass\ny = 2\n'
-    assert normalise(code, "m.py") == textwrap.dedent('''\
-        x = 1
-
-
-        class A:
-            """Doc."""
-
-            a: int
-
-            def f(self) -> None:
-                pass
-
-
-        y = 2
-        ''')
+    for code in ("def broken(:\n", "def f(a, a):\n    pass\n", "x = 1\0\n"):
+        with pytest.raises(GenerationError, match="does not compile"):
+            checked(code, "pkg/api.py")
 
 
 # ------------------------------------------------------------------------------------- command

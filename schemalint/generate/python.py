@@ -1,9 +1,10 @@
 """`schemalint generate python`: render the package's files from the view model.
 
 `render_python` returns `relative path -> content` for `schemalint.generate.output`; every
-Python file has been parsed, respaced and compiled first, so nothing invalid is ever written.
-Imports jinja2; only the generate commands import this module. (libcst is the tests' verifier
-of the layout, not a dependency of this path.)
+Python file has been compiled first, so nothing invalid is ever written. The templates print the
+final layout themselves (blank lines as PEP 8 and `ruff format` have them); the tests check it
+with libcst (`tests/python_layout_oracle.py`), which is not a dependency of this path.
+Imports jinja2; only the generate commands import this module.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from typing import Any
 
 import jinja2
 
-from schemalint.generate.python_layout import LayoutError, respace
 from schemalint.generate.python_model import API_MODULE, DOCUMENTS_MODULE, PackageView, build_package
 from schemalint.generate.python_names import package_name_problem
 from schemalint.ir import ConvexFunction, Project
@@ -41,7 +41,7 @@ def render_python(
     say so.
 
     Raises `ValueError` when `package` is not a valid package name, `GenerationError` when a
-    rendered file does not parse.
+    rendered file does not compile.
     """
     problem = package_name_problem(package)
     if problem is not None:
@@ -81,7 +81,7 @@ def render_modules(environment: jinja2.Environment, package: str, context: dict[
     files = {}
     for module in ("__init__", DOCUMENTS_MODULE, API_MODULE):
         name = f"{package}/{module}.py"
-        files[name] = normalise(environment.get_template(f"{module}.py.jinja").render(context), name)
+        files[name] = checked(environment.get_template(f"{module}.py.jinja").render(context), name)
     files[f"{package}/py.typed"] = ""
     return files
 
@@ -99,18 +99,14 @@ def _environment() -> jinja2.Environment:
     )
 
 
-# ------------------------------------------------------------------------------- normalising
+# ---------------------------------------------------------------------------------- checking
 
 
-def normalise(code: str, name: str) -> str:
-    """`code` with blank lines as PEP 8 and `ruff format` have them (two around top-level
-    classes and functions, one around methods, at most one elsewhere), after checking that it
-    compiles."""
+def checked(code: str, name: str) -> str:
+    """`code`, after checking that it compiles (parsing and the checks after it, such as
+    duplicate parameter names)."""
     try:
-        spaced, tree = respace(code, name)
-        compile(tree, name, "exec", dont_inherit=True)  # the checks after parsing (symbol tables)
-    except LayoutError as exc:
-        raise GenerationError(str(exc)) from None
-    except SyntaxError as exc:
+        compile(code, name, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as exc:  # (ValueError: a null byte, before Python 3.12)
         raise GenerationError(f"{name}: generated code does not compile: {exc}") from None
-    return spaced
+    return code

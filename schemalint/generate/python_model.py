@@ -83,6 +83,11 @@ class TypedDictView:
     fields: tuple[FieldView, ...]
 
     @property
+    def is_class(self) -> bool:
+        """Printed as a class statement (two blank lines around it), not an assignment."""
+        return not self.functional
+
+    @property
     def header(self) -> str:
         return "\n".join(definition_header("class", self.name, "TypedDict", ":", 0))
 
@@ -90,6 +95,7 @@ class TypedDictView:
 @dataclass(frozen=True)
 class AliasView:
     kind: ClassVar[str] = "alias"
+    is_class: ClassVar[bool] = False
     name: str
     value: str
     comments: tuple[str, ...]

@@ -128,6 +128,7 @@ class ModelFieldView:
 @dataclass(frozen=True)
 class ModelView:
     kind = "model"
+    is_class = True
     name: str
     docstring: str | None
     fields: tuple[ModelFieldView, ...]
