@@ -43,6 +43,10 @@ AMPLIFICATION = 25
 MAX_FIELDS_SPLIT = 1_000
 
 
+# `children` of validators that nest none (not overridden).
+_NO_CHILDREN = Validator.children
+
+
 class ValidatorBudget:
     """Admits validators into the IR while their expanded size stays within the budget."""
 
@@ -55,25 +59,35 @@ class ValidatorBudget:
     def expanded_size(self, validator: Validator) -> int:
         """The number of nodes of `validator` as a tree (each use of a shared node counted)."""
         key = id(validator)
-        known = self._sizes.get(key)
+        sizes = self._sizes
+        known = sizes.get(key)
         if known is not None:
             return known
-        size = 1
         unread = self._unread
         if isinstance(validator, VObject):
             has_unknown = bool(validator.unknown_parts)
-            for f in validator.fields:
-                child = f.validator
-                size += self.expanded_size(child)
-                has_unknown = has_unknown or id(child) in unread
+            children: tuple[Validator, ...] = tuple(f.validator for f in validator.fields)
         else:
             has_unknown = isinstance(validator, VUnknown)
-            for child in validator.children():
-                size += self.expanded_size(child)
-                has_unknown = has_unknown or id(child) in unread
+            children = validator.children()
+        size = 1
+        for child in children:
+            child_key = id(child)
+            child_size = sizes.get(child_key)
+            if child_size is None:
+                if type(child).children is _NO_CHILDREN:  # a leaf (most validators): measured here
+                    child_size = sizes[child_key] = 1
+                    self._alive.append(child)
+                    if isinstance(child, VUnknown):
+                        unread.add(child_key)
+                else:
+                    child_size = self.expanded_size(child)
+            size += child_size
+            if child_key in unread:
+                has_unknown = True
         if has_unknown:
             unread.add(key)
-        self._sizes[key] = size
+        sizes[key] = size
         self._alive.append(validator)
         return size
 

@@ -28,6 +28,11 @@ def _parser(tsx: bool) -> Parser:
     return Parser(Language(grammar))
 
 
+# `Span(...)` without the NamedTuple's Python-level `__new__` (the same tuple, built faster:
+# the evaluator makes one span per kept node).
+_new_span = tuple.__new__
+
+
 class SourceText:
     """A parsed file: its decoded text, tree and the bookkeeping to turn nodes into spans.
 
@@ -98,7 +103,7 @@ class SourceText:
         start_row, start_col = node.start_point
         end_row, end_col = node.end_point
         if self.is_ascii:
-            return Span(self.path, start_row + 1, start_col + 1, end_row + 1, end_col + 1)
+            return _new_span(Span, (self.path, start_row + 1, start_col + 1, end_row + 1, end_col + 1))
         return Span(
             self.path,
             start_row + 1,
@@ -112,7 +117,11 @@ class SourceText:
         return Span(self.path, row + 1, column, row + 1, column)
 
     def text(self, node: Node) -> str:
-        return self.data[node.start_byte : node.end_byte].decode("utf-8", errors="replace")
+        raw = self.data[node.start_byte : node.end_byte]
+        try:
+            return raw.decode()  # strict UTF-8 takes no keyword arguments to parse: faster
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", errors="replace")
 
     def _char_column(self, row: int, byte_column: int) -> int:
         """The character column of a byte column: linear in the line's length once per line
