@@ -91,6 +91,7 @@ def _parse_project(layout: ProjectLayout, functions: bool) -> Project:
     files = tuple(
         SourceFile(path=source.path, directives=source.directives()) for source in evaluator.loaded_sources
     )
+    evaluator.release()
     return Project(
         root=str(layout.root),
         schema_file=schema_path,

@@ -198,6 +198,25 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
                 )
         module.named_imports = []
 
+    def release(self) -> None:
+        """Break the reference cycles that tie the evaluation's values together (a module and
+        its scope, a function and the scope it closes over), so that they are freed as soon as
+        the parse no longer needs them: `check` and `export` run with the cyclic garbage
+        collector off, which would otherwise keep every value until the process ends."""
+        modules = [*self.linker.by_path.values(), *self._json_modules.values()]
+        for module in modules:
+            if module.scope is not None:
+                module.scope.bindings.clear()
+                module.scope = None
+            module.exports.clear()
+            module.star_exports.clear()
+            module.dependencies.clear()
+            module.body = []
+        self.linker.by_path.clear()
+        self._json_modules.clear()
+        self.loaded_sources.clear()
+        self.declared_names.clear()
+
     def json_module(self, path: Path, span: Span) -> Module:
         existing = self._json_modules.get(path)
         if existing is not None:
