@@ -176,16 +176,20 @@ def run() -> None:
         if entry is not None and _write(entry):
             sys.exit(entry["exit"])
     # a watch runs for hours: its garbage must be collected
-    if (argv[:1] in (["check"], ["export"]) or argv[:2] == ["generate", "docs"]) and "--watch" not in argv:
+    if any(argv[: len(command)] == command for command in _ONE_SHOT) and "--watch" not in argv:
         _run_without_collector()
     from schemalint.cli import main
 
     main()
 
 
+# The commands run with the collector off and without teardown (`_run_without_collector`).
+_ONE_SHOT = (["check"], ["export"], ["generate", "docs"], ["generate", "python"])
+
+
 def _run_without_collector() -> None:
-    """Run `check`, `export` or `generate docs` with the cyclic garbage collector off, and end
-    the process without tearing its objects down.
+    """Run `check`, `export` or `generate docs`/`python` with the cyclic garbage collector off,
+    and end the process without tearing its objects down.
 
     What `check` allocates lives until the report is written (the collector's passes over it free
     nothing and cost a third of a big schema's run); at exit the interpreter would free every

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import gc
 import subprocess
 import sys
 import textwrap
@@ -20,6 +21,7 @@ from python_allowlist import _template_helpers, assert_only_generator_shapes, di
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
+from schemalint import fastpath
 from schemalint.cli import main
 from schemalint.discovery import discover
 from schemalint.generate.python import GenerationError, checked, render_python
@@ -274,6 +276,32 @@ def test_invalid_python_is_an_error_not_a_file() -> None:
 
 
 # ------------------------------------------------------------------------------------- command
+
+
+def test_the_console_script_writes_the_package_before_it_exits_without_teardown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """`schemalint generate python` runs with the garbage collector off and ends by `os._exit`
+    (schemalint.fastpath): the package and the summary must be out by then."""
+    fixture = FIXTURES / "seed-002-community"
+    out = tmp_path / "out"
+    monkeypatch.setattr(sys, "argv", ["schemalint", "generate", "python", str(fixture), "--out", str(out)])
+    monkeypatch.setattr(fastpath, "_command_line", None)
+
+    def leave(status: int) -> None:
+        raise SystemExit(status)
+
+    monkeypatch.setattr(fastpath, "_exit", leave)
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            fastpath.run()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert stopped.value.code == 0
+    assert "4 written, 0 unchanged, 0 removed" in capfd.readouterr().err
+    written = {name: (out / name).read_text(encoding="utf-8") for name in package_for(fixture)}
+    assert written == package_for(fixture)
 
 
 def test_generate_writes_the_package_and_only_touches_its_own_files(tmp_path: Path) -> None:
