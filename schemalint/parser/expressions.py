@@ -327,11 +327,8 @@ class ExpressionsMixin:
                         Unknown("a computed key cannot be evaluated", source.span(key_node))
                     )
                     continue
-                js.put(
-                    result,
-                    key,
-                    Property(value, source.span(key_node), source.span(child), docs.get(child.id)),
-                )
+                doc = docs.get(child.id) if docs else None  # most objects have no comment
+                js.put(result, key, Property(value, source.span(key_node), source.span(child), doc))
             elif kind == "shorthand_property_identifier":
                 key = source.text(child)
                 child_span = source.span(child)

@@ -43,7 +43,7 @@ _SIMPLE_ESCAPES = {
 
 def normalize(text: str) -> str:
     """`text` with each high+low surrogate pair joined into one code point (lone ones kept)."""
-    if _SURROGATE.search(text) is None:
+    if text.isascii() or _SURROGATE.search(text) is None:
         return text
     return _PAIR.sub(lambda m: chr(0x10000 + ((ord(m[1]) - 0xD800) << 10) + (ord(m[2]) - 0xDC00)), text)
 
