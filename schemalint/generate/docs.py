@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from schemalint.generate.docs_model import README, build_docs
+from schemalint.generate.precompiled import PrecompiledLoader
 from schemalint.ir import Project
 from schemalint.resources import data_dir
 
@@ -27,7 +28,7 @@ class DocsError(Exception):
 def render_docs(project: Project, findings: Sequence[Diagnostic] | None = None) -> dict[str, str]:
     """Every docs file of `project`, `relative name -> Markdown`, checked and ready to write."""
     model = build_docs(project, findings)
-    environment = _environment()
+    environment = template_environment()
     files = {README: environment.get_template("README.md.j2").render(overview=model.overview)}
     table_template = environment.get_template("table.md.j2")
     for page in model.pages:
@@ -39,10 +40,11 @@ def render_docs(project: Project, findings: Sequence[Diagnostic] | None = None) 
 
 
 @functools.cache
-def _environment() -> jinja2.Environment:
-    """The templates' environment, made once: it keeps the compiled templates."""
+def template_environment() -> jinja2.Environment:
+    """The templates' environment, made once: it keeps the compiled templates (compiled ahead of
+    time when they can be, `schemalint.generate.precompiled`)."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(data_dir("generators") / "docs")),
+        loader=PrecompiledLoader(str(data_dir("generators") / "docs"), GENERATOR),
         autoescape=False,  # Markdown: the view model has escaped every string already
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -1,0 +1,95 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'README.md.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_overview = resolve('overview')
+    try:
+        t_1 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield str(environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'notice'))
+    yield '\n# Database schema\n\n'
+    yield str(environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'intro'))
+    yield '\n\n## Tables\n\n'
+    if environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'tables'):
+        pass
+        yield '| Table | Description | Fields | Indexes | Search indexes | Vector indexes |\n| --- | --- | ---: | ---: | ---: | ---: |\n'
+        for l_1_table in environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'tables'):
+            _loop_vars = {}
+            pass
+            yield '| '
+            yield str(environment.getattr(l_1_table, 'name'))
+            yield ' | '
+            yield str(environment.getattr(l_1_table, 'description'))
+            yield ' | '
+            yield str(environment.getattr(l_1_table, 'fields'))
+            yield ' | '
+            yield str(environment.getattr(l_1_table, 'indexes'))
+            yield ' | '
+            yield str(environment.getattr(l_1_table, 'search_indexes'))
+            yield ' | '
+            yield str(environment.getattr(l_1_table, 'vector_indexes'))
+            yield ' |\n'
+        l_1_table = missing
+    else:
+        pass
+        yield 'The schema declares no tables.\n'
+    yield '\n## Relationships\n\nEach line is a `v.id` reference, labelled with the field that holds it. The end at the\nreferenced table shows how many documents one document refers to: exactly one (`||`), zero or\none (`o|`, an optional field or a union) or any number (`o{`, an array or a record).\n\n```mermaid\n'
+    yield str(environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'diagram'))
+    yield '\n```\n\n## Schema options\n\n| Option | Value | Meaning |\n| --- | --- | --- |\n'
+    for l_1_option in environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'options'):
+        _loop_vars = {}
+        pass
+        yield '| '
+        yield str(environment.getattr(l_1_option, 'name'))
+        yield ' | '
+        yield str(environment.getattr(l_1_option, 'value'))
+        yield ' | '
+        yield str(environment.getattr(l_1_option, 'meaning'))
+        yield ' |\n'
+    l_1_option = missing
+    if (not t_1(environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'findings'))):
+        pass
+        yield '\n## Findings\n\n'
+        if environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'findings'):
+            pass
+            yield 'Findings of `schemalint check` that belong to no table page:\n\n| Severity | Rule | Message | Location |\n| --- | --- | --- | --- |\n'
+            for l_1_finding in environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'findings'):
+                _loop_vars = {}
+                pass
+                yield '| '
+                yield str(environment.getattr(l_1_finding, 'severity'))
+                yield ' | '
+                yield str(environment.getattr(l_1_finding, 'rule'))
+                yield ' | '
+                yield str(environment.getattr(l_1_finding, 'message'))
+                yield ' | '
+                yield str(environment.getattr(l_1_finding, 'location'))
+                yield ' |\n'
+            l_1_finding = missing
+        else:
+            pass
+            yield '`schemalint check` reports nothing outside the table pages.\n'
+    if environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'notes'):
+        pass
+        yield '\n## Notes\n\nThe schema was read without running it. These parts could not be evaluated, so these pages\nmay be incomplete:\n\n'
+        for l_1_note in environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'notes'):
+            _loop_vars = {}
+            pass
+            yield '- '
+            yield str(l_1_note)
+            yield '\n'
+        l_1_note = missing
+
+blocks = {}
+debug_info = '1=18&4=20&8=22&11=25&12=29&25=46&32=48&33=52&35=59&39=62&44=65&45=69&51=81&58=84&59=88'
+
+# Generated by `python -m schemalint.generate.precompiled_build` from generators/docs/README.md.j2; do not edit.

@@ -1,0 +1,74 @@
+"""The docs templates' code compiled ahead of time (schemalint/generate/precompiled.py): the
+generated modules are current, they are used only when made from the template's exact text by the
+running Jinja, and rendering from them or from the templates gives the same files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import CodeType
+
+import jinja2
+import pytest
+
+from schemalint.discovery import discover
+from schemalint.generate import precompiled
+from schemalint.generate.docs import render_docs, template_environment
+from schemalint.generate.precompiled import precompiled_code
+from schemalint.generate.precompiled_build import stale_files
+from schemalint.parser import parse_project
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "docs-edge-cases"
+
+
+@pytest.fixture
+def fresh_environment() -> Iterator[None]:
+    """Templates loaded anew in the test, and again after it."""
+    template_environment.cache_clear()
+    yield
+    template_environment.cache_clear()
+
+
+def _source(name: str) -> str:
+    environment = template_environment()
+    assert environment.loader is not None
+    return environment.loader.get_source(environment, name)[0]
+
+
+def test_the_generated_modules_are_current() -> None:
+    # After editing a template or upgrading Jinja: python -m schemalint.generate.precompiled_build
+    assert stale_files() == []
+
+
+def test_a_template_is_taken_precompiled_only_from_its_exact_text_and_jinja_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in template_environment().list_templates():
+        assert precompiled_code("docs", name, _source(name)) is not None, name
+        assert precompiled_code("docs", name, _source(name) + "{# edited #}") is None, name
+    assert precompiled_code("docs", "missing.md.j2", "") is None
+    monkeypatch.setattr(jinja2, "__version__", "0.0")
+    assert precompiled_code("docs", "table.md.j2", _source("table.md.j2")) is None
+
+
+def test_precompiled_and_freshly_compiled_templates_render_the_same_files(
+    monkeypatch: pytest.MonkeyPatch, fresh_environment: None
+) -> None:
+    project = parse_project(discover(FIXTURE))
+    precompiled_files = render_docs(project)
+    assert template_environment().get_template("table.md.j2").filename.endswith("table.md.j2")
+
+    template_environment.cache_clear()
+    compiled_now: list[str] = []
+    real_compile = precompiled.compile_template
+
+    def compile_template(
+        environment: jinja2.Environment, source: str, name: str, filename: str | None
+    ) -> CodeType:
+        compiled_now.append(name)
+        return real_compile(environment, source, name, filename)
+
+    monkeypatch.setattr(precompiled, "precompiled_code", lambda group, name, source: None)
+    monkeypatch.setattr(precompiled, "compile_template", compile_template)
+    assert render_docs(project) == precompiled_files
+    assert sorted(compiled_now) == ["README.md.j2", "_fields.md.j2", "table.md.j2"]
