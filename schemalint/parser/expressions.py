@@ -526,7 +526,7 @@ class ExpressionsMixin:
         method_span = None
         if function_type == "member_expression":
             method_span = partial(_method_span, source, function_node, span)
-        site = CallSite(span, LazySpans(source, arg_nodes), method_span)
+        site = CallSite(span, LazySpans(source, arg_nodes) if arg_nodes else (), method_span)
         if isinstance(callee, Builtin):
             return callee.impl(cast("Evaluator", self), site, args)
         this: Value | None = None
