@@ -516,3 +516,10 @@ def test_a_mermaid_label_keeps_exactly_the_letters_digits_and_inert_punctuation(
         assert label(char) == (char if char.isalnum() or char in inert else "_"), repr(char)
     assert label('é٣ǅ ok-_.x"') == "é٣ǅ_ok-_.x_"
     assert label("") == "_"
+
+
+def test_runs_of_blank_lines_are_collapsed_and_the_file_ends_in_one_newline() -> None:
+    from schemalint.generate.docs import _tidy
+
+    assert _tidy("\n# a\n\n\n\nb\n\n\n") == "# a\n\nb\n"
+    assert _tidy("# a\n\nb") == "# a\n\nb\n"
