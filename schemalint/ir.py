@@ -19,7 +19,7 @@ from schemalint.records import dataclass
 # Validators
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Validator:
     """Base of every validator. `optional` is Convex's `isOptional == "optional"`.
 
@@ -39,47 +39,47 @@ class Validator:
         return ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VString(Validator):
     kind: ClassVar[str] = "string"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VFloat64(Validator):
     kind: ClassVar[str] = "float64"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VInt64(Validator):
     kind: ClassVar[str] = "int64"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VBoolean(Validator):
     kind: ClassVar[str] = "boolean"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VNull(Validator):
     kind: ClassVar[str] = "null"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VBytes(Validator):
     kind: ClassVar[str] = "bytes"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VAny(Validator):
     kind: ClassVar[str] = "any"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VCommitTs(Validator):
     kind: ClassVar[str] = "commitTs"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VId(Validator):
     kind: ClassVar[str] = "id"
     table_name: str
@@ -88,7 +88,7 @@ class VId(Validator):
 LiteralType = Literal["string", "number", "bigint", "boolean", "unsupported"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VLiteral(Validator):
     """`v.literal(x)`. `value` is a `str`, `bool`, `float` (number) or `int` (bigint).
 
@@ -110,7 +110,7 @@ class VLiteral(Validator):
         return f"VLiteral({', '.join(parts)})"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VArray(Validator):
     kind: ClassVar[str] = "array"
     element: Validator
@@ -119,7 +119,7 @@ class VArray(Validator):
         return (self.element,)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Field:
     """One key of an object validator (or of a table's fields)."""
 
@@ -134,7 +134,7 @@ class Field:
         return self.validator.optional
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VObject(Validator):
     kind: ClassVar[str] = "object"
     fields: tuple[Field, ...]
@@ -153,7 +153,7 @@ class VObject(Validator):
         return None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VRecord(Validator):
     kind: ClassVar[str] = "record"
     keys: Validator
@@ -163,7 +163,7 @@ class VRecord(Validator):
         return (self.keys, self.values)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VUnion(Validator):
     kind: ClassVar[str] = "union"
     members: tuple[Validator, ...]
@@ -172,7 +172,7 @@ class VUnion(Validator):
         return self.members
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VFunction(Validator):
     """`v.function({fnType, args, returns})` (convex >= 1.49): a function handle.
 
@@ -189,7 +189,7 @@ class VFunction(Validator):
         return tuple(v for v in (self.args, self.returns) if v is not None)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VUnknown(Validator):
     """A validator the parser could not evaluate. Exported as `any`; see `reason`."""
 
@@ -210,7 +210,7 @@ def walk_validators(validator: Validator) -> Iterator[Validator]:
 # Indexes
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DbIndex:
     name: str
     fields: tuple[str, ...]
@@ -218,7 +218,7 @@ class DbIndex:
     span: Span | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class SearchIndex:
     name: str
     search_field: str
@@ -231,7 +231,7 @@ class SearchIndex:
 JsonScalar = str | int | float | bool | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class VectorIndex:
     name: str
     vector_field: str

@@ -112,7 +112,7 @@ class Unknown(Value):
         return "an unevaluable value"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # one per object key written in a schema: no __dict__
 class Property:
     """One key of a JS object, with where it was written (for fields and tables)."""
 
