@@ -168,10 +168,34 @@ def dumps(schema: Schema, *, indent: int | None = 2) -> str:
 
     Lone UTF-16 surrogates (JS strings may hold them) are written as `\\udxxx` escapes, as
     `JSON.stringify` writes them, so the text is valid UTF-8 and means the same string.
+
+    The text is `json.dumps(schema_json(schema), indent=indent, ensure_ascii=False,
+    allow_nan=False)`, written one table at a time so that only one table's JSON-ready dict is
+    alive at once (the whole document's would take more memory than the IR it comes from).
     """
-    data = schema_json(schema)
+    tables: list[str] = []
+    for position, table in enumerate(schema.tables):
+        data = table_json(table)
+        try:
+            tables.append(_dumps(data, indent, 2))
+        except ValueError:  # a number JSON cannot hold: as when the whole document was
+            for later in schema.tables[position + 1 :]:  # built first, an ExportError of a
+                table_json(later)  # later table is raised instead
+            raise
+    validation = _dumps(schema.schema_validation, indent, 1)
     if indent is None:
-        text = json.dumps(data, indent=None, ensure_ascii=False, allow_nan=False)
+        text = f'{{"tables": [{", ".join(tables)}], "schemaValidation": {validation}}}'
     else:
-        text = dumps_indented(data, indent)  # json.dumps's text, without its slow indenting encoder
+        pad = " " * indent
+        between = ",\n" + pad * 2
+        listed = f"[\n{pad * 2}{between.join(tables)}\n{pad}]" if tables else "[]"
+        text = f'{{\n{pad}"tables": {listed},\n{pad}"schemaValidation": {validation}\n}}'
     return escape_lone_surrogates(text)
+
+
+def _dumps(value: Any, indent: int | None, depth: int) -> str:
+    """`value` as JSON text, placed `depth` levels deep in an indented document."""
+    if indent is None:
+        return json.dumps(value, indent=None, ensure_ascii=False, allow_nan=False)
+    # Every line break of JSON text is its own (strings escape theirs): indenting is replacing.
+    return dumps_indented(value, indent).replace("\n", "\n" + " " * (indent * depth))

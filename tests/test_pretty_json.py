@@ -1,15 +1,22 @@
-"""`pretty_json.dumps_indented` writes exactly what `json.dumps` writes with an indent."""
+"""`pretty_json.dumps_indented` writes exactly what `json.dumps` writes with an indent, and
+`export.dumps` (one table at a time) what it writes for the whole document."""
 
 from __future__ import annotations
 
 import enum
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from schemalint.discovery import discover
+from schemalint.export import dumps, schema_json
+from schemalint.ir import Schema
+from schemalint.parser import parse_project
+from schemalint.parser.js_strings import escape_lone_surrogates
 from schemalint.pretty_json import dumps_indented
 
 
@@ -79,3 +86,26 @@ _JSON_VALUES = st.recursive(
 @given(_JSON_VALUES, st.integers(min_value=0, max_value=4))
 def test_any_json_value_is_written_as_json_dumps_writes_it(value: Any, indent: int) -> None:
     assert dumps_indented(value, indent) == _standard(value, indent)
+
+
+def test_the_export_is_json_dumps_of_the_whole_schema(tmp_path: Path) -> None:
+    # `export.dumps` writes one table at a time; the text is that of the whole document.
+    (tmp_path / "convex").mkdir()
+    (tmp_path / "convex" / "schema.ts").write_text(
+        'import { defineSchema, defineTable } from "convex/server";\n'
+        'import { v } from "convex/values";\n'
+        "export default defineSchema({\n"
+        '  a: defineTable({ s: v.string(), n: v.optional(v.array(v.literal(1.5))) }).index("by_s", ["s"]),\n'
+        '  "b\\u2028": defineTable(v.union(v.object({ k: v.literal("\\ud800") }), v.null())),\n'
+        "  c: defineTable({}),\n"
+        "}, { schemaValidation: false });\n",
+        encoding="utf-8",
+    )
+    schema = parse_project(discover(tmp_path)).schema
+    assert schema is not None
+    for indent in (None, 0, 2, 4):
+        whole = json.dumps(schema_json(schema), indent=indent, ensure_ascii=False, allow_nan=False)
+        assert dumps(schema, indent=indent) == escape_lone_surrogates(whole)
+    empty = Schema(tables=(), schema_validation=True)
+    assert dumps(empty) == '{\n  "tables": [],\n  "schemaValidation": true\n}'
+    assert dumps(empty, indent=None) == '{"tables": [], "schemaValidation": true}'
