@@ -131,8 +131,14 @@ class ExpressionsMixin:
         """The value of an identifier node (its span is computed only when needed)."""
         source = scope.module.source
         assert source is not None
-        name = source.text(node)
-        binding = scope.lookup(name)
+        raw = source.data[node.start_byte : node.end_byte]
+        try:
+            name = raw.decode()  # `source.text(node)`, inlined: every identifier comes here
+        except UnicodeDecodeError:
+            name = source.text(node)
+        binding = scope.bindings.get(name)  # `scope.lookup(name)`, starting inline
+        if binding is None and scope.parent is not None:
+            binding = scope.parent.lookup(name)
         if binding is not None:
             ref = binding.ref
             if ref is None:
@@ -157,7 +163,7 @@ class ExpressionsMixin:
             return self.eval(node, scope)
         self.steps += 1
         result = self.lookup_node(node, scope)
-        if type(result) is js.Thrown and not result.reported:
+        if type(result) is _THROWN and not result.reported:
             result.reported = True
             self.report_throw(result.error, result.span or self.span(node, scope))
         return result
@@ -428,7 +434,11 @@ class ExpressionsMixin:
             receiver = self.eval(object_node, scope)
         if receiver is SHORT_CIRCUIT and object_node.type in _CHAIN:
             return SHORT_CIRCUIT  # `a?.b.c` with `a` nullish: the whole chain is undefined
-        name = source.text(property_node)
+        raw = source.data[property_node.start_byte : property_node.end_byte]
+        try:
+            name = raw.decode()  # `source.text(property_node)`, inlined (the hot path)
+        except UnicodeDecodeError:
+            name = source.text(property_node)
         if type(receiver) is OpaqueValue:  # the hot path: `v.string` and the like
             member = receiver.members.get(name)
             if isinstance(member, Value) and not isinstance(member, _UNKNOWN_OR_CLOSURE):
