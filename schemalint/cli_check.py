@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -139,6 +138,8 @@ def _check_for_watch(paths: Sequence[Path], options: CheckOptions, debug: bool) 
         return 2, None
     except Exception as exc:
         if debug:
+            import traceback  # only --debug prints one (it imports textwrap)
+
             traceback.print_exc()
         echo_error(f"internal error: {type(exc).__name__}: {exc}")
         return 2, None

@@ -4,7 +4,6 @@ internal errors, and option help texts."""
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
@@ -53,6 +52,8 @@ def internal_error(exc: Exception, debug: bool) -> NoReturn:
     from schemalint.textsafe import visible
 
     if debug:
+        import traceback  # only --debug prints one (it imports textwrap)
+
         traceback.print_exc()
     click.echo(
         f"error: internal error: {type(exc).__name__}: {visible(str(exc))}"

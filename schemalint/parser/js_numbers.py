@@ -7,7 +7,6 @@ here returns JS's answer (NaN, Infinity, -0) where Python would raise or answer 
 from __future__ import annotations
 
 import decimal
-import fractions
 import math
 import re
 
@@ -150,6 +149,8 @@ def power(base: float, exponent: float) -> float | None:
 
 def _exact_power(base: float, exponent: float, result: float) -> bool:
     """Whether `result` is exactly `base ** exponent` (for exponents p/q with a small q)."""
+    import fractions  # rarely needed: only for a non-integer power
+
     ratio = fractions.Fraction(exponent)
     if ratio.denominator > 64 or abs(ratio.numerator) > 4096:
         return False
