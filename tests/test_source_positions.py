@@ -62,3 +62,31 @@ def test_unparsable_type_constructs_are_blanked_out_only_in_code() -> None:
     ]
     assert stars == {source.index(b"\nexport type *") + 1}
     assert not _parser(False).parse(blanked).root_node.has_error
+
+
+def test_field_ids_name_the_same_fields_in_typescript_and_tsx(tmp_path: Path) -> None:
+    # The two grammars number their fields differently; each file reads its own grammar's ids.
+    for suffix in (".ts", ".tsx"):
+        path = tmp_path / f"schema{suffix}"
+        path.write_text("const t = { k: v.string() };\n", encoding="utf-8")
+        source = load_source(path)
+        assert source.tree is not None
+        obj = source.tree.root_node.named_children[0].named_children[0].child_by_field_name("value")
+        assert obj is not None
+        pair = obj.named_children[0]
+        value = pair.child_by_field_id(source.fields.value)
+        assert value is not None
+        member = value.child_by_field_id(source.fields.function)
+        assert member is not None
+        names = {
+            "key": pair.child_by_field_id(source.fields.key),
+            "object": member.child_by_field_id(source.fields.object),
+            "property": member.child_by_field_id(source.fields.property),
+            "arguments": value.child_by_field_id(source.fields.arguments),
+        }
+        assert {k: n.type if n is not None else None for k, n in names.items()} == {
+            "key": "property_identifier",
+            "object": "identifier",
+            "property": "property_identifier",
+            "arguments": "arguments",
+        }

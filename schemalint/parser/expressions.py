@@ -308,11 +308,12 @@ class ExpressionsMixin:
         assert source is not None
         result = JSObject(span=span)
         docs = property_docs(node, source)
+        fields = source.fields
         for child in node.named_children:
             kind = child.type
             if kind == "pair":
-                key_node = child.child_by_field_name("key")
-                value_node = child.child_by_field_name("value")
+                key_node = child.child_by_field_id(fields.key)
+                value_node = child.child_by_field_id(fields.value)
                 if key_node is None or value_node is None:
                     continue
                 key_type = key_node.type
@@ -424,8 +425,9 @@ class ExpressionsMixin:
         """`a.b`. Its span is computed only when the result needs one (the hot path is `v.string`)."""
         source = scope.module.source
         assert source is not None
-        object_node = node.child_by_field_name("object")
-        property_node = node.child_by_field_name("property")
+        fields = source.fields
+        object_node = node.child_by_field_id(fields.object)
+        property_node = node.child_by_field_id(fields.property)
         if object_node is None or property_node is None:
             return Unknown("incomplete member expression", source.span(node))
         if object_node.type == "identifier":
@@ -485,8 +487,9 @@ class ExpressionsMixin:
         source = scope.module.source
         assert source is not None
         span = source.span(node)
-        function_node = node.child_by_field_name("function")
-        arguments_node = node.child_by_field_name("arguments")
+        fields = source.fields
+        function_node = node.child_by_field_id(fields.function)
+        arguments_node = node.child_by_field_id(fields.arguments)
         if function_node is None:
             return Unknown("incomplete call", span)
         function_type = function_node.type
@@ -641,7 +644,7 @@ _HANDLERS: dict[str, _Handler] = {
 
 def _method_span(source: SourceText, member: Node, call_span: Span) -> Span | None:
     """From the method's name to the end of the call (`x.index(...)`)."""
-    property_node = member.child_by_field_name("property")
+    property_node = member.child_by_field_id(source.fields.property)
     if property_node is None:
         return None
     start = source.span(property_node)
