@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,15 +74,32 @@ def _export(path: Path, compact: bool) -> int:
     if project.schema is None:
         return 1
     try:
-        text = export.dumps(project.schema, indent=None if compact else 2)
+        pieces = export.dump_pieces(project.schema, indent=None if compact else 2)
     except export.ExportError as exc:  # Convex's own export() throws here: no JSON to show
         _echo_error(exc)
         return 1
     from schemalint.textsafe import json_safe
 
-    # The same JSON; control, line-separator and bidi characters in names as \u escapes.
-    click.echo(json_safe(text))
+    # The same JSON; control, line-separator and bidi characters in names as \u escapes. Written
+    # in chunks: the whole text and its copies would take as much memory as the parse.
+    for chunk in _joined_in_chunks(pieces):
+        click.echo(json_safe(chunk), nl=False)
+    click.echo()
     return 1 if project.diagnostics else 0
+
+
+def _joined_in_chunks(pieces: list[str], size: int = 1 << 20) -> Iterator[str]:
+    """`pieces` joined into strings of about `size` characters (the last one shorter)."""
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
 
 
 @main.command("rules")

@@ -168,6 +168,13 @@ def dumps(schema: Schema, *, indent: int | None = 2) -> str:
 
     Lone UTF-16 surrogates (JS strings may hold them) are written as `\\udxxx` escapes, as
     `JSON.stringify` writes them, so the text is valid UTF-8 and means the same string.
+    """
+    return "".join(dump_pieces(schema, indent=indent))
+
+
+def dump_pieces(schema: Schema, *, indent: int | None = 2) -> list[str]:
+    """`dumps(schema, indent=indent)` in pieces (about one a table) that make the text when
+    joined: a caller may write them one after the other instead of holding the whole text.
 
     The text is `json.dumps(schema_json(schema), indent=indent, ensure_ascii=False,
     allow_nan=False)`, written one table at a time so that only one table's JSON-ready dict is
@@ -177,20 +184,27 @@ def dumps(schema: Schema, *, indent: int | None = 2) -> str:
     for position, table in enumerate(schema.tables):
         data = table_json(table)
         try:
-            tables.append(_dumps(data, indent, 2))
+            tables.append(escape_lone_surrogates(_dumps(data, indent, 2)))
         except ValueError:  # a number JSON cannot hold: as when the whole document was
             for later in schema.tables[position + 1 :]:  # built first, an ExportError of a
                 table_json(later)  # later table is raised instead
             raise
     validation = _dumps(schema.schema_validation, indent, 1)
     if indent is None:
-        text = f'{{"tables": [{", ".join(tables)}], "schemaValidation": {validation}}}'
+        head, between, tail = '{"tables": [', ", ", f'], "schemaValidation": {validation}}}'
     else:
         pad = " " * indent
-        between = ",\n" + pad * 2
-        listed = f"[\n{pad * 2}{between.join(tables)}\n{pad}]" if tables else "[]"
-        text = f'{{\n{pad}"tables": {listed},\n{pad}"schemaValidation": {validation}\n}}'
-    return escape_lone_surrogates(text)
+        if tables:
+            head, between = f'{{\n{pad}"tables": [\n{pad * 2}', ",\n" + pad * 2
+            tail = f'\n{pad}],\n{pad}"schemaValidation": {validation}\n}}'
+        else:
+            head, between = f'{{\n{pad}"tables": [', ""
+            tail = f'],\n{pad}"schemaValidation": {validation}\n}}'
+    pieces = [head]
+    for number, text in enumerate(tables):
+        pieces.append(text if number == 0 else between + text)
+    pieces.append(tail)
+    return pieces
 
 
 def _dumps(value: Any, indent: int | None, depth: int) -> str:
