@@ -3,6 +3,9 @@ alias) per table and the named types nested in them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from schemalint.generate.python_model import (
     TYPING_NAMES,
     DocumentsView,
@@ -44,7 +47,8 @@ def build_documents(
     tables = sorted(schema.tables, key=lambda t: t.name)
     stems = {t.name: names.claim_stem(pascal_case(t.name), ("Id", "Doc")) for t in tables}
     id_type = IdTypes(names, {t: f"{stem}Id" for t, stem in stems.items()})
-    for foreign in _foreign_tables(tables, functions, set(stems)):
+    referenced = references(tables, functions)
+    for foreign in foreign_tables(referenced, set(stems)):
         id_type(foreign)
     mapper = TypeMapper(names, id_type)
     for table in tables:
@@ -60,7 +64,7 @@ def build_documents(
         IdTypeView(name=name, name_literal=py_string(name), comments=comment(id_type.describe(table)))
         for table, name in id_type.sorted_items()
     )
-    if uses_function_handles(schema, functions):
+    if referenced.function_handles:
         text = "A function handle (`v.function()`): a string naming a Convex function."
         handle = IdTypeView(
             name=FUNCTION_HANDLE, name_literal=py_string(FUNCTION_HANDLE), comments=comment(text)
@@ -78,11 +82,28 @@ def build_documents(
     return view, mapper, id_type
 
 
-def uses_function_handles(schema: Schema, functions: tuple[ConvexFunction, ...]) -> bool:
-    """Whether any table or function has a `v.function()` validator (typed `FunctionHandle`)."""
-    validators = [t.document for t in schema.tables]
+@dataclass(frozen=True)
+class References:
+    """What the validators of the tables and functions refer to."""
+
+    tables: frozenset[str]  # the tables of their `v.id(...)`s
+    function_handles: bool  # whether one is `v.function()` (typed `FunctionHandle`)
+
+
+def references(tables: Iterable[Table], functions: tuple[ConvexFunction, ...]) -> References:
+    """The tables and function handles the documents of `tables` and `functions`' arguments and
+    results refer to (one walk over their validators)."""
+    validators = [t.document for t in tables]
     validators += [v for f in functions for v in (f.args, f.returns) if v is not None]
-    return any(isinstance(x, VFunction) for v in validators for x in walk_validators(v))
+    found: set[str] = set()
+    handles = False
+    for validator in validators:
+        for x in walk_validators(validator):
+            if isinstance(x, VId):
+                found.add(x.table_name)
+            elif isinstance(x, VFunction):
+                handles = True
+    return References(tables=frozenset(found), function_handles=handles)
 
 
 class IdTypes:
@@ -113,16 +134,9 @@ class IdTypes:
         )
 
 
-def _foreign_tables(tables: list[Table], functions: tuple[ConvexFunction, ...], known: set[str]) -> list[str]:
-    validators = [t.document for t in tables]
-    validators += [v for f in functions for v in (f.args, f.returns) if v is not None]
-    found = {
-        x.table_name
-        for v in validators
-        for x in walk_validators(v)
-        if isinstance(x, VId) and x.table_name not in known and x.table_name not in SYSTEM_ID_TYPES
-    }
-    return sorted(found)
+def foreign_tables(referenced: References, known: set[str]) -> list[str]:
+    """The referenced tables that are neither `known` nor system tables, sorted."""
+    return sorted(t for t in referenced.tables if t not in known and t not in SYSTEM_ID_TYPES)
 
 
 def _document_type(mapper: TypeMapper, table: Table, stem: str) -> None:

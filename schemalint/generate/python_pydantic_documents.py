@@ -6,8 +6,8 @@ from __future__ import annotations
 from schemalint.generate.python_documents import (
     IdTypes,
     _document_type,
-    _foreign_tables,
-    uses_function_handles,
+    foreign_tables,
+    references,
 )
 from schemalint.generate.python_model import TYPING_NAMES, IdTypeView, ImportView, from_import, literal_alias
 from schemalint.generate.python_names import NameRegistry, comment, identifiers_in, pascal_case, py_string
@@ -83,7 +83,8 @@ def build_documents(
     tables = sorted(schema.tables, key=lambda t: t.name)
     stems = {t.name: names.claim_stem(pascal_case(t.name), ("Id", "Doc")) for t in tables}
     id_type = IdTypes(names, {t: f"{stem}Id" for t, stem in stems.items()})
-    for foreign in _foreign_tables(tables, functions, set(stems)):
+    referenced = references(tables, functions)
+    for foreign in foreign_tables(referenced, set(stems)):
         id_type(foreign)
     mapper = PydanticMapper(names, id_type)
     for table in tables:
@@ -93,7 +94,7 @@ def build_documents(
         IdTypeView(name=name, name_literal=py_string(name), comments=comment(id_type.describe(table)))
         for table, name in id_type.sorted_items()
     ]
-    if uses_function_handles(schema, functions):
+    if referenced.function_handles:
         text = "A function handle (`v.function()`): a string naming a Convex function."
         id_views.append(
             IdTypeView(name=FUNCTION_HANDLE, name_literal=py_string(FUNCTION_HANDLE), comments=comment(text))

@@ -4,7 +4,6 @@ can convert it, how unions are tagged, when two validators are the same type."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import Literal
 
@@ -129,18 +128,15 @@ def with_system_fields(obj: VObject, table: str) -> VObject:
 def field_notes(v: Validator, ctx: Context) -> tuple[str, ...]:
     """Comments for a field whose type says less than its validator (not looking into objects)."""
     notes: list[str] = []
-    for x in _walk_outside_objects(v):
+    stack = [v]  # depth first, in order; into no object but `v`'s own
+    while stack:
+        x = stack.pop()
         note = _note(x, ctx)
         if note is not None and note not in notes:
             notes.append(note)
+        if not isinstance(x, VObject):
+            stack.extend(reversed(x.children()))
     return tuple(notes)
-
-
-def _walk_outside_objects(v: Validator) -> Iterator[Validator]:
-    yield v
-    if not isinstance(v, VObject):
-        for child in v.children():
-            yield from _walk_outside_objects(child)
 
 
 def _note(v: Validator, ctx: Context) -> str | None:
@@ -166,18 +162,20 @@ MAX_TYPE_DEPTH = 32
 def within_depth(v: Validator, limit: int = MAX_TYPE_DEPTH) -> Validator:
     """`v` with what is nested more than `limit` levels deep replaced by an unknown validator
     (typed `Any`, with a comment saying why); `v` itself when nothing is."""
-    if _depth(v) <= limit:
+    if not _deeper_than(v, limit):
         return v
     return _cut(v, limit, f"it is nested more than {limit} levels deep")
 
 
-def _depth(v: Validator) -> int:
-    deepest, stack = 0, [(v, 0)]
-    while stack:
-        current, depth = stack.pop()
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in current.children())
-    return deepest
+def _deeper_than(v: Validator, limit: int) -> bool:
+    """Whether something is nested in `v` more than `limit` levels below it."""
+    level, depth = [v], 0
+    while level:
+        if depth > limit:
+            return True
+        level = [child for x in level for child in x.children()]
+        depth += 1
+    return False
 
 
 def _cut(v: Validator, levels: int, reason: str) -> Validator:
