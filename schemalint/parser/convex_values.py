@@ -196,7 +196,8 @@ def check_validator(ev: Evaluator, value: Value, context: str, field: str | None
 
 def _simple(cls: type[Validator]) -> Callable[[Evaluator, CallSite, list[Value]], Value]:
     def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
-        return validator_value(cls(span=site.span))
+        span = site.span
+        return ValidatorValue(cls(span=span), span=span)  # `validator_value`, inlined
 
     return impl
 
