@@ -7,6 +7,7 @@ so nothing here needs to unwrap `v.optional`; `unwrap_nullable` strips `v.nullab
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from typing import Literal, TypeVar, cast
 
@@ -92,7 +93,11 @@ class FieldRef:
         itself (several rules look through them for one kind)."""
         cached: tuple[Validator, ...] | None = self.__dict__.get("_schemalint_validators")
         if cached is None:
-            cached = tuple(field_validators(self.field.validator))
+            validator = self.field.validator
+            if isinstance(validator, VObject) or type(validator).children is Validator.children:
+                cached = (validator,)  # what `field_validators` yields for a leaf or an object
+            else:
+                cached = tuple(field_validators(validator))
             object.__setattr__(self, "_schemalint_validators", cached)  # a memo, not a field
         return cached
 
@@ -183,7 +188,7 @@ def table_fields(table: Table) -> tuple[FieldRef, ...]:
 
 
 def _table_fields(table: Table) -> Iterator[FieldRef]:
-    current = list(_document_fields(table, table.document))
+    current = _document_fields(table, table.document)
     yield from current
     if table.staged_document is not None:
         known = {(ref.path, id(ref.field)) for ref in current}
@@ -196,15 +201,47 @@ def _same_field_in(ref: FieldRef, refs: list[FieldRef]) -> bool:
     return any(other.path == ref.path and other.field == ref.field for other in refs)
 
 
-def _document_fields(table: Table, document: Validator) -> Iterator[FieldRef]:
-    root_is_union = isinstance(document, VUnion)
-    for path, f, through in iter_fields(document):
-        # The union of a union-of-objects document is not a container a user nests into.
-        yield FieldRef(table=table, path=path, field=f, through=through[1:] if root_is_union else through)
+def _document_fields(table: Table, document: Validator) -> list[FieldRef]:
+    """`iter_fields(document)` as field references of `table` (one list, no generator chain:
+    every rule of a run reads these)."""
+    found: list[FieldRef] = []
+    # The union of a union-of-objects document is not a container a user nests into.
+    skip = 1 if isinstance(document, VUnion) else 0
+
+    def walk(validator: Validator, prefix: str, through: tuple[ContainerKind, ...]) -> None:
+        if isinstance(validator, VObject):
+            for f in validator.fields:
+                path = f"{prefix}.{f.name}" if prefix else f.name
+                found.append(_field_ref(table, path, f, through[skip:]))
+                walk(f.validator, path, through)
+        elif isinstance(validator, VArray):
+            walk(validator.element, prefix, (*through, "array"))
+        elif isinstance(validator, VRecord):
+            walk(validator.values, prefix, (*through, "record"))
+        elif isinstance(validator, VUnion):
+            for member in validator.members:
+                walk(member, prefix, (*through, "union"))
+
+    walk(document, "", ())
+    return found
 
 
-def table_indexes(table: Table) -> Iterator[IndexRef]:
+def _field_ref(table: Table, path: str, field: Field, through: tuple[ContainerKind, ...]) -> FieldRef:
+    """`FieldRef(table=table, path=path, field=field, through=through)`, built without the frozen
+    dataclass's `__init__` (one `object.__setattr__` per field): a run makes one per field of
+    every table. The same object: eq, hash and repr read the attributes (a test checks that
+    this stays equal to the constructor's, field for field)."""
+    ref = object.__new__(FieldRef)
+    ref.__dict__.update(table=table, path=path, field=field, through=through)
+    return ref
+
+
+def table_indexes(table: Table) -> tuple[IndexRef, ...]:
     """Every index of the table: database, then search, then vector (staged ones included)."""
+    return _memoized(table, "indexes", lambda: tuple(_table_indexes(table)))
+
+
+def _table_indexes(table: Table) -> Iterator[IndexRef]:
     for db in table.indexes:
         yield IndexRef(table=table, index=db, kind="db")
     for search in table.search_indexes:
@@ -327,6 +364,7 @@ def index_path(path: str) -> str:
     return path.strip(".")
 
 
+@functools.lru_cache(maxsize=4096)  # several index rules ask it about every index path
 def index_path_problem(path: str) -> str | None:
     """Why Convex rejects `path` as an index, search, vector or filter field path (each
     `.`-separated part must be a valid field name; surrounding dots are ignored), or None."""
@@ -348,16 +386,44 @@ def table_validators(table: Table) -> tuple[tuple[Validator, FieldRef | None], .
     return _memoized(table, "validators", lambda: tuple(_table_validators(table)))
 
 
-def _table_validators(table: Table) -> Iterator[tuple[Validator, FieldRef | None]]:
+def _table_validators(table: Table) -> list[tuple[Validator, FieldRef | None]]:
+    found: list[tuple[Validator, FieldRef | None]] = []
     roots: list[Validator] = []
     for document in (table.document, table.staged_document):
         for validator in field_validators(document) if document is not None else ():
             if validator not in roots:
                 roots.append(validator)
-                yield validator, None
+                found.append((validator, None))
     for ref in table_fields(table):
         for validator in ref.validators:
-            yield validator, ref
+            found.append((validator, ref))
+    return found
+
+
+def validators_by_kind(table: Table) -> dict[type[Validator], tuple[int, ...]]:
+    """Where each class of validator occurs in `table_validators(table)`: positions in that
+    tuple, in order. A rule that looks for one kind (literals, records, ids) visits only those."""
+    return memo_on(table, "validators_by_kind", lambda: _validators_by_kind(table_validators(table)))
+
+
+def _validators_by_kind(
+    pairs: tuple[tuple[Validator, FieldRef | None], ...],
+) -> dict[type[Validator], tuple[int, ...]]:
+    found: dict[type[Validator], list[int]] = {}
+    for position, (validator, _) in enumerate(pairs):
+        found.setdefault(type(validator), []).append(position)
+    return {kind: tuple(positions) for kind, positions in found.items()}
+
+
+def table_validators_of(table: Table, *kinds: type[Validator]) -> list[tuple[Validator, FieldRef | None]]:
+    """The pairs of `table_validators(table)` whose validator is exactly of one of `kinds`
+    (not a subclass), in the same order."""
+    pairs = table_validators(table)
+    found = validators_by_kind(table)
+    positions = [p for kind in kinds for p in found.get(kind, ())]
+    if len(kinds) > 1:
+        positions.sort()
+    return [pairs[p] for p in positions]
 
 
 def describe_validator(validator: Validator) -> str:
@@ -391,6 +457,12 @@ def _distinct_fields(table: Table) -> Iterator[FieldRef]:
         if key not in seen:
             seen.add(key)
             yield ref
+
+
+def is_distinct(ref: FieldRef) -> bool:
+    """Whether `ref` is one of `distinct_fields(ref.table)` (the same object, not an equal one)."""
+    table = ref.table
+    return id(ref) in memo_on(table, "distinct_ids", lambda: frozenset(id(r) for r in distinct_fields(table)))
 
 
 def is_string(validator: Validator) -> bool:

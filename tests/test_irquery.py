@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from ir_builders import fld, obj, table
 
 from schemalint.ir import (
@@ -22,6 +24,7 @@ from schemalint.ir import (
     VUnknown,
 )
 from schemalint.irquery import (
+    FieldRef,
     alternatives,
     can_contain_field,
     describe_validator,
@@ -62,6 +65,16 @@ def test_table_fields_visits_every_depth_with_dotted_paths() -> None:
         "meta.note",
         "data",
     ]
+
+
+def test_table_fields_are_the_field_refs_the_constructor_makes() -> None:
+    # table_fields builds its FieldRefs without the dataclass __init__; they must not differ.
+    for ref in table_fields(PLACES):
+        made = FieldRef(table=ref.table, path=ref.path, field=ref.field, through=ref.through)
+        assert ref == made and hash(ref) == hash(made) and repr(ref) == repr(made)
+        assert {f.name: getattr(ref, f.name) for f in dataclasses.fields(FieldRef)} == {
+            f.name: getattr(made, f.name) for f in dataclasses.fields(FieldRef)
+        }
 
 
 def test_fields_inside_arrays_and_records_are_not_indexable() -> None:

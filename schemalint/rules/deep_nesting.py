@@ -32,23 +32,26 @@ class DeepNesting(Rule):
                 )
 
 
+_Deep = tuple[Validator, str, int]
+
+
 def _too_deep(
-    validator: Validator, limit: int, level: int, path: str
-) -> Iterator[tuple[Validator, str, int]]:
+    validator: Validator, limit: int, level: int, path: str, found: list[_Deep] | None = None
+) -> list[_Deep]:
     """`(validator, field path, level)` for the first container on each branch whose values sit
-    deeper than `limit` (the container at `level` holds values at that level)."""
+    deeper than `limit` (the container at `level` holds values at that level), depth first."""
+    if found is None:
+        found = []
     if isinstance(validator, VUnion):
         for member in validator.members:
-            yield from _too_deep(member, limit, level, path)
-        return
-    if not isinstance(validator, VObject | VArray | VRecord):
-        return
-    if level > limit:
-        yield validator, path, level
-        return
-    if isinstance(validator, VObject):
-        for f in validator.fields:
-            yield from _too_deep(f.validator, limit, level + 1, f"{path}.{f.name}" if path else f.name)
-    else:
-        for child in validator.children():
-            yield from _too_deep(child, limit, level + 1, path)
+            _too_deep(member, limit, level, path, found)
+    elif isinstance(validator, VObject | VArray | VRecord):
+        if level > limit:
+            found.append((validator, path, level))
+        elif isinstance(validator, VObject):
+            for f in validator.fields:
+                _too_deep(f.validator, limit, level + 1, f"{path}.{f.name}" if path else f.name, found)
+        else:
+            for child in validator.children():
+                _too_deep(child, limit, level + 1, path, found)
+    return found

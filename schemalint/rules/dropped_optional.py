@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemalint.ir import Table, Validator, VArray, VUnion
-from schemalint.irquery import describe_validator, table_validators
+from schemalint.irquery import describe_validator, table_validators_of
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class DroppedOptional(Rule):
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
-        for validator, ref in table_validators(table):
+        for validator, ref in table_validators_of(table, VArray, VUnion):
             for inner, where in _optional_children(validator):
                 text = describe_validator(inner)
                 yield Violation(

@@ -58,7 +58,7 @@ def _db_index_problems(index: IndexRef, paths: list[str]) -> Iterator[Violation]
     reserved = [
         path
         for path in dict.fromkeys(paths)
-        if path not in (_ID, _CREATION_TIME) and any(part.startswith("_") for part in path.split("."))
+        if path not in (_ID, _CREATION_TIME) and (path.startswith("_") or "._" in path)
     ]
     for path in reserved:
         yield Violation(
@@ -66,6 +66,8 @@ def _db_index_problems(index: IndexRef, paths: list[str]) -> Iterator[Violation]
             "allowed in indexes.",
             help="Rename the field so that no part of its path starts with `_`.",
         )
+    if len(set(paths)) == len(paths):
+        return
     for path, count in Counter(paths).items():
         if count > 1:
             yield Violation(

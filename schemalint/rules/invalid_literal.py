@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from schemalint.intdigits import short_int
 from schemalint.ir import Table, VLiteral
-from schemalint.irquery import describe_validator, table_validators
+from schemalint.irquery import describe_validator, table_validators_of
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 INT64_MIN = -(2**63)
@@ -16,7 +16,7 @@ INT64_MAX = 2**63 - 1
 
 class InvalidLiteral(Rule):
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
-        for validator, ref in table_validators(table):
+        for validator, ref in table_validators_of(table, VLiteral):
             if not isinstance(validator, VLiteral):
                 continue
             violation = _problem(validator)

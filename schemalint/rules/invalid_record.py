@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemalint.ir import Table, Validator, VId, VLiteral, VRecord, VString, VUnknown
-from schemalint.irquery import FieldRef, alternatives, describe_validator, table_validators
+from schemalint.irquery import FieldRef, alternatives, describe_validator, table_validators_of
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
 class InvalidRecord(Rule):
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
-        for validator, ref in table_validators(table):
+        for validator, ref in table_validators_of(table, VRecord):
             if isinstance(validator, VRecord):
                 for violation in _record_problems(validator):
                     yield _located(violation, ref)
@@ -39,6 +39,7 @@ def _record_problems(record: VRecord) -> Iterator[Violation]:
             help="For a fixed set of keys use v.object({ ... }) with a field per key.",
             span=record.keys.span or record.span,
         )
+
 
 def _is_string_subtype(key: Validator) -> bool:
     """Whether Convex accepts `key` as a record key type (string literals are caught later)."""

@@ -28,7 +28,7 @@ class MissingForeignKeyIndex(Rule):
         reported: set[str] = set()
         for ref in distinct_fields(table):
             targets = _referenced_tables(ref.validator)
-            if not ref.indexable or not targets or ref.path in reported:
+            if not targets or not ref.indexable or ref.path in reported:
                 continue
             if not include_system and all(t in SYSTEM_TABLES for t in targets):
                 continue

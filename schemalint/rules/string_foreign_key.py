@@ -21,8 +21,10 @@ from schemalint.irquery import (
     FieldRef,
     alternatives,
     distinct_fields,
+    is_distinct,
     is_package_table,
     table_named,
+    table_validators_of,
     unwrap_nullable,
 )
 from schemalint.naming import lower_words, normalize, pluralize_name
@@ -30,6 +32,7 @@ from schemalint.rules.base import Rule, RuleContext, Violation
 
 # `<stem>Id`, `<stem>ID`, `<stem>Ids`, `<stem>IDs`, `<stem>_id`, `<stem>_ids`.
 _REFERENCE_NAME = re.compile(r"^(?P<stem>[A-Za-z0-9_]*?[a-z0-9])(?:Ids?|IDs?|_ids?)$")
+_REFERENCE_SUFFIXES = ("Id", "Ids", "ID", "IDs", "_id", "_ids")
 # Sibling fields that say which table a polymorphic reference points to.
 _DISCRIMINATORS = ("Type", "Table", "Kind", "_type", "_table", "_kind")
 # A comment naming the system an id comes from: not a Convex document id.
@@ -49,15 +52,21 @@ class StringForeignKey(Rule):
             return
         tables = ctx.memo("tables", lambda: {normalize(t.name): t.name for t in ctx.schema.tables})
         ids = ctx.memo("ids", lambda: _declared_ids(ctx.schema))
-        fields = list(distinct_fields(table))
-        paths = {ref.path for ref in fields}
+        fields = distinct_fields(table)
+        paths: set[str] | None = None
         for ref in fields:
+            if not ref.name.endswith(_REFERENCE_SUFFIXES) and not ref.name.endswith("\n"):
+                continue  # cannot match `_REFERENCE_NAME` (whose `$` also passes one final newline)
             match = _REFERENCE_NAME.match(ref.name)
             if match is None or not _is_string_shape(ref.validator):
                 continue
             stem = match.group("stem")
             target = _referenced_table(stem, tables)
-            if target is None or _is_polymorphic(ref, stem, paths):
+            if target is None:
+                continue
+            if paths is None:
+                paths = {ref.path for ref in fields}
+            if _is_polymorphic(ref, stem, paths):
                 continue
             if _not_a_convex_id(table, ref, target):
                 continue
@@ -112,10 +121,9 @@ def _declared_ids(schema: Schema) -> dict[str, tuple[str, Span | None]]:
     for table in schema.tables:
         if is_package_table(table):
             continue
-        for ref in distinct_fields(table):
-            for validator in ref.validators:
-                if isinstance(validator, VId) and ref.name not in found:
-                    found[ref.name] = (validator.table_name, ref.span)
+        for validator, ref in table_validators_of(table, VId):
+            if ref is not None and is_distinct(ref) and isinstance(validator, VId) and ref.name not in found:
+                found[ref.name] = (validator.table_name, ref.span)
     return found
 
 

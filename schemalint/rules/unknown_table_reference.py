@@ -8,8 +8,9 @@ from schemalint.identifiers import is_identifier
 from schemalint.ir import Table, VId
 from schemalint.irquery import (
     SYSTEM_TABLES,
-    distinct_fields,
+    is_distinct,
     is_package_table,
+    table_validators_of,
     tables_may_be_incomplete,
 )
 from schemalint.rules.base import Rule, RuleContext, Violation
@@ -22,23 +23,23 @@ class UnknownTableReference(Rule):
         tables = ctx.memo("tables", lambda: [t.name for t in ctx.schema.tables])
         known = ctx.memo("known", lambda: {*tables, *SYSTEM_TABLES, *ctx.options.get_strings("known-tables")})
         seen: set[object] = set()
-        for ref in distinct_fields(table):
-            for validator in ref.validators:
-                if not isinstance(validator, VId) or validator.table_name in known:
-                    continue
-                if not is_identifier(validator.table_name):
-                    continue  # invalid-identifier reports it
-                key = (validator.table_name, validator.span or ref.path)
-                if key in seen:
-                    continue
-                seen.add(key)
-                yield Violation(
-                    f'Field "{ref.path}" references table "{validator.table_name}", which is not '
-                    "in the schema",
-                    help=_hint(validator.table_name, tables),
-                    span=validator.span or ref.span,
-                    field=ref.path,
-                )
+        for validator, ref in table_validators_of(table, VId):
+            if ref is None or not is_distinct(ref):
+                continue
+            if not isinstance(validator, VId) or validator.table_name in known:
+                continue
+            if not is_identifier(validator.table_name):
+                continue  # invalid-identifier reports it
+            key = (validator.table_name, validator.span or ref.path)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield Violation(
+                f'Field "{ref.path}" references table "{validator.table_name}", which is not in the schema',
+                help=_hint(validator.table_name, tables),
+                span=validator.span or ref.span,
+                field=ref.path,
+            )
 
 
 def _hint(name: str, tables: list[str]) -> str:
