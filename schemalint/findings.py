@@ -6,6 +6,7 @@ into a `Diagnostic` (see `schemalint.engine`). Reporters read only this module.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -36,6 +37,7 @@ class Diagnostic:
         return (self.span.file, self.span.line, self.span.column, self.code)
 
 
+@functools.lru_cache(maxsize=4096)  # reports ask it once per finding, about a few files
 def relative_path(path: str, root: str | Path) -> str:
     """`path` relative to `root` with forward slashes, or `path` itself if outside `root`."""
     try:

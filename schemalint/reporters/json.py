@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from schemalint.findings import Diagnostic, count_by_rule, count_by_severity, relative_path
+from schemalint.pretty_json import dumps_indented
 from schemalint.reporters import ReportContext, rule_url
 from schemalint.textsafe import json_safe
 
@@ -48,4 +48,4 @@ def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportCon
         },
     }
     # Strings keep their exact value; characters that could act on a terminal are \u-escaped.
-    stream.write(json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
+    stream.write(json_safe(dumps_indented(document)) + "\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -12,6 +12,7 @@ from schemalint import __version__
 from schemalint.catalog import CatalogEntry
 from schemalint.diagnostics import Severity
 from schemalint.findings import Diagnostic, relative_path
+from schemalint.pretty_json import dumps_indented
 from schemalint.reporters import ReportContext, rule_url
 from schemalint.textsafe import json_safe
 
@@ -55,13 +56,19 @@ def _rule_descriptor(code: str, rule: str, entry: CatalogEntry | None, docs_url:
     return descriptor
 
 
+@functools.lru_cache(maxsize=1024)  # asked once per finding, about a few files
+def _artifact_uri(file: str, root: Path) -> tuple[str, bool]:
+    """The URI of `file` in a result, and whether it is relative to `ROOT_ID`."""
+    path = relative_path(file, root)
+    if Path(path).is_absolute():
+        return Path(path).as_uri(), False
+    return quote(path), True
+
+
 def _location(diagnostic: Diagnostic, root: Path) -> dict[str, Any]:
     span = diagnostic.span
-    path = relative_path(span.file, root)
-    if Path(path).is_absolute():
-        artifact = {"uri": Path(path).as_uri()}
-    else:
-        artifact = {"uri": quote(path), "uriBaseId": ROOT_ID}
+    uri, relative = _artifact_uri(span.file, root)
+    artifact = {"uri": uri, "uriBaseId": ROOT_ID} if relative else {"uri": uri}
     return {
         "physicalLocation": {
             "artifactLocation": artifact,
@@ -120,4 +127,4 @@ def sarif_log(diagnostics: Sequence[Diagnostic], context: ReportContext) -> dict
 def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportContext) -> None:
     """The SARIF 2.1.0 log, pretty-printed."""
     # Strings keep their exact value; characters that could act on a terminal are \u-escaped.
-    stream.write(json_safe(json.dumps(sarif_log(diagnostics, context), indent=2, ensure_ascii=False)) + "\n")
+    stream.write(json_safe(dumps_indented(sarif_log(diagnostics, context))) + "\n")
