@@ -73,7 +73,7 @@ def _any_of(points: Iterable[int]) -> re.Pattern[str]:
 # Most text has none of these characters: one search in C decides that, and `translate` (a
 # dictionary lookup per character) runs only on text that needs it.
 _UNSAFE_CHARACTER = _any_of(UNSAFE)
-_JSON_UNSAFE_CHARACTER = _any_of(_JSON_ESCAPES)
+_JSON_UNSAFE_CHARACTER = _any_of(point for point in UNSAFE if point >= 0x20)
 
 
 def visible(text: str) -> str:
