@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import decimal
 import math
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,8 @@ def to_fixed(number: float, digits: int) -> str:
         return "NaN"
     if abs(number) >= 1e21 or math.isinf(number):
         return number_to_string(number)
+    import decimal  # imported when first needed (most schemas call no toFixed)
+
     exact = decimal.Decimal(abs(number))  # the double's exact value, not its shortest digits
     text = str(exact.quantize(decimal.Decimal(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP))
     return f"-{text}" if number < 0 else text  # -0.0001 gives "-0.00"; -0 gives "0.00"

@@ -6,7 +6,6 @@ here returns JS's answer (NaN, Infinity, -0) where Python would raise or answer 
 
 from __future__ import annotations
 
-import decimal
 import math
 import re
 
@@ -102,6 +101,8 @@ def number_to_string(number: float) -> str:
     if math.isinf(number):
         return "Infinity"
     # repr() gives the shortest digits that round-trip; lay them out as JS does.
+    import decimal  # imported when first needed (most schemas turn no number into text)
+
     _, digit_tuple, exponent = decimal.Decimal(repr(number)).as_tuple()
     digits = "".join(map(str, digit_tuple)).rstrip("0") or "0"
     assert isinstance(exponent, int)
