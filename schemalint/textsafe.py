@@ -11,7 +11,6 @@ output invalid. Every reporter passes such text through `visible` (plain text, X
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 
@@ -59,28 +58,11 @@ _ESCAPES = _Escapes(0)
 _JSON_ESCAPES = _Escapes(0x20)
 
 
-def _any_of(points: Iterable[int]) -> re.Pattern[str]:
-    """A pattern matching one character of `points` (a class of `\\uXXXX` ranges)."""
-    ranges: list[list[int]] = []
-    for point in sorted(points):
-        if ranges and ranges[-1][1] == point - 1:
-            ranges[-1][1] = point
-        else:
-            ranges.append([point, point])
-    return re.compile("[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges) + "]")
-
-
-# Most text has none of these characters: one search in C decides that, and `translate` (a
-# dictionary lookup per character) runs only on text that needs it.
-_UNSAFE_CHARACTER = _any_of(UNSAFE)
-_JSON_UNSAFE_CHARACTER = _any_of(point for point in UNSAFE if point >= 0x20)
-
-
 def visible(text: str) -> str:
     """`text` with every control, line-separator, bidi-control and surrogate character replaced
     by its `\\uXXXX` spelling; everything else (letters of any script, emoji) is kept."""
-    if _UNSAFE_CHARACTER.search(text) is None:
-        return text
+    if text.isprintable():
+        return text  # every character of UNSAFE is non-printable (a test checks each)
     return text.translate(_ESCAPES)
 
 
@@ -88,8 +70,8 @@ def json_safe(document: str) -> str:
     """A JSON document (from `json.dumps(..., ensure_ascii=False)`) with the characters of
     `UNSAFE` that JSON leaves raw written as JSON `\\uXXXX` escapes: the same data for a parser,
     harmless on a terminal. (`json.dumps` already escapes C0 controls inside strings.)"""
-    if _JSON_UNSAFE_CHARACTER.search(document) is None:
-        return document
+    if document.replace("\n", "").isprintable():
+        return document  # the layout's line breaks aside, nothing to escape (as in `visible`)
     return document.translate(_JSON_ESCAPES)
 
 

@@ -139,3 +139,9 @@ def test_export_keeps_the_names_and_escapes_them(hostile: Path) -> None:
     (table,) = json.loads(result.stdout)["tables"]
     assert table["tableName"] == TABLE
     assert list(table["documentType"]["value"]) == [FIELD]
+
+
+def test_every_unsafe_character_is_non_printable() -> None:
+    # `visible` and `json_safe` return printable text unchanged without looking further.
+    assert not any(chr(point).isprintable() for point in UNSAFE)
+    assert all(visible(f"a{chr(point)}b") == f"a\\u{point:04x}b" for point in UNSAFE)
