@@ -102,10 +102,11 @@ def validator_value(validator: Validator) -> ValidatorValue:
 
 def derived_validator(children: list[Value], build: Callable[[], Validator]) -> ValidatorValue:
     """A validator computed from `children`: recomputed at export when one of them may change."""
-    if any(isinstance(child, ValidatorValue) and child.lazy for child in children):
-        built = ValidatorValue(build=build)
-        built.span = built.validator.span
-        return built
+    for child in children:  # a loop, not `any(...)`: no generator per validator
+        if isinstance(child, ValidatorValue) and child.lazy:
+            built = ValidatorValue(build=build)
+            built.span = built.validator.span
+            return built
     return validator_value(build())
 
 
@@ -117,19 +118,21 @@ def _shared(text: str) -> str:
 
 def object_validator(fields: JSObject, span: Span | None, optional: bool = False) -> Validator:
     """`v.object(fields)`: fields in JS key order, with their source spans and comments."""
-    ir_fields = tuple(
-        Field(
-            name=_shared(key),
-            validator=(
-                prop.value.validator
-                if isinstance(prop.value, ValidatorValue)
-                else to_validator(prop.value, f'for field "{key}" in v.object()', prop.span)
-            ),
-            span=prop.span,
-            name_span=prop.key_span,
-            doc=prop.doc,
-        )
-        for key, prop in fields.ordered_items()
+    ir_fields = tuple(  # from a list: faster than from a generator
+        [
+            Field(
+                name=_shared(key),
+                validator=(
+                    prop.value.validator
+                    if isinstance(prop.value, ValidatorValue)
+                    else to_validator(prop.value, f'for field "{key}" in v.object()', prop.span)
+                ),
+                span=prop.span,
+                name_span=prop.key_span,
+                doc=prop.doc,
+            )
+            for key, prop in fields.ordered_items()
+        ]
     )
     unknown = tuple(VUnknown(reason=u.reason, span=u.span) for u in fields.unknown_parts)
     return VObject(fields=ir_fields, optional=optional, span=span, unknown_parts=unknown)
