@@ -394,4 +394,9 @@ def _casing(name: str) -> int:
 
 def _natural(text: str) -> _NaturalKey:
     """A key ordering runs of digits by their value (`X2` before `X10`)."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part)
+    if _DIGITS.search(text) is None:  # the common case: one run of text
+        return ((1, text),) if text else ()
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(text) if part)
+
+
+_DIGITS = re.compile(r"(\d+)")

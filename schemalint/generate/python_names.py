@@ -10,6 +10,7 @@ or a literal early. Pure string functions and one small registry; nothing here k
 from __future__ import annotations
 
 import builtins
+import functools
 import keyword
 import re
 import sys
@@ -25,6 +26,7 @@ _STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
 BUILTIN_NAMES = frozenset(dir(builtins))
 
 
+@functools.lru_cache(maxsize=65536)  # field and table names repeat across a schema
 def pascal_case(name: str) -> str:
     """`user_profiles`, `userProfiles`, `user-profiles` → `UserProfiles` (never empty; never
     starting with a digit)."""
