@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from schemalint.generate.python_canonical import CanonicalKeys
 from schemalint.generate.python_names import NameRegistry, pascal_case, py_string
 from schemalint.generate.python_validators import (
     Context,
-    canonical,
     decidable,
     discriminator,
     field_notes,
@@ -143,9 +143,7 @@ class TypeMapper:
         self._alias_literals = alias_literals
         self._dedupe = dedupe
         self._cache: dict[tuple[str, str], str] = {}
-        # `canonical(v)` by the validator's identity (a shared validator is met once per use);
-        # the validator is kept with it, so its id cannot be reused by another one meanwhile.
-        self._canonical: dict[int, tuple[Validator, str]] = {}
+        self._canonical = CanonicalKeys()  # `canonical(v)`, each validator's computed once
         # Types of validators declared as constants, one per constant (and context).
         self._named_cache: dict[tuple[tuple[str, str], str], str] = {}
 
@@ -220,10 +218,7 @@ class TypeMapper:
     # -- helpers
 
     def _key(self, v: Validator, ctx: Context) -> tuple[str, str]:
-        known = self._canonical.get(id(v))
-        if known is None:
-            known = self._canonical[id(v)] = (v, canonical(v))
-        return ("doc" if ctx == "doc" or not has_int64(v) else ctx, known[1])
+        return ("doc" if ctx == "doc" or not has_int64(v) else ctx, self._canonical(v))
 
     def _existing(self, key: tuple[str, str], v: Validator) -> str | None:
         if v.name is not None and (key, v.name) in self._named_cache:

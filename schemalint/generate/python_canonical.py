@@ -1,0 +1,97 @@
+"""Canonical keys of validators, each computed once: `CanonicalKeys()(v) == canonical(v)`.
+
+`canonical` (python_validators) serialises a validator's whole `ValidatorJSON`, so a mapper that
+asks for the key of an object and then of every object nested in it serialises the nested
+ones again and again. `CanonicalKeys` builds the key of an array, object, union or record from
+its children's keys (remembered by identity), writing exactly what `json.dumps(...,
+sort_keys=True, separators=(",", ":"))` writes; other validators go through `canonical`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from schemalint.export import ExportError, validator_json
+from schemalint.ir import (
+    Validator,
+    VAny,
+    VArray,
+    VBoolean,
+    VBytes,
+    VCommitTs,
+    VFloat64,
+    VId,
+    VInt64,
+    VNull,
+    VObject,
+    VRecord,
+    VString,
+    VUnion,
+    VUnknown,
+)
+
+# Validators without parameters (`v.string()`): one key per kind.
+_PLAIN = frozenset({VString, VFloat64, VInt64, VBoolean, VNull, VBytes, VAny, VCommitTs, VUnknown})
+_Known = tuple[Validator, str | None]  # the validator (kept alive: its id stays its own), its key
+
+
+class CanonicalKeys:
+    """`canonical(v)` for validators of one generation run, sharing the work between a
+    validator and the ones nested in it."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, _Known] = {}
+        self._plain: dict[str, str] = {}
+
+    def __call__(self, v: Validator) -> str:
+        key = self._key(v)
+        return key if key is not None else repr(v)  # as `canonical` does when export fails
+
+    def _key(self, v: Validator) -> str | None:
+        """The key, or None when Convex cannot export `v` (nor anything holding it)."""
+        if type(v) in _PLAIN:
+            plain = self._plain.get(v.kind)
+            if plain is None:
+                plain = self._plain[v.kind] = _dumps(validator_json(v))
+            return plain
+        if isinstance(v, VId):
+            return f'{{"tableName":{json.dumps(v.table_name)},"type":"id"}}'
+        known = self._known.get(id(v))
+        if known is not None:
+            return known[1]
+        key = self._compose(v)
+        self._known[id(v)] = (v, key)
+        return key
+
+    def _compose(self, v: Validator) -> str | None:
+        if isinstance(v, VArray):
+            element = self._key(v.element)
+            return None if element is None else f'{{"type":"array","value":{element}}}'
+        if isinstance(v, VObject):
+            fields: dict[str, str] = {}
+            for f in v.fields:  # a repeated name keeps its last field, as a dict display does
+                value = self._key(f.validator)
+                if value is None:
+                    return None
+                optional = "true" if f.optional else "false"
+                fields[f.name] = f'{{"fieldType":{value},"optional":{optional}}}'
+            entries = ",".join(f"{json.dumps(name)}:{fields[name]}" for name in sorted(fields))
+            return f'{{"type":"object","value":{{{entries}}}}}'
+        if isinstance(v, VUnion):
+            members = [self._key(m) for m in v.members]
+            if any(m is None for m in members):
+                return None
+            return f'{{"type":"union","value":[{",".join(m for m in members if m is not None)}]}}'
+        if isinstance(v, VRecord) and not (v.keys.optional or v.values.optional):
+            keys, values = self._key(v.keys), self._key(v.values)
+            if keys is None or values is None:
+                return None
+            return f'{{"keys":{keys},"type":"record","values":{{"fieldType":{values},"optional":false}}}}'
+        try:  # a leaf, a function validator, or a record Convex refuses: as `canonical` does
+            return _dumps(validator_json(v))
+        except ExportError:
+            return None
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
