@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import click
 
@@ -24,7 +24,23 @@ if TYPE_CHECKING:
 
 
 class _Main(click.Group):
-    """The command group; a reader that closes stdout early (`| head`) ends the run quietly."""
+    """The command group; a reader that closes stdout early (`| head`) ends the run quietly.
+
+    `diff` is defined in a module imported only when that command is looked up (to run it, or
+    for `--help`), so that other commands do not pay for it at start-up."""
+
+    _LAZY: ClassVar[dict[str, tuple[str, str]]] = {"diff": ("schemalint.diff.command", "diff_command")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self._LAZY and cmd_name not in self.commands:
+            import importlib
+
+            module, name = self._LAZY[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), name))
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -417,11 +433,3 @@ def _register_check() -> None:
 
 _register_check()
 
-
-def _register_diff() -> None:
-    from schemalint.diff.command import diff_command
-
-    main.add_command(diff_command)
-
-
-_register_diff()
