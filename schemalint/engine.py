@@ -14,7 +14,7 @@ from schemalint.config import Config
 from schemalint.diagnostics import Severity, Span
 from schemalint.findings import Diagnostic, once_per_location, relative_path
 from schemalint.ir import Project, Schema, Table
-from schemalint.irquery import FieldRef, IndexRef, find_field, table_fields, table_indexes
+from schemalint.irquery import FieldRef, IndexRef, find_field, table_fields, table_indexes, table_named
 from schemalint.records import dataclass
 from schemalint.rules import SPECS, spec_for
 from schemalint.rules.base import Baseline, Rule, RuleContext, Violation
@@ -164,7 +164,7 @@ class _Reporter:
         """The best span for a finding that brought none: the field, the table, the schema,
         or the start of the schema file."""
         schema = self.project.schema
-        table = schema.table(table_name) if schema is not None and table_name else None
+        table = table_named(schema, table_name) if schema is not None and table_name else None
         found = find_field(table, field_path) if table is not None and field_path else None
         candidates = (
             found.name_span if found is not None else None,

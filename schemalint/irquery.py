@@ -150,9 +150,14 @@ def iter_fields(
             yield from iter_fields(member, prefix, (*through, "union"))
 
 
-def _memoized(table: Table, key: str, compute: Callable[[], tuple[T, ...]]) -> tuple[T, ...]:
-    """`compute()` once per table: tables are immutable, and every rule walks them."""
-    return memo_on(table, key, compute)
+def _memoized(table: Table, key: str, compute: Callable[[Table], tuple[T, ...]]) -> tuple[T, ...]:
+    """`compute(table)` once per table: tables are immutable, and every rule walks them (each
+    rule asks for every table, so the lookup itself is kept short: no closure, no key built)."""
+    cached: tuple[T, ...] | None = table.__dict__.get(key)
+    if cached is None:
+        cached = compute(table)
+        object.__setattr__(table, key, cached)  # a memo, not a field: eq/hash ignore it
+    return cached
 
 
 def memo_on(node: object, key: str, compute: Callable[[], T]) -> T:
@@ -184,17 +189,20 @@ def _tables_by_name(schema: Schema) -> dict[str, Table]:
 
 def table_fields(table: Table) -> tuple[FieldRef, ...]:
     """Every field of the table's document at every depth, then those only in its staged one."""
-    return _memoized(table, "fields", lambda: tuple(_table_fields(table)))
+    return _memoized(table, "_schemalint_fields", _table_fields)
 
 
-def _table_fields(table: Table) -> Iterator[FieldRef]:
+def _table_fields(table: Table) -> tuple[FieldRef, ...]:
     current = _document_fields(table, table.document)
-    yield from current
-    if table.staged_document is not None:
-        known = {(ref.path, id(ref.field)) for ref in current}
-        for ref in _document_fields(table, table.staged_document):
-            if (ref.path, id(ref.field)) not in known and not _same_field_in(ref, current):
-                yield ref
+    if table.staged_document is None:
+        return tuple(current)
+    known = {(ref.path, id(ref.field)) for ref in current}
+    staged_only = [
+        ref
+        for ref in _document_fields(table, table.staged_document)
+        if (ref.path, id(ref.field)) not in known and not _same_field_in(ref, current)
+    ]
+    return (*current, *staged_only)
 
 
 def _same_field_in(ref: FieldRef, refs: list[FieldRef]) -> bool:
@@ -238,16 +246,15 @@ def _field_ref(table: Table, path: str, field: Field, through: tuple[ContainerKi
 
 def table_indexes(table: Table) -> tuple[IndexRef, ...]:
     """Every index of the table: database, then search, then vector (staged ones included)."""
-    return _memoized(table, "indexes", lambda: tuple(_table_indexes(table)))
+    return _memoized(table, "_schemalint_indexes", _table_indexes)
 
 
-def _table_indexes(table: Table) -> Iterator[IndexRef]:
-    for db in table.indexes:
-        yield IndexRef(table=table, index=db, kind="db")
-    for search in table.search_indexes:
-        yield IndexRef(table=table, index=search, kind="search")
-    for vector in table.vector_indexes:
-        yield IndexRef(table=table, index=vector, kind="vector")
+def _table_indexes(table: Table) -> tuple[IndexRef, ...]:
+    return (
+        *(IndexRef(table=table, index=db, kind="db") for db in table.indexes),
+        *(IndexRef(table=table, index=search, kind="search") for search in table.search_indexes),
+        *(IndexRef(table=table, index=vector, kind="vector") for vector in table.vector_indexes),
+    )
 
 
 def field_validators(validator: Validator) -> Iterator[Validator]:
@@ -383,10 +390,10 @@ def table_validators(table: Table) -> tuple[tuple[Validator, FieldRef | None], .
     describes: `None` for the document itself and what lies above its top-level objects (the
     members of a union document). Validators of the staged document already met are skipped.
     """
-    return _memoized(table, "validators", lambda: tuple(_table_validators(table)))
+    return _memoized(table, "_schemalint_validators", _table_validators)
 
 
-def _table_validators(table: Table) -> list[tuple[Validator, FieldRef | None]]:
+def _table_validators(table: Table) -> tuple[tuple[Validator, FieldRef | None], ...]:
     found: list[tuple[Validator, FieldRef | None]] = []
     roots: list[Validator] = []
     for document in (table.document, table.staged_document):
@@ -397,7 +404,7 @@ def _table_validators(table: Table) -> list[tuple[Validator, FieldRef | None]]:
     for ref in table_fields(table):
         for validator in ref.validators:
             found.append((validator, ref))
-    return found
+    return tuple(found)
 
 
 def validators_by_kind(table: Table) -> dict[type[Validator], tuple[int, ...]]:
@@ -447,16 +454,18 @@ def is_package_table(table: Table) -> bool:
 def distinct_fields(table: Table) -> tuple[FieldRef, ...]:
     """`table_fields(table)` with each declaration once: a field reached again at the same
     source position (a spread shared by several union members) is skipped."""
-    return _memoized(table, "distinct_fields", lambda: tuple(_distinct_fields(table)))
+    return _memoized(table, "_schemalint_distinct_fields", _distinct_fields)
 
 
-def _distinct_fields(table: Table) -> Iterator[FieldRef]:
+def _distinct_fields(table: Table) -> tuple[FieldRef, ...]:
     seen: set[object] = set()
+    found = []
     for ref in table_fields(table):
         key = (ref.path, ref.span) if ref.span is not None else (ref.path, id(ref.field))
         if key not in seen:
             seen.add(key)
-            yield ref
+            found.append(ref)
+    return tuple(found)
 
 
 def is_distinct(ref: FieldRef) -> bool:

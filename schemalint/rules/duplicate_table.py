@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from schemalint.diagnostics import Span
 from schemalint.ir import Schema, ShadowedTable
+from schemalint.irquery import table_named
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
@@ -41,7 +42,7 @@ def _where(span: Span | None) -> str:
 
 def _key_span(schema: Schema, shadowed: ShadowedTable) -> Span | None:
     """The key of the later definition when it is the table that won, else its whole entry."""
-    table = schema.table(shadowed.name)
+    table = table_named(schema, shadowed.name)
     if table is not None and table.span == shadowed.winner_span and table.name_span is not None:
         return table.name_span
     return shadowed.winner_span

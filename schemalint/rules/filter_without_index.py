@@ -8,7 +8,7 @@ from schemalint.catalogue_tables import Sources, is_catalogue
 from schemalint.diagnostics import Severity
 from schemalint.index_naming import NamingHabit, naming_habit, propose_index_name
 from schemalint.ir import DbAccess, FilterUse, Table, VBoolean, VLiteral, VNull
-from schemalint.irquery import alternatives, can_contain_field, is_package_table, resolve_field
+from schemalint.irquery import alternatives, can_contain_field, is_package_table, resolve_field, table_named
 from schemalint.rules.base import Rule, RuleContext, Violation
 from schemalint.usagequery import checkable_table, is_one_off, leading_index, usage_of
 
@@ -24,7 +24,7 @@ class FilterWithoutIndex(Rule):
         for access in usage.accesses:
             if access.kind != "query" or access.indexes or access.tables is None or len(access.tables) != 1:
                 continue
-            table = ctx.schema.table(access.tables[0])
+            table = table_named(ctx.schema, access.tables[0])
             if table is None or is_package_table(table) or not checkable_table(ctx.project, table):
                 continue
             if table.name not in catalogues:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from schemalint.diagnostics import Span
 from schemalint.ir import RangeStep, Table
+from schemalint.irquery import table_named
 from schemalint.rules.base import Rule, RuleContext, Violation
 from schemalint.usagequery import checkable_table, named_indexes, range_fields, usage_of
 
@@ -20,7 +21,7 @@ class IndexRangeOrder(Rule):
             use, access = ref.use, ref.access
             if use.kind == "vector" or not use.range or access.tables is None or len(access.tables) != 1:
                 continue
-            table = ctx.schema.table(ref.table)
+            table = table_named(ctx.schema, ref.table)
             if table is None or not checkable_table(ctx.project, table):
                 continue
             if use.kind == "search":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from schemalint.ir import DbAccess, IndexUse
+from schemalint.irquery import table_named
 from schemalint.rules.base import Rule, RuleContext, Violation
 from schemalint.usagequery import SYSTEM_INDEXES, checkable_table, index_names, schema_tables_known, usage_of
 
@@ -39,13 +40,13 @@ class UnknownIndex(Rule):
         if not tables_known or len(access.tables) != 1 or access.tables[0].startswith("_"):
             return None
         name = access.tables[0]
-        return None if ctx.schema.table(name) is not None else name
+        return None if table_named(ctx.schema, name) is not None else name
 
     def _missing_indexes(self, ctx: RuleContext, access: DbAccess, use: IndexUse) -> Iterator[Violation]:
         assert access.tables is not None
         if use.names is None:
             return
-        tables = [ctx.schema.table(name) for name in access.tables]
+        tables = [table_named(ctx.schema, name) for name in access.tables]
         if any(t is None or not checkable_table(ctx.project, t) for t in tables):
             return
         for name in use.names:

@@ -8,6 +8,7 @@ from schemalint.diagnostics import Severity, Span
 from schemalint.diff.context import baseline, comparison
 from schemalint.diff.indexes import indexes_unknown
 from schemalint.diff.tables import fingerprint
+from schemalint.irquery import table_named
 from schemalint.rules.base import Rule, RuleContext, Violation
 
 
@@ -54,7 +55,7 @@ class UnknownTableChange(Rule):
                 severity=Severity.NOTICE if change.looks_unchanged else None,
             )
         for name in indexes_unknown(old.project, ctx.project, result):
-            table = ctx.schema.table(name)
+            table = table_named(ctx.schema, name)
             kept = result.change(name)
             unchanged = (
                 kept is not None
