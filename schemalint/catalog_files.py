@@ -10,7 +10,8 @@ source of the rule's metadata: `code`, `name`, `severity`, `stage` (`stable` | `
 as JSON in the user's cache directory (`$SCHEMALINT_CACHE_DIR`, else `$XDG_CACHE_HOME/schemalint`
 or `~/.cache/schemalint`) together with the files' names, sizes and modification times; it is
 used only while those are unchanged. A warm start reads one JSON file instead of importing and
-running a YAML parser.
+running a YAML parser; the rule registry reads a second, smaller one holding only what
+`rule_metadata` reads (the documentation's values left out, its keys kept).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ RULES_DIR = Path(__file__).resolve().parent / "rules"
 ENTRY_KEYS = (
     "code", "name", "severity", "stage", "since", "summary", "rationale", "options", "examples",
 )  # fmt: skip
+# What `rule_metadata` reads of a catalog file (besides which keys it has).
+METADATA_KEYS = ("code", "name", "severity", "stage", "since", "summary", "options")
 OPTION_KEYS = ("name", "type", "default", "description")
 OPTIONAL_OPTION_KEYS = ("choices", "minimum")
 _CACHE_FORMAT = "1"
@@ -62,19 +65,30 @@ class RuleMetadata:
     options: tuple[Option, ...]
 
 
-def catalog_documents(directory: Path | None = None) -> dict[Path, dict[str, Any]]:
-    """Every catalog file of `directory` (the rule package by default) parsed, by path."""
+def catalog_documents(
+    directory: Path | None = None, *, metadata_only: bool = False
+) -> dict[Path, dict[str, Any]]:
+    """Every catalog file of `directory` (the rule package by default) parsed, by path. With
+    `metadata_only`, the values of keys outside `METADATA_KEYS` are None (every key is still
+    there, so `rule_metadata` finds the same problems)."""
     folder = directory if directory is not None else RULES_DIR
     paths = sorted(folder.glob("*.yaml"))
     signature = _signature(paths)
-    cache = _cache_file(folder)
+    cache = _cache_file(folder, "-metadata" if metadata_only else "")
     cached = _read_cache(cache, signature) if signature is not None else None
-    if cached is not None:
+    if cached is not None and all(path.name in cached for path in paths):
         return {path: cached[path.name] for path in paths}
-    documents = {path: _parse(path) for path in paths}
+    if metadata_only:
+        documents = {path: _metadata_view(document) for path, document in catalog_documents(folder).items()}
+    else:
+        documents = {path: _parse(path) for path in paths}
     if signature is not None:
         _write_cache(cache, signature, {path.name: document for path, document in documents.items()})
     return documents
+
+
+def _metadata_view(document: dict[str, Any]) -> dict[str, Any]:
+    return {key: value if key in METADATA_KEYS else None for key, value in document.items()}
 
 
 def _parse(path: Path) -> dict[str, Any]:
@@ -102,15 +116,15 @@ def _signature(paths: list[Path]) -> list[str] | None:
     return lines
 
 
-def _cache_file(folder: Path) -> Path:
-    """Where the parsed files of `folder` are cached (one file per catalog directory)."""
+def _cache_file(folder: Path, variant: str = "") -> Path:
+    """Where the parsed files of `folder` are cached (one file per catalog directory and variant)."""
     explicit = os.environ.get("SCHEMALINT_CACHE_DIR")
     if explicit:
         base = Path(explicit)
     else:
         xdg = os.environ.get("XDG_CACHE_HOME")
         base = (Path(xdg) if xdg else Path.home() / ".cache") / "schemalint"
-    return base / f"catalog-{zlib.crc32(str(folder).encode()):08x}.json"
+    return base / f"catalog-{zlib.crc32(str(folder).encode()):08x}{variant}.json"
 
 
 def _read_cache(cache: Path, signature: list[str]) -> dict[str, dict[str, Any]] | None:

@@ -116,6 +116,7 @@ MINIMAL = (
         (("severity: info", "severity: loud"), "severity: "),
         (("stage: stable", "stage: beta"), "stage: expected one of stable, preview, got 'beta'"),
         (("since: '0.1.0'\n", ""), "missing keys ['since']"),
+        (("rationale: r\n", ""), "missing keys ['rationale']"),
         (("summary: s", "summary: ''"), "summary: expected a non-empty string"),
         (
             (
@@ -135,8 +136,9 @@ def test_malformed_metadata_is_an_error_naming_the_file_and_key(
 ) -> None:
     path = tmp_path / "any_type.yaml"
     path.write_text(MINIMAL.replace(*change))
-    with pytest.raises(CatalogError, match=re.escape(f"{path}: ") + ".*" + re.escape(problem)):
-        rule_metadata(path, catalog_documents(tmp_path)[path])
+    for metadata_only in (False, True):  # the registry reads the metadata-only view
+        with pytest.raises(CatalogError, match=re.escape(f"{path}: ") + ".*" + re.escape(problem)):
+            rule_metadata(path, catalog_documents(tmp_path, metadata_only=metadata_only)[path])
 
 
 def test_the_minimal_catalog_file_is_well_formed(tmp_path: Path) -> None:
@@ -186,6 +188,18 @@ def test_parsed_catalog_files_are_cached_until_a_file_changes(
     assert len(list(cache.glob("catalog-*.json"))) == 1
     path.write_text(MINIMAL.replace("summary: s", "summary: changed"))
     assert catalog_documents(folder)[path]["summary"] == "changed"
+    view = catalog_documents(folder, metadata_only=True)[path]
+    assert view == {**catalog_documents(folder)[path], "rationale": None, "examples": None}
+    assert len(list(cache.glob("catalog-*-metadata.json"))) == 1
+    assert catalog_documents(folder, metadata_only=True)[path] == view  # from its own cache
+
+
+def test_the_registry_view_of_every_catalog_file_gives_its_metadata() -> None:
+    full, view = catalog_documents(), catalog_documents(metadata_only=True)
+    assert view.keys() == full.keys()
+    for path, document in full.items():
+        assert view[path].keys() == document.keys()
+        assert rule_metadata(path, view[path]) == rule_metadata(path, document)
 
 
 def test_a_rule_module_may_not_set_metadata_itself(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -147,7 +147,7 @@ def _specs() -> tuple[RuleSpec, ...]:
 
     problems: list[str] = []
     try:
-        documents = catalog_documents()
+        documents = catalog_documents(metadata_only=True)
     except CatalogError as exc:
         raise RegistryError(f"invalid rule registry:\n  {exc}") from None
     modules = _module_names(__path__) - {"base"}
