@@ -42,6 +42,8 @@ def configure(layout: ProjectLayout, options: CheckOptions) -> Config:
 
 @dataclass(frozen=True)
 class ProjectResult:
+    """What checking one Convex project found: its layout, configuration and diagnostics."""
+
     layout: ProjectLayout
     config: Config
     diagnostics: list[Diagnostic]

@@ -432,4 +432,3 @@ def _register_check() -> None:
 
 
 _register_check()
-

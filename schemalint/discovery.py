@@ -29,6 +29,8 @@ class OutsideRepositoryError(DiscoveryError):
 
 @dataclass(frozen=True)
 class ProjectLayout:
+    """Where a Convex project's root, functions directory and schema file are."""
+
     root: Path
     functions_dir: Path
     schema_file: Path

@@ -22,6 +22,8 @@ SYSTEM_INDEX_NAMES = ("by_id", "by_creation_time")
 
 @dataclass(frozen=True)
 class NamingHabit:
+    """How a project spells its index names, learnt from the names it already has."""
+
     camel: bool = False  # `byUserId` rather than `by_userId`
     short_ids: bool = False  # `by_user` for `userId`
     and_joiner: bool = False  # `by_a_and_b` rather than `by_a_b`

@@ -41,46 +41,64 @@ class Validator:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VString(Validator):
+    """`v.string()`."""
+
     kind: ClassVar[str] = "string"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VFloat64(Validator):
+    """`v.number()` / `v.float64()`."""
+
     kind: ClassVar[str] = "float64"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VInt64(Validator):
+    """`v.int64()` / `v.bigint()`."""
+
     kind: ClassVar[str] = "int64"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VBoolean(Validator):
+    """`v.boolean()`."""
+
     kind: ClassVar[str] = "boolean"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VNull(Validator):
+    """`v.null()`."""
+
     kind: ClassVar[str] = "null"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VBytes(Validator):
+    """`v.bytes()`."""
+
     kind: ClassVar[str] = "bytes"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VAny(Validator):
+    """`v.any()`."""
+
     kind: ClassVar[str] = "any"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VCommitTs(Validator):
+    """`v.commitTs()`: a commit timestamp (an int64)."""
+
     kind: ClassVar[str] = "commitTs"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VId(Validator):
+    """`v.id(table_name)`: a document id of that table."""
+
     kind: ClassVar[str] = "id"
     table_name: str
 
@@ -112,6 +130,8 @@ class VLiteral(Validator):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VArray(Validator):
+    """`v.array(element)`."""
+
     kind: ClassVar[str] = "array"
     element: Validator
 
@@ -136,6 +156,8 @@ class Field:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VObject(Validator):
+    """`v.object({...})`: its fields in declaration order."""
+
     kind: ClassVar[str] = "object"
     fields: tuple[Field, ...]
     # Parts the parser could not evaluate (e.g. a spread of an unknown value): the object may
@@ -155,6 +177,8 @@ class VObject(Validator):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VRecord(Validator):
+    """`v.record(keys, values)`."""
+
     kind: ClassVar[str] = "record"
     keys: Validator
     values: Validator
@@ -165,6 +189,8 @@ class VRecord(Validator):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VUnion(Validator):
+    """`v.union(...members)`."""
+
     kind: ClassVar[str] = "union"
     members: tuple[Validator, ...]
 
@@ -212,6 +238,8 @@ def walk_validators(validator: Validator) -> Iterator[Validator]:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DbIndex:
+    """A database index (`.index(name, fields)`), staged or not."""
+
     name: str
     fields: tuple[str, ...]
     staged: bool = False
@@ -220,6 +248,8 @@ class DbIndex:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class SearchIndex:
+    """A full-text search index (`.searchIndex(name, {...})`)."""
+
     name: str
     search_field: str
     filter_fields: tuple[str, ...]
@@ -233,6 +263,8 @@ JsonScalar = str | int | float | bool | None
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VectorIndex:
+    """A vector index (`.vectorIndex(name, {...})`)."""
+
     name: str
     vector_field: str
     dimensions: JsonScalar
@@ -262,6 +294,8 @@ class TableOrigin:
 
 @dataclass(frozen=True, kw_only=True)
 class Table:
+    """One table of the schema: its document validator and indexes."""
+
     name: str
     document: Validator
     staged_document: Validator | None = None
@@ -314,6 +348,8 @@ class RuntimeAccess:
 
 @dataclass(frozen=True, kw_only=True)
 class Schema:
+    """What `defineSchema(...)` means: the tables and the schema-wide options."""
+
     tables: tuple[Table, ...]
     schema_validation: bool = True
     strict_table_name_types: bool = True
@@ -343,6 +379,8 @@ class Comment:
 
 @dataclass(frozen=True, kw_only=True)
 class SourceFile:
+    """A file the schema was read from, with its schemalint directives."""
+
     path: str
     directives: tuple[Comment, ...] = ()
 

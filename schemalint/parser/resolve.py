@@ -41,6 +41,8 @@ class Resolution:
 
 @dataclass
 class TsConfig:
+    """The module-resolution options of one tsconfig.json (baseUrl, paths)."""
+
     directory: Path
     base_url: Path | None = None
     paths: dict[str, list[str]] = field(default_factory=dict)

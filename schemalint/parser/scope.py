@@ -12,12 +12,16 @@ from schemalint.records import dataclass
 
 @dataclass(eq=False)
 class Binding:
+    """What a name is bound to: a value, or an import not resolved yet."""
+
     value: Value | None = None  # None: declared but not initialised yet (TDZ)
     ref: ImportRef | None = None
 
 
 @dataclass(eq=False)
 class Scope:
+    """The names a module, function or block binds, and its enclosing scope."""
+
     module: Module
     parent: Scope | None = None
     bindings: dict[str, Binding] = field(default_factory=dict)

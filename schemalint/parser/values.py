@@ -68,6 +68,8 @@ UNDEFINED = _Undefined()
 
 @dataclass(frozen=True)
 class BigInt:
+    """A JavaScript bigint value."""
+
     value: int
 
 
@@ -135,6 +137,8 @@ class Shadowing:
 
 @dataclass(eq=False)
 class JSObject(Value):
+    """A JavaScript object: its own properties in insertion order."""
+
     props: dict[str, Property] = field(default_factory=dict)
     span: Span | None = None
     shadowed: list[Shadowing] = field(default_factory=list)
@@ -173,6 +177,8 @@ def _is_array_index(key: str) -> bool:
 
 @dataclass(eq=False)
 class JSArray(Value):
+    """A JavaScript array."""
+
     items: list[Value] = field(default_factory=list)
     span: Span | None = None
     frozen: bool = False
@@ -270,6 +276,8 @@ class TableDefValue(Value):
 
 @dataclass(eq=False)
 class SchemaValue(Value):
+    """The value `defineSchema(...)` returns."""
+
     tables: JSObject
     schema_validation: bool = True
     strict_table_name_types: bool = True
