@@ -39,9 +39,14 @@ def naming_habit(schema: Schema) -> NamingHabit:
 _HABITS = tuple(NamingHabit(*traits) for traits in product((False, True), repeat=3))
 
 
+_TRAITS = ("camel", "short_ids", "and_joiner")
+
+
 def _naming_habit(schema: Schema) -> NamingHabit:
-    votes: dict[str, Counter[bool]] = {"camel": Counter(), "short_ids": Counter(), "and_joiner": Counter()}
+    votes: dict[str, Counter[bool]] = {trait: Counter() for trait in _TRAITS}
     parts: dict[tuple[str, bool, bool], str] = {}  # `_part` of each field, rendered once per run
+    # What each (fields, name) pair says about each trait, decided once: schemas repeat them.
+    verdicts: dict[tuple[tuple[str, ...], str], tuple[bool | None, ...]] = {}
     for table in schema.tables:
         if is_package_table(table):
             continue
@@ -50,12 +55,27 @@ def _naming_habit(schema: Schema) -> NamingHabit:
             # Every rendering starts with "by": other names match no habit and cast no vote.
             if not fields or not index.name.startswith("by"):
                 continue
-            matching = [habit for habit in _HABITS if _render(fields, habit, parts) == index.name]
-            for trait, counter in votes.items():
-                values = {getattr(habit, trait) for habit in matching}
-                if len(values) == 1:
-                    counter[values.pop()] += 1
+            key = (fields, index.name)
+            verdict = verdicts.get(key)
+            if verdict is None:
+                verdict = verdicts[key] = _verdict(fields, index.name, parts)
+            for trait, value in zip(_TRAITS, verdict, strict=True):
+                if value is not None:
+                    votes[trait][value] += 1
     return NamingHabit(**{trait: counter[True] > counter[False] for trait, counter in votes.items()})
+
+
+def _verdict(
+    fields: tuple[str, ...], name: str, parts: dict[tuple[str, bool, bool], str]
+) -> tuple[bool | None, ...]:
+    """For each trait, its value if every habit that renders `fields` as `name` agrees on it
+    (a vote), else None."""
+    matching = [habit for habit in _HABITS if _render(fields, habit, parts) == name]
+    verdict: list[bool | None] = []
+    for trait in _TRAITS:
+        values = {getattr(habit, trait) for habit in matching}
+        verdict.append(values.pop() if len(values) == 1 else None)
+    return tuple(verdict)
 
 
 def propose_index_name(habit: NamingHabit, table: Table, fields: tuple[str, ...]) -> str:
