@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schemalint.discovery import discover
@@ -83,6 +83,8 @@ _JSON_VALUES = st.recursive(
 )
 
 
+# A tenth of the profile's examples (200 in CI): each compares two whole encodings.
+@settings(max_examples=max(10, settings.default.max_examples // 10))
 @given(_JSON_VALUES, st.integers(min_value=0, max_value=4))
 def test_any_json_value_is_written_as_json_dumps_writes_it(value: Any, indent: int) -> None:
     assert dumps_indented(value, indent) == _standard(value, indent)
