@@ -4,18 +4,17 @@ the real `mermaid` package; output is deterministic and escapes whatever the sch
 
 from __future__ import annotations
 
-import gc
 import html
 import json
 import re
 import shutil
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from console_script import ScriptExit, run_console_script
 from hypothesis import given
 from hypothesis import strategies as st
 from injection_project import FIELDS, HOSTILE_COMMENT, LITERALS, META_LITERALS, TABLE_NAMES
@@ -23,7 +22,6 @@ from injection_project import PROJECT as INJECTION_PROJECT
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from schemalint import fastpath
 from schemalint.cli import main
 from schemalint.diagnostics import Severity, Span
 from schemalint.discovery import discover
@@ -198,22 +196,8 @@ def test_the_console_script_writes_every_file_before_it_exits_without_teardown(
     """`schemalint generate docs` runs with the garbage collector off and ends by `os._exit`
     (schemalint.fastpath): the files, the manifest and the summary must all be out by then."""
     project = FIXTURES / "docs-edge-cases"
-    monkeypatch.setattr(
-        sys, "argv", ["schemalint", "generate", "docs", str(project), "--out", str(tmp_path / "d")]
-    )
-    monkeypatch.setattr(fastpath, "_command_line", None)
-
-    def leave(status: int) -> None:
-        raise SystemExit(status)
-
-    monkeypatch.setattr(fastpath, "_exit", leave)
-    try:
-        with pytest.raises(SystemExit) as stopped:
-            fastpath.run()
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-    assert stopped.value.code == 0
+    ended = run_console_script(["generate", "docs", str(project), "--out", str(tmp_path / "d")], monkeypatch)
+    assert ended == ScriptExit(status=0, collector_was_off=True)
     assert "written, 0 unchanged, 0 removed" in capfd.readouterr().err
     written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "d").glob("*.md")}
     assert written == docs_for(project)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import ast
 import functools
-import gc
 import subprocess
 import sys
 import textwrap
@@ -15,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from console_script import ScriptExit, run_console_script
 from hypothesis import given
 from hypothesis import strategies as st
 from python_allowlist import _template_helpers, assert_only_generator_shapes, disallowed
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from schemalint import fastpath
 from schemalint.cli import main
 from schemalint.discovery import discover
 from schemalint.generate.python import GenerationError, checked, render_python
@@ -191,9 +190,7 @@ def test_keys_that_cannot_be_class_attributes_use_the_functional_syntax() -> Non
 def test_argument_names_keep_convex_names_with_keywords_and_shadowing_names_renamed() -> None:
     api = package_for(FIXTURES / "python-edge-cases")["convex_types/api.py"]
     assert "        from_: float | Omitted = OMITTED,\n        class_: str,\n" in api
-    assert (
-        "        self_: bool | Omitted = OMITTED,\n        list_: str | Omitted = OMITTED," in api
-    )
+    assert "        self_: bool | Omitted = OMITTED,\n        list_: str | Omitted = OMITTED," in api
     sent = ("from", "from_"), ("class", "class_"), ("self", "self_"), ("list", "list_"), ("cast", "cast_")
     entries = "".join(f'                    "{key}": {name},\n' for key, name in sent)
     assert entries + '                    "__scope": __scope__,\n' in api
@@ -285,20 +282,8 @@ def test_the_console_script_writes_the_package_before_it_exits_without_teardown(
     (schemalint.fastpath): the package and the summary must be out by then."""
     fixture = FIXTURES / "seed-002-community"
     out = tmp_path / "out"
-    monkeypatch.setattr(sys, "argv", ["schemalint", "generate", "python", str(fixture), "--out", str(out)])
-    monkeypatch.setattr(fastpath, "_command_line", None)
-
-    def leave(status: int) -> None:
-        raise SystemExit(status)
-
-    monkeypatch.setattr(fastpath, "_exit", leave)
-    try:
-        with pytest.raises(SystemExit) as stopped:
-            fastpath.run()
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-    assert stopped.value.code == 0
+    ended = run_console_script(["generate", "python", str(fixture), "--out", str(out)], monkeypatch)
+    assert ended == ScriptExit(status=0, collector_was_off=True)
     assert "4 written, 0 unchanged, 0 removed" in capfd.readouterr().err
     written = {name: (out / name).read_text(encoding="utf-8") for name in package_for(fixture)}
     assert written == package_for(fixture)
@@ -465,7 +450,7 @@ def test_functions_built_with_custom_builders_are_in_the_client() -> None:
     """convex-helpers' customQuery/customMutation (#16): listed, with the builder's own args."""
     api = package_for(FIXTURES / "functions-usage")["convex_types/api.py"]
     assert '    "admin:promote": "mutation",\n' in api and '    "messages:byKey": "query",\n' in api
-    assert "        sessionId: str,\n        key: Literal[\"channel\", \"author\"],\n        id: str,\n" in api
+    assert '        sessionId: str,\n        key: Literal["channel", "author"],\n        id: str,\n' in api
     assert "    def subscribe_byKey(\n" in api
 
 

@@ -7,7 +7,6 @@ hides a finding is the one failure a cache must never have.
 
 from __future__ import annotations
 
-import gc
 import json
 import subprocess
 import sys
@@ -16,8 +15,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from console_script import run_console_script
 
-from schemalint import fastpath, result_cache
+from schemalint import result_cache
 from schemalint.cli import main
 
 SCHEMA = """\
@@ -227,20 +227,7 @@ def run_command_line(
     args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> tuple[int, str]:
     """`schemalint ARGS` as the console script runs it (the fast path first)."""
-    monkeypatch.setattr(sys, "argv", ["schemalint", *args])
-    monkeypatch.setattr(fastpath, "_command_line", None)
-
-    def leave(status: int) -> None:
-        raise SystemExit(status)
-
-    monkeypatch.setattr(fastpath, "_exit", leave)
-    try:
-        with pytest.raises(SystemExit) as stopped:
-            fastpath.run()
-    finally:
-        gc.enable()  # the command line runs `check` with the collector off
-    code = stopped.value.code
-    return (code if isinstance(code, int) else 0), capsys.readouterr().out
+    return run_console_script(args, monkeypatch).status, capsys.readouterr().out
 
 
 def test_the_command_line_fast_path(
