@@ -273,17 +273,7 @@ def build_package(
     from schemalint.generate.python_documents import build_documents
 
     header = comment_line(generated_notice(schema_path))
-    tables = tuple(replace(t, document=within_depth(t.document)) for t in schema.tables)
-    schema = replace(schema, tables=tables)
-    chosen = tuple(
-        replace(
-            f,
-            args=None if f.args is None else within_depth(f.args),
-            returns=None if f.returns is None else within_depth(f.returns),
-        )
-        for f in functions
-        if include_internal or f.visibility == "public"
-    )
+    schema, chosen = within_depth_inputs(schema, functions, include_internal)
     names = NameRegistry(
         (
             *TYPING_NAMES,
@@ -311,6 +301,24 @@ def build_package(
     return PackageView(
         name=package, init=init, documents=documents, api=api, incomplete=incomplete_lines(missing)
     )
+
+
+def within_depth_inputs(
+    schema: Schema, functions: Iterable[ConvexFunction], include_internal: bool
+) -> tuple[Schema, tuple[ConvexFunction, ...]]:
+    """`schema` and the functions to generate (the public ones, or all with `include_internal`),
+    every validator cut to the depth the generated types spell out (`within_depth`)."""
+    tables = tuple(replace(t, document=within_depth(t.document)) for t in schema.tables)
+    chosen = tuple(
+        replace(
+            f,
+            args=None if f.args is None else within_depth(f.args),
+            returns=None if f.returns is None else within_depth(f.returns),
+        )
+        for f in functions
+        if include_internal or f.visibility == "public"
+    )
+    return replace(schema, tables=tables), chosen
 
 
 def incomplete_lines(missing: Sequence[str]) -> tuple[str, ...]:

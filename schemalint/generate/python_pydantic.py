@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -25,6 +24,7 @@ from schemalint.generate.python_model import (
     exported_names,
     from_import,
     incomplete_lines,
+    within_depth_inputs,
 )
 from schemalint.generate.python_names import (
     BUILTIN_NAMES,
@@ -36,7 +36,6 @@ from schemalint.generate.python_names import (
 from schemalint.generate.python_pydantic_api import build_api
 from schemalint.generate.python_pydantic_documents import DOCUMENTS_RESERVED, build_documents
 from schemalint.generate.python_types import FUNCTION_HANDLE, SYSTEM_ID_TYPES
-from schemalint.generate.python_validators import within_depth
 from schemalint.ir import ConvexFunction, Project
 from schemalint.resources import data_dir
 
@@ -65,19 +64,7 @@ def render_pydantic(
         schema_file.relative_to(root).as_posix() if schema_file.is_relative_to(root) else schema_file.name
     )
     header = comment_line(generated_notice(schema_path))
-    schema = replace(
-        project.schema,
-        tables=tuple(replace(t, document=within_depth(t.document)) for t in project.schema.tables),
-    )
-    chosen = tuple(
-        replace(
-            f,
-            args=None if f.args is None else within_depth(f.args),
-            returns=None if f.returns is None else within_depth(f.returns),
-        )
-        for f in functions
-        if include_internal or f.visibility == "public"
-    )
+    schema, chosen = within_depth_inputs(project.schema, functions, include_internal)
     names = NameRegistry(
         (
             *TYPING_NAMES,
