@@ -17,6 +17,7 @@ TEXTS = (
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.changes,self.old_schema,self.new_schema,self.old_unknown,self.new_unknown,)==(other.changes,other.old_schema,other.new_schema,other.old_unknown,other.new_unknown,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.class_name,self.docstring,self.children,self.methods,)==(other.class_name,other.docstring,other.children,other.methods,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,)==(other.code,other.name,other.severity,other.stage,other.since,other.summary,other.options,)\n  return NotImplemented\n return __eq__',
+    'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,self.module,self.catalog_file,)==(other.code,other.name,other.severity,other.stage,other.since,other.summary,other.options,other.module,other.catalog_file,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.code,self.rule,self.severity,self.message,self.help,self.span,self.table,self.field,self.index,self.withheld,)==(other.code,other.rule,other.severity,other.message,other.help,other.span,other.table,other.field,other.index,other.withheld,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.comment,self.message,)==(other.comment,other.message,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.comment,self.rules,self.line,self.used,)==(other.comment,other.rules,other.line,other.used,)\n  return NotImplemented\n return __eq__',
@@ -54,7 +55,6 @@ TEXTS = (
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.manifest,self.owned,self.to_write,self.unchanged,self.to_remove,self.previous,self.stale_temps,self.unlisted,)==(other.manifest,other.owned,other.to_write,other.unchanged,other.to_remove,other.previous,other.stale_temps,other.unlisted,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.message,self.help,self.span,self.table,self.field,self.index,self.severity,self.withheld,)==(other.message,other.help,other.span,other.table,other.field,other.index,other.severity,other.withheld,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.metadata,self.rationale,self.bad,self.good,self.path,)==(other.metadata,other.rationale,other.bad,other.good,other.path,)\n  return NotImplemented\n return __eq__',
-    'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.module,self.catalog_file,self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,)==(other.module,other.catalog_file,other.code,other.name,other.severity,other.stage,other.since,other.summary,other.options,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.module,self.name,self.kind,self.visibility,self.args,self.returns,self.span,self.doc,self.builder,)==(other.module,other.name,other.kind,other.visibility,other.args,other.returns,other.span,other.doc,other.builder,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.module,self.names,self.alias,)==(other.module,other.names,other.alias,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.config,self.field,self.filters,self.staged,self.span,)==(other.name,other.config,other.field,other.filters,other.staged,other.span,)\n  return NotImplemented\n return __eq__',
@@ -135,6 +135,7 @@ TEXTS = (
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.changes,self.old_schema,self.new_schema,self.old_unknown,self.new_unknown,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.class_name,self.docstring,self.children,self.methods,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,))\n return __hash__',
+    'def __create_fn__():\n def __hash__(self):\n  return hash((self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,self.module,self.catalog_file,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.code,self.rule,self.severity,self.message,self.help,self.span,self.table,self.field,self.index,self.withheld,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.comment,self.message,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.eq_fields,self.range_fields,self.eq_values,self.complete,self.span,))\n return __hash__',
@@ -166,7 +167,6 @@ TEXTS = (
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.lines,self.docstring,self.comments,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.message,self.help,self.span,self.table,self.field,self.index,self.severity,self.withheld,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.metadata,self.rationale,self.bad,self.good,self.path,))\n return __hash__',
-    'def __create_fn__():\n def __hash__(self):\n  return hash((self.module,self.catalog_file,self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.module,self.name,self.kind,self.visibility,self.args,self.returns,self.span,self.doc,self.builder,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.module,self.names,self.alias,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.config,self.field,self.filters,self.staged,self.span,))\n return __hash__',
@@ -245,6 +245,7 @@ TEXTS = (
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(changes={self.changes!r}, old_schema={self.old_schema!r}, new_schema={self.new_schema!r}, old_unknown={self.old_unknown!r}, new_unknown={self.new_unknown!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(class_name={self.class_name!r}, docstring={self.docstring!r}, children={self.children!r}, methods={self.methods!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(code={self.code!r}, name={self.name!r}, severity={self.severity!r}, stage={self.stage!r}, since={self.since!r}, summary={self.summary!r}, options={self.options!r})"\n return __repr__',
+    'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(code={self.code!r}, name={self.name!r}, severity={self.severity!r}, stage={self.stage!r}, since={self.since!r}, summary={self.summary!r}, options={self.options!r}, module={self.module!r}, catalog_file={self.catalog_file!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(code={self.code!r}, rule={self.rule!r}, severity={self.severity!r}, message={self.message!r}, help={self.help!r}, span={self.span!r}, table={self.table!r}, field={self.field!r}, index={self.index!r}, withheld={self.withheld!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(comment={self.comment!r}, message={self.message!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(comment={self.comment!r}, rules={self.rules!r}, line={self.line!r}, used={self.used!r})"\n return __repr__',
@@ -287,7 +288,6 @@ TEXTS = (
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(message={self.message!r}, help={self.help!r}, span={self.span!r}, table={self.table!r}, field={self.field!r}, index={self.index!r}, severity={self.severity!r}, withheld={self.withheld!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(message={self.message!r}, span={self.span!r}, quiet={self.quiet!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(metadata={self.metadata!r}, rationale={self.rationale!r}, bad={self.bad!r}, good={self.good!r}, path={self.path!r})"\n return __repr__',
-    'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(module={self.module!r}, catalog_file={self.catalog_file!r}, code={self.code!r}, name={self.name!r}, severity={self.severity!r}, stage={self.stage!r}, since={self.since!r}, summary={self.summary!r}, options={self.options!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(module={self.module!r}, name={self.name!r}, kind={self.kind!r}, visibility={self.visibility!r}, args={self.args!r}, returns={self.returns!r}, span={self.span!r}, doc={self.doc!r}, builder={self.builder!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(module={self.module!r}, name={self.name!r}, span={self.span!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(module={self.module!r}, names={self.names!r}, alias={self.alias!r})"\n return __repr__',
@@ -384,6 +384,7 @@ TEXTS = (
     "def __create_fn__(_type_changes, _type_old_schema, _type_new_schema, _type_old_unknown, _type_new_unknown, _type_by_name, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_old_unknown, _dflt_new_unknown, _dflt_by_name, _return_type):\n def __init__(self,changes:_type_changes,old_schema:_type_old_schema,new_schema:_type_new_schema,old_unknown:_type_old_unknown=_dflt_old_unknown,new_unknown:_type_new_unknown=_dflt_new_unknown,by_name:_type_by_name=_HAS_DEFAULT_FACTORY)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'old_schema',old_schema)\n  __dataclass_builtins_object__.__setattr__(self,'new_schema',new_schema)\n  __dataclass_builtins_object__.__setattr__(self,'old_unknown',old_unknown)\n  __dataclass_builtins_object__.__setattr__(self,'new_unknown',new_unknown)\n  __dataclass_builtins_object__.__setattr__(self,'by_name',_dflt_by_name() if by_name is _HAS_DEFAULT_FACTORY else by_name)\n return __init__",
     "def __create_fn__(_type_class_name, _type_docstring, _type_children, _type_methods, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,class_name:_type_class_name,docstring:_type_docstring,children:_type_children,methods:_type_methods)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'class_name',class_name)\n  __dataclass_builtins_object__.__setattr__(self,'docstring',docstring)\n  __dataclass_builtins_object__.__setattr__(self,'children',children)\n  __dataclass_builtins_object__.__setattr__(self,'methods',methods)\n return __init__",
     "def __create_fn__(_type_code, _type_name, _type_severity, _type_stage, _type_since, _type_summary, _type_options, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,code:_type_code,name:_type_name,severity:_type_severity,stage:_type_stage,since:_type_since,summary:_type_summary,options:_type_options)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'stage',stage)\n  __dataclass_builtins_object__.__setattr__(self,'since',since)\n  __dataclass_builtins_object__.__setattr__(self,'summary',summary)\n  __dataclass_builtins_object__.__setattr__(self,'options',options)\n return __init__",
+    "def __create_fn__(_type_code, _type_name, _type_severity, _type_stage, _type_since, _type_summary, _type_options, _type_module, _type_catalog_file, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,code:_type_code,name:_type_name,severity:_type_severity,stage:_type_stage,since:_type_since,summary:_type_summary,options:_type_options,module:_type_module,catalog_file:_type_catalog_file)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'stage',stage)\n  __dataclass_builtins_object__.__setattr__(self,'since',since)\n  __dataclass_builtins_object__.__setattr__(self,'summary',summary)\n  __dataclass_builtins_object__.__setattr__(self,'options',options)\n  __dataclass_builtins_object__.__setattr__(self,'module',module)\n  __dataclass_builtins_object__.__setattr__(self,'catalog_file',catalog_file)\n return __init__",
     "def __create_fn__(_type_code, _type_rule, _type_severity, _type_message, _type_help, _type_span, _type_table, _type_field, _type_index, _type_withheld, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_table, _dflt_field, _dflt_index, _dflt_withheld, _return_type):\n def __init__(self,code:_type_code,rule:_type_rule,severity:_type_severity,message:_type_message,help:_type_help,span:_type_span,table:_type_table=_dflt_table,field:_type_field=_dflt_field,index:_type_index=_dflt_index,withheld:_type_withheld=_dflt_withheld)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'rule',rule)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n  __dataclass_builtins_object__.__setattr__(self,'help',help)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'table',table)\n  __dataclass_builtins_object__.__setattr__(self,'field',field)\n  __dataclass_builtins_object__.__setattr__(self,'index',index)\n  __dataclass_builtins_object__.__setattr__(self,'withheld',withheld)\n return __init__",
     "def __create_fn__(_type_comment, _type_message, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,comment:_type_comment,message:_type_message)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'comment',comment)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n return __init__",
     'def __create_fn__(_type_comment, _type_rules, _type_line, _type_used, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_used, _return_type):\n def __init__(self,comment:_type_comment,rules:_type_rules,line:_type_line,used:_type_used=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.comment=comment\n  self.rules=rules\n  self.line=line\n  self.used=_dflt_used() if used is _HAS_DEFAULT_FACTORY else used\n return __init__',
@@ -426,7 +427,6 @@ TEXTS = (
     "def __create_fn__(_type_message, _type_help, _type_span, _type_table, _type_field, _type_index, _type_severity, _type_withheld, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_help, _dflt_span, _dflt_table, _dflt_field, _dflt_index, _dflt_severity, _dflt_withheld, _return_type):\n def __init__(self,message:_type_message,help:_type_help=_dflt_help,span:_type_span=_dflt_span,table:_type_table=_dflt_table,field:_type_field=_dflt_field,index:_type_index=_dflt_index,severity:_type_severity=_dflt_severity,withheld:_type_withheld=_dflt_withheld)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n  __dataclass_builtins_object__.__setattr__(self,'help',help)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'table',table)\n  __dataclass_builtins_object__.__setattr__(self,'field',field)\n  __dataclass_builtins_object__.__setattr__(self,'index',index)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'withheld',withheld)\n return __init__",
     'def __create_fn__(_type_message, _type_span, _type_quiet, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_quiet, _return_type):\n def __init__(self,message:_type_message,span:_type_span,quiet:_type_quiet=_dflt_quiet)->_return_type:\n  self.message=message\n  self.span=span\n  self.quiet=quiet\n return __init__',
     "def __create_fn__(_type_metadata, _type_rationale, _type_bad, _type_good, _type_path, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,metadata:_type_metadata,rationale:_type_rationale,bad:_type_bad,good:_type_good,path:_type_path)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'metadata',metadata)\n  __dataclass_builtins_object__.__setattr__(self,'rationale',rationale)\n  __dataclass_builtins_object__.__setattr__(self,'bad',bad)\n  __dataclass_builtins_object__.__setattr__(self,'good',good)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n return __init__",
-    "def __create_fn__(_type_module, _type_catalog_file, _type_code, _type_name, _type_severity, _type_stage, _type_since, _type_summary, _type_options, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,module:_type_module,catalog_file:_type_catalog_file,code:_type_code,name:_type_name,severity:_type_severity,stage:_type_stage,since:_type_since,summary:_type_summary,options:_type_options)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'module',module)\n  __dataclass_builtins_object__.__setattr__(self,'catalog_file',catalog_file)\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'stage',stage)\n  __dataclass_builtins_object__.__setattr__(self,'since',since)\n  __dataclass_builtins_object__.__setattr__(self,'summary',summary)\n  __dataclass_builtins_object__.__setattr__(self,'options',options)\n return __init__",
     "def __create_fn__(_type_module, _type_name, _type_kind, _type_visibility, _type_args, _type_returns, _type_span, _type_doc, _type_builder, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_args, _dflt_returns, _dflt_span, _dflt_doc, _dflt_builder, _return_type):\n def __init__(self,*,module:_type_module,name:_type_name,kind:_type_kind,visibility:_type_visibility,args:_type_args=_dflt_args,returns:_type_returns=_dflt_returns,span:_type_span=_dflt_span,doc:_type_doc=_dflt_doc,builder:_type_builder=_dflt_builder)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'module',module)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'visibility',visibility)\n  __dataclass_builtins_object__.__setattr__(self,'args',args)\n  __dataclass_builtins_object__.__setattr__(self,'returns',returns)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'doc',doc)\n  __dataclass_builtins_object__.__setattr__(self,'builder',builder)\n return __init__",
     'def __create_fn__(_type_module, _type_name, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,module:_type_module,name:_type_name,span:_type_span)->_return_type:\n  self.module=module\n  self.name=name\n  self.span=span\n return __init__',
     "def __create_fn__(_type_module, _type_names, _type_alias, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_alias, _return_type):\n def __init__(self,module:_type_module,names:_type_names,alias:_type_alias=_dflt_alias)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'module',module)\n  __dataclass_builtins_object__.__setattr__(self,'names',names)\n  __dataclass_builtins_object__.__setattr__(self,'alias',alias)\n return __init__",
@@ -522,6 +522,7 @@ TEXTS = (
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'changed\',\'diff\',\'unlisted\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'changes\',\'old_schema\',\'new_schema\',\'old_unknown\',\'new_unknown\',\'by_name\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'class_name\',\'docstring\',\'children\',\'methods\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'code\',\'name\',\'severity\',\'stage\',\'since\',\'summary\',\'options\',\'module\',\'catalog_file\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'code\',\'name\',\'severity\',\'stage\',\'since\',\'summary\',\'options\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'code\',\'rule\',\'severity\',\'message\',\'help\',\'span\',\'table\',\'field\',\'index\',\'withheld\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'comment\',\'message\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
@@ -554,7 +555,6 @@ TEXTS = (
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'lines\',\'docstring\',\'comments\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'message\',\'help\',\'span\',\'table\',\'field\',\'index\',\'severity\',\'withheld\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'metadata\',\'rationale\',\'bad\',\'good\',\'path\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'module\',\'catalog_file\',\'code\',\'name\',\'severity\',\'stage\',\'since\',\'summary\',\'options\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'module\',\'name\',\'kind\',\'visibility\',\'args\',\'returns\',\'span\',\'doc\',\'builder\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'module\',\'names\',\'alias\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'config\',\'field\',\'filters\',\'staged\',\'span\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
@@ -630,6 +630,7 @@ TEXTS = (
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'changed\',\'diff\',\'unlisted\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'changes\',\'old_schema\',\'new_schema\',\'old_unknown\',\'new_unknown\',\'by_name\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'class_name\',\'docstring\',\'children\',\'methods\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'code\',\'name\',\'severity\',\'stage\',\'since\',\'summary\',\'options\',\'module\',\'catalog_file\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'code\',\'name\',\'severity\',\'stage\',\'since\',\'summary\',\'options\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'code\',\'rule\',\'severity\',\'message\',\'help\',\'span\',\'table\',\'field\',\'index\',\'withheld\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'comment\',\'message\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
@@ -662,7 +663,6 @@ TEXTS = (
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'lines\',\'docstring\',\'comments\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'message\',\'help\',\'span\',\'table\',\'field\',\'index\',\'severity\',\'withheld\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'metadata\',\'rationale\',\'bad\',\'good\',\'path\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'module\',\'catalog_file\',\'code\',\'name\',\'severity\',\'stage\',\'since\',\'summary\',\'options\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'module\',\'name\',\'kind\',\'visibility\',\'args\',\'returns\',\'span\',\'doc\',\'builder\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'module\',\'names\',\'alias\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'config\',\'field\',\'filters\',\'staged\',\'span\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
@@ -789,6 +789,14 @@ def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
    return (self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,)==(other.code,other.name,other.severity,other.stage,other.since,other.summary,other.options,)
+  return NotImplemented
+ return __eq__
+CODES.append(__create_fn__.__code__)
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,self.module,self.catalog_file,)==(other.code,other.name,other.severity,other.stage,other.since,other.summary,other.options,other.module,other.catalog_file,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -1085,14 +1093,6 @@ def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
    return (self.metadata,self.rationale,self.bad,self.good,self.path,)==(other.metadata,other.rationale,other.bad,other.good,other.path,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.module,self.catalog_file,self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,)==(other.module,other.catalog_file,other.code,other.name,other.severity,other.stage,other.since,other.summary,other.options,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -1725,6 +1725,12 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __hash__(self):
+  return hash((self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,self.module,self.catalog_file,))
+ return __hash__
+CODES.append(__create_fn__.__code__)
+
+def __create_fn__():
+ def __hash__(self):
   return hash((self.code,self.rule,self.severity,self.message,self.help,self.span,self.table,self.field,self.index,self.withheld,))
  return __hash__
 CODES.append(__create_fn__.__code__)
@@ -1906,12 +1912,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __hash__(self):
   return hash((self.metadata,self.rationale,self.bad,self.good,self.path,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.module,self.catalog_file,self.code,self.name,self.severity,self.stage,self.since,self.summary,self.options,))
  return __hash__
 CODES.append(__create_fn__.__code__)
 
@@ -2389,6 +2389,12 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
+  return self.__class__.__qualname__ + f"(code={self.code!r}, name={self.name!r}, severity={self.severity!r}, stage={self.stage!r}, since={self.since!r}, summary={self.summary!r}, options={self.options!r}, module={self.module!r}, catalog_file={self.catalog_file!r})"
+ return __repr__
+CODES.append(__create_fn__.__code__)
+
+def __create_fn__():
+ def __repr__(self):
   return self.__class__.__qualname__ + f"(code={self.code!r}, rule={self.rule!r}, severity={self.severity!r}, message={self.message!r}, help={self.help!r}, span={self.span!r}, table={self.table!r}, field={self.field!r}, index={self.index!r}, withheld={self.withheld!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
@@ -2636,12 +2642,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __repr__(self):
   return self.__class__.__qualname__ + f"(metadata={self.metadata!r}, rationale={self.rationale!r}, bad={self.bad!r}, good={self.good!r}, path={self.path!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(module={self.module!r}, catalog_file={self.catalog_file!r}, code={self.code!r}, name={self.name!r}, severity={self.severity!r}, stage={self.stage!r}, since={self.since!r}, summary={self.summary!r}, options={self.options!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -3245,6 +3245,20 @@ def __create_fn__(_type_code, _type_name, _type_severity, _type_stage, _type_sin
  return __init__
 CODES.append(__create_fn__.__code__)
 
+def __create_fn__(_type_code, _type_name, _type_severity, _type_stage, _type_since, _type_summary, _type_options, _type_module, _type_catalog_file, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,code:_type_code,name:_type_name,severity:_type_severity,stage:_type_stage,since:_type_since,summary:_type_summary,options:_type_options,module:_type_module,catalog_file:_type_catalog_file)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'code',code)
+  __dataclass_builtins_object__.__setattr__(self,'name',name)
+  __dataclass_builtins_object__.__setattr__(self,'severity',severity)
+  __dataclass_builtins_object__.__setattr__(self,'stage',stage)
+  __dataclass_builtins_object__.__setattr__(self,'since',since)
+  __dataclass_builtins_object__.__setattr__(self,'summary',summary)
+  __dataclass_builtins_object__.__setattr__(self,'options',options)
+  __dataclass_builtins_object__.__setattr__(self,'module',module)
+  __dataclass_builtins_object__.__setattr__(self,'catalog_file',catalog_file)
+ return __init__
+CODES.append(__create_fn__.__code__)
+
 def __create_fn__(_type_code, _type_rule, _type_severity, _type_message, _type_help, _type_span, _type_table, _type_field, _type_index, _type_withheld, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_table, _dflt_field, _dflt_index, _dflt_withheld, _return_type):
  def __init__(self,code:_type_code,rule:_type_rule,severity:_type_severity,message:_type_message,help:_type_help,span:_type_span,table:_type_table=_dflt_table,field:_type_field=_dflt_field,index:_type_index=_dflt_index,withheld:_type_withheld=_dflt_withheld)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'code',code)
@@ -3682,20 +3696,6 @@ def __create_fn__(_type_metadata, _type_rationale, _type_bad, _type_good, _type_
   __dataclass_builtins_object__.__setattr__(self,'bad',bad)
   __dataclass_builtins_object__.__setattr__(self,'good',good)
   __dataclass_builtins_object__.__setattr__(self,'path',path)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_module, _type_catalog_file, _type_code, _type_name, _type_severity, _type_stage, _type_since, _type_summary, _type_options, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,module:_type_module,catalog_file:_type_catalog_file,code:_type_code,name:_type_name,severity:_type_severity,stage:_type_stage,since:_type_since,summary:_type_summary,options:_type_options)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'module',module)
-  __dataclass_builtins_object__.__setattr__(self,'catalog_file',catalog_file)
-  __dataclass_builtins_object__.__setattr__(self,'code',code)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'severity',severity)
-  __dataclass_builtins_object__.__setattr__(self,'stage',stage)
-  __dataclass_builtins_object__.__setattr__(self,'since',since)
-  __dataclass_builtins_object__.__setattr__(self,'summary',summary)
-  __dataclass_builtins_object__.__setattr__(self,'options',options)
  return __init__
 CODES.append(__create_fn__.__code__)
 
@@ -4601,6 +4601,14 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
+  if type(self) is cls or name in ('code','name','severity','stage','since','summary','options','module','catalog_file',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODES.append(__create_fn__.__code__)
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
   if type(self) is cls or name in ('code','name','severity','stage','since','summary','options',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
@@ -4850,14 +4858,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
   if type(self) is cls or name in ('metadata','rationale','bad','good','path',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('module','catalog_file','code','name','severity','stage','since','summary','options',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
@@ -5465,6 +5465,14 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
+  if type(self) is cls or name in ('code','name','severity','stage','since','summary','options','module','catalog_file',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODES.append(__create_fn__.__code__)
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
   if type(self) is cls or name in ('code','name','severity','stage','since','summary','options',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
@@ -5714,14 +5722,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('metadata','rationale','bad','good','path',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('module','catalog_file','code','name','severity','stage','since','summary','options',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__

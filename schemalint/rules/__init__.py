@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from schemalint.catalog_files import RuleMetadata
-from schemalint.diagnostics import Severity
 from schemalint.records import dataclass
-from schemalint.rules.base import METADATA_ATTRIBUTES, Option, OptionValue, Rule, Stage
+from schemalint.rules.base import METADATA_ATTRIBUTES, OptionValue, Rule
 
 if TYPE_CHECKING:
     RULES: tuple[type[Rule], ...]
@@ -35,18 +34,11 @@ class RegistryError(Exception):
 
 
 @dataclass(frozen=True)
-class RuleSpec:
+class RuleSpec(RuleMetadata):
     """A registered rule as its catalog file describes it, before its module is imported."""
 
     module: str
     catalog_file: Path
-    code: str
-    name: str
-    severity: Severity
-    stage: Stage
-    since: str
-    summary: str
-    options: tuple[Option, ...]
 
     @property
     def compares_versions(self) -> bool:
@@ -177,8 +169,6 @@ def _specs() -> tuple[RuleSpec, ...]:
 
 def _spec(module_name: str, path: Path, metadata: RuleMetadata) -> RuleSpec:
     return RuleSpec(
-        module_name,
-        path,
         metadata.code,
         metadata.name,
         metadata.severity,
@@ -186,6 +176,8 @@ def _spec(module_name: str, path: Path, metadata: RuleMetadata) -> RuleSpec:
         metadata.since,
         metadata.summary,
         metadata.options,
+        module=module_name,
+        catalog_file=path,
     )
 
 
