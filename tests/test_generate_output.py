@@ -61,6 +61,21 @@ def test_unchanged_files_are_not_rewritten(tmp_path: Path) -> None:
     assert (tmp_path / "a.md").stat().st_mtime == 1
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_replaced_file_keeps_its_permissions_and_new_files_get_the_usual_ones(tmp_path: Path) -> None:
+    umask = os.umask(0o027)
+    try:
+        write_files(tmp_path, {"a.md": NOTICE + "1\n"}, generator="docs")
+        (tmp_path / "a.md").chmod(0o604)
+        write_files(tmp_path, {"a.md": NOTICE + "2\n", "sub/b.md": NOTICE}, generator="docs")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "a.md").read_text() == NOTICE + "2\n"
+    assert (tmp_path / "a.md").stat().st_mode & 0o7777 == 0o604
+    assert (tmp_path / "sub" / "b.md").stat().st_mode & 0o7777 == 0o640
+    assert (tmp_path / MANIFEST_NAME).stat().st_mode & 0o7777 == 0o640
+
+
 def test_files_no_longer_generated_are_removed_but_only_if_owned(tmp_path: Path) -> None:
     (tmp_path / "mine.txt").write_text("user file\n")
     write_files(tmp_path, {"a.md": NOTICE, "old.md": NOTICE}, generator="docs")

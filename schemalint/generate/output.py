@@ -123,7 +123,7 @@ def write_files(out_dir: Path, files: Mapping[str, str], *, generator: str) -> W
                 for name in plan.stale_temps:
                     with contextlib.suppress(FileNotFoundError):
                         (out_dir / name).unlink()
-                with staged(out_dir, plan.to_write) as temps:
+                with staged(out_dir, plan.to_write, existing=plan.previous) as temps:
                     _write_manifest(out_dir, plan.manifest, generator, plan.owned | set(files))
                     replace_all(out_dir, temps, plan.previous)
                 for name in plan.to_remove:
@@ -341,9 +341,12 @@ def _write_manifest(out_dir: Path, manifest: dict[str, Any], generator: str, nam
     }
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     path = out_dir / MANIFEST_NAME
-    if read_existing(out_dir, MANIFEST_NAME) == text.encode("utf-8"):
+    current = read_existing(out_dir, MANIFEST_NAME)
+    if current == text.encode("utf-8"):
         return
-    with staged(out_dir, {MANIFEST_NAME: text}) as temps:
+    with staged(
+        out_dir, {MANIFEST_NAME: text}, existing=() if current is None else (MANIFEST_NAME,)
+    ) as temps:
         replace_all(out_dir, temps, {})
     if not path.is_file():  # pragma: no cover - defensive
         raise OutputError(f"cannot write {path}")
