@@ -20,6 +20,7 @@ from tree_sitter import Node
 
 from schemalint import files
 from schemalint.ir import DbAccess, Usage
+from schemalint.lazy_pattern import lazy_compile
 from schemalint.parser.source import SourceText, load_source
 from schemalint.records import dataclass
 
@@ -35,8 +36,8 @@ class Sources:
     arrays: dict[str, frozenset[bytes]] = field(default_factory=dict)
 
 
-_LOOP_TEXT = re.compile(rb"\bfor\s*(await\s*)?\(|\.(map|forEach)\(")
-_TOP_LEVEL = re.compile(rb"\S")
+_LOOP_TEXT = lazy_compile(rb"\bfor\s*(await\s*)?\(|\.(map|forEach)\(")
+_TOP_LEVEL = lazy_compile(rb"\S")
 
 
 def _loop_above(access: DbAccess, texts: dict[str, list[bytes]]) -> bytes | None:
@@ -58,9 +59,9 @@ def _loop_above(access: DbAccess, texts: dict[str, list[bytes]]) -> bytes | None
     return None
 
 
-_OVER_NAME = re.compile(rb"\bof\s+([A-Za-z_$][\w$]*)\s*\)|([A-Za-z_$][\w$]*)\s*\.(?:map|forEach)\(")
-_OVER_ARRAY = re.compile(rb"\bof\s*\[|\]\s*\.(?:map|forEach)\(")
-_OVER_ARGS = re.compile(rb"\bof\s+args\.[\w$.]+\s*\)|\bargs\.[\w$.]+\.(?:map|forEach)\(")
+_OVER_NAME = lazy_compile(rb"\bof\s+([A-Za-z_$][\w$]*)\s*\)|([A-Za-z_$][\w$]*)\s*\.(?:map|forEach)\(")
+_OVER_ARRAY = lazy_compile(rb"\bof\s*\[|\]\s*\.(?:map|forEach)\(")
+_OVER_ARGS = lazy_compile(rb"\bof\s+args\.[\w$.]+\s*\)|\bargs\.[\w$.]+\.(?:map|forEach)\(")
 
 
 def _list_by_text(access: DbAccess, texts: dict[str, list[bytes]]) -> str | None:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import unicodedata
 from collections.abc import Callable
 
 from schemalint.intdigits import int_to_decimal
 from schemalint.ir import Validator, VArray, VFunction, VId, VLiteral, VObject, VRecord, VUnion, VUnknown
+from schemalint.lazy_pattern import lazy_compile
 
 UNKNOWN = "unknown"
 
@@ -29,7 +29,7 @@ _SIMPLE = {
 }
 # `json.dumps(text, ensure_ascii=False)` without building an encoder per call.
 _JSON = json.JSONEncoder(ensure_ascii=False)
-_JS_KEY = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*\Z")
+_JS_KEY = lazy_compile(r"^[A-Za-z_$][A-Za-z0-9_$]*\Z")
 
 
 def js_string(text: str) -> str:

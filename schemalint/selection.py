@@ -11,15 +11,15 @@ exactly (its code or name): naming a rule is an explicit opt-in.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from schemalint.lazy_pattern import lazy_compile
 from schemalint.records import dataclass
 from schemalint.rules import SPECS, RuleSpec, spec_for
 from schemalint.rules.base import CATEGORY_DIGITS
 
 ALL = "ALL"
-_CODE_PREFIX = re.compile(
+_CODE_PREFIX = lazy_compile(
     "^(?:" + "|".join(f"{letter}(?:{digit}[0-9]{{0,2}})?" for letter, digit in CATEGORY_DIGITS.items()) + ")$"
 )
 _EXACT = 10

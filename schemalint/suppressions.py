@@ -16,10 +16,11 @@ from dataclasses import field
 
 from schemalint.findings import Diagnostic
 from schemalint.ir import Comment, SourceFile
+from schemalint.lazy_pattern import lazy_compile
 from schemalint.records import dataclass
 from schemalint.rules import spec_for
 
-_DIRECTIVE = re.compile(r"^schemalint-(?P<kind>[A-Za-z-]*)(?P<rest>.*)$", re.DOTALL)
+_DIRECTIVE = lazy_compile(r"^schemalint-(?P<kind>[A-Za-z-]*)(?P<rest>.*)$", re.DOTALL)
 KNOWN_DIRECTIVES = ("ignore", "ignore-file")
 
 

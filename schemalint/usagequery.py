@@ -25,6 +25,7 @@ from schemalint.ir import (
     VectorIndex,
 )
 from schemalint.irquery import indexes_may_be_incomplete, is_package_table, memo_on, tables_may_be_incomplete
+from schemalint.lazy_pattern import lazy_compile
 from schemalint.parser.usage import UNREADABLE
 from schemalint.records import dataclass
 
@@ -205,7 +206,7 @@ def library_uses_index(schema: Schema, table: str, name: str) -> bool:
     return any(t.origin.package == AUTH_PACKAGE for t in schema.tables)
 
 
-_ONE_OFF = re.compile(r"migrat|seed|sample|fixture", re.IGNORECASE)
+_ONE_OFF = lazy_compile(r"migrat|seed|sample|fixture", re.IGNORECASE)
 
 
 def is_one_off(access: DbAccess, root: str) -> bool:

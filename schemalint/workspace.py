@@ -11,7 +11,6 @@ project it found.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +24,7 @@ from schemalint.discovery import (
     discover,
     repository_root,
 )
+from schemalint.lazy_pattern import lazy_compile
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -130,7 +130,7 @@ def _ignore_file(directory: Path) -> tuple[tuple[Path, GitIgnoreSpec], ...]:
 # Git treats any run of two or more `*` alike (wildmatch skips the rest of the run), so
 # `***...*` is `**`; pathspec would turn each `*` of the run into its own `[^/]*`, a regex that
 # backtracks for minutes on one hostile line (`*` x 50 + `a` + `*` x 50 + `!`).
-_STAR_RUN = re.compile(r"\*{3,}")
+_STAR_RUN = lazy_compile(r"\*{3,}")
 
 
 def _ignore_files_above(start: Path) -> tuple[tuple[Path, GitIgnoreSpec], ...]:

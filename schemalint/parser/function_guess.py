@@ -14,9 +14,10 @@ from typing import cast
 from tree_sitter import Node
 
 from schemalint.ir import FunctionKind, Visibility
+from schemalint.lazy_pattern import lazy_compile
 from schemalint.parser.modules import Module
 
-_KIND = re.compile(r"(query|mutation|action)", re.IGNORECASE)
+_KIND = lazy_compile(r"(query|mutation|action)", re.IGNORECASE)
 _FUNCTION_NODES = ("arrow_function", "function_expression", "function")
 
 

@@ -10,13 +10,14 @@ import math
 import re
 
 from schemalint.intdigits import decimal_to_int
+from schemalint.lazy_pattern import lazy_compile
 from schemalint.parser.js_strings import JS_WHITESPACE
 
 # V8's BigInt limit (BigInt::kMaxLengthBits): a larger result is a RangeError in JS.
 JS_BIGINT_MAX_BITS = 2**30
 
-_DECIMAL_LITERAL = re.compile(r"[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)", re.ASCII)
-_RADIX_LITERAL = re.compile(r"0(?:[xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)", re.ASCII)
+_DECIMAL_LITERAL = lazy_compile(r"[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)", re.ASCII)
+_RADIX_LITERAL = lazy_compile(r"0(?:[xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)", re.ASCII)
 
 
 # ------------------------------------------------------------------------------ bigints

@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import re
 
+from schemalint.lazy_pattern import lazy_compile
+
 # WhiteSpace and LineTerminator (ECMA-262 §12.2, §12.3): what `trim()` and `Number("...")` strip.
 JS_WHITESPACE = (
     "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000\ufeff"
 )
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
+_PAIR = lazy_compile("([\ud800-\udbff])([\udc00-\udfff])")
 # An escape sequence, or a raw CR / CRLF line break (which a template literal's value reads as LF).
-_TOKEN = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])|\r\n?")
+_TOKEN = lazy_compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])|\r\n?")
 _SIMPLE_ESCAPES = {
     "n": "\n",
     "t": "\t",

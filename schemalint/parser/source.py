@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -14,6 +13,7 @@ from tree_sitter import Language, Node, Parser, Tree
 from schemalint import files
 from schemalint.diagnostics import PARSE_ERROR, ParserDiagnostic, Span
 from schemalint.ir import Comment
+from schemalint.lazy_pattern import lazy_compile
 from schemalint.parser import syntax
 from schemalint.parser.js_numbers import parse_number_literal
 from schemalint.parser.js_strings import decode_literal
@@ -203,7 +203,7 @@ class SourceText:
 
 
 # The first byte of a multi-byte UTF-8 character.
-_LEAD_BYTE = re.compile(rb"[\xc0-\xff]")
+_LEAD_BYTE = lazy_compile(rb"[\xc0-\xff]")
 
 
 def _file_span(path: str, line: int = 1, column: int = 1) -> Span:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from schemalint.diagnostics import PARSE_ERROR, ParserDiagnostic
+from schemalint.lazy_pattern import lazy_compile
 
 if TYPE_CHECKING:
     from schemalint.parser.source import SourceText
@@ -21,10 +22,10 @@ MAX_SYNTAX_ERRORS = 10
 # such type turns a whole statement, often a whole file, into an error. Types never affect
 # values, so an import type (a member of `import(...)` that is not called) becomes `any`, padded
 # with spaces to the same byte length (every position stays right), before parsing again.
-_IMPORT_TYPE = re.compile(
+_IMPORT_TYPE = lazy_compile(
     rb"""\bimport\s*\(\s*(?:"[^"\n]*"|'[^'\n]*')\s*\)(?:\s*\.\s*[A-Za-z_$][\w$]*)+\s*"""
 )
-_EXPORT_TYPE_STAR = re.compile(rb"\bexport(\s+)type(\s*)\*(\s*as\s+[A-Za-z_$][\w$]*)?")
+_EXPORT_TYPE_STAR = lazy_compile(rb"\bexport(\s+)type(\s*)\*(\s*as\s+[A-Za-z_$][\w$]*)?")
 
 
 def neutralise_unparsable_types(data: bytes, root: Node | None = None) -> tuple[bytes, frozenset[int]]:
@@ -181,7 +182,7 @@ def _stray_commas(source: SourceText, root: Node) -> list[ParserDiagnostic]:
 _ENUM_MEMBER_NAMES = frozenset({"property_identifier", "string"})
 
 
-_ENUM_KEYWORD = re.compile(rb"\benum\b")
+_ENUM_KEYWORD = lazy_compile(rb"\benum\b")
 
 
 def _bad_enum_member_names(source: SourceText, root: Node) -> list[ParserDiagnostic]:

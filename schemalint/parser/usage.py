@@ -8,7 +8,6 @@ functions, so nothing is parsed twice.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -18,6 +17,7 @@ from tree_sitter import Language, Node, Query, QueryCursor
 
 from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Severity, Span
 from schemalint.ir import AccessKind, DbAccess, Usage
+from schemalint.lazy_pattern import lazy_compile
 from schemalint.parser.evaluator import Evaluator
 from schemalint.parser.modules import Module
 from schemalint.parser.usage_chains import HELPER_INDEX_ARG, ChainReader
@@ -31,9 +31,9 @@ _PATTERN = f"""
 (call_expression function: (identifier) @helper
   (#any-of? @helper {" ".join(f'"{h}"' for h in HELPER_INDEX_ARG)})) @helper_call
 """
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_IDENTIFIER = lazy_compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Quoted identifier-like strings, and the literal start of template strings (`by_${key}`).
-_STRINGS = re.compile(rb"""["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]|`([A-Za-z_][A-Za-z0-9_]*)\$\{""")
+_STRINGS = lazy_compile(rb"""["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]|`([A-Za-z_][A-Za-z0-9_]*)\$\{""")
 _MARKERS = (
     b".query(",
     b".get(",

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from schemalint.diagnostics import Severity
 from schemalint.ir import DbAccess, DbIndex, Usage
 from schemalint.irquery import IndexRef, is_package_table
+from schemalint.lazy_pattern import lazy_compile
 from schemalint.rules.base import Rule, RuleContext, Violation
 from schemalint.usagequery import index_usage_known, location, usage_of, uses_of_index
 
@@ -128,7 +129,7 @@ def _dead(usage: Usage, table: str) -> bool:
 _BY_ID = ("get", "patch", "replace", "delete")
 
 
-_CREATION = re.compile(r"(created|creation|inserted)(_?at|_?time|_?on)?|timestamp", re.IGNORECASE)
+_CREATION = lazy_compile(r"(created|creation|inserted)(_?at|_?time|_?on)?|timestamp", re.IGNORECASE)
 
 
 def _creation_like(field: str) -> bool:

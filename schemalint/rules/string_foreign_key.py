@@ -27,6 +27,7 @@ from schemalint.irquery import (
     table_validators_of,
     unwrap_nullable,
 )
+from schemalint.lazy_pattern import lazy_compile
 from schemalint.naming import lower_words, normalize, pluralize_name
 from schemalint.rules.base import Rule, RuleContext, Violation
 
@@ -43,7 +44,7 @@ _EXTERNAL = re.compile(
     re.IGNORECASE,
 )
 # Names of a table's own string key besides `_id`: an external auth id, a client-generated id.
-_KEY_NAME = re.compile(r"^(?:id|[A-Za-z0-9]*[a-z0-9](?:Id|ID|_id)|tokenIdentifier|subject)$")
+_KEY_NAME = lazy_compile(r"^(?:id|[A-Za-z0-9]*[a-z0-9](?:Id|ID|_id)|tokenIdentifier|subject)$")
 
 
 class StringForeignKey(Rule):
