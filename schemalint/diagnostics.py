@@ -3,26 +3,9 @@
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
 
 from schemalint.records import dataclass
-
-
-class Span(NamedTuple):
-    """A range in a source file. Lines and columns are 1-based; columns count characters.
-
-    `file` is the path as given to the parser (absolute); reporters make it relative.
-    (A NamedTuple: the parser creates one per evaluated node, so construction must be cheap.)
-    """
-
-    file: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+from schemalint.span import Span as Span  # re-exported: spans are imported from here
 
 
 class Severity(enum.IntEnum):

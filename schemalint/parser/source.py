@@ -17,6 +17,14 @@ from schemalint.lazy_pattern import lazy_compile
 from schemalint.parser import syntax
 from schemalint.parser.js_numbers import parse_number_literal
 from schemalint.parser.js_strings import decode_literal
+from schemalint.span import (
+    COLUMN_SHIFT,
+    END_COLUMN_SHIFT,
+    END_LINE_SHIFT,
+    LINE_SHIFT,
+    POSITION_LIMIT,
+    file_key,
+)
 
 # Files larger than this are not parsed (a schema this big is a mistake, not a schema).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -53,22 +61,9 @@ def field_ids(tsx: bool) -> FieldIds:
     return FieldIds(*ids)
 
 
-# `Span(...)` without the NamedTuple's Python-level `__new__` (the same tuple, built faster:
-# the evaluator makes one span per kept node).
-_new_span = tuple.__new__
-
-# Line numbers above 256 are a new int object each time one is computed (32 bytes, two per
-# span: 15% of a big schema's memory); spans take them from this shared table, which each file
-# grows to its own line count when it is read.
-_LINE_NUMBERS: list[int] = list(range(257))
-
-
-def _line_numbers(lines: int) -> list[int]:
-    """The shared table of line numbers, holding at least `lines` + 1 entries."""
-    numbers = _LINE_NUMBERS
-    if lines >= len(numbers):
-        numbers.extend(range(len(numbers), lines + 1))
-    return numbers
+# `Span(...)` without its Python-level `__new__` (the same integer, packed here: the evaluator
+# makes one span per kept node).
+_new_span = int.__new__
 
 
 class SourceText:
@@ -80,8 +75,8 @@ class SourceText:
 
     __slots__ = (
         "_directives",
+        "_file_key",
         "_line_starts",
-        "_lines",
         "_multibyte",
         "_tree",
         "_tsx",
@@ -118,7 +113,9 @@ class SourceText:
         self._tsx = tsx
         self.fields = field_ids(tsx)  # of the grammar that parses this file
         self._directives: tuple[Comment, ...] | None = None
-        self._lines = _line_numbers(data.count(b"\n") + 1) if tree is not None else _LINE_NUMBERS
+        # Spans of this file are packed by `span` itself when every position fits (always for a
+        # parsed file: positions are below its size, at most MAX_FILE_BYTES).
+        self._file_key = file_key(path) if len(data) < POSITION_LIMIT - 1 else None
 
     @property
     def tree(self) -> Tree | None:
@@ -144,16 +141,21 @@ class SourceText:
         """The 1-based, character-column span of `node`."""
         start_row, start_col = node.start_point
         end_row, end_col = node.end_point
-        lines = self._lines
-        if self.is_ascii:
+        key = self._file_key
+        if self.is_ascii and key is not None:
             return _new_span(
-                Span, (self.path, lines[start_row + 1], start_col + 1, lines[end_row + 1], end_col + 1)
+                Span,
+                key
+                | (start_row + 1) << LINE_SHIFT
+                | (start_col + 1) << COLUMN_SHIFT
+                | (end_row + 1) << END_LINE_SHIFT
+                | (end_col + 1) << END_COLUMN_SHIFT,
             )
         return Span(
             self.path,
-            lines[start_row + 1],
+            start_row + 1,
             self._char_column(start_row, start_col) + 1,
-            lines[end_row + 1],
+            end_row + 1,
             self._char_column(end_row, end_col) + 1,
         )
 

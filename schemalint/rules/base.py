@@ -138,7 +138,7 @@ class Baseline:
         """`span`, a position in the baseline's files, as findings show it."""
         if span is None or not self.span_suffix:
             return span
-        return span._replace(file=span.file + self.span_suffix)
+        return Span(span.file + self.span_suffix, span.line, span.column, span.end_line, span.end_column)
 
     def baseline_file(self, shown: str) -> str | None:
         """The baseline file a file name shown by `old_span` stands for, or None when it names a
