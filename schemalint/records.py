@@ -30,11 +30,20 @@ from collections.abc import MutableMapping
 from types import CodeType, FunctionType
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from schemalint import records_replay
+
 _T = TypeVar("_T")
 
-# The texts `exec` was asked to run while `dataclass` built a class; only `records_build` sets it.
+# The texts `exec` was asked to run while `dataclass` built a class; only `records_build` sets it
+# (and then also `recorded_plans`: each class's replay plan by "module:qualname", see below).
 recorded_texts: list[str] | None = None
+recorded_plans: dict[str, object] | None = None
+_text_of_code: dict[CodeType, str] = {}  # while recording: the text each generated method came from
 _precompiled: dict[str, CodeType] | None = None
+# The generated module's plans and compiled factories, when this Python may replay them.
+_plans: tuple[dict[str, Any], list[CodeType]] | None = None
+# Set to False to have every class made by the standard decorator (tests compare the two).
+replaying = True
 _GENERATED = "records_compiled"
 _UNSET = object()
 
@@ -80,15 +89,73 @@ def exec_precompiled(
         raise TypeError(f"exec() arg 1 must be a string or code object, not {type(source).__name__}")
     code = precompiled_code().get(source) if isinstance(source, str) else None
     if code is None or globals is None or locals is None:
+        text = source
         if isinstance(source, str):  # compiled as in `dataclasses`, without this module's __future__
             source = builtins.compile(source, "<string>", "exec", dont_inherit=True)
         builtins.exec(source, globals, locals)
+        if recorded_texts is not None and isinstance(text, str) and locals is not None:
+            _record_methods(locals.get("__create_fn__"), text)
         return
     globals.setdefault("__builtins__", vars(builtins))  # as exec does
     locals[code.co_name] = FunctionType(code, globals)
+    if recorded_texts is not None and isinstance(source, str):
+        _record_methods(locals[code.co_name], source)
+
+
+def _record_methods(factory: object, text: str) -> None:
+    for constant in getattr(getattr(factory, "__code__", None), "co_consts", ()):
+        if isinstance(constant, CodeType):
+            _text_of_code[constant] = text
+
+
+def replay_plans() -> tuple[dict[str, Any], list[CodeType]]:
+    """The generated module's replay plans by "module:qualname" and its compiled factories; empty
+    when they cannot be used here (another Python, no usable bytecode, `dataclasses` changed)."""
+    global _plans
+    if _plans is None:
+        _plans = ({}, [])
+        if _bytecode_is_usable() and records_replay.usable():
+            try:
+                from schemalint.records_compiled import (  # type: ignore[attr-defined,unused-ignore]
+                    CODES,
+                    PLANS,
+                    PYTHON,
+                )
+            except ImportError:  # missing or older than replay plans
+                pass
+            else:
+                if ".".join(map(str, sys.version_info[:3])) == PYTHON:
+                    _plans = (PLANS, CODES)
+    return _plans
 
 
 def _build(cls: type[_T], options: dict[str, Any]) -> type[_T]:
+    if recorded_plans is not None:
+        return _record(cls, options)
+    if replaying and recorded_texts is None:
+        plans, codes = replay_plans()
+        plan = plans.get(f"{cls.__module__}:{cls.__qualname__}")
+        if plan is not None:
+            made = records_replay.replay(cls, options, plan, codes)
+            if made is not None:
+                return made
+    return _standard(cls, options)
+
+
+def _record(cls: type[_T], options: dict[str, Any]) -> type[_T]:
+    """The standard decorator's class, its replay plan recorded in `recorded_plans`."""
+    assert recorded_plans is not None
+    shape = records_replay.shape_of(cls, options)
+    made = _standard(cls, options)
+    plan = None if shape is None else records_replay.plan_of(shape, made, options, _text_of_code)
+    key = f"{cls.__module__}:{cls.__qualname__}"
+    if key in recorded_plans and recorded_plans[key] != plan:
+        plan = None  # two classes of one name, made differently: neither is replayed
+    recorded_plans[key] = plan
+    return made
+
+
+def _standard(cls: type[_T], options: dict[str, Any]) -> type[_T]:
     namespace = vars(dataclasses)
     previous = namespace.get("exec", _UNSET)
     namespace["exec"] = exec_precompiled
