@@ -177,11 +177,21 @@ def dump_pieces(schema: Schema, *, indent: int | None = 2) -> list[str]:
     joined: a caller may write them one after the other instead of holding the whole text.
 
     The text is `json.dumps(schema_json(schema), indent=indent, ensure_ascii=False,
-    allow_nan=False)`, written one table at a time so that only one table's JSON-ready dict is
-    alive at once (the whole document's would take more memory than the IR it comes from).
+    allow_nan=False)`, written one table at a time (the whole document's dicts would take more
+    memory than the IR they come from): straight from the IR by `export_text`, or through the
+    table's JSON-ready dict for a table that writer leaves to `json.dumps`.
     """
+    from schemalint.export_text import TableWriter, Unusual
+
+    writer = TableWriter(indent)
     tables: list[str] = []
     for position, table in enumerate(schema.tables):
+        try:  # straight from the IR; the JSON-ready dict only for what that writer leaves to it
+            text = writer.text(table, 2)
+            tables.append(text if text.isascii() else escape_lone_surrogates(text))  # isascii: O(1)
+            continue
+        except (Unusual, RecursionError):
+            pass
         data = table_json(table)
         try:
             tables.append(escape_lone_surrogates(_dumps(data, indent, 2)))
