@@ -72,7 +72,7 @@ def catalog_documents(
     `metadata_only`, the values of keys outside `METADATA_KEYS` are None (every key is still
     there, so `rule_metadata` finds the same problems)."""
     folder = directory if directory is not None else RULES_DIR
-    paths = sorted(folder.glob("*.yaml"))
+    paths = _catalog_files(folder)
     signature = _signature(paths)
     cache = _cache_file(folder, "-metadata" if metadata_only else "")
     cached = _read_cache(cache, signature) if signature is not None else None
@@ -104,12 +104,22 @@ def _parse(path: Path) -> dict[str, Any]:
     return data
 
 
+def _catalog_files(folder: Path) -> list[Path]:
+    """The `*.yaml` entries of `folder`, sorted (what `sorted(folder.glob("*.yaml"))` lists,
+    without compiling the pattern and making a path for every entry)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return [folder / name for name in sorted(names) if name.endswith(".yaml")]
+
+
 def _signature(paths: list[Path]) -> list[str] | None:
     """The files as they are now (name, size, modification time); None if one cannot be read."""
     lines = [_CACHE_FORMAT]
     for path in paths:
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except OSError:
             return None
         lines.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")

@@ -106,12 +106,22 @@ def _params(cls: type) -> Any:
     return getattr(cls, "__dataclass_params__")  # noqa: B009 (not declared on `type`)
 
 
-def _fields_shape(cls: type) -> tuple[object, ...]:
-    """What a dataclass base contributes to its subclasses' methods."""
-    return tuple(
-        (f.name, f.type, f._field_type.name, *_field_shape(f))
-        for f in getattr(cls, "__dataclass_fields__").values()  # noqa: B009 (not declared on `type`)
-    )
+def _base_shape(base: type) -> tuple[object, ...]:
+    """What a dataclass base contributes to its subclasses' methods (computed once per base: a
+    finished dataclass does not change)."""
+    shape = _BASE_SHAPES.get(base)
+    if shape is None:
+        fields = tuple(
+            (f.name, f.type, f._field_type.name, *_field_shape(f))
+            for f in getattr(base, "__dataclass_fields__").values()  # noqa: B009 (not declared on `type`)
+        )
+        shape = _BASE_SHAPES[base] = (base.__module__, base.__qualname__, _params(base).frozen, fields)
+    return shape
+
+
+_BASE_SHAPES: dict[type, tuple[object, ...]] = {}
+_OPTION_NAMES = tuple(name for name, _ in OPTION_DEFAULTS)
+_OPTION_VALUES = tuple(value for _, value in OPTION_DEFAULTS)
 
 
 def shape_of(cls: type, options: dict[str, Any]) -> tuple[object, ...] | None:
@@ -132,25 +142,17 @@ def shape_of(cls: type, options: dict[str, Any]) -> tuple[object, ...] | None:
             own.append((name, annotation, "slot"))
         else:
             own.append((name, annotation, "value", value.__class__.__hash__ is None))
-    bases = tuple(
-        (
-            base.__module__,
-            base.__qualname__,
-            _params(base).frozen,
-            _fields_shape(base),
-        )
-        for base in cls.__mro__[-1:0:-1]
-        if hasattr(base, "__dataclass_fields__")
-    )
+    mro = cls.__mro__
+    bases = tuple(_base_shape(base) for base in mro[-1:0:-1] if hasattr(base, "__dataclass_fields__"))
     class_hash = namespace.get("__hash__", _MISSING)
     return (
-        tuple(options.get(name, default) for name, default in OPTION_DEFAULTS),
+        tuple(map(options.get, _OPTION_NAMES, _OPTION_VALUES)),
         tuple(own),
-        tuple(name for name in _DECIDING_DUNDERS if name in namespace),
+        tuple(filter(namespace.__contains__, _DECIDING_DUNDERS)),
         "absent" if class_hash is _MISSING else "none" if class_hash is None else "given",
         hasattr(cls, "__post_init__"),
         not cls.__doc__,
-        tuple(base.__qualname__ for base in cls.__mro__),
+        tuple(base.__qualname__ for base in mro),
         bases,
     )
 

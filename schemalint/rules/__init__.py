@@ -112,6 +112,7 @@ def duplicate_problems(rules: Sequence[type[Rule]]) -> list[str]:
 def _module_names(directories: Sequence[str]) -> set[str]:
     """The modules and packages directly in `directories`, as `pkgutil.iter_modules` lists them
     (without importing pkgutil and importlib.util at every start)."""
+    suffixes = _module_suffixes()
     names: set[str] = set()
     for directory in directories:
         try:
@@ -119,19 +120,37 @@ def _module_names(directories: Sequence[str]) -> set[str]:
         except OSError:
             continue
         for entry in entries:
-            name = inspect.getmodulename(entry)
-            if name is None and "." not in entry and _is_package(os.path.join(directory, entry)):
+            name = _module_name(entry, suffixes)
+            if name is None and "." not in entry and _is_package(os.path.join(directory, entry), suffixes):
                 name = entry
             if name and name != "__init__" and "." not in name:
                 names.add(name)
     return names
 
 
-def _is_package(path: str) -> bool:
+def _module_suffixes() -> list[tuple[int, str]]:
+    """The file name endings of modules, longest first, as `inspect.getmodulename` tries them."""
+    from importlib.machinery import all_suffixes
+
+    return sorted((-len(suffix), suffix) for suffix in all_suffixes())
+
+
+def _module_name(file_name: str, suffixes: list[tuple[int, str]]) -> str | None:
+    """`inspect.getmodulename(file_name)` with the suffixes computed once."""
+    for negative_length, suffix in suffixes:
+        if file_name.endswith(suffix):
+            return file_name[:negative_length]
+    return None
+
+
+def _is_package(path: str, suffixes: list[tuple[int, str]]) -> bool:
     try:
-        return any(inspect.getmodulename(entry) == "__init__" for entry in os.listdir(path))
+        entries = os.listdir(path)
     except OSError:
         return False
+    return any(
+        entry.startswith("__init__.") and _module_name(entry, suffixes) == "__init__" for entry in entries
+    )
 
 
 def _specs() -> tuple[RuleSpec, ...]:
