@@ -16,7 +16,7 @@ from schemalint.findings import Diagnostic, once_per_location, relative_path
 from schemalint.ir import Project, Schema, Table
 from schemalint.irquery import FieldRef, IndexRef, find_field, table_fields, table_indexes, table_named
 from schemalint.records import dataclass
-from schemalint.rules import SPECS, spec_for
+from schemalint.rules import SPECS, RuleSpec, spec_for
 from schemalint.rules.base import Baseline, Rule, RuleContext, Violation
 from schemalint.rules.unused_suppression import UnusedSuppression
 from schemalint.selection import any_matches
@@ -53,21 +53,26 @@ def run(
     config: Config | None = None,
     baseline: Baseline | None = None,
     *,
-    only: Callable[[type[Rule]], bool] | None = None,
+    only: Callable[[RuleSpec], bool] | None = None,
 ) -> list[Diagnostic]:
     """Every diagnostic the configured rules report on `project`, sorted by file, line,
     column and code, with per-file ignores and suppression comments applied, and repeats of a
     finding at one source location merged (`findings.once_per_location`).
 
     Without a `baseline` the `check` rules run; with one, only the rules that compare the
-    project with it (`schemalint diff`). With `only`, just the enabled rules it accepts run:
-    their findings are those of a full run (rules do not see each other's findings), and
-    `unused-suppression` runs only if accepted."""
+    project with it (`schemalint diff`). With `only`, just the enabled rules it accepts run
+    (the others' modules are not imported): their findings are those of a full run (rules do
+    not see each other's findings), and `unused-suppression` runs only if accepted."""
     config = config or Config()
+    compares_versions = baseline is not None
     rules = tuple(
         rule
-        for rule in config.enabled_rules(compares_versions=baseline is not None)
-        if rule.compares_versions == (baseline is not None) and (only is None or only(rule))
+        for rule in (
+            spec.load()
+            for spec in config.enabled_rule_specs()
+            if spec.compares_versions == compares_versions and (only is None or only(spec))
+        )
+        if rule.compares_versions == compares_versions
     )
     reporter = _Reporter(project, config)
     found = [

@@ -18,7 +18,7 @@ from schemalint.ir import FunctionModules, Project, VUnknown
 from schemalint.records import dataclass
 
 if TYPE_CHECKING:
-    from schemalint.rules.base import Rule
+    from schemalint.rules import RuleSpec
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def deploy_errors(project: Project) -> tuple[Diagnostic, ...]:
     return tuple(d for d in findings if d.code.startswith("D1") and d.severity >= Severity.ERROR)
 
 
-def _is_deploy_rule(rule: type[Rule]) -> bool:
+def _is_deploy_rule(rule: RuleSpec) -> bool:
     return rule.code.startswith("D1")
 
 
