@@ -17,7 +17,6 @@ from schemalint.ir import ConvexFunction, FunctionModules, Validator, VUnknown, 
 from schemalint.parser.budget import ValidatorBudget, deep_recursion
 from schemalint.parser.comments import clean_comment
 from schemalint.parser.evaluator import Evaluator, paused_gc
-from schemalint.parser.function_guess import guess_definition, looks_like_function
 from schemalint.parser.modules import Module
 from schemalint.parser.usage import scan_usage
 from schemalint.parser.values import FunctionValue, Unknown
@@ -161,6 +160,8 @@ def _parse_functions(layout: ProjectLayout, evaluator: Evaluator) -> FunctionMod
                     )
                     diagnostics.append(_notice(message, value.span, module))
             elif isinstance(value, Unknown) and not value.quiet and value.span is not None:
+                from schemalint.parser.function_guess import guess_definition, looks_like_function
+
                 guess = guess_definition(module, name)
                 if guess is not None:
                     callee, kind, visibility = guess

@@ -20,17 +20,9 @@ from schemalint.ir import AccessKind, DbAccess, Usage
 from schemalint.lazy_pattern import lazy_compile
 from schemalint.parser.evaluator import Evaluator
 from schemalint.parser.modules import Module
-from schemalint.parser.usage_chains import HELPER_INDEX_ARG, ChainReader
-from schemalint.parser.usage_names import NameResolver
 
 _DB_METHODS = ("query", "get", "insert", "patch", "replace", "delete")
 _METHODS = (*_DB_METHODS, "vectorSearch", "withIndex", "withSearchIndex")
-_PATTERN = f"""
-(call_expression function: (member_expression property: (property_identifier) @method
-  (#any-of? @method {" ".join(f'"{m}"' for m in _METHODS)}))) @call
-(call_expression function: (identifier) @helper
-  (#any-of? @helper {" ".join(f'"{h}"' for h in HELPER_INDEX_ARG)})) @helper_call
-"""
 _IDENTIFIER = lazy_compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Quoted identifier-like strings, and the literal start of template strings (`by_${key}`).
 _STRINGS = lazy_compile(rb"""["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]|`([A-Za-z_][A-Za-z0-9_]*)\$\{""")
@@ -91,7 +83,19 @@ def usage_notices(usage: Usage) -> list[ParserDiagnostic]:
 def _query(tsx: bool) -> Query:
     """The compiled pattern for one grammar (compiled on first use: it takes a while)."""
     grammar = tree_sitter_typescript.language_tsx() if tsx else tree_sitter_typescript.language_typescript()
-    return Query(Language(grammar), _PATTERN)
+    return Query(Language(grammar), _pattern())
+
+
+def _pattern() -> str:
+    """The query text: calls of the database methods and of the index helpers."""
+    from schemalint.parser.usage_chains import HELPER_INDEX_ARG
+
+    return f"""
+(call_expression function: (member_expression property: (property_identifier) @method
+  (#any-of? @method {" ".join(f'"{m}"' for m in _METHODS)}))) @call
+(call_expression function: (identifier) @helper
+  (#any-of? @helper {" ".join(f'"{h}"' for h in HELPER_INDEX_ARG)})) @helper_call
+"""
 
 
 def scan_usage(
@@ -131,6 +135,10 @@ def scan_usage(
 
 
 def _scan_module(evaluator: Evaluator, module: Module) -> list[DbAccess]:
+    # what reads the calls is imported only for a file that may access the database
+    from schemalint.parser.usage_chains import ChainReader
+    from schemalint.parser.usage_names import NameResolver
+
     source = module.source
     assert source is not None and source.tree is not None
     query = _query(source.path.endswith((".tsx", ".jsx")))
