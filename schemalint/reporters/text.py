@@ -54,7 +54,9 @@ def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportCon
     """Each finding as `file:line:col: severity CODE [rule] message`, its code frame and
     `help:`, then a summary line."""
     color = context.color if context.color is not None else stream.isatty()
-    sources: dict[str, list[str] | None] = {}  # each file read and split once, not per finding
+    # The lines of the file of the previous finding: findings come sorted by file, so each file
+    # is read and split once, and only one file's lines are held at a time.
+    lines_of: tuple[str, list[str] | None] | None = None
     for diagnostic in diagnostics:
         span = diagnostic.span
         location = f"{shown_path(span.file, context)}:{span.line}:{span.column}:"
@@ -65,10 +67,10 @@ def report(diagnostics: Sequence[Diagnostic], stream: TextIO, context: ReportCon
             f"{paint(location, '1', color)} {severity} {code} [{diagnostic.rule}] "
             f"{visible(diagnostic.message)}\n"
         )
-        if span.file not in sources:
+        if lines_of is None or lines_of[0] != span.file:
             source = context.read_source(span.file)
-            sources[span.file] = None if source is None else source.splitlines()
-        for line in _code_frame(diagnostic, sources[span.file], color):
+            lines_of = (span.file, None if source is None else source.splitlines())
+        for line in _code_frame(diagnostic, lines_of[1], color):
             stream.write(line + "\n")
         if diagnostic.help:
             stream.write(f"{paint('help', '1;36', color)}: {visible(diagnostic.help)}\n")
