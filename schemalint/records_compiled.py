@@ -359,7 +359,6 @@ TEXTS = (
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(sentence={self.sentence!r}, changes={self.changes!r}, tables={self.tables!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(severity={self.severity!r}, rule={self.rule!r}, message={self.message!r}, location={self.location!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(source={self.source!r}, path={self.path!r}, target={self.target!r}, cardinality={self.cardinality!r})"\n return __repr__',
-    'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(span={self.span!r}, arg_spans={self.arg_spans!r}, method_span_factory={self.method_span_factory!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(span={self.span!r}, name={self.name!r}, receiver={self.receiver!r}, key={self.key!r}, receiver_node={self.receiver_node!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(state={self.state!r}, accesses={self.accesses!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(style={self.style!r}, count={self.count!r}, total={self.total!r})"\n return __repr__',
@@ -375,7 +374,6 @@ TEXTS = (
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(value={self.value!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(value={self.value!r}, key_span={self.key_span!r}, span={self.span!r}, doc={self.doc!r}, spread_span={self.spread_span!r}, spread_text={self.spread_text!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(value={self.value!r}, ref={self.ref!r})"\n return __repr__',
-    'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(value={self.value!r}, span={self.span!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(values={self.values!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(written={self.written!r}, unchanged={self.unchanged!r}, removed={self.removed!r})"\n return __repr__',
     "def __create_fn__(_type_access, _type_use, _type_table, _type_name, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,access:_type_access,use:_type_use,table:_type_table,name:_type_name)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'access',access)\n  __dataclass_builtins_object__.__setattr__(self,'use',use)\n  __dataclass_builtins_object__.__setattr__(self,'table',table)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n return __init__",
@@ -498,7 +496,6 @@ TEXTS = (
     "def __create_fn__(_type_sentence, _type_changes, _type_tables, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,sentence:_type_sentence,changes:_type_changes,tables:_type_tables)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'sentence',sentence)\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'tables',tables)\n return __init__",
     "def __create_fn__(_type_severity, _type_rule, _type_message, _type_location, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,severity:_type_severity,rule:_type_rule,message:_type_message,location:_type_location)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'rule',rule)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n  __dataclass_builtins_object__.__setattr__(self,'location',location)\n return __init__",
     "def __create_fn__(_type_source, _type_path, _type_target, _type_cardinality, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,source:_type_source,path:_type_path,target:_type_target,cardinality:_type_cardinality)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'target',target)\n  __dataclass_builtins_object__.__setattr__(self,'cardinality',cardinality)\n return __init__",
-    'def __create_fn__(_type_span, _type_arg_spans, _type_method_span_factory, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_method_span_factory, _return_type):\n def __init__(self,span:_type_span,arg_spans:_type_arg_spans,method_span_factory:_type_method_span_factory=_dflt_method_span_factory)->_return_type:\n  self.span=span\n  self.arg_spans=arg_spans\n  self.method_span_factory=method_span_factory\n return __init__',
     'def __create_fn__(_type_span, _type_name, _type_receiver, _type_key, _type_receiver_node, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_name, _dflt_receiver, _dflt_key, _dflt_receiver_node, _return_type):\n def __init__(self,span:_type_span,name:_type_name=_dflt_name,receiver:_type_receiver=_dflt_receiver,key:_type_key=_dflt_key,receiver_node:_type_receiver_node=_dflt_receiver_node)->_return_type:\n  self.span=span\n  self.name=name\n  self.receiver=receiver\n  self.key=key\n  self.receiver_node=receiver_node\n return __init__',
     "def __create_fn__(_type_state, _type_accesses, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_accesses, _return_type):\n def __init__(self,state:_type_state,accesses:_type_accesses=_dflt_accesses)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'state',state)\n  __dataclass_builtins_object__.__setattr__(self,'accesses',accesses)\n return __init__",
     "def __create_fn__(_type_style, _type_count, _type_total, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,style:_type_style,count:_type_count,total:_type_total)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'style',style)\n  __dataclass_builtins_object__.__setattr__(self,'count',count)\n  __dataclass_builtins_object__.__setattr__(self,'total',total)\n return __init__",
@@ -514,7 +511,6 @@ TEXTS = (
     "def __create_fn__(_type_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,value:_type_value)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n return __init__",
     'def __create_fn__(_type_value, _type_key_span, _type_span, _type_doc, _type_spread_span, _type_spread_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_key_span, _dflt_span, _dflt_doc, _dflt_spread_span, _dflt_spread_text, _return_type):\n def __init__(self,value:_type_value,key_span:_type_key_span=_dflt_key_span,span:_type_span=_dflt_span,doc:_type_doc=_dflt_doc,spread_span:_type_spread_span=_dflt_spread_span,spread_text:_type_spread_text=_dflt_spread_text)->_return_type:\n  self.value=value\n  self.key_span=key_span\n  self.span=span\n  self.doc=doc\n  self.spread_span=spread_span\n  self.spread_text=spread_text\n return __init__',
     'def __create_fn__(_type_value, _type_ref, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_value, _dflt_ref, _return_type):\n def __init__(self,value:_type_value=_dflt_value,ref:_type_ref=_dflt_ref)->_return_type:\n  self.value=value\n  self.ref=ref\n return __init__',
-    'def __create_fn__(_type_value, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_span, _return_type):\n def __init__(self,value:_type_value,span:_type_span=_dflt_span)->_return_type:\n  self.value=value\n  self.span=span\n return __init__',
     "def __create_fn__(_type_values, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_values, _return_type):\n def __init__(self,values:_type_values=_HAS_DEFAULT_FACTORY)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'values',_dflt_values() if values is _HAS_DEFAULT_FACTORY else values)\n return __init__",
     "def __create_fn__(_type_written, _type_unchanged, _type_removed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,written:_type_written,unchanged:_type_unchanged,removed:_type_removed)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'unchanged',unchanged)\n  __dataclass_builtins_object__.__setattr__(self,'removed',removed)\n return __init__",
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'access\',\'use\',\'table\',\'name\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
@@ -3068,12 +3064,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(span={self.span!r}, arg_spans={self.arg_spans!r}, method_span_factory={self.method_span_factory!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(span={self.span!r}, name={self.name!r}, receiver={self.receiver!r}, key={self.key!r}, receiver_node={self.receiver_node!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
@@ -3159,12 +3149,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __repr__(self):
   return self.__class__.__qualname__ + f"(value={self.value!r}, ref={self.ref!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(value={self.value!r}, span={self.span!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -4392,14 +4376,6 @@ def __create_fn__(_type_source, _type_path, _type_target, _type_cardinality, MIS
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_span, _type_arg_spans, _type_method_span_factory, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_method_span_factory, _return_type):
- def __init__(self,span:_type_span,arg_spans:_type_arg_spans,method_span_factory:_type_method_span_factory=_dflt_method_span_factory)->_return_type:
-  self.span=span
-  self.arg_spans=arg_spans
-  self.method_span_factory=method_span_factory
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_span, _type_name, _type_receiver, _type_key, _type_receiver_node, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_name, _dflt_receiver, _dflt_key, _dflt_receiver_node, _return_type):
  def __init__(self,span:_type_span,name:_type_name=_dflt_name,receiver:_type_receiver=_dflt_receiver,key:_type_key=_dflt_key,receiver_node:_type_receiver_node=_dflt_receiver_node)->_return_type:
   self.span=span
@@ -4528,13 +4504,6 @@ def __create_fn__(_type_value, _type_ref, MISSING, _HAS_DEFAULT_FACTORY, __datac
  def __init__(self,value:_type_value=_dflt_value,ref:_type_ref=_dflt_ref)->_return_type:
   self.value=value
   self.ref=ref
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_value, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_span, _return_type):
- def __init__(self,value:_type_value,span:_type_span=_dflt_span)->_return_type:
-  self.value=value
-  self.span=span
  return __init__
 CODES.append(__create_fn__.__code__)
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from schemalint.diagnostics import Span
 from schemalint.ir import (
-    Field,
     Validator,
     VAny,
     VArray,
@@ -32,6 +31,7 @@ from schemalint.ir import (
     VUnion,
     VUnknown,
 )
+from schemalint.parser.fast_ir import build_field, build_id, build_literal, leaf_builder
 from schemalint.parser.js import unknown_from
 from schemalint.parser.values import (
     UNDEFINED,
@@ -80,24 +80,33 @@ def arg_validator(value: Value, context: str, site: CallSite, index: int) -> Val
     return to_validator(value, context, site.arg_span(index))
 
 
-# Per validator class: the fields `optional_copy` carries over.
-_KEPT_FIELDS: dict[type[Validator], tuple[str, ...]] = {}
+# Per validator class: how `optional_copy` copies one.
+_OPTIONAL_COPIES: dict[type[Validator], Callable[[Validator, Span | None], Validator]] = {}
 
 
 def optional_copy(validator: Validator, span: Span | None) -> Validator:
     """`dataclasses.replace(validator, optional=True, span=span)`, without its per-call
     introspection of the class (`v.optional(...)` is everywhere in schemas)."""
     cls = type(validator)
-    kept = _KEPT_FIELDS.get(cls)
-    if kept is None:
-        changed = ("optional", "span")
-        kept = tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name not in changed)
-        _KEPT_FIELDS[cls] = kept
-    return cls(**{name: getattr(validator, name) for name in kept}, optional=True, span=span)
+    copy = _OPTIONAL_COPIES.get(cls)
+    if copy is None:
+        copy = _OPTIONAL_COPIES[cls] = _optional_copier(cls)
+    return copy(validator, span)
+
+
+def _optional_copier(cls: type[Validator]) -> Callable[[Validator, Span | None], Validator]:
+    changed = ("optional", "span")
+    kept = tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name not in changed)
+    if kept == ("name",):  # a validator without fields of its own (`v.string()`)
+        build = leaf_builder(cls)
+        return lambda validator, span: build(True, span, validator.name)
+    return lambda validator, span: cls(
+        **{name: getattr(validator, name) for name in kept}, optional=True, span=span
+    )
 
 
 def validator_value(validator: Validator) -> ValidatorValue:
-    return ValidatorValue(validator, span=validator.span)
+    return ValidatorValue(validator, None, validator.span)
 
 
 def derived_validator(children: list[Value], build: Callable[[], Validator]) -> ValidatorValue:
@@ -120,16 +129,16 @@ def object_validator(fields: JSObject, span: Span | None, optional: bool = False
     """`v.object(fields)`: fields in JS key order, with their source spans and comments."""
     ir_fields = tuple(  # from a list: faster than from a generator
         [
-            Field(
-                name=_shared(key),
-                validator=(
+            build_field(  # `Field(name=, validator=, span=, name_span=, doc=)`
+                _shared(key),
+                (
                     prop.value.validator
                     if isinstance(prop.value, ValidatorValue)
                     else to_validator(prop.value, f'for field "{key}" in v.object()', prop.span)
                 ),
-                span=prop.span,
-                name_span=prop.key_span,
-                doc=prop.doc,
+                prop.span,
+                prop.key_span,
+                prop.doc,
             )
             for key, prop in fields.ordered_items()
         ]
@@ -205,9 +214,11 @@ def check_validator(ev: Evaluator, value: Value, context: str, field: str | None
 
 
 def _simple(cls: type[Validator]) -> Callable[[Evaluator, CallSite, list[Value]], Value]:
+    build = leaf_builder(cls)
+
     def impl(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         span = site.span
-        return ValidatorValue(cls(span=span), span=span)  # `validator_value`, inlined
+        return ValidatorValue(build(False, span, None), None, span)  # `validator_value`, inlined
 
     return impl
 
@@ -218,14 +229,15 @@ def literal_validator(value: Value, span: Span | None) -> Validator:
         return VUnknown(reason=value.reason, span=value.span or span)
     if isinstance(value, Prim):
         v = value.value
+        # `VLiteral(value=, value_type=, span=)`
         if isinstance(v, str):
-            return VLiteral(value=_shared(v), value_type="string", span=span)
+            return build_literal(False, span, None, _shared(v), "string")
         if isinstance(v, bool):
-            return VLiteral(value=v, value_type="boolean", span=span)
+            return build_literal(False, span, None, v, "boolean")
         if isinstance(v, float):
-            return VLiteral(value=v, value_type="number", span=span)
+            return build_literal(False, span, None, v, "number")
         if isinstance(v, BigInt):
-            return VLiteral(value=v.value, value_type="bigint", span=span)
+            return build_literal(False, span, None, v.value, "bigint")
     return VLiteral(value=value.describe(), value_type="unsupported", span=span)
 
 
@@ -242,7 +254,7 @@ def _v_literal(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
 def _v_id(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     table = arg_at(args, 0, site)
     if isinstance(table, Prim) and isinstance(table.value, str):
-        return validator_value(VId(table_name=_shared(table.value), span=site.span))
+        return validator_value(build_id(False, site.span, None, _shared(table.value)))  # `VId(...)`
     if isinstance(table, Unknown):
         return validator_value(VUnknown(reason=table.reason, span=table.span or site.span))
     if not isinstance(table, OpaqueValue | NamespaceValue):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from tree_sitter import Node
@@ -156,17 +155,6 @@ class ExpressionsMixin:
                 if not isinstance(value, Unknown):
                     return value  # the common case (shared constants): no span needed
         return self.lookup(name, source.span(node), scope)
-
-    def _eval_name(self, node: Node, scope: Scope) -> Value:
-        """`eval` of an identifier node, without the dispatch (the receiver of `v.string`)."""
-        if self.steps >= self.step_limit or self._depth >= MAX_EXPRESSION_DEPTH:
-            return self.eval(node, scope)
-        self.steps += 1
-        result = self.lookup_node(node, scope)
-        if type(result) is _THROWN and not result.reported:
-            result.reported = True
-            self.report_throw(result.error, result.span or self.span(node, scope))
-        return result
 
     def _eval_string(self, node: Node, scope: Scope) -> Value:
         source = scope.module.source
@@ -430,8 +418,17 @@ class ExpressionsMixin:
         property_node = node.child_by_field_id(fields.property)
         if object_node is None or property_node is None:
             return Unknown("incomplete member expression", source.span(node))
-        if object_node.type == "identifier":
-            receiver = self._eval_name(object_node, scope)
+        if (
+            object_node.type == "identifier"
+            and self.steps < self.step_limit
+            and self._depth < MAX_EXPRESSION_DEPTH
+        ):
+            # `self.eval(object_node, scope)` without the dispatch (the `v` of `v.string`).
+            self.steps += 1
+            receiver = self.lookup_node(object_node, scope)
+            if type(receiver) is _THROWN and not receiver.reported:
+                receiver.reported = True
+                self.report_throw(receiver.error, receiver.span or source.span(object_node))
         else:
             receiver = self.eval(object_node, scope)
         if receiver is SHORT_CIRCUIT and object_node.type in _CHAIN:
@@ -522,7 +519,7 @@ class ExpressionsMixin:
         if arguments_node is not None:
             if arguments_node.type == "template_string":
                 return Unknown("tagged templates cannot be evaluated", span)
-            for child in arguments_node.named_children:
+            for child in arguments_node.named_children if arguments_node.named_child_count else ():
                 child_type = child.type
                 if child_type == "comment":
                     continue
@@ -536,10 +533,11 @@ class ExpressionsMixin:
                     return js.unknown_from(spread, "a spread argument cannot be evaluated")
                 args.append(self.eval(child, scope))
                 arg_nodes.append(child)
-        method_span = None
+        arg_spans = LazySpans(source, arg_nodes) if arg_nodes else ()
         if function_type == "member_expression":
-            method_span = partial(_method_span, source, function_node, span)
-        site = CallSite(span, LazySpans(source, arg_nodes) if arg_nodes else (), method_span)
+            site = CallSite(span, arg_spans, source, function_node)
+        else:
+            site = CallSite(span, arg_spans)
         if isinstance(callee, Builtin):
             return callee.impl(cast("Evaluator", self), site, args)
         this: Value | None = None
@@ -640,15 +638,6 @@ _HANDLERS: dict[str, _Handler] = {
     "ERROR": ExpressionsMixin._eval_error,
     "this": ExpressionsMixin._eval_this,
 }
-
-
-def _method_span(source: SourceText, member: Node, call_span: Span) -> Span | None:
-    """From the method's name to the end of the call (`x.index(...)`)."""
-    property_node = member.child_by_field_id(source.fields.property)
-    if property_node is None:
-        return None
-    start = source.span(property_node)
-    return Span(call_span.file, start.line, start.column, call_span.end_line, call_span.end_column)
 
 
 def _optional_and_nullish(node: Node, value: Value) -> bool:

@@ -128,7 +128,7 @@ def string_member(text: str, name: str, span: Span | None) -> Value:
         if result is None:
             return Unknown(f"`.{name}(...)` cannot be evaluated", site.span)
         if isinstance(result, Value):
-            if result.span is None:
+            if isinstance(result, _SPANNED) and result.span is None:
                 result.span = site.span
             return result
         if isinstance(result, str) and js_strings.length(result) > MAX_STRING_LENGTH:
@@ -141,6 +141,8 @@ def string_member(text: str, name: str, span: Span | None) -> Value:
 
 
 StringResult = str | float | bool | Value | None
+# The values a string method gives (each placed where it is called when it has no span yet).
+_SPANNED = (Prim, JSArray, Unknown)
 
 
 def _slice(text: str, args: list[Value]) -> StringResult:

@@ -45,6 +45,8 @@ def note_mutation(target: JSObject | JSArray) -> None:
 class Value:
     """Base of every evaluated value."""
 
+    # No `__dict__` of its own: the hottest values (`Prim`, `ValidatorValue`) declare slots.
+    __slots__ = ()
     span: Span | None = None
 
     def describe(self) -> str:
@@ -76,12 +78,19 @@ class BigInt:
 PrimitiveValue = str | float | bool | None | _Undefined | BigInt
 
 
-@dataclass(eq=False)
 class Prim(Value):
-    """A JS primitive: string, number (float), boolean, null (None), undefined or bigint."""
+    """A JS primitive: string, number (float), boolean, null (None), undefined or bigint.
 
-    value: PrimitiveValue
-    span: Span | None = None
+    A plain class with slots (not a dataclass): one is made for every literal evaluated."""
+
+    __slots__ = ("span", "value")
+
+    def __init__(self, value: PrimitiveValue, span: Span | None = None) -> None:
+        self.value = value
+        self.span = span
+
+    def __repr__(self) -> str:
+        return f"Prim(value={self.value!r}, span={self.span!r})"
 
     def describe(self) -> str:
         v = self.value
@@ -307,6 +316,8 @@ class FunctionValue(Value):
 class LazySpans(Sequence["Span | None"]):
     """Argument spans of a call, computed from their nodes only when asked for."""
 
+    __slots__ = ("_items", "_source")
+
     def __init__(self, source: SourceText, items: list[Span | Node | None] | None = None) -> None:
         self._source = source
         self._items: list[Span | Node | None] = [] if items is None else items
@@ -331,19 +342,42 @@ class LazySpans(Sequence["Span | None"]):
         return item if item is None or isinstance(item, Span) else self._source.span(item)
 
 
-@dataclass(eq=False)
 class CallSite:
-    """Where a builtin is being called from: the call's span and the spans of its arguments."""
+    """Where a builtin is being called from: the call's span and the spans of its arguments.
 
-    span: Span | None
-    arg_spans: Sequence[Span | None]
-    # For method calls (`x.index(...)`): computes the span from the method name to the end of
-    # the call. Lazy: only table methods need it, and spans are the evaluator's hottest path.
-    method_span_factory: Callable[[], Span | None] | None = None
+    A plain class with slots (not a dataclass): one is made for every call evaluated."""
+
+    __slots__ = ("_member", "_source", "arg_spans", "span")
+
+    def __init__(
+        self,
+        span: Span | None,
+        arg_spans: Sequence[Span | None],
+        source: SourceText | None = None,
+        member: Node | None = None,
+    ) -> None:
+        self.span = span
+        self.arg_spans = arg_spans
+        # For method calls (`x.index(...)`): the member expression `x.index`, in `source`.
+        self._source = source
+        self._member = member
+
+    def __repr__(self) -> str:
+        return f"CallSite(span={self.span!r}, arg_spans={self.arg_spans!r})"
 
     @property
     def method_span(self) -> Span | None:
-        return self.method_span_factory() if self.method_span_factory is not None else None
+        """For method calls: from the method's name to the end of the call. Computed only when
+        asked for: only table methods need it, and spans are the evaluator's hottest path."""
+        source, member = self._source, self._member
+        if source is None or member is None or self.span is None:
+            return None
+        property_node = member.child_by_field_id(source.fields.property)
+        if property_node is None:
+            return None
+        start = source.span(property_node)
+        end = self.span
+        return Span(end.file, start.line, start.column, end.end_line, end.end_column)
 
     def arg_span(self, index: int) -> Span | None:
         return self.arg_spans[index] if index < len(self.arg_spans) else self.span
