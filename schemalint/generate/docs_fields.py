@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import field
 
-from schemalint.convex_syntax import literal_source, validator_source
+from schemalint.convex_syntax import js_string, literal_source, validator_source
 from schemalint.generate import markdown as md
 from schemalint.generate.docs_refs import SYSTEM_TABLES, expandable, join_path, variants
 from schemalint.generate.docs_text import description_blocks
@@ -55,23 +55,26 @@ class FieldTable:
 TableLink = Callable[[str], str]
 
 
+_CREATION_TIME_ROW = FieldRow(
+    path=md.code("_creationTime"),
+    type=md.code("v.number()"),
+    optional="no",
+    references="",
+    description="System field: when the document was created, in milliseconds since the Unix epoch.",
+)
+
+
 def system_rows(table_name: str) -> tuple[FieldRow, ...]:
     """The `_id` and `_creationTime` rows every document has."""
     return (
         FieldRow(
             path=md.code("_id"),
-            type=md.code(validator_source(VId(table_name=table_name))),
+            type=md.code(f"v.id({js_string(table_name)})"),  # validator_source of v.id(table_name)
             optional="no",
             references="",
             description="System field: the document's ID.",
         ),
-        FieldRow(
-            path=md.code("_creationTime"),
-            type=md.code("v.number()"),
-            optional="no",
-            references="",
-            description="System field: when the document was created, in milliseconds since the Unix epoch.",
-        ),
+        _CREATION_TIME_ROW,
     )
 
 
@@ -138,7 +141,9 @@ def _add_field_rows(rows: list[FieldRow], f: Field, prefix: str, link: TableLink
     rows.append(
         FieldRow(
             path=md.code(path),
-            type=md.code(validator_source(f.validator, collapse=lambda o: o is child)),
+            type=md.code(
+                validator_source(f.validator, collapse=None if child is None else lambda o: o is child)
+            ),
             optional="yes" if f.optional else "no",
             references=", ".join([reference(target, link) for target in targets]),
             description="<br>".join([part for part in parts if part]),
@@ -153,6 +158,12 @@ def _own_facts(validator: Validator, child: VObject | None) -> tuple[list[str], 
     """Of a field's own type (not the fields of `child`, the sub-object whose fields have rows
     of their own): why parts of it are unknown (sorted, once each), and the tables it
     references (in order, once each)."""
+    if isinstance(validator, VId):  # the usual leaves first, without a walk
+        return [], [validator.table_name]
+    if isinstance(validator, VUnknown):
+        return [validator.reason], []
+    if not validator.children():
+        return [], []
     reasons: set[str] = set()
     targets: dict[str, None] = {}
     stack = [validator]

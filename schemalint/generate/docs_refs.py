@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Sequence
 
 from schemalint.convex_syntax import object_key
 from schemalint.generate.mermaid import Cardinality, Relationship
@@ -12,9 +13,13 @@ SYSTEM_TABLES = {"_storage": "file storage", "_scheduled_functions": "scheduled 
 _RANK: dict[Cardinality, int] = {"one": 0, "optional": 1, "many": 2}
 
 
+# Field names repeat across tables: each is checked for being an identifier once.
+_object_key = functools.lru_cache(maxsize=4096)(object_key)
+
+
 def join_path(prefix: str, name: str) -> str:
     """The display path of field `name` under `prefix`: `a.b`, or `a["odd name"]`."""
-    key = object_key(name)
+    key = _object_key(name)
     if key == name:
         return f"{prefix}.{name}" if prefix else name
     return f"{prefix}[{key}]" if prefix else key
@@ -49,8 +54,15 @@ def table_relationships(table: Table) -> tuple[Relationship, ...]:
     """
     shapes = variants(table.document)
     if shapes is None:
-        return _merge(table.name, [list(_walk(table.document, "", False, False))], every=False)
-    return _merge(table.name, [list(_walk(shape, "", False, False)) for shape in shapes], every=True)
+        return _merge(table.name, [_references(table.document)], every=False)
+    return _merge(table.name, [_references(shape) for shape in shapes], every=True)
+
+
+def _references(validator: Validator) -> list[tuple[str, str, Cardinality]]:
+    """`(path, target, cardinality)` of each `v.id` in `validator`, in field order."""
+    found: list[tuple[str, str, Cardinality]] = []
+    _walk(validator, "", False, False, found)
+    return found
 
 
 def schema_relationships(schema: Schema) -> tuple[Relationship, ...]:
@@ -80,24 +92,26 @@ def _merge(
 
 
 def _walk(
-    validator: Validator, path: str, many: bool, optional: bool
-) -> Iterator[tuple[str, str, Cardinality]]:
+    validator: Validator, path: str, many: bool, optional: bool, found: list[tuple[str, str, Cardinality]]
+) -> None:
     optional = optional or validator.optional
     if isinstance(validator, VId):
-        yield path, validator.table_name, "many" if many else "optional" if optional else "one"
+        found.append((path, validator.table_name, "many" if many else "optional" if optional else "one"))
     elif isinstance(validator, VObject):
         for f in validator.fields:
-            yield from _walk(f.validator, join_path(path, f.name), many, optional)
+            member = f.validator
+            if member.children() or isinstance(member, VId):  # other leaves reference nothing
+                _walk(member, join_path(path, f.name), many, optional, found)
     elif isinstance(validator, VArray):
         nested = expandable(validator)
         if nested is not None:
-            yield from _walk(nested[0], path + nested[1], True, optional)
+            _walk(nested[0], path + nested[1], True, optional, found)
         else:
-            yield from _walk(validator.element, path, True, optional)
+            _walk(validator.element, path, True, optional, found)
     elif isinstance(validator, VRecord):
-        yield from _walk(validator.keys, path, True, optional)
-        yield from _walk(validator.values, path, True, optional)
+        _walk(validator.keys, path, True, optional, found)
+        _walk(validator.values, path, True, optional, found)
     elif isinstance(validator, VUnion):
         alternative = len(validator.members) > 1 or any(isinstance(m, VNull) for m in validator.members)
         for member in validator.members:
-            yield from _walk(member, path, many, optional or alternative)
+            _walk(member, path, many, optional or alternative, found)
