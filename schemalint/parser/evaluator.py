@@ -21,7 +21,6 @@ from schemalint.parser import js
 from schemalint.parser.control import BreakSignal, ContinueSignal, ThrowFlow, UnknownFlow, unknown_call
 from schemalint.parser.expressions import ExpressionsMixin
 from schemalint.parser.js_globals import global_value
-from schemalint.parser.jsonc import parse_jsonc
 from schemalint.parser.modules import (
     TYPE_ONLY,
     ImportRef,
@@ -221,6 +220,8 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         existing = self._json_modules.get(path)
         if existing is not None:
             return existing
+        from schemalint.parser.jsonc import parse_jsonc  # only for an imported JSON file
+
         try:
             data = parse_jsonc(files.read_text(path))
             value: Value = js.from_python(data, span)

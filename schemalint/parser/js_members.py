@@ -37,8 +37,6 @@ from schemalint.parser.js import (
     truthy,
     unknown_from,
 )
-from schemalint.parser.js_array_search import search_method
-from schemalint.parser.js_number_methods import number_member
 from schemalint.parser.js_operators import same_value_zero
 from schemalint.parser.js_string_methods import (
     INHERITED,
@@ -176,6 +174,8 @@ def _primitive_member(receiver: Prim, name: str, span: Span | None) -> Value:
     if isinstance(value, str):
         return string_member(value, name, span)
     if isinstance(value, float):
+        from schemalint.parser.js_number_methods import number_member  # few schemas call these
+
         return number_member(value, name, span)
     if name not in INHERITED and name not in NUMBER_PROTOTYPE:
         return Prim(UNDEFINED, span)  # numbers, booleans and bigints have no such property
@@ -307,7 +307,11 @@ def _array_member(ev: Evaluator, array: JSArray, name: str, span: Span | None) -
         "includes": Builtin("Array.includes", includes_impl),
         "slice": Builtin("Array.slice", slice_impl),
     }
-    method = methods.get(name) or search_method(array, name)
+    method = methods.get(name)
+    if method is None:
+        from schemalint.parser.js_array_search import search_method  # find, indexOf, some...
+
+        method = search_method(array, name)
     if method is not None:
         return method
     return Unknown(f"the array method `.{name}` cannot be evaluated", span)

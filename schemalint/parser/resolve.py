@@ -19,7 +19,6 @@ from pathlib import Path
 
 from schemalint import files
 from schemalint.diagnostics import UNRESOLVED_IMPORT, ParserDiagnostic, Severity, Span
-from schemalint.parser.jsonc import parse_jsonc
 from schemalint.parser.package_json import entry_candidates, split_package_specifier, workspace_packages
 from schemalint.records import dataclass
 
@@ -157,6 +156,8 @@ class Resolver:
     def _source_of_build_output(self, package_dir: Path, built: Path) -> Path | None:
         """The source file that the package's tsconfig (`outDir` → `rootDir`) compiles to
         `built`, e.g. `dist/constants/x.js` → `src/constants/x`."""
+        from schemalint.parser.jsonc import parse_jsonc
+
         for name in ("tsconfig.build.json", "tsconfig.json"):
             try:
                 data = parse_jsonc(files.read_text(package_dir / name))
@@ -235,6 +236,8 @@ class Resolver:
         return result
 
     def _load_tsconfig(self, path: Path, depth: int) -> TsConfig | None:
+        from schemalint.parser.jsonc import parse_jsonc  # only where there is a tsconfig
+
         try:
             data = parse_jsonc(files.read_text(path))
         except (OSError, UnicodeDecodeError, ValueError, RecursionError):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 from tree_sitter import Node
 
 from schemalint.diagnostics import Span
-from schemalint.parser import control, enums, js
+from schemalint.parser import control, js
 from schemalint.parser.js_members import get_member
 from schemalint.parser.modules import Module
 from schemalint.parser.scope import ReturnSignal, Scope
@@ -150,6 +150,8 @@ class StatementsMixin:
             if value_node is not None:
                 scope.set("*default*", self.eval(value_node, scope))
         elif kind == "enum_declaration":
+            from schemalint.parser import enums  # few schemas declare an enum
+
             enums.exec_enum(ev, node, scope)
         elif kind == "return_statement":
             expression = node.named_children[0] if node.named_children else None
