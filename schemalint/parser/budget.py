@@ -64,9 +64,10 @@ class ValidatorBudget:
         if known is not None:
             return known
         unread = self._unread
+        alive = self._alive
         if isinstance(validator, VObject):
             has_unknown = bool(validator.unknown_parts)
-            children: tuple[Validator, ...] = tuple(f.validator for f in validator.fields)
+            children: list[Validator] | tuple[Validator, ...] = [f.validator for f in validator.fields]
         else:
             has_unknown = isinstance(validator, VUnknown)
             children = validator.children()
@@ -77,18 +78,20 @@ class ValidatorBudget:
             if child_size is None:
                 if type(child).children is _NO_CHILDREN:  # a leaf (most validators): measured here
                     child_size = sizes[child_key] = 1
-                    self._alive.append(child)
+                    alive.append(child)
                     if isinstance(child, VUnknown):
                         unread.add(child_key)
-                else:
-                    child_size = self.expanded_size(child)
+                        has_unknown = True
+                    size += 1
+                    continue
+                child_size = self.expanded_size(child)
             size += child_size
             if child_key in unread:
                 has_unknown = True
         if has_unknown:
             unread.add(key)
         sizes[key] = size
-        self._alive.append(validator)
+        alive.append(validator)
         return size
 
     def fully_read(self, validator: Validator) -> bool:

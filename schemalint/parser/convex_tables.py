@@ -275,12 +275,16 @@ def live_indexes(
                 TableProblem(f"the fields of an index changed after it was defined: {reason}", array.span)
             )
             continue
+        current = tuple(strings)
+        # Unchanged since the index was defined (the common case): the index stays as it is.
         if kind == "db":
-            db[position] = dataclasses.replace(db[position], fields=tuple(strings))
+            if db[position].fields != current:
+                db[position] = dataclasses.replace(db[position], fields=current)
         elif kind == "search":
-            search[position] = dataclasses.replace(search[position], filter_fields=tuple(strings))
-        else:
-            vector[position] = dataclasses.replace(vector[position], filter_fields=tuple(strings))
+            if search[position].filter_fields != current:
+                search[position] = dataclasses.replace(search[position], filter_fields=current)
+        elif vector[position].filter_fields != current:
+            vector[position] = dataclasses.replace(vector[position], filter_fields=current)
     table.live_arrays.clear()
     table.indexes, table.search_indexes, table.vector_indexes = db, search, vector
     return db, search, vector

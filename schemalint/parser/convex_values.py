@@ -119,6 +119,9 @@ def derived_validator(children: list[Value], build: Callable[[], Validator]) -> 
     return validator_value(build())
 
 
+_intern = sys.intern
+
+
 def _shared(text: str) -> str:
     """One string object for each short name the IR holds (field names, literals and table
     names repeat across tables: each repetition was its own copy, ~7 MB at 5,000 tables)."""
@@ -130,7 +133,7 @@ def object_validator(fields: JSObject, span: Span | None, optional: bool = False
     ir_fields = tuple(  # from a list: faster than from a generator
         [
             build_field(  # `Field(name=, validator=, span=, name_span=, doc=)`
-                _shared(key),
+                _intern(key) if type(key) is str and len(key) <= 64 else key,  # `_shared(key)`
                 (
                     prop.value.validator
                     if isinstance(prop.value, ValidatorValue)
@@ -152,7 +155,7 @@ def object_validator_value(
 ) -> ValidatorValue:
     """`v.object(fields)` as Convex builds it: it checks the entries now and keeps `fields` by
     reference, so later changes to `fields` are part of the export."""
-    if ev is not None:
+    if ev is not None and _first_non_validator(fields) is not None:
         for key, prop in fields.ordered_items():
             if isinstance(prop.value, ValidatorValue):
                 continue  # the common case: nothing to check
@@ -162,6 +165,14 @@ def object_validator_value(
                 return validator_value(VUnknown(reason="v.object() throws here", span=where))
     fields.captured = True
     return ValidatorValue(fields=fields, span=span, build=lambda: object_validator(fields, span, optional))
+
+
+def _first_non_validator(fields: JSObject) -> Property | None:
+    """The first entry of `fields` (in insertion order) that is not a validator, if any."""
+    for prop in fields.props.values():  # a loop, not `any(...)`: no generator per object
+        if not isinstance(prop.value, ValidatorValue):
+            return prop
+    return None
 
 
 def fields_object(validator: VObject) -> JSObject:

@@ -32,6 +32,7 @@ from schemalint.parser.values import (
     OpaqueValue,
     Prim,
     Property,
+    Shadowing,
     Unknown,
     ValidatorValue,
     Value,
@@ -159,6 +160,9 @@ class ExpressionsMixin:
     def _eval_string(self, node: Node, scope: Scope) -> Value:
         source = scope.module.source
         assert source is not None
+        raw = source.data[node.start_byte : node.end_byte]
+        if len(raw) >= 2 and raw[0] == raw[-1] and b"\\" not in raw and raw.isascii():
+            return Prim(raw[1:-1].decode(), source.span(node))  # no escape: the text between the quotes
         return Prim(string_value(source, node), source.span(node))
 
     def _eval_number(self, node: Node, scope: Scope) -> Value:
@@ -297,6 +301,7 @@ class ExpressionsMixin:
         result = JSObject(span=span)
         docs = property_docs(node, source)
         fields = source.fields
+        props = result.props
         for child in node.named_children:
             kind = child.type
             if kind == "pair":
@@ -306,7 +311,11 @@ class ExpressionsMixin:
                     continue
                 key_type = key_node.type
                 if key_type == "property_identifier":
-                    key: str | None = source.text(key_node)
+                    raw = source.data[key_node.start_byte : key_node.end_byte]
+                    try:
+                        key: str | None = raw.decode()  # `source.text(key_node)`, inlined
+                    except UnicodeDecodeError:
+                        key = source.text(key_node)
                 else:
                     key = self.property_key(key_node, scope)
                 value = self.eval(value_node, scope)
@@ -323,7 +332,11 @@ class ExpressionsMixin:
                     )
                     continue
                 doc = docs.get(child.id) if docs else None  # most objects have no comment
-                js.put(result, key, Property(value, source.span(key_node), source.span(child), doc))
+                prop = Property(value, source.span(key_node), source.span(child), doc)
+                existing = props.get(key)  # `js.put(result, key, prop)`, inlined
+                if existing is not None:
+                    result.shadowed.append(Shadowing(key, existing, prop))
+                props[key] = prop
             elif kind == "shorthand_property_identifier":
                 key = source.text(child)
                 child_span = source.span(child)

@@ -167,7 +167,10 @@ class JSObject(Value):
 
     def ordered_items(self) -> list[tuple[str, Property]]:
         """Entries in JavaScript property order: integer keys ascending, then insertion order."""
-        integer_keys = [k for k in self.props if k[:1].isdigit() and _is_array_index(k)]
+        props = self.props
+        if not props or min(props) >= ":":  # no key starts with a digit (the common case)
+            return list(props.items())
+        integer_keys = [k for k in props if k[:1].isdigit() and _is_array_index(k)]
         if not integer_keys:
             return list(self.props.items())
         integer_keys.sort(key=int)
