@@ -21,6 +21,7 @@ from schemalint.rules.base import Baseline, Rule, RuleContext, Violation
 from schemalint.rules.unused_suppression import UnusedSuppression
 from schemalint.selection import any_matches
 from schemalint.suppressions import Suppressions
+from schemalint.tablewalk import table_walk
 
 _EMPTY_SCHEMA = Schema(tables=())
 
@@ -96,9 +97,9 @@ def _walk(
     project: Project, config: Config, rules: Iterable[type[Rule]], baseline: Baseline | None
 ) -> Iterator[tuple[type[Rule], Violation, _Node]]:
     """Every rule's violations with the node its hook was called for. Each rule sees the nodes
-    in walk order (the schema, then each table with its fields and indexes), so a rule's own
-    findings come out in the same order however the hooks are interleaved; the node is built
-    only for a violation (a run visits tens of thousands of nodes and finds a few)."""
+    in walk order (the schema, then each table with its fields, validators and indexes), so a
+    rule's own findings come out in the same order however the hooks are interleaved; the node
+    is built only for a violation (a run visits tens of thousands of nodes and finds a few)."""
     schema = project.schema
     runnable = [rule for rule in rules if schema is not None or not rule.needs_schema]
     hooks: dict[str, list[tuple[type[Rule], Callable[..., Iterable[Violation]], RuleContext]]] = {
@@ -108,7 +109,7 @@ def _walk(
         context = RuleContext(project, schema or _EMPTY_SCHEMA, config.options_for(rule), baseline)
         instance = rule()
         for hook in _HOOKS:
-            if rule.overrides(hook):
+            if rule.overrides(hook) and (hook != "check_validator" or rule.validator_kinds):
                 hooks[hook].append((rule, getattr(instance, hook), context))
 
     for rule, method, context in hooks["check"]:
@@ -117,6 +118,9 @@ def _walk(
     if schema is None:
         return
     table_hooks, field_hooks, index_hooks = hooks["check_table"], hooks["check_field"], hooks["check_index"]
+    validator_hooks = [
+        (rule, method, context, rule.validator_kinds) for rule, method, context in hooks["check_validator"]
+    ]
     for table in schema.tables:
         for rule, method, context in table_hooks:
             for violation in method(context, table):
@@ -126,6 +130,14 @@ def _walk(
                 for rule, method, context in field_hooks:
                     for violation in method(context, field):
                         yield rule, violation, _Node(table=table, field=field)
+        if validator_hooks:
+            walk = table_walk(table)
+            validators, owners = walk.validators, walk.owners
+            for rule, method, context, kinds in validator_hooks:
+                for position in walk.positions(kinds):
+                    owner = owners[position]
+                    for violation in method(context, validators[position], owner):
+                        yield rule, violation, _Node(table=table, field=owner)
         if index_hooks:
             for index in table_indexes(table):
                 for rule, method, context in index_hooks:
@@ -133,7 +145,7 @@ def _walk(
                         yield rule, violation, _Node(table=table, index=index)
 
 
-_HOOKS = ("check", "check_table", "check_field", "check_index")
+_HOOKS = ("check", "check_table", "check_field", "check_validator", "check_index")
 
 
 class _Reporter:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 MAX_IDENTIFIER_LEN = 64
@@ -37,6 +38,7 @@ def identifier_problem(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # asked about every field of every table; names repeat
 def field_name_problem(name: str) -> str | None:
     """Why Convex rejects `name` as an object key in a schema, or None if it is valid."""
     if name.startswith("$"):

@@ -35,71 +35,19 @@ from schemalint.ir import (
     VUnknown,
 )
 from schemalint.records import dataclass
+from schemalint.tablewalk import ContainerKind as ContainerKind
+from schemalint.tablewalk import FieldRef as FieldRef
+from schemalint.tablewalk import field_validators as field_validators
+from schemalint.tablewalk import table_walk
 
 SYSTEM_FIELDS = ("_id", "_creationTime")
 
 # Validators that admit any value: `v.any()` and what the parser could not evaluate.
 _OPEN = (VAny, VUnknown)
 
-ContainerKind = Literal["array", "record", "union"]
 IndexKind = Literal["db", "search", "vector"]
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class FieldRef:
-    """One object field of a table's document, at any depth.
-
-    `through` lists the non-object validators crossed on the way from the document root
-    (outermost first): a field inside `v.array(v.object(...))` has `("array",)`.
-    """
-
-    table: Table
-    path: str
-    field: Field
-    through: tuple[ContainerKind, ...] = ()
-
-    @property
-    def name(self) -> str:
-        return self.field.name
-
-    @property
-    def validator(self) -> Validator:
-        return self.field.validator
-
-    @property
-    def depth(self) -> int:
-        """1 for a top-level field, 2 for a field of a top-level object, and so on."""
-        return self.path.count(".") + 1
-
-    @property
-    def top_level(self) -> bool:
-        return self.depth == 1
-
-    @property
-    def indexable(self) -> bool:
-        """Whether an index can name this path (not inside an array or a record)."""
-        return "array" not in self.through and "record" not in self.through
-
-    @property
-    def span(self) -> Span | None:
-        """Where the field's name is written (or the whole field when the name has no span)."""
-        return self.field.name_span or self.field.span or self.field.validator.span
-
-    @property
-    def validators(self) -> tuple[Validator, ...]:
-        """`field_validators(self.validator)`, walked once: the validators describing the field
-        itself (several rules look through them for one kind)."""
-        cached: tuple[Validator, ...] | None = self.__dict__.get("_schemalint_validators")
-        if cached is None:
-            validator = self.field.validator
-            if isinstance(validator, VObject) or type(validator).children is Validator.children:
-                cached = (validator,)  # what `field_validators` yields for a leaf or an object
-            else:
-                cached = tuple(field_validators(validator))
-            object.__setattr__(self, "_schemalint_validators", cached)  # a memo, not a field
-        return cached
 
 
 AnyIndex = DbIndex | SearchIndex | VectorIndex
@@ -189,59 +137,7 @@ def _tables_by_name(schema: Schema) -> dict[str, Table]:
 
 def table_fields(table: Table) -> tuple[FieldRef, ...]:
     """Every field of the table's document at every depth, then those only in its staged one."""
-    return _memoized(table, "_schemalint_fields", _table_fields)
-
-
-def _table_fields(table: Table) -> tuple[FieldRef, ...]:
-    current = _document_fields(table, table.document)
-    if table.staged_document is None:
-        return tuple(current)
-    known = {(ref.path, id(ref.field)) for ref in current}
-    staged_only = [
-        ref
-        for ref in _document_fields(table, table.staged_document)
-        if (ref.path, id(ref.field)) not in known and not _same_field_in(ref, current)
-    ]
-    return (*current, *staged_only)
-
-
-def _same_field_in(ref: FieldRef, refs: list[FieldRef]) -> bool:
-    return any(other.path == ref.path and other.field == ref.field for other in refs)
-
-
-def _document_fields(table: Table, document: Validator) -> list[FieldRef]:
-    """`iter_fields(document)` as field references of `table` (one list, no generator chain:
-    every rule of a run reads these)."""
-    found: list[FieldRef] = []
-    # The union of a union-of-objects document is not a container a user nests into.
-    skip = 1 if isinstance(document, VUnion) else 0
-
-    def walk(validator: Validator, prefix: str, through: tuple[ContainerKind, ...]) -> None:
-        if isinstance(validator, VObject):
-            for f in validator.fields:
-                path = f"{prefix}.{f.name}" if prefix else f.name
-                found.append(_field_ref(table, path, f, through[skip:]))
-                walk(f.validator, path, through)
-        elif isinstance(validator, VArray):
-            walk(validator.element, prefix, (*through, "array"))
-        elif isinstance(validator, VRecord):
-            walk(validator.values, prefix, (*through, "record"))
-        elif isinstance(validator, VUnion):
-            for member in validator.members:
-                walk(member, prefix, (*through, "union"))
-
-    walk(document, "", ())
-    return found
-
-
-def _field_ref(table: Table, path: str, field: Field, through: tuple[ContainerKind, ...]) -> FieldRef:
-    """`FieldRef(table=table, path=path, field=field, through=through)`, built without the frozen
-    dataclass's `__init__` (one `object.__setattr__` per field): a run makes one per field of
-    every table. The same object: eq, hash and repr read the attributes (a test checks that
-    this stays equal to the constructor's, field for field)."""
-    ref = object.__new__(FieldRef)
-    ref.__dict__.update(table=table, path=path, field=field, through=through)
-    return ref
+    return table_walk(table).fields
 
 
 def table_indexes(table: Table) -> tuple[IndexRef, ...]:
@@ -255,20 +151,6 @@ def _table_indexes(table: Table) -> tuple[IndexRef, ...]:
         *(IndexRef(table=table, index=search, kind="search") for search in table.search_indexes),
         *(IndexRef(table=table, index=vector, kind="vector") for vector in table.vector_indexes),
     )
-
-
-def field_validators(validator: Validator) -> Iterator[Validator]:
-    """`validator` and the validators nested in it without crossing into an object's fields.
-
-    For a field's validator these are the types that describe the field itself (array
-    elements, union members, record keys and values), not its object sub-fields, which
-    `table_fields` visits on their own.
-    """
-    yield validator
-    if isinstance(validator, VObject):
-        return
-    for child in validator.children():
-        yield from field_validators(child)
 
 
 def can_contain_field(document: Validator, path: str) -> bool:
@@ -352,9 +234,13 @@ def nesting_depth(validator: Validator) -> int:
 
 def alternatives(validator: Validator) -> tuple[Validator, ...]:
     """The members of a union, nested unions flattened; `(validator,)` for anything else."""
-    if isinstance(validator, VUnion):
-        return tuple(m for member in validator.members for m in alternatives(member))
-    return (validator,)
+    if not isinstance(validator, VUnion):
+        return (validator,)
+    members = validator.members
+    for member in members:
+        if isinstance(member, VUnion):
+            return tuple(m for member in members for m in alternatives(member))
+    return members  # no nested union: nothing to flatten
 
 
 def unwrap_nullable(validator: Validator) -> Validator:
@@ -390,47 +276,16 @@ def table_validators(table: Table) -> tuple[tuple[Validator, FieldRef | None], .
     describes: `None` for the document itself and what lies above its top-level objects (the
     members of a union document). Validators of the staged document already met are skipped.
     """
-    return _memoized(table, "_schemalint_validators", _table_validators)
-
-
-def _table_validators(table: Table) -> tuple[tuple[Validator, FieldRef | None], ...]:
-    found: list[tuple[Validator, FieldRef | None]] = []
-    roots: list[Validator] = []
-    for document in (table.document, table.staged_document):
-        for validator in field_validators(document) if document is not None else ():
-            if validator not in roots:
-                roots.append(validator)
-                found.append((validator, None))
-    for ref in table_fields(table):
-        for validator in ref.validators:
-            found.append((validator, ref))
-    return tuple(found)
-
-
-def validators_by_kind(table: Table) -> dict[type[Validator], tuple[int, ...]]:
-    """Where each class of validator occurs in `table_validators(table)`: positions in that
-    tuple, in order. A rule that looks for one kind (literals, records, ids) visits only those."""
-    return memo_on(table, "validators_by_kind", lambda: _validators_by_kind(table_validators(table)))
-
-
-def _validators_by_kind(
-    pairs: tuple[tuple[Validator, FieldRef | None], ...],
-) -> dict[type[Validator], tuple[int, ...]]:
-    found: dict[type[Validator], list[int]] = {}
-    for position, (validator, _) in enumerate(pairs):
-        found.setdefault(type(validator), []).append(position)
-    return {kind: tuple(positions) for kind, positions in found.items()}
+    walk = table_walk(table)
+    return tuple(zip(walk.validators, walk.owners, strict=True))
 
 
 def table_validators_of(table: Table, *kinds: type[Validator]) -> list[tuple[Validator, FieldRef | None]]:
     """The pairs of `table_validators(table)` whose validator is exactly of one of `kinds`
     (not a subclass), in the same order."""
-    pairs = table_validators(table)
-    found = validators_by_kind(table)
-    positions = [p for kind in kinds for p in found.get(kind, ())]
-    if len(kinds) > 1:
-        positions.sort()
-    return [pairs[p] for p in positions]
+    walk = table_walk(table)
+    validators, owners = walk.validators, walk.owners
+    return [(validators[p], owners[p]) for p in walk.positions(kinds)]
 
 
 def describe_validator(validator: Validator) -> str:
@@ -454,24 +309,25 @@ def is_package_table(table: Table) -> bool:
 def distinct_fields(table: Table) -> tuple[FieldRef, ...]:
     """`table_fields(table)` with each declaration once: a field reached again at the same
     source position (a spread shared by several union members) is skipped."""
-    return _memoized(table, "_schemalint_distinct_fields", _distinct_fields)
+    return table_walk(table).distinct
 
 
-def _distinct_fields(table: Table) -> tuple[FieldRef, ...]:
-    seen: set[object] = set()
+def distinct_fields_of(table: Table, *kinds: type[Validator]) -> list[FieldRef]:
+    """The fields of `distinct_fields(table)` whose own validator (`FieldRef.validator`) is
+    exactly of one of `kinds` (not a subclass), in the same order."""
+    walk = table_walk(table)
+    validators, owners = walk.validators, walk.owners
     found = []
-    for ref in table_fields(table):
-        key = (ref.path, ref.span) if ref.span is not None else (ref.path, id(ref.field))
-        if key not in seen:
-            seen.add(key)
+    for position in walk.positions(kinds):
+        ref = owners[position]
+        if ref is not None and ref.field.validator is validators[position] and walk.is_distinct(ref):
             found.append(ref)
-    return tuple(found)
+    return found
 
 
 def is_distinct(ref: FieldRef) -> bool:
     """Whether `ref` is one of `distinct_fields(ref.table)` (the same object, not an equal one)."""
-    table = ref.table
-    return id(ref) in memo_on(table, "distinct_ids", lambda: frozenset(id(r) for r in distinct_fields(table)))
+    return table_walk(ref.table).is_distinct(ref)
 
 
 def is_string(validator: Validator) -> bool:

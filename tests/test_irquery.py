@@ -28,9 +28,12 @@ from schemalint.irquery import (
     alternatives,
     can_contain_field,
     describe_validator,
+    distinct_fields,
+    distinct_fields_of,
     field_validators,
     find_field,
     index_path_problem,
+    is_distinct,
     is_leading_index_field,
     nesting_depth,
     resolve_field,
@@ -238,3 +241,50 @@ def test_table_validators_pairs_each_validator_with_its_field() -> None:
         ("string", "tags"),
         ("float64", "n"),
     ]
+
+
+def test_distinct_fields_skip_a_field_shared_by_union_members_and_keep_everything_else() -> None:
+    shared = fld("owner", VString(), line=2)
+    kinds = VUnion(
+        members=(obj(shared, fld("a", VString(), line=3)), obj(shared, fld("b", VString(), line=4)))
+    )
+    tables = [
+        table(
+            "plain",
+            fld("name", VString(), line=2),
+            fld("maybe", VUnion(members=(VString(), VNull())), line=3),
+        ),
+        table("events", document=kinds),
+        table("nested", fld("payload", kinds, line=5)),
+        table(
+            "one_object_member", fld("x", VUnion(members=(obj(fld("y", VString(), line=6)), VNull())), line=5)
+        ),
+    ]
+    for t in tables:
+        expected, seen = [], set()
+        for ref in table_fields(t):  # the definition: first of each (path, span)
+            key = (ref.path, ref.span) if ref.span is not None else (ref.path, id(ref.field))
+            if key not in seen:
+                seen.add(key)
+                expected.append(ref)
+        assert list(distinct_fields(t)) == expected
+        assert [ref for ref in table_fields(t) if is_distinct(ref)] == expected
+    assert [ref.path for ref in distinct_fields(tables[1])] == ["owner", "a", "b"]
+    assert [ref.path for ref in distinct_fields(tables[2])] == [
+        "payload",
+        "payload.owner",
+        "payload.a",
+        "payload.b",
+    ]
+
+
+def test_distinct_fields_of_a_kind_are_those_whose_own_validator_has_it() -> None:
+    users = table(
+        "users",
+        fld("org", VId(table_name="orgs")),
+        fld("tags", VArray(element=VId(table_name="tags"))),
+        fld("manager", VUnion(members=(VId(table_name="users"), VNull()))),
+        fld("name", VString()),
+    )
+    assert [ref.path for ref in distinct_fields_of(users, VId)] == ["org"]
+    assert [ref.path for ref in distinct_fields_of(users, VId, VUnion)] == ["org", "manager"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemalint.ir import Table, VAny
+from schemalint.ir import Table, Validator, VAny
 from schemalint.irquery import FieldRef
 from schemalint.rules.base import Rule, RuleContext, Violation
 
@@ -20,13 +20,17 @@ class AnyType(Rule):
                 span=table.document.span,
             )
 
-    def check_field(self, ctx: RuleContext, field: FieldRef) -> Iterator[Violation]:
-        for validator in field.validators:
-            if isinstance(validator, VAny):
-                where = "is" if validator is field.validator else "contains"
-                yield Violation(
-                    f'Field "{field.path}" {where} v.any(): its values are not checked and '
-                    "generated clients type them as Any",
-                    help=_HELP,
-                    span=validator.span,
-                )
+    validator_kinds = (VAny,)
+
+    def check_validator(
+        self, ctx: RuleContext, validator: Validator, field: FieldRef | None
+    ) -> Iterator[Violation]:
+        if field is None:
+            return  # the document itself: check_table's
+        where = "is" if validator is field.validator else "contains"
+        yield Violation(
+            f'Field "{field.path}" {where} v.any(): its values are not checked and '
+            "generated clients type them as Any",
+            help=_HELP,
+            span=validator.span,
+        )

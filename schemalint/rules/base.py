@@ -6,7 +6,12 @@ that defines them:
 - `check(ctx)` once per run (schema-level questions),
 - `check_table(ctx, table)` for every table,
 - `check_field(ctx, field)` for every object field at every depth (`irquery.FieldRef`),
+- `check_validator(ctx, validator, field)` for every validator of the classes the rule lists in
+  `validator_kinds` (exactly those classes, not subclasses), with the field it describes
+  (`None` for the document itself and what lies above its top-level objects),
 - `check_index(ctx, index)` for every index of every kind (`irquery.IndexRef`).
+
+A table's hooks run in that order: the table, its fields, its validators, its indexes.
 
 A violation yielded from a hook inherits that node's table, field, index and span unless it sets
 them itself; the engine then attaches code, severity and location (`schemalint.engine`).
@@ -24,7 +29,7 @@ from pathlib import Path
 from typing import ClassVar, TypeVar, cast
 
 from schemalint.diagnostics import ParserDiagnostic, Severity, Span
-from schemalint.ir import Project, Schema, Table
+from schemalint.ir import Project, Schema, Table, Validator
 from schemalint.irquery import FieldRef, IndexRef
 from schemalint.records import dataclass
 from schemalint.rulemeta import (
@@ -189,6 +194,8 @@ class Rule:
     # True for the C7xx rules: they compare the project with a baseline (`schemalint diff`) and
     # run only there; every other rule runs only in `check`.
     compares_versions: ClassVar[bool] = False
+    # The validator classes `check_validator` is called for (the engine visits only those).
+    validator_kinds: ClassVar[tuple[type[Validator], ...]] = ()
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
         """Schema-level findings (called once per run)."""
@@ -200,6 +207,12 @@ class Rule:
 
     def check_field(self, ctx: RuleContext, field: FieldRef) -> Iterable[Violation]:
         """Findings about one object field (at any depth)."""
+        return ()
+
+    def check_validator(
+        self, ctx: RuleContext, validator: Validator, field: FieldRef | None
+    ) -> Iterable[Violation]:
+        """Findings about one validator of a class in `validator_kinds`, in the field `field`."""
         return ()
 
     def check_index(self, ctx: RuleContext, index: IndexRef) -> Iterable[Violation]:

@@ -50,8 +50,12 @@ def _too_deep(
             found.append((validator, path, level))
         elif isinstance(validator, VObject):
             for f in validator.fields:
-                _too_deep(f.validator, limit, level + 1, f"{path}.{f.name}" if path else f.name, found)
+                if isinstance(f.validator, _NESTING):  # nothing else can hold a container
+                    _too_deep(f.validator, limit, level + 1, f"{path}.{f.name}" if path else f.name, found)
         else:
             for child in validator.children():
                 _too_deep(child, limit, level + 1, path, found)
     return found
+
+
+_NESTING = (VObject, VArray, VRecord, VUnion)

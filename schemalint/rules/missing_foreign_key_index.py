@@ -9,7 +9,7 @@ from schemalint.ir import DbAccess, Table, Validator, VId, VNull, VUnion
 from schemalint.irquery import (
     SYSTEM_TABLES,
     alternatives,
-    distinct_fields,
+    distinct_fields_of,
     indexes_may_be_incomplete,
     is_leading_index_field,
     is_package_table,
@@ -26,7 +26,7 @@ class MissingForeignKeyIndex(Rule):
         usage = usage_of(ctx.project)
         habit = ctx.memo("naming-habit", lambda: naming_habit(ctx.schema))
         reported: set[str] = set()
-        for ref in distinct_fields(table):
+        for ref in distinct_fields_of(table, VId, VUnion):  # the shapes `_referenced_tables` reads
             targets = _referenced_tables(ref.validator)
             if not targets or not ref.indexable or ref.path in reported:
                 continue

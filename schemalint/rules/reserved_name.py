@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from schemalint.diagnostics import Severity
 from schemalint.identifiers import is_identifier
@@ -37,20 +37,24 @@ class ReservedName(Rule):
                 "by_creation_time indexes.",
             )
 
-    def check_field(self, ctx: RuleContext, field: FieldRef) -> Iterator[Violation]:
-        name = field.name
-        if not (name.startswith("_") and field.top_level and is_identifier(name)):
-            return
-        if name in SYSTEM_FIELDS:
-            yield Violation(
-                f'"{name}" is a system field: Convex adds it to every document and drops this declaration',
-                help="Remove the field from the table definition.",
-                severity=Severity.WARNING,
-            )
-        else:
-            yield Violation(
-                f'Top-level field "{name}" starts with "_": Convex silently drops it from the '
-                "schema, and documents cannot store it",
-                help=f'Rename the field, e.g. "{name.lstrip("_")}".',
-                severity=Severity.WARNING,
-            )
+    def check_field(self, ctx: RuleContext, field: FieldRef) -> Iterable[Violation]:
+        # Called for every field of every table: the common case returns without a generator.
+        name = field.field.name
+        if name.startswith("_") and field.top_level and is_identifier(name):
+            return (_reserved_field(name),)
+        return ()
+
+
+def _reserved_field(name: str) -> Violation:
+    if name in SYSTEM_FIELDS:
+        return Violation(
+            f'"{name}" is a system field: Convex adds it to every document and drops this declaration',
+            help="Remove the field from the table definition.",
+            severity=Severity.WARNING,
+        )
+    return Violation(
+        f'Top-level field "{name}" starts with "_": Convex silently drops it from the '
+        "schema, and documents cannot store it",
+        help=f'Rename the field, e.g. "{name.lstrip("_")}".',
+        severity=Severity.WARNING,
+    )

@@ -11,6 +11,7 @@ schema, the message says where: that is the strongest evidence of a slip.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -56,12 +57,9 @@ class StringForeignKey(Rule):
         fields = distinct_fields(table)
         paths: set[str] | None = None
         for ref in fields:
-            if not ref.name.endswith(_REFERENCE_SUFFIXES) and not ref.name.endswith("\n"):
-                continue  # cannot match `_REFERENCE_NAME` (whose `$` also passes one final newline)
-            match = _REFERENCE_NAME.match(ref.name)
-            if match is None or not _is_string_shape(ref.validator):
+            stem = _reference_stem(ref.field.name)
+            if stem is None or not _is_string_shape(ref.validator):
                 continue
-            stem = match.group("stem")
             target = _referenced_table(stem, tables)
             if target is None:
                 continue
@@ -94,6 +92,15 @@ class StringForeignKey(Rule):
                 span=ref.span,
                 field=ref.path,
             )
+
+
+@functools.lru_cache(maxsize=4096)  # asked about every field name; names repeat across tables
+def _reference_stem(name: str) -> str | None:
+    """The table stem a reference-like field name (`userId`, `user_ids`) names, or None."""
+    if not name.endswith(_REFERENCE_SUFFIXES) and not name.endswith("\n"):
+        return None  # cannot match `_REFERENCE_NAME` (whose `$` also passes one final newline)
+    match = _REFERENCE_NAME.match(name)
+    return match.group("stem") if match is not None else None
 
 
 def _not_a_convex_id(table: Table, ref: FieldRef, target: str) -> bool:
