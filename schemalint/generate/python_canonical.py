@@ -22,6 +22,7 @@ from schemalint.ir import (
     VFloat64,
     VId,
     VInt64,
+    VLiteral,
     VNull,
     VObject,
     VRecord,
@@ -42,6 +43,7 @@ class CanonicalKeys:
     def __init__(self) -> None:
         self._known: dict[int, _Known] = {}
         self._plain: dict[str, str] = {}
+        self._strings: dict[str, str] = {}
 
     def __call__(self, v: Validator) -> str:
         key = self._key(v)
@@ -55,13 +57,22 @@ class CanonicalKeys:
                 plain = self._plain[v.kind] = _dumps(validator_json(v))
             return plain
         if isinstance(v, VId):
-            return f'{{"tableName":{json.dumps(v.table_name)},"type":"id"}}'
+            return f'{{"tableName":{self._string(v.table_name)},"type":"id"}}'
+        if isinstance(v, VLiteral) and v.value_type == "string":
+            return f'{{"type":"literal","value":{self._string(str(v.value))}}}'
         known = self._known.get(id(v))
         if known is not None:
             return known[1]
         key = self._compose(v)
         self._known[id(v)] = (v, key)
         return key
+
+    def _string(self, text: str) -> str:
+        """`json.dumps(text)`, each text's written once (names repeat across tables)."""
+        written = self._strings.get(text)
+        if written is None:
+            written = self._strings[text] = json.dumps(text)
+        return written
 
     def _compose(self, v: Validator) -> str | None:
         if isinstance(v, VArray):
@@ -75,7 +86,7 @@ class CanonicalKeys:
                     return None
                 optional = "true" if f.optional else "false"
                 fields[f.name] = f'{{"fieldType":{value},"optional":{optional}}}'
-            entries = ",".join(f"{json.dumps(name)}:{fields[name]}" for name in sorted(fields))
+            entries = ",".join(f"{self._string(name)}:{fields[name]}" for name in sorted(fields))
             return f'{{"type":"object","value":{{{entries}}}}}'
         if isinstance(v, VUnion):
             members = [self._key(m) for m in v.members]

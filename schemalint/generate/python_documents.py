@@ -31,11 +31,19 @@ from schemalint.ir import (
     Table,
     Validator,
     VAny,
+    VBoolean,
+    VBytes,
+    VCommitTs,
+    VFloat64,
     VFunction,
     VId,
+    VInt64,
+    VLiteral,
+    VNull,
     VObject,
+    VString,
     VUnion,
-    walk_validators,
+    VUnknown,
 )
 
 
@@ -97,13 +105,21 @@ def references(tables: Iterable[Table], functions: tuple[ConvexFunction, ...]) -
     validators += [v for f in functions for v in (f.args, f.returns) if v is not None]
     found: set[str] = set()
     handles = False
-    for validator in validators:
-        for x in walk_validators(validator):
-            if isinstance(x, VId):
-                found.add(x.table_name)
-            elif isinstance(x, VFunction):
-                handles = True
+    stack = validators  # (every validator nested in them is visited; the order does not matter)
+    while stack:
+        x = stack.pop()
+        if type(x) in _LEAVES:
+            continue
+        if isinstance(x, VId):
+            found.add(x.table_name)
+        elif isinstance(x, VFunction):
+            handles = True
+        stack.extend(x.children())
     return References(tables=frozenset(found), function_handles=handles)
+
+
+# Validators that neither refer to anything nor hold other validators.
+_LEAVES = frozenset({VString, VFloat64, VInt64, VCommitTs, VBoolean, VNull, VBytes, VAny, VLiteral, VUnknown})
 
 
 class IdTypes:

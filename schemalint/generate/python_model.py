@@ -7,6 +7,7 @@ fields keep their declaration order. `build_package` is the entry point.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -26,7 +27,7 @@ from schemalint.generate.python_names import (
 )
 from schemalint.generate.python_types import FUNCTION_HANDLE, SYSTEM_ID_TYPES, AliasDef, Definition
 from schemalint.generate.python_validators import within_depth
-from schemalint.ir import ConvexFunction, Schema
+from schemalint.ir import ConvexFunction, Schema, Table
 from schemalint.records import dataclass
 
 TYPING_NAMES = ("Any", "Literal", "Never", "NewType", "NotRequired", "TypeAlias", "TypedDict", "Union")
@@ -308,17 +309,27 @@ def within_depth_inputs(
 ) -> tuple[Schema, tuple[ConvexFunction, ...]]:
     """`schema` and the functions to generate (the public ones, or all with `include_internal`),
     every validator cut to the depth the generated types spell out (`within_depth`)."""
-    tables = tuple(replace(t, document=within_depth(t.document)) for t in schema.tables)
+    tables = tuple(_table_within_depth(t) for t in schema.tables)
     chosen = tuple(
-        replace(
-            f,
-            args=None if f.args is None else within_depth(f.args),
-            returns=None if f.returns is None else within_depth(f.returns),
-        )
-        for f in functions
-        if include_internal or f.visibility == "public"
+        _function_within_depth(f) for f in functions if include_internal or f.visibility == "public"
     )
-    return replace(schema, tables=tables), chosen
+    unchanged = all(new is old for new, old in zip(tables, schema.tables, strict=True))
+    return (schema if unchanged else replace(schema, tables=tables)), chosen
+
+
+def _table_within_depth(table: Table) -> Table:
+    """`table`, or a copy with its document cut to depth when it has to be."""
+    document = within_depth(table.document)
+    return table if document is table.document else replace(table, document=document)
+
+
+def _function_within_depth(function: ConvexFunction) -> ConvexFunction:
+    """`function`, or a copy with its arguments and result cut to depth when they have to be."""
+    args = None if function.args is None else within_depth(function.args)
+    returns = None if function.returns is None else within_depth(function.returns)
+    if args is function.args and returns is function.returns:
+        return function
+    return replace(function, args=args, returns=returns)
 
 
 def incomplete_lines(missing: Sequence[str]) -> tuple[str, ...]:
@@ -346,12 +357,14 @@ def definition_view(definition: Definition) -> DefinitionView:
     """How a named type is printed."""
     if isinstance(definition, AliasDef):
         return AliasView(name=definition.name, value=definition.value, comments=comment(definition.doc))
-    annotations = [f.annotation for f in definition.fields]
-    referenced = identifiers_in(" ".join(annotations)) | {definition.name}
-    functional = any(
-        not is_plain_identifier(f.key) or f.key.startswith("__") or f.key in referenced
-        for f in definition.fields
-    )
+    functional = any(not is_plain_identifier(f.key) or f.key.startswith("__") for f in definition.fields)
+    if not functional:  # or when a key is a name the class body mentions
+        annotations = " ".join(f.annotation for f in definition.fields)
+        # (A key that is not even part of the text is none of its identifiers.)
+        mentioned = [f.key for f in definition.fields if f.key in annotations or f.key == definition.name]
+        if mentioned:
+            referenced = identifiers_in(annotations) | {definition.name}
+            functional = any(key in referenced for key in mentioned)
     fields = tuple(
         FieldView(
             key=py_string(f.key),
@@ -373,7 +386,7 @@ def definition_view(definition: Definition) -> DefinitionView:
 
 
 def _note_comments(notes: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(comment_line(note) for note in notes)
+    return tuple(comment_line(note) for note in notes) if notes else ()
 
 
 def from_import(module: str, names: Iterable[str]) -> ImportView:
@@ -400,6 +413,7 @@ def _casing(name: str) -> int:
     return 1 if name[:1].isupper() else 2
 
 
+@functools.lru_cache(maxsize=65536)  # each name is sorted in `__all__` and in an import
 def _natural(text: str) -> _NaturalKey:
     """A key ordering runs of digits by their value (`X2` before `X10`)."""
     if _DIGITS.search(text) is None:  # the common case: one run of text

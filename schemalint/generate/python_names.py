@@ -61,6 +61,7 @@ def package_name_problem(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)  # field names repeat across a schema
 def is_plain_identifier(name: str) -> bool:
     """True when `name` is an ASCII Python identifier that is not a keyword."""
     return _IDENTIFIER.fullmatch(name) is not None and not keyword.iskeyword(name)
@@ -141,6 +142,8 @@ def doc_lines(text: str | None, width: int = 88) -> list[str]:
 
 def docstring(text: str | None) -> str | None:
     """A triple-quoted docstring literal for `text` (lines joined with newlines), or None."""
+    if not text:  # the common case: a field without a comment
+        return None
     lines = doc_lines(text)
     if not lines:
         return None
@@ -163,7 +166,7 @@ def docstring_lines(text: str) -> tuple[str, ...]:
 
 def comment(text: str | None) -> tuple[str, ...]:
     """`# ` comment lines for `text`, one per line of it (long lines wrapped)."""
-    return tuple(_checked_comment(line) for line in doc_lines(text))
+    return tuple(_checked_comment(line) for line in doc_lines(text)) if text else ()
 
 
 def comment_line(text: str) -> str:

@@ -11,7 +11,6 @@ fields keep their Convex name as an alias when it is not a usable Python name (`
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 from schemalint.generate.python_format import LINE_LENGTH, lay_out, parenthesized, split_union
@@ -28,7 +27,6 @@ from schemalint.generate.python_names import (
 from schemalint.generate.python_types import AliasDef, Definition, Place, TypedDictDef, TypeMapper
 from schemalint.generate.python_validators import (
     Context,
-    field_notes,
     flat_members,
     is_int64_like,
     typable_int,
@@ -65,6 +63,9 @@ class PydanticMapper(TypeMapper):
     accept more fields)."""
 
     open_models: set[str]
+    # The fields' notes say how int64 is read as `int` (the TypedDict variant's documents note
+    # that bigint literals are `ConvexInt64`; here they are `Literal`s read from it).
+    notes_context: Context | None = "ret"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -85,12 +86,9 @@ class PydanticMapper(TypeMapper):
     def object_type(
         self, v: VObject, ctx: Context, place: Place, *, doc: str | None = None, name: str | None = None
     ) -> str:
-        before = len(self.definitions)
         made = super().object_type(v, "doc", place, doc=doc, name=name)
         if v.unknown_parts:
             self.open_models.add(made)
-        if len(self.definitions) > before and self.definitions[-1].name == made:
-            self.definitions[-1] = _with_result_notes(self.definitions[-1], v)
         return made
 
     def _literal_value(self, v: Validator, ctx: Context) -> str | None:
@@ -104,18 +102,6 @@ class PydanticMapper(TypeMapper):
 
 # Module-level names a model's class body uses in its fields' defaults and annotations.
 _BODY_NAMES = ("Field", "OMITTED", "Omitted")
-
-
-def _with_result_notes(definition: Definition, v: VObject) -> Definition:
-    """`definition` with its fields' notes as for int64 read as `int` (the TypedDict variant's
-    documents note that bigint literals are `ConvexInt64`; here they are `Literal`s read from it)."""
-    if not isinstance(definition, TypedDictDef):
-        return definition
-    fields = tuple(
-        replace(f, notes=field_notes(field.validator, "ret"))
-        for f, field in zip(definition.fields, v.fields, strict=True)
-    )
-    return replace(definition, fields=fields)
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,9 @@ class TypeMapper:
     `dedupe` gives identical validators in the same context one definition.
     """
 
+    # The context the fields' notes are written for (None: the context of the object's type).
+    notes_context: Context | None = None
+
     def __init__(
         self,
         names: NameRegistry,
@@ -188,20 +191,26 @@ class TypeMapper:
             name, place, doc = self._claim_named(v, ctx), _named_place(v.name), doc or _named_doc(v.name)
         name = name if name is not None else self.names.claim(place.name())
         self._remember(key, name, v)
-        fields = tuple(
-            FieldDef(
-                key=f.name,
-                annotation=self.annotation(f.validator, ctx, place.field(f.name)),
-                optional=f.optional,
-                doc=f.doc,
-                notes=field_notes(f.validator, ctx),
+        notes_ctx = self.notes_context or ctx
+        fields = []
+        for f in v.fields:
+            validator = f.validator
+            # (A validator of `_SIMPLE` has the same annotation in every context and mapper, and
+            # no place: the common field is typed without making one.)
+            annotation = _SIMPLE.get(type(validator)) or self.annotation(validator, ctx, place.field(f.name))
+            fields.append(
+                FieldDef(
+                    key=f.name,
+                    annotation=annotation,
+                    optional=validator.optional,
+                    doc=f.doc,
+                    notes=field_notes(validator, notes_ctx),
+                )
             )
-            for f in v.fields
-        )
         text = doc if doc is not None else place.describe()
         if v.unknown_parts:
             text += "\n\nIt may have more fields: part of it could not be evaluated."
-        self.definitions.append(TypedDictDef(name=name, fields=fields, doc=text))
+        self.definitions.append(TypedDictDef(name=name, fields=tuple(fields), doc=text))
         return name
 
     def alias(

@@ -15,13 +15,17 @@ from schemalint.ir import (
     Validator,
     VAny,
     VArray,
+    VBoolean,
+    VBytes,
     VCommitTs,
     VFloat64,
     VId,
     VInt64,
     VLiteral,
+    VNull,
     VObject,
     VRecord,
+    VString,
     VUnion,
     VUnknown,
     walk_validators,
@@ -125,8 +129,14 @@ def with_system_fields(obj: VObject, table: str) -> VObject:
     return replace(obj, fields=system + kept)
 
 
+# Validators without children that never need a note: most fields are one of these.
+_NOTELESS_LEAVES = frozenset({VString, VFloat64, VInt64, VCommitTs, VBoolean, VNull, VBytes, VAny, VId})
+
+
 def field_notes(v: Validator, ctx: Context) -> tuple[str, ...]:
     """Comments for a field whose type says less than its validator (not looking into objects)."""
+    if type(v) in _NOTELESS_LEAVES:
+        return ()
     notes: list[str] = []
     stack = [v]  # depth first, in order; into no object but `v`'s own
     while stack:
