@@ -1,24 +1,26 @@
-"""The docs templates' code compiled ahead of time (schemalint/generate/precompiled.py): the
-generated modules are current, they are used only when made from the template's exact text by the
-running Jinja, and rendering from them or from the templates gives the same files."""
+"""The templates' code compiled ahead of time (schemalint/generate/precompiled.py): the generated
+modules are current, they are used only when made from the template's exact text by the running
+Jinja, and rendering from them or from the templates gives the same files (docs, and both
+variants of the Python client)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from types import CodeType
+from types import CodeType, ModuleType
 
 import jinja2
 import pytest
 
 from schemalint.discovery import discover
-from schemalint.generate import precompiled
+from schemalint.generate import precompiled, python, python_pydantic
 from schemalint.generate.docs import render_docs, template_environment
 from schemalint.generate.precompiled import precompiled_code
-from schemalint.generate.precompiled_build import stale_files
+from schemalint.generate.precompiled_build import stale_files, template_groups
 from schemalint.parser import parse_project
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "docs-edge-cases"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURE = FIXTURES / "docs-edge-cases"
 
 
 @pytest.fixture
@@ -43,9 +45,13 @@ def test_the_generated_modules_are_current() -> None:
 def test_a_template_is_taken_precompiled_only_from_its_exact_text_and_jinja_version(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    for name in template_environment().list_templates():
-        assert precompiled_code("docs", name, _source(name)) is not None, name
-        assert precompiled_code("docs", name, _source(name) + "{# edited #}") is None, name
+    for group, environment in template_groups().items():
+        assert environment.loader is not None
+        for name in environment.list_templates():
+            source = environment.loader.get_source(environment, name)[0]
+            found = precompiled_code(group, name, source)
+            assert (found is not None) == ("/" not in name), (group, name)  # (subdirectories: other groups)
+            assert precompiled_code(group, name, source + "{# edited #}") is None, (group, name)
     assert precompiled_code("docs", "missing.md.j2", "") is None
     monkeypatch.setattr(jinja2, "__version__", "0.0")
     assert precompiled_code("docs", "table.md.j2", _source("table.md.j2")) is None
@@ -72,3 +78,31 @@ def test_precompiled_and_freshly_compiled_templates_render_the_same_files(
     monkeypatch.setattr(precompiled, "compile_template", compile_template)
     assert render_docs(project) == precompiled_files
     assert sorted(compiled_now) == ["README.md.j2", "_fields.md.j2", "table.md.j2"]
+
+
+@pytest.mark.parametrize("variant", [python, python_pydantic], ids=["typeddict", "pydantic"])
+def test_the_python_client_renders_the_same_from_precompiled_and_freshly_compiled_templates(
+    variant: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = parse_project(discover(FIXTURES / "functions-usage"), functions=True)
+    functions = project.functions.functions if project.functions is not None else ()
+    render = python.render_python if variant is python else python_pydantic.render_pydantic
+    variant.template_environment.cache_clear()
+    try:
+        precompiled_files = render(project, functions, include_internal=True)
+        variant.template_environment.cache_clear()
+        compiled_now: list[str] = []
+        real_compile = precompiled.compile_template
+
+        def compile_template(
+            environment: jinja2.Environment, source: str, name: str, filename: str | None
+        ) -> CodeType:
+            compiled_now.append(name)
+            return real_compile(environment, source, name, filename)
+
+        monkeypatch.setattr(precompiled, "precompiled_code", lambda group, name, source: None)
+        monkeypatch.setattr(precompiled, "compile_template", compile_template)
+        assert render(project, functions, include_internal=True) == precompiled_files
+        assert "documents.py.jinja" in compiled_now
+    finally:
+        variant.template_environment.cache_clear()

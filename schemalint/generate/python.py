@@ -16,12 +16,14 @@ from typing import Any
 
 import jinja2
 
+from schemalint.generate.precompiled import PrecompiledLoader
 from schemalint.generate.python_model import API_MODULE, DOCUMENTS_MODULE, PackageView, build_package
 from schemalint.generate.python_names import package_name_problem
 from schemalint.ir import ConvexFunction, Project
 from schemalint.resources import data_dir
 
 DEFAULT_PACKAGE = "convex_types"
+GROUP = "python"  # of the precompiled templates
 
 
 class GenerationError(Exception):
@@ -65,7 +67,7 @@ def render_python(
 
 def render_package(view: PackageView) -> dict[str, str]:
     """Render every template of `generators/python/` for `view`."""
-    environment = _environment()
+    environment = template_environment()
     context = {
         "package": view.name,
         "init": view.init,
@@ -87,10 +89,11 @@ def render_modules(environment: jinja2.Environment, package: str, context: dict[
 
 
 @functools.cache
-def _environment() -> jinja2.Environment:
-    """The templates' environment, made once: it keeps the compiled templates."""
+def template_environment() -> jinja2.Environment:
+    """The templates' environment, made once: it keeps the compiled templates (compiled ahead of
+    time when they can be, `schemalint.generate.precompiled`)."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(data_dir("generators") / "python"),
+        loader=PrecompiledLoader(str(data_dir("generators") / "python"), GROUP),
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,

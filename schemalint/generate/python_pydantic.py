@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from schemalint.generate.precompiled import PrecompiledLoader
 from schemalint.generate.python import render_modules
 from schemalint.generate.python_api import API_RESERVED
 from schemalint.generate.python_model import (
@@ -40,6 +41,7 @@ from schemalint.ir import ConvexFunction, Project
 from schemalint.resources import data_dir
 
 DEFAULT_PACKAGE = "convex_types"
+GROUP = "pydantic"  # of the precompiled templates
 
 
 def render_pydantic(
@@ -94,15 +96,17 @@ def render_pydantic(
         "api": api,
         "incomplete": incomplete_lines(missing),
     }
-    return render_modules(_environment(), package, context)
+    return render_modules(template_environment(), package, context)
 
 
 @functools.cache
-def _environment() -> jinja2.Environment:
+def template_environment() -> jinja2.Environment:
+    """The templates' environment, made once (its templates compiled ahead of time when they can
+    be, `schemalint.generate.precompiled`)."""
     generators = data_dir("generators") / "python"
     return jinja2.Environment(
         # The pydantic templates first; the shared macros (imports) from the TypedDict variant.
-        loader=jinja2.FileSystemLoader([generators / "pydantic", generators]),
+        loader=PrecompiledLoader([str(generators / "pydantic"), str(generators)], GROUP),
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -9,4 +9,13 @@ STAMPS: dict[str, str] = {
     "docs_fields_md_j2": "ca7a5ded337b704820c1959c083b1993362f8b64feb1ef6f8ef952dfa3861d3e",
     "docs_readme_md_j2": "0a39520e7005616532e1f06f0ba2de7d7825dcaa9400d857c63e5447170dbc18",
     "docs_table_md_j2": "509e557ece392268ef1cc1281a50b1914a1f4a5de30cfa2520403c7f46986256",
+    "pydantic_api_py_jinja": "eeb1abc9fb6edcac464521574a0f2bc80a7e35e194a9d655b884fea5e2b903a5",
+    "pydantic_documents_py_jinja": "e762c38b4289ddd037f87b3b0a3496895b71d947c4e3f9e89ea6a24d7068c045",
+    "pydantic_init_py_jinja": "1a3e5ed3953fe354dd3934a3e96a694aec6f4541a268e98cfeb8a606f1b4b5eb",
+    "pydantic_macros_jinja": "c67bec06c137b0234d3fff3c2fd16cb3a86c3f98231ed5e673a0580314039d5a",
+    "pydantic_models_jinja": "0480ef9317232167cdd4eb0638518cd774bcc24b608604daff5033f7faaebd65",
+    "python_api_py_jinja": "571ea504e1365d4dc0dd018fea043bc8eedf0df81f5e6f9661d2ce41b0a8d038",
+    "python_documents_py_jinja": "4d701b2bdd4790d4101baacf94c6fe28cf5bc68e5119718dee88ee8d2a3a45d8",
+    "python_init_py_jinja": "1a3e5ed3953fe354dd3934a3e96a694aec6f4541a268e98cfeb8a606f1b4b5eb",
+    "python_macros_jinja": "c67bec06c137b0234d3fff3c2fd16cb3a86c3f98231ed5e673a0580314039d5a",
 }
