@@ -9,11 +9,18 @@ import sys
 import textwrap
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from schemalint.generate.python_format import (
+    _split_items,
+    _split_union_by_characters,
+    _string_end,
     definition_header,
     lay_out,
     parameter_lines,
     parenthesized,
+    split_union,
 )
 
 LONG_A = "ConversationMembersStatusInvited"
@@ -115,3 +122,56 @@ def test_ruff_format_leaves_every_layout_as_it_is(tmp_path: Path) -> None:
         check=False,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+# ------------------------------------------------------------------- token scans vs characters
+
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _split_items_by_characters(inner: str) -> list[str] | None:
+    """What `_split_items` returned when it went one character at a time (the oracle)."""
+    items: list[str] = []
+    depth = 0
+    current: list[str] = []
+    index = 0
+    while index < len(inner):
+        char = inner[index]
+        if char in ('"', "'"):
+            end = _string_end(inner, index)
+            if end < 0:
+                return None
+            current.append(inner[index : end + 1])
+            index = end + 1
+            continue
+        if char in _PAIRS:
+            depth += 1
+        elif char in _PAIRS.values():
+            depth -= 1
+        if char == "," and depth == 0:
+            items.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    last = "".join(current).strip()
+    if last:
+        items.append(last)
+    return items if depth == 0 and all(items) else None
+
+
+# Mostly the characters the scans look at, so that random text has brackets, strings and escapes.
+EXPRESSION_TEXT = st.text(alphabet=st.sampled_from('()[]{},|"\'\\ aZ_\n'), max_size=40)
+
+
+@settings(max_examples=300)
+@given(EXPRESSION_TEXT)
+def test_the_token_scans_split_exactly_as_the_character_scans(text: str) -> None:
+    assert split_union(text) == _split_union_by_characters(text)
+    assert _split_items(text) == _split_items_by_characters(text)
+
+
+def test_the_token_scans_handle_strings_escapes_and_strings_that_do_not_end() -> None:
+    for text in ('Literal["a|b", \'c,d\'] | None', '"a\\"|b" | c', '"open | x', "a, 'b\\', c", "x\\"):
+        assert split_union(text) == _split_union_by_characters(text), text
+        assert _split_items(text) == _split_items_by_characters(text), text

@@ -10,6 +10,8 @@ are never split, nor are expressions that do not end in a bracket (`A | B`).
 
 from __future__ import annotations
 
+import re
+
 from schemalint.records import dataclass
 
 LINE_LENGTH = 88
@@ -62,8 +64,37 @@ def definition_header(keyword: str, name: str, inside: str, after: str, indent: 
     return [f"{pad}{keyword} {name}(", f"{pad}    {inside}{comma}", f"{pad}){after}"]
 
 
+# What the scanners below look at: a whole string literal, a bracket, a comma or a `|`; a quote
+# matched alone opens a string that does not end (the character-by-character scan decides then).
+_TOKENS = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[()\[\]{},|"']""", re.DOTALL)
+_OPENERS = "([{"
+_CLOSERS = ")]}"
+
+
 def split_union(text: str) -> list[str]:
     """The operands of a top-level `A | B | C` (outside brackets and strings)."""
+    if "|" not in text:  # the common case
+        return [text.strip()]
+    operands: list[str] = []
+    depth, start = 0, 0
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in _OPENERS:
+            depth += 1
+        elif token in _CLOSERS:
+            depth -= 1
+        elif token == "|":
+            if depth == 0:
+                operands.append(text[start : match.start()].strip())
+                start = match.end()
+        elif len(token) == 1 and token in "\"'":
+            return _split_union_by_characters(text)
+    operands.append(text[start:].strip())
+    return operands
+
+
+def _split_union_by_characters(text: str) -> list[str]:
+    """`split_union`, one character at a time (what the token scan is checked against)."""
     operands: list[str] = []
     depth, start, index = 0, 0, 0
     while index < len(text):
@@ -111,7 +142,9 @@ def parenthesized(lead: str, text: str, after: str, indent: int) -> list[str]:
     """`lead + text + after` (an annotation), or when too long and `text` is a union, the union
     in parentheses: `lead(`, the operands (on one line if they fit), `)after`."""
     pad = " " * indent
-    if len(f"{pad}{lead}{text}{after}") <= LINE_LENGTH or len(split_union(text)) == 1:
+    if len(f"{pad}{lead}{text}{after}") <= LINE_LENGTH:  # the common case: as `lay_out` has it
+        return [f"{pad}{lead}{text.strip()}{after}"]
+    if len(split_union(text)) == 1:
         return lay_out(text, indent, lead=lead, trail=after)
     return [f"{pad}{lead}(", *lay_out(text, indent + 4), f"{pad}){after}"]
 
@@ -188,29 +221,20 @@ def _string_start(text: str, end: int) -> int:
 def _split_items(inner: str) -> list[str] | None:
     """The comma-separated items of a bracket's contents (None if they cannot be told apart)."""
     items: list[str] = []
-    depth = 0
-    current: list[str] = []
-    index = 0
-    while index < len(inner):
-        char = inner[index]
-        if char in ('"', "'"):
-            end = _string_end(inner, index)
-            if end < 0:
-                return None
-            current.append(inner[index : end + 1])
-            index = end + 1
-            continue
-        if char in _PAIRS:
+    depth, start = 0, 0
+    for match in _TOKENS.finditer(inner):
+        token = match.group()
+        if token in _OPENERS:
             depth += 1
-        elif char in _PAIRS.values():
+        elif token in _CLOSERS:
             depth -= 1
-        if char == "," and depth == 0:
-            items.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-        index += 1
-    last = "".join(current).strip()
+        elif token == ",":
+            if depth == 0:
+                items.append(inner[start : match.start()].strip())
+                start = match.end()
+        elif len(token) == 1 and token in "\"'":
+            return None  # a string that does not end
+    last = inner[start:].strip()
     if last:
         items.append(last)
     return items if depth == 0 and all(items) else None
