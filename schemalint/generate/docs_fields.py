@@ -128,13 +128,14 @@ def _rows(obj: VObject, prefix: str, link: TableLink, notes: NoteBook) -> tuple[
 
 def _add_field_rows(rows: list[FieldRow], f: Field, prefix: str, link: TableLink, notes: NoteBook) -> None:
     """Append the row of field `f` (under `prefix`), then the rows of the object it nests."""
+    validator = f.validator
     path = join_path(prefix, f.name)
-    nested = expandable(f.validator)
+    nested = expandable(validator)
     child = nested[0] if nested is not None else None
-    reasons, targets = _own_facts(f.validator, child)
+    reasons, targets = _own_facts(validator, child)
     parts = [md.lines(description_blocks(f.doc))] if f.doc else []
     if reasons:
-        label = "Unknown" if isinstance(f.validator, VUnknown) else "Partly unknown"
+        label = "Unknown" if isinstance(validator, VUnknown) else "Partly unknown"
         parts.append(f"{label}: {notes.add(_unknown_text(path, reasons))}")
     if child is not None and child.unknown_parts:
         parts.append(f"May have more fields: {_unknown_note(child, notes, path)}")
@@ -142,11 +143,11 @@ def _add_field_rows(rows: list[FieldRow], f: Field, prefix: str, link: TableLink
         FieldRow(
             path=md.code(path),
             type=md.code(
-                validator_source(f.validator, collapse=None if child is None else lambda o: o is child)
+                validator_source(validator, collapse=None if child is None else lambda o: o is child)
             ),
-            optional="yes" if f.optional else "no",
-            references=", ".join([reference(target, link) for target in targets]),
-            description="<br>".join([part for part in parts if part]),
+            optional="yes" if validator.optional else "no",
+            references=", ".join([reference(target, link) for target in targets]) if targets else "",
+            description="<br>".join([part for part in parts if part]) if parts else "",
         )
     )
     if nested is not None:
