@@ -217,16 +217,15 @@ def generate_docs_command(
         from schemalint.generate.completeness import IncompleteProject, find_gaps
         from schemalint.generate.docs import render_docs
 
-        gaps = find_gaps(project)
-        if gaps and not allow_partial:
-            raise IncompleteProject(gaps)
-
         findings = None
-        if with_findings:
+        if with_findings:  # every rule runs: the refusal check takes the deploy errors from these
             from schemalint import engine
             from schemalint.config import load_config
 
             findings = engine.run(project, load_config(layout.schema_file))
+        gaps = find_gaps(project, findings=findings)
+        if gaps and not allow_partial:
+            raise IncompleteProject(gaps)
         return render_docs(project, findings)
 
     sys.exit(

@@ -8,7 +8,7 @@ with `--allow-partial`, for the generated files' docstrings.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,8 +72,12 @@ class IncompleteProject(Exception):
         self.gaps = gaps
 
 
-def find_gaps(project: Project, modules: FunctionModules | None = None) -> Gaps:
-    """The gaps of `project` (and of its function modules, when the generator reads them)."""
+def find_gaps(
+    project: Project, modules: FunctionModules | None = None, *, findings: Sequence[Diagnostic] | None = None
+) -> Gaps:
+    """The gaps of `project` (and of its function modules, when the generator reads them).
+    `findings`, when the caller has them, are what `engine.run` reports on `project` with its
+    configuration (every rule): the deploy errors are taken from them, not found again."""
     # (dict.fromkeys: the function modules' deploy errors are in both)
     diagnostics = dict.fromkeys([*project.diagnostics, *(modules.diagnostics if modules is not None else ())])
     errors = tuple(d for d in diagnostics if effective_severity(d) >= Severity.ERROR)
@@ -81,23 +85,25 @@ def find_gaps(project: Project, modules: FunctionModules | None = None) -> Gaps:
     lost_functions = modules.left_out if modules is not None else ()
     return Gaps(
         errors=errors,
-        rule_errors=deploy_errors(project),
+        rule_errors=deploy_errors(project, findings),
         lost_tables=lost_tables,
         lost_functions=lost_functions,
     )
 
 
-def deploy_errors(project: Project) -> tuple[Diagnostic, ...]:
+def deploy_errors(project: Project, findings: Sequence[Diagnostic] | None = None) -> tuple[Diagnostic, ...]:
     """What the deploy-error rules (D1xx) report as errors on `project`, with the project's
-    configuration: the same findings `schemalint check` shows (a schema Convex would reject)."""
+    configuration: the same findings `schemalint check` shows (a schema Convex would reject).
+    Taken from `findings` (a run of every rule) when given."""
     if project.schema is None:
         return ()
-    from schemalint import engine
-    from schemalint.config import load_config
+    if findings is None:
+        from schemalint import engine
+        from schemalint.config import load_config
 
-    # Only the D1xx rules run (a full run costs ~4 times as much on big schemas); each rule's findings
-    # do not depend on the others'.
-    findings = engine.run(project, load_config(Path(project.schema_file)), only=_is_deploy_rule)
+        # Only the D1xx rules run (a full run costs ~4 times as much on big schemas); each rule's
+        # findings do not depend on the others'.
+        findings = engine.run(project, load_config(Path(project.schema_file)), only=_is_deploy_rule)
     return tuple(d for d in findings if d.code.startswith("D1") and d.severity >= Severity.ERROR)
 
 
