@@ -16,7 +16,7 @@ from helpers import write_project
 
 from schemalint.cli import main
 from schemalint.discovery import discover
-from schemalint.ir import VObject
+from schemalint.ir import Validator, VObject
 from schemalint.parser import parse_project
 
 
@@ -156,3 +156,31 @@ def test_a_union_bomb_in_function_arguments_is_unknown_and_reported(tmp_path: Pa
     assert [(f.name, f.validator.kind) for f in function.args.fields] == [("ok", "string"), ("x", "unknown")]
     messages = [d.message for d in project.functions.diagnostics]
     assert any(m.startswith("the arguments of `jobs:run` unknown: it expands to") for m in messages), messages
+
+
+def test_the_budget_counts_each_distinct_validator_once_before_and_after_counting_leaves() -> None:
+    from schemalint.ir import Field, VArray, VString, VUnion, VUnknown, walk_validators
+    from schemalint.parser.budget import ValidatorBudget
+
+    shared_leaf, unknown = VString(), VUnknown(reason="x")
+    shared_union = VUnion(members=(shared_leaf, VString(), shared_leaf))
+    roots = [
+        VObject(fields=(Field(name="a", validator=shared_union), Field(name="b", validator=shared_leaf))),
+        VArray(element=shared_union),
+        shared_leaf,
+        VObject(fields=(Field(name="c", validator=VArray(element=unknown)),)),
+        VString(),
+    ]
+
+    def distinct(measured: list[Validator]) -> int:
+        return len({id(node) for root in measured for node in walk_validators(root)})
+
+    budget = ValidatorBudget()
+    for root in roots[:3]:
+        budget.expanded_size(root)
+    assert budget.distinct == distinct(roots[:3]) == 5
+    for root in roots[3:]:
+        budget.expanded_size(root)
+    assert budget.distinct == distinct(roots) == 9
+    assert budget.expanded_size(roots[0]) == 6 and budget.expanded_size(roots[1]) == 5
+    assert [budget.fully_read(root) for root in roots] == [True, True, True, False, True]

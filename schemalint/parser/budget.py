@@ -48,61 +48,95 @@ _NO_CHILDREN = Validator.children
 
 
 class ValidatorBudget:
-    """Admits validators into the IR while their expanded size stays within the budget."""
+    """Admits validators into the IR while their expanded size stays within the budget.
+
+    Only validators with children are remembered (by id): a leaf's size is 1, and leaves are
+    most of a schema's validators. Their distinct number matters only once the total passes
+    `MIN_TOTAL_NODES`; the first time it does, it is counted from every validator measured so
+    far, and kept up to date from then on.
+    """
 
     def __init__(self) -> None:
-        self._sizes: dict[int, int] = {}
-        self._unread: set[int] = set()  # measured nodes with an unknown part somewhere inside
+        self._sizes: dict[int, int] = {}  # measured validators with children, by id
+        self._unread: set[int] = set()  # of those, the ones with an unknown part somewhere inside
         self._alive: list[Validator] = []  # keeps measured nodes alive, so their ids stay unique
+        self._leaves: set[int] | None = None  # distinct measured leaves, once they are counted
         self.total = 0
 
     def expanded_size(self, validator: Validator) -> int:
         """The number of nodes of `validator` as a tree (each use of a shared node counted)."""
+        if type(validator).children is _NO_CHILDREN:
+            self._alive.append(validator)  # measured from outside: counted if leaves are
+            if self._leaves is not None:
+                self._leaves.add(id(validator))
+            return 1
+        return self._composite_size(validator)
+
+    def _composite_size(self, validator: Validator) -> int:
         key = id(validator)
         sizes = self._sizes
         known = sizes.get(key)
         if known is not None:
             return known
         unread = self._unread
-        alive = self._alive
+        leaves = self._leaves
         if isinstance(validator, VObject):
             has_unknown = bool(validator.unknown_parts)
             children: list[Validator] | tuple[Validator, ...] = [f.validator for f in validator.fields]
         else:
-            has_unknown = isinstance(validator, VUnknown)
+            has_unknown = False
             children = validator.children()
         size = 1
         for child in children:
-            child_key = id(child)
-            child_size = sizes.get(child_key)
-            if child_size is None:
-                if type(child).children is _NO_CHILDREN:  # a leaf (most validators): measured here
-                    child_size = sizes[child_key] = 1
-                    alive.append(child)
-                    if isinstance(child, VUnknown):
-                        unread.add(child_key)
-                        has_unknown = True
-                    size += 1
-                    continue
-                child_size = self.expanded_size(child)
-            size += child_size
-            if child_key in unread:
+            if type(child).children is _NO_CHILDREN:  # a leaf (most validators)
+                size += 1
+                if not has_unknown and isinstance(child, VUnknown):
+                    has_unknown = True
+                if leaves is not None:
+                    leaves.add(id(child))
+                continue
+            size += self._composite_size(child)
+            if id(child) in unread:
                 has_unknown = True
         if has_unknown:
             unread.add(key)
         sizes[key] = size
-        alive.append(validator)
+        self._alive.append(validator)
         return size
 
     def fully_read(self, validator: Validator) -> bool:
-        """Whether `validator` was measured and holds no unknown validator or unknown fields."""
+        """Whether `validator`, as `admit` returned it, was measured and holds no unknown
+        validator or unknown fields."""
+        if type(validator).children is _NO_CHILDREN:
+            return not isinstance(validator, VUnknown)  # an admitted leaf was measured, or is unknown
         key = id(validator)
         return key in self._sizes and key not in self._unread
 
     @property
     def distinct(self) -> int:
         """How many distinct validator nodes were measured."""
-        return len(self._sizes)
+        if self._leaves is None:
+            self._leaves = self._measured_leaves()
+        return len(self._sizes) + len(self._leaves)
+
+    def _measured_leaves(self) -> set[int]:
+        """The ids of the distinct leaves among the validators measured so far."""
+        leaves: set[int] = set()
+        for validator in self._alive:
+            if type(validator).children is _NO_CHILDREN:
+                leaves.add(id(validator))
+                continue
+            if isinstance(validator, VObject):
+                children: list[Validator] | tuple[Validator, ...] = [f.validator for f in validator.fields]
+            else:
+                children = validator.children()
+            leaves.update(id(child) for child in children if type(child).children is _NO_CHILDREN)
+        return leaves
+
+    def _within_total(self, size: int) -> bool:
+        """Whether `size` more nodes stay within the total budget."""
+        total = self.total + size
+        return total <= MIN_TOTAL_NODES or total <= self._limit()
 
     def admit(self, validator: Validator, span: Span | None) -> Validator:
         """`validator` if it fits the budget (which it then uses up), else an unknown validator.
@@ -110,7 +144,7 @@ class ValidatorBudget:
         An object validator too large as a whole keeps the fields that fit: only the others
         become unknown."""
         size = self.expanded_size(validator)
-        fits = size <= MAX_VALIDATOR_NODES and self.total + size <= self._limit()
+        fits = size <= MAX_VALIDATOR_NODES and self._within_total(size)
         if not fits and isinstance(validator, VObject) and len(validator.fields) <= MAX_FIELDS_SPLIT:
             fields = tuple(
                 dataclasses.replace(f, validator=self._admit_one(f.validator, f.span or span))
@@ -130,8 +164,7 @@ class ValidatorBudget:
                 f"schemalint evaluates at most {MAX_VALIDATOR_NODES:,}"
             )
             return VUnknown(reason=reason, span=validator.span or span, optional=validator.optional)
-        limit = self._limit()
-        if self.total + size > limit:
+        if not self._within_total(size):
             reason = (
                 f"the schema's validators expand to more than {MIN_TOTAL_NODES:,}, repeated more than "
                 f"{AMPLIFICATION} times as often as they are written; schemalint evaluates no more"
