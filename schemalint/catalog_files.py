@@ -3,7 +3,9 @@
 Each rule module `schemalint/rules/x_y.py` has its catalog file `x_y.yaml` beside it, the single
 source of the rule's metadata: `code`, `name`, `severity`, `stage` (`stable` | `preview`),
 `since` (the version that added it), `summary`, `options` (each with `name`, `type`, `default`,
-`description`, and optionally `choices` and `minimum`), plus the documentation that
+`description`, and optionally `choices` and `minimum`), optionally `needs` (what the project must
+have for the rule to find anything: `database-accesses`, queries in its function code; a project
+without them does not run the rule or import its module), plus the documentation that
 `schemalint.catalog` reads (`rationale`, `examples`).
 
 `schemalint check` needs the metadata of every rule at start-up, so the parsed files are cached
@@ -39,13 +41,16 @@ from schemalint.rulemeta import (
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 ENTRY_KEYS = (
-    "code", "name", "severity", "stage", "since", "summary", "rationale", "options", "examples",
+    "code", "name", "severity", "stage", "since", "summary", "rationale", "options", "needs", "examples",
 )  # fmt: skip
+OPTIONAL_ENTRY_KEYS = ("options", "needs")
 # What `rule_metadata` reads of a catalog file (besides which keys it has).
-METADATA_KEYS = ("code", "name", "severity", "stage", "since", "summary", "options")
+METADATA_KEYS = ("code", "name", "severity", "stage", "since", "summary", "options", "needs")
+# What a rule may declare it needs to find anything (`needs`).
+NEEDS = ("database-accesses",)
 OPTION_KEYS = ("name", "type", "default", "description")
 OPTIONAL_OPTION_KEYS = ("choices", "minimum")
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "2"
 
 
 class CatalogError(Exception):
@@ -63,6 +68,8 @@ class RuleMetadata:
     since: str
     summary: str
     options: tuple[Option, ...]
+    # What the project must have for the rule to find anything (`NEEDS`), if anything.
+    needs: tuple[str, ...]
 
 
 def catalog_documents(
@@ -164,7 +171,7 @@ def _write_cache(cache: Path, signature: list[str], documents: Mapping[str, dict
 def rule_metadata(path: Path, data: Mapping[str, Any]) -> RuleMetadata:
     """The metadata of one catalog file, validated (CatalogError names the file and key)."""
     unknown = sorted(set(data) - set(ENTRY_KEYS))
-    missing = [key for key in ENTRY_KEYS if key not in data and key != "options"]
+    missing = [key for key in ENTRY_KEYS if key not in data and key not in OPTIONAL_ENTRY_KEYS]
     if unknown or missing:
         raise CatalogError(f"{path}: unknown keys {unknown}, missing keys {missing}")
     text = {key: _text(data, key, path) for key in ("code", "name", "summary", "since")}
@@ -191,7 +198,11 @@ def rule_metadata(path: Path, data: Mapping[str, Any]) -> RuleMetadata:
     names = [option.name for option in options]
     if len(set(names)) != len(names):
         raise CatalogError(f"{path}: options: an option is declared twice ({names})")
-    return RuleMetadata(code, name, severity, stage, text["since"].strip(), text["summary"].strip(), options)
+    needs = data.get("needs") or []
+    if not isinstance(needs, list) or not all(need in NEEDS for need in needs):
+        raise CatalogError(f"{path}: needs: expected a list of {', '.join(NEEDS)}, got {needs!r}")
+    since, summary = text["since"].strip(), text["summary"].strip()
+    return RuleMetadata(code, name, severity, stage, since, summary, options, tuple(needs))
 
 
 def _text(data: Mapping[str, Any], key: str, path: Path) -> str:

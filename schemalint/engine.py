@@ -63,16 +63,19 @@ def run(
     Without a `baseline` the `check` rules run; with one, only the rules that compare the
     project with it (`schemalint diff`). With `only`, just the enabled rules it accepts run
     (the others' modules are not imported): their findings are those of a full run (rules do
-    not see each other's findings), and `unused-suppression` runs only if accepted."""
+    not see each other's findings), and `unused-suppression` runs only if accepted. A rule that
+    needs what the project lacks (its catalog `needs`) cannot find anything: it is not run and
+    its module is not imported, but counts as run for the suppressions that name it."""
     config = config or Config()
     compares_versions = baseline is not None
+    specs = [
+        spec
+        for spec in config.enabled_rule_specs()
+        if spec.compares_versions == compares_versions and (only is None or only(spec))
+    ]
     rules = tuple(
         rule
-        for rule in (
-            spec.load()
-            for spec in config.enabled_rule_specs()
-            if spec.compares_versions == compares_versions and (only is None or only(spec))
-        )
+        for rule in (spec.load() for spec in specs if _may_find_something(spec, project))
         if rule.compares_versions == compares_versions
     )
     reporter = _Reporter(project, config)
@@ -84,13 +87,22 @@ def run(
     kept = [d for d in found if not reporter.ignored_in_file(d) and not suppressions.suppresses(d)]
     if UnusedSuppression in rules:
         elsewhere = (spec.name for spec in SPECS if spec.compares_versions)
-        for unused in suppressions.unused((rule.name for rule in rules), elsewhere):
+        # the skipped rules too (a loaded rule's `compares_versions` is its spec's: `RuleSpec.load`)
+        for unused in suppressions.unused((spec.name for spec in specs), elsewhere):
             diagnostic = reporter.report(
                 UnusedSuppression, Violation(unused.message, span=unused.comment.span), _Node()
             )
             if not reporter.ignored_in_file(diagnostic) and not suppressions.suppresses(diagnostic):
                 kept.append(diagnostic)
     return sorted(once_per_location(kept), key=Diagnostic.sort_key)
+
+
+def _may_find_something(spec: RuleSpec, project: Project) -> bool:
+    """Whether `project` has what the rule needs to find anything (its catalog `needs`)."""
+    if "database-accesses" in spec.needs:
+        functions = project.functions
+        return functions is not None and functions.usage is not None and bool(functions.usage.accesses)
+    return True
 
 
 def _walk(

@@ -118,6 +118,7 @@ MINIMAL = (
         (("since: '0.1.0'\n", ""), "missing keys ['since']"),
         (("rationale: r\n", ""), "missing keys ['rationale']"),
         (("summary: s", "summary: ''"), "summary: expected a non-empty string"),
+        (("summary: s\n", "summary: s\nneeds: [functions]\n"), "needs: expected a list of database-accesses"),
         (
             (
                 "summary: s\n",

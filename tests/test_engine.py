@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import assert_findings
 from ir_builders import SCHEMA_FILE, at, comment, fld, obj, project, table
 
@@ -10,6 +11,8 @@ from schemalint.diagnostics import ParserDiagnostic, Severity
 from schemalint.engine import run
 from schemalint.findings import Diagnostic
 from schemalint.ir import DbIndex, Project, SourceFile, Table, VAny, VString
+from schemalint.rules import RuleSpec, spec_for
+from schemalint.rules.base import Rule
 
 # One finding each of invalid-identifier (line 3), any-type (line 4) and reserved-name (line 5).
 USERS = table(
@@ -243,3 +246,23 @@ def test_a_schema_of_convex_system_tables_gets_one_finding_per_table_not_one_per
         config=parse_config({"select": rules, "preview": True}),
     )
     assert {d.table for d in found} == {"_tables", "_index", "_modules"}
+
+
+def test_a_rule_needing_database_accesses_is_not_run_without_any_but_judges_its_suppressions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loaded: list[str] = []
+    load = RuleSpec.load
+
+    def recording(spec: RuleSpec) -> type[Rule]:
+        loaded.append(spec.name)
+        return load(spec)
+
+    monkeypatch.setattr(RuleSpec, "load", recording)
+    comments = (comment("// schemalint-ignore unknown-index", 3, own_line=False),)
+    found = run(project(USERS, comments=comments))
+    spec = spec_for("unknown-index")
+    assert spec is not None and spec.needs == ("database-accesses",)
+    assert "unknown-index" not in loaded and "any-type" in loaded
+    unused = [d.message for d in found if d.rule == "unused-suppression"]
+    assert unused == ["Unused suppression of `unknown-index`: no unknown-index finding on line 3"]

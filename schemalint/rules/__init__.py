@@ -195,6 +195,7 @@ def _spec(module_name: str, path: Path, metadata: RuleMetadata) -> RuleSpec:
         metadata.since,
         metadata.summary,
         metadata.options,
+        metadata.needs,
         module=module_name,
         catalog_file=path,
     )
