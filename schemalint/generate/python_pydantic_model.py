@@ -10,6 +10,7 @@ fields keep their Convex name as an alias when it is not a usable Python name (`
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,7 +23,6 @@ from schemalint.generate.python_names import (
     identifiers_in,
     py_string,
     python_identifier,
-    unique,
 )
 from schemalint.generate.python_types import AliasDef, Definition, Place, TypedDictDef, TypeMapper
 from schemalint.generate.python_validators import (
@@ -135,13 +135,15 @@ def model_view(definition: TypedDictDef, unknown_parts: bool) -> ModelView:
     taken = set(MODEL_MEMBERS) | referenced | {definition.name, *_BODY_NAMES}
     fields = []
     for f in definition.fields:
-        name = unique(_field_name(f.key), taken | (keys - {f.key}))
+        name = _field_name(f.key)  # the first of name, name_... in neither `taken` nor other keys
+        while name in taken or (name in keys and name != f.key):
+            name = f"{name}_"
         taken.add(name)
         annotation = f"{f.annotation} | Omitted" if f.optional else f.annotation
         default = "OMITTED" if f.optional else None
         if name != f.key:
             default = f"Field({'OMITTED, ' if f.optional else ''}alias={py_string(f.key)})"
-        notes = tuple(comment_line(note) for note in f.notes)
+        notes = tuple(comment_line(note) for note in f.notes) if f.notes else ()
         fields.append(
             ModelFieldView(
                 lines=_field_lines(name, annotation, default), docstring=docstring(f.doc), comments=notes
@@ -155,6 +157,7 @@ def model_view(definition: TypedDictDef, unknown_parts: bool) -> ModelView:
     )
 
 
+@functools.lru_cache(maxsize=65536)  # field names repeat across a schema
 def _field_name(key: str) -> str:
     """A Python name for a field: no leading `_` (pydantic keeps those for private attributes)."""
     stripped = key.lstrip("_")
