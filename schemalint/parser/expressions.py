@@ -28,6 +28,7 @@ from schemalint.parser.values import (
     JSArray,
     JSObject,
     LazySpans,
+    LiteralPrim,
     NamespaceValue,
     OpaqueValue,
     Prim,
@@ -160,10 +161,13 @@ class ExpressionsMixin:
     def _eval_string(self, node: Node, scope: Scope) -> Value:
         source = scope.module.source
         assert source is not None
-        raw = source.data[node.start_byte : node.end_byte]
+        start, end = node.start_byte, node.end_byte
+        raw = source.data[start:end]
         if len(raw) >= 2 and raw[0] == raw[-1] and b"\\" not in raw and raw.isascii():
-            return Prim(raw[1:-1].decode(), source.span(node))  # no escape: the text between the quotes
-        return Prim(string_value(source, node), source.span(node))
+            value = raw[1:-1].decode()  # no escape: the text between the quotes
+        else:
+            value = string_value(source, node)
+        return LiteralPrim(value, source, start, end)  # its span computed only if it is read
 
     def _eval_number(self, node: Node, scope: Scope) -> Value:
         source = scope.module.source

@@ -159,6 +159,22 @@ class SourceText:
             self._char_column(end_row, end_col) + 1,
         )
 
+    def byte_range_span(self, start_byte: int, end_byte: int) -> Span:
+        """`span` of the node at these byte offsets, from the text alone (its tree may be gone):
+        rows are counted at line feeds, as tree-sitter counts them."""
+        data = self.data
+        start_row = data.count(b"\n", 0, start_byte)
+        end_row = start_row + data.count(b"\n", start_byte, end_byte)
+        start_col = start_byte - (data.rfind(b"\n", 0, start_byte) + 1)
+        end_col = end_byte - (data.rfind(b"\n", 0, end_byte) + 1)
+        return Span(
+            self.path,
+            start_row + 1,
+            self._char_column(start_row, start_col) + 1,
+            end_row + 1,
+            self._char_column(end_row, end_col) + 1,
+        )
+
     def point_span(self, row: int, byte_column: int) -> Span:
         column = self._char_column(row, byte_column) + 1
         return Span(self.path, row + 1, column, row + 1, column)

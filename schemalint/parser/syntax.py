@@ -157,7 +157,9 @@ def _token_after(source: SourceText, node: Node) -> Node | None:
 
 # A comma right after `(` / `{` or after another comma: a hole tree-sitter's grammar accepts in
 # call arguments and object literals, but JavaScript does not.
-_COMMA_HOLE = re.compile(rb"[({,]\s*(,)")
+# (`\s*+` does not backtrack: `\s` and `,` never overlap, and schema files have long runs of
+# whitespace after commas.)
+_COMMA_HOLE = re.compile(rb"[({,]\s*+(,)")
 _HOLE_PARENTS = frozenset({"arguments", "object", "object_pattern", "named_imports", "export_clause"})
 
 

@@ -107,6 +107,31 @@ class Prim(Value):
         return f"the number {v:g}"
 
 
+class LiteralPrim(Prim):
+    """A primitive written as a literal in a source file. Its span is computed from the
+    literal's offsets when it is first read: most literals' spans never are (`v.literal("a")`
+    keeps the call's span), and spans are the evaluator's hottest path."""
+
+    __slots__ = ("_end", "_source", "_span", "_start")
+
+    def __init__(self, value: PrimitiveValue, source: SourceText, start_byte: int, end_byte: int) -> None:
+        self.value = value
+        self._source = source
+        self._start = start_byte
+        self._end = end_byte
+        self._span: Span | None = None
+
+    @property  # `Prim` keeps its span in a slot; this one computes it on first use
+    def span(self) -> Span | None:
+        if self._span is None:
+            self._span = self._source.byte_range_span(self._start, self._end)
+        return self._span
+
+    @span.setter
+    def span(self, span: Span | None) -> None:
+        self._span = span
+
+
 @dataclass(eq=False)
 class Unknown(Value):
     """Something the evaluator could not compute. `reason` says what and why."""
