@@ -237,14 +237,21 @@ def _document_fields(table: Table, document: Validator) -> tuple[list[FieldRef],
                 if type(child).children is not Validator.children:
                     walk(child, path, through)
         elif isinstance(validator, VArray):
-            walk(validator.element, prefix, (*through, "array"))
+            if type(validator.element).children is not Validator.children:
+                walk(validator.element, prefix, (*through, "array"))
         elif isinstance(validator, VRecord):
-            walk(validator.values, prefix, (*through, "record"))
+            if type(validator.values).children is not Validator.children:
+                walk(validator.values, prefix, (*through, "record"))
         elif isinstance(validator, VUnion):
+            # Scalar members (`v.union(v.string(), v.null())`) hold no fields: not visited.
+            members = [m for m in validator.members if type(m).children is not Validator.children]
+            if not members:
+                return
+            inner = (*through, "union")
             with_fields = 0
-            for member in validator.members:
+            for member in members:
                 before = len(found)
-                walk(member, prefix, (*through, "union"))
+                walk(member, prefix, inner)
                 with_fields += len(found) > before
             if with_fields > 1:
                 shared_paths = True

@@ -44,7 +44,8 @@ def _too_deep(
         found = []
     if isinstance(validator, VUnion):
         for member in validator.members:
-            _too_deep(member, limit, level, path, found)
+            if isinstance(member, _NESTING):
+                _too_deep(member, limit, level, path, found)
     elif isinstance(validator, VObject | VArray | VRecord):
         if level > limit:
             found.append((validator, path, level))
@@ -54,7 +55,8 @@ def _too_deep(
                     _too_deep(f.validator, limit, level + 1, f"{path}.{f.name}" if path else f.name, found)
         else:
             for child in validator.children():
-                _too_deep(child, limit, level + 1, path, found)
+                if isinstance(child, _NESTING):
+                    _too_deep(child, limit, level + 1, path, found)
     return found
 
 

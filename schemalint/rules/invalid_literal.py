@@ -17,8 +17,8 @@ INT64_MAX = 2**63 - 1
 class InvalidLiteral(Rule):
     def check_table(self, ctx: RuleContext, table: Table) -> Iterator[Violation]:
         for validator, ref in table_validators_of(table, VLiteral):
-            if not isinstance(validator, VLiteral):
-                continue
+            if not isinstance(validator, VLiteral) or validator.value_type == "string":
+                continue  # every string literal can be stored
             violation = _problem(validator)
             if violation is not None:
                 yield Violation(
