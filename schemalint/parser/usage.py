@@ -8,7 +8,7 @@ functions, so nothing is parsed twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -134,6 +134,72 @@ def scan_usage(
     )
 
 
+def _candidate_calls(data: bytes, root: Node, tsx: bool) -> tuple[list[Node], list[Node]]:
+    """The calls `_pattern` matches in a file (`data`, parsed into `root`): `x.m(...)` with `m`
+    one of `_METHODS` sorted by start, and `h(...)` with `h` one of the index helpers in the
+    query's order. Found from where the names are written: compiling the query costs more than
+    the rest of a small project's check. The query's order of calls that start at the same
+    place is its own; where two such calls would be read in that order (two index calls, or two
+    other calls), the file is matched by the query itself."""
+    from schemalint.parser.usage_chains import HELPER_INDEX_ARG
+
+    calls = [
+        call
+        for name in _METHODS
+        for node in _tokens(data, root, name.encode(), "property_identifier")
+        if (member := node.parent) is not None
+        and member.type == "member_expression"
+        and _is_field(member, "property", node)
+        and (call := member.parent) is not None
+        and call.type == "call_expression"
+        and _is_field(call, "function", member)
+    ]
+    helpers = [
+        call
+        for name in HELPER_INDEX_ARG
+        for node in _tokens(data, root, name.encode(), "identifier")
+        if (call := node.parent) is not None
+        and call.type == "call_expression"
+        and _is_field(call, "function", node)
+    ]
+    index_starts = [call.start_byte for call in calls if _method_of(data, call) in _INDEX_METHODS]
+    other_starts = [call.start_byte for call in calls if _method_of(data, call) not in _INDEX_METHODS]
+    helper_starts = [call.start_byte for call in helpers]
+    if any(len(set(starts)) != len(starts) for starts in (index_starts, other_starts, helper_starts)):
+        captures = QueryCursor(_query(tsx)).captures(root)
+        return sorted(captures.get("call", []), key=_start), list(captures.get("helper_call", []))
+    return sorted(calls, key=_start), sorted(helpers, key=_start)
+
+
+_INDEX_METHODS = (b"withIndex", b"withSearchIndex")
+
+
+def _method_of(data: bytes, call: Node) -> bytes:
+    function = call.child_by_field_name("function")
+    prop = function.child_by_field_name("property") if function is not None else None
+    return data[prop.start_byte : prop.end_byte] if prop is not None else b""
+
+
+def _start(node: Node) -> int:
+    return node.start_byte
+
+
+def _tokens(data: bytes, root: Node, name: bytes, kind: str) -> Iterator[Node]:
+    """The nodes of type `kind` whose text is exactly `name`."""
+    start = data.find(name)
+    while start != -1:
+        end = start + len(name)
+        node = root.descendant_for_byte_range(start, end)
+        if node is not None and node.type == kind and node.start_byte == start and node.end_byte == end:
+            yield node
+        start = data.find(name, start + 1)
+
+
+def _is_field(parent: Node, field: str, child: Node) -> bool:
+    found = parent.child_by_field_name(field)
+    return found is not None and found.id == child.id
+
+
 def _scan_module(evaluator: Evaluator, module: Module) -> list[DbAccess]:
     # what reads the calls is imported only for a file that may access the database
     from schemalint.parser.usage_chains import ChainReader
@@ -141,13 +207,13 @@ def _scan_module(evaluator: Evaluator, module: Module) -> list[DbAccess]:
 
     source = module.source
     assert source is not None and source.tree is not None
-    query = _query(source.path.endswith((".tsx", ".jsx")))
-    captures = QueryCursor(query).captures(source.tree.root_node)
+    calls, helper_calls = _candidate_calls(
+        source.data, source.tree.root_node, source.path.endswith((".tsx", ".jsx"))
+    )
     resolver = NameResolver(evaluator, module)
     reader = ChainReader(resolver)
     found: list[DbAccess] = []
     consumed: set[int] = set()
-    calls = sorted(captures.get("call", []), key=lambda n: n.start_byte)
     index_calls: list[tuple[Node, str]] = []
     for call in calls:
         function = call.child_by_field_name("function")
@@ -181,7 +247,7 @@ def _scan_module(evaluator: Evaluator, module: Module) -> list[DbAccess]:
     for call, method in index_calls:
         if call.id not in consumed:
             found.append(reader.orphan_index(call, method, _exported_function(call, source.text)))
-    for call in captures.get("helper_call", []):
+    for call in helper_calls:
         function = call.child_by_field_name("function")
         assert function is not None
         found.append(reader.helper(source.text(function), call, _exported_function(call, source.text)))
