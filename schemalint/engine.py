@@ -174,8 +174,9 @@ class _Reporter:
         field = violation.field or (node.field.path if node.field is not None else None)
         index = violation.index or (node.index.name if node.index is not None else None)
         # `is None` tests, not `or`: Severity.NOTICE is 0, which is falsy.
-        configured = self.config.severity.get(rule.name)
-        severity = next(s for s in (configured, violation.severity, rule.severity) if s is not None)
+        severity = self.config.severity.get(rule.name)
+        if severity is None:
+            severity = violation.severity if violation.severity is not None else rule.severity
         return Diagnostic(
             code=rule.code,
             rule=rule.name,

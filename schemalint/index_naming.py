@@ -82,18 +82,17 @@ def propose_index_name(habit: NamingHabit, table: Table, fields: tuple[str, ...]
     """A free name for an index of `table` on `fields`, in the schema's habit."""
     taken = {i.name for i in table.indexes} | {i.name for i in table.search_indexes}
     taken |= {i.name for i in table.vector_indexes} | set(SYSTEM_INDEX_NAMES)
-    candidates = [
-        _render(fields, habit),
-        _render(fields, NamingHabit(habit.camel, False, habit.and_joiner)),
-        _render(fields, NamingHabit(habit.camel, False, not habit.and_joiner)),
-    ]
-    for name in candidates:
+    first = _render(fields, habit)
+    if first not in taken:
+        return first  # the usual case: the other candidates are not rendered
+    whole = _render(fields, NamingHabit(habit.camel, False, habit.and_joiner))
+    for name in (whole, _render(fields, NamingHabit(habit.camel, False, not habit.and_joiner))):
         if name not in taken:
             return name
     number = 2
-    while f"{candidates[1]}_{number}" in taken:
+    while f"{whole}_{number}" in taken:
         number += 1
-    return f"{candidates[1]}_{number}"
+    return f"{whole}_{number}"
 
 
 def _render(
