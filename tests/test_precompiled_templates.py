@@ -37,6 +37,22 @@ def _source(name: str) -> str:
     return environment.loader.get_source(environment, name)[0]
 
 
+def _compile_freshly(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on every template is compiled from its text; the names compiled are listed."""
+    compiled_now: list[str] = []
+    real_compile = precompiled.compile_template
+
+    def compile_template(
+        environment: jinja2.Environment, source: str, name: str, filename: str | None
+    ) -> CodeType:
+        compiled_now.append(name)
+        return real_compile(environment, source, name, filename)
+
+    monkeypatch.setattr(precompiled, "precompiled_code", lambda group, name, source: None)
+    monkeypatch.setattr(precompiled, "compile_template", compile_template)
+    return compiled_now
+
+
 def test_the_generated_modules_are_current() -> None:
     # After editing a template or upgrading Jinja: python -m schemalint.generate.precompiled_build
     assert stale_files() == []
@@ -62,20 +78,10 @@ def test_precompiled_and_freshly_compiled_templates_render_the_same_files(
 ) -> None:
     project = parse_project(discover(FIXTURE))
     precompiled_files = render_docs(project)
-    assert template_environment().get_template("table.md.j2").filename.endswith("table.md.j2")
+    assert (template_environment().get_template("table.md.j2").filename or "").endswith("table.md.j2")
 
     template_environment.cache_clear()
-    compiled_now: list[str] = []
-    real_compile = precompiled.compile_template
-
-    def compile_template(
-        environment: jinja2.Environment, source: str, name: str, filename: str | None
-    ) -> CodeType:
-        compiled_now.append(name)
-        return real_compile(environment, source, name, filename)
-
-    monkeypatch.setattr(precompiled, "precompiled_code", lambda group, name, source: None)
-    monkeypatch.setattr(precompiled, "compile_template", compile_template)
+    compiled_now = _compile_freshly(monkeypatch)
     assert render_docs(project) == precompiled_files
     assert sorted(compiled_now) == ["README.md.j2", "_fields.md.j2", "table.md.j2"]
 
@@ -91,17 +97,7 @@ def test_the_python_client_renders_the_same_from_precompiled_and_freshly_compile
     try:
         precompiled_files = render(project, functions, include_internal=True)
         variant.template_environment.cache_clear()
-        compiled_now: list[str] = []
-        real_compile = precompiled.compile_template
-
-        def compile_template(
-            environment: jinja2.Environment, source: str, name: str, filename: str | None
-        ) -> CodeType:
-            compiled_now.append(name)
-            return real_compile(environment, source, name, filename)
-
-        monkeypatch.setattr(precompiled, "precompiled_code", lambda group, name, source: None)
-        monkeypatch.setattr(precompiled, "compile_template", compile_template)
+        compiled_now = _compile_freshly(monkeypatch)
         assert render(project, functions, include_internal=True) == precompiled_files
         assert "documents.py.jinja" in compiled_now
     finally:
