@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 import pytest
 
 from schemalint import records, records_build, records_compiled
+from tests.bytecode import env_that_writes_bytecode, running_python
 
 
 def _normalised(code: CodeType) -> CodeType:
@@ -32,7 +33,7 @@ def _generated_version() -> str:
 
 
 def test_the_generated_module_is_current_for_this_python() -> None:
-    running = ".".join(map(str, sys.version_info[:3]))
+    running = running_python()
     if _generated_version() != running:
         pytest.skip(f"generated for Python {_generated_version()}, running {running}")
     result = subprocess.run(
@@ -200,8 +201,19 @@ def _functions(classes: dict[str, type]) -> list[FunctionType]:
 def test_schemalint_classes_take_their_methods_precompiled() -> None:
     from schemalint import ir
 
-    if not records.precompiled_code():
-        pytest.skip("the generated module has no bytecode here and Python may not write it")
-    init = ir.VObject.__init__
-    assert init.__code__.co_filename == records_compiled.__file__
+    if _generated_version() != running_python():
+        pytest.skip(f"generated for Python {_generated_version()}, running {running_python()}")
+    # In a process that may cache bytecode (as after `pip install`; this one may not).
+    script = (
+        "from schemalint import ir, records_compiled; "
+        "print(ir.VObject.__init__.__code__.co_filename == records_compiled.__file__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env_that_writes_bytecode(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "True"
     assert ir.VObject(fields=()) == ir.VObject(fields=(), name="other")

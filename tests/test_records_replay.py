@@ -13,19 +13,26 @@ from typing import Any, ClassVar
 
 import pytest
 
-from schemalint import records, records_build, records_replay
+from schemalint import records, records_build, records_compiled, records_replay
+from tests.bytecode import env_that_writes_bytecode, running_python
 
 DESCRIBE = Path(__file__).with_name("records_description.py")
 
 
 def _descriptions(mode: str) -> dict[str, Any]:
-    result = subprocess.run([sys.executable, str(DESCRIBE), mode], capture_output=True, text=True, check=True)
+    # In processes that may cache bytecode, as after `pip install`: replay plans are used only then.
+    result = subprocess.run(
+        [sys.executable, str(DESCRIBE), mode],
+        env=env_that_writes_bytecode(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
 def test_every_replayed_schemalint_dataclass_equals_the_standard_decorators() -> None:
-    plans, _ = records.replay_plans()
-    if not plans:
+    if running_python() != records_compiled.PYTHON or not records_replay.usable():
         pytest.skip("no replay plans for this Python (the standard decorator makes every class)")
     replayed, standard = _descriptions("replay"), _descriptions("standard")
     assert standard["replayed"] == 0
