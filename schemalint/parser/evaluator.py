@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 from schemalint import files
@@ -112,11 +113,12 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         everything first: those of linking, then those of named imports, then evaluation's.
         """
         run = self._run = _EagerRun(path)
+        already_loaded = len(self.linker.by_path)
         try:
             module = self.linker.load_file(path)
         finally:
             self._run = None
-            self._check_named_imports(run.named)
+            self._check_named_imports(run.named, already_loaded)
             self.diagnostics.extend(run.evaluated)
         self.evaluate_module(module)
         return module
@@ -175,10 +177,15 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
                 continue  # not valid at module level (a syntax error esbuild reports)
         module.state = "evaluated"
 
-    def _check_named_imports(self, checked: dict[Module, list[ParserDiagnostic]]) -> None:
+    def _check_named_imports(self, checked: dict[Module, list[ParserDiagnostic]], first: int) -> None:
         """Report named imports that their module does not export, module by module in the
-        order they were loaded (`checked`: the reports of modules already checked)."""
-        for module in list(self.linker.by_path.values()):
+        order they were loaded (`checked`: the reports of modules already checked).
+
+        Only the modules this run loaded (`by_path` from position `first` on) are visited:
+        an earlier run checked the others and emptied their `named_imports`, and `checked`
+        holds this run's modules only, so visiting them again would add nothing (with one run
+        per function module, doing so made this quadratic in the number of files)."""
+        for module in list(islice(self.linker.by_path.values(), first, None)):
             self.diagnostics.extend(checked.get(module, ()))
             self._check_imports_of(module)
 
