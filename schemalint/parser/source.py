@@ -7,14 +7,13 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser, Tree
 
 from schemalint import files
 from schemalint.diagnostics import PARSE_ERROR, ParserDiagnostic, Span
 from schemalint.ir import Comment
 from schemalint.lazy_pattern import lazy_compile
-from schemalint.parser import syntax
+from schemalint.parser import grammars, syntax
 from schemalint.parser.js_numbers import parse_number_literal
 from schemalint.parser.js_strings import decode_literal
 from schemalint.span import (
@@ -33,8 +32,7 @@ DIRECTIVE_MARKER = b"schemalint-"
 
 @cache
 def _parser(tsx: bool) -> Parser:
-    grammar = tree_sitter_typescript.language_tsx() if tsx else tree_sitter_typescript.language_typescript()
-    return Parser(Language(grammar))
+    return Parser(Language(grammars.language(tsx)))
 
 
 class FieldIds(NamedTuple):

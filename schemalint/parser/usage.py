@@ -12,12 +12,12 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
-import tree_sitter_typescript
 from tree_sitter import Language, Node, Query, QueryCursor
 
 from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Severity, Span
 from schemalint.ir import AccessKind, DbAccess, Usage
 from schemalint.lazy_pattern import lazy_compile
+from schemalint.parser import grammars
 from schemalint.parser.evaluator import Evaluator
 from schemalint.parser.modules import Module
 
@@ -82,8 +82,7 @@ def usage_notices(usage: Usage) -> list[ParserDiagnostic]:
 @cache
 def _query(tsx: bool) -> Query:
     """The compiled pattern for one grammar (compiled on first use: it takes a while)."""
-    grammar = tree_sitter_typescript.language_tsx() if tsx else tree_sitter_typescript.language_typescript()
-    return Query(Language(grammar), _pattern())
+    return Query(Language(grammars.language(tsx)), _pattern())
 
 
 def _pattern() -> str:
