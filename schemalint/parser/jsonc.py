@@ -1,16 +1,46 @@
-"""JSON with comments and trailing commas (tsconfig.json), read with the TypeScript grammar."""
+"""JSON with comments and trailing commas (tsconfig.json), read with the TypeScript grammar.
+
+Plain JSON (most imported `.json` modules, many `package.json` and tsconfig files) is read by
+the standard `json` module instead, with hooks making its answer the grammar reading's: every
+number a float, a negative number refused (the grammar reading sees a unary expression there),
+NaN and Infinity refused. Texts whose `\\u` escapes may form a UTF-16 surrogate pair (which `json`
+joins and the grammar reading keeps apart), and anything `json` refuses, take the grammar path.
+"""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tree_sitter import Node
 
+from schemalint.lazy_pattern import lazy_compile
 from schemalint.parser.source import _parser, decode_escape
+
+_SURROGATE_ESCAPE = lazy_compile(r"\\u[dD][89abAB]")
 
 
 def parse_jsonc(text: str) -> Any:
     """Parse JSON with comments and trailing commas (tsconfig.json) using the TS grammar."""
+    if "\\u" not in text or _SURROGATE_ESCAPE.search(text) is None:
+        try:
+            return json.loads(text, parse_int=_unsigned, parse_float=_unsigned, parse_constant=_refused)
+        except (ValueError, RecursionError):
+            pass  # not plain JSON (comments, trailing commas, ...): read it with the grammar
+    return _parse_with_grammar(text)
+
+
+def _unsigned(literal: str) -> float:
+    if literal.startswith("-"):
+        raise ValueError("a negative number")
+    return float(literal)
+
+
+def _refused(literal: str) -> float:
+    raise ValueError(f"{literal} is not JSON")
+
+
+def _parse_with_grammar(text: str) -> Any:
     data = f"({text}\n)".encode()
     tree = _parser(False).parse(data)
     root = tree.root_node
