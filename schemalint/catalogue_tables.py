@@ -23,6 +23,7 @@ from schemalint.ir import DbAccess, Usage
 from schemalint.lazy_pattern import lazy_compile
 from schemalint.parser.source import SourceText, load_source
 from schemalint.records import dataclass
+from schemalint.usagequery import accesses_on
 
 _LOOP_METHODS = (b"map", b"forEach")
 
@@ -88,7 +89,7 @@ def is_catalogue(usage: Usage, table: str, sources: Sources) -> bool:
     constant bound to one, or an argument) and at least one over a list written in the code
     (a loop over an argument alone is an import of real data). `sources` caches the files read
     (one dict per run)."""
-    inserts = [a for a in usage.accesses if a.kind == "insert" and a.tables == (table,)]
+    inserts = [a for a in accesses_on(usage, table) if a.kind == "insert" and a.tables == (table,)]
     if not inserts or not usage.complete:
         return False
     # Most tables have an insert that no loop over a whole list surrounds: the text tells

@@ -7,6 +7,7 @@ index, so a range may end on it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -123,13 +124,7 @@ def location(project: Project, access: DbAccess) -> str:
 
 def uses_of_index(usage: Usage, table: str, name: str) -> tuple[DbAccess, ...]:
     """The accesses that may use database index `name` of `table`."""
-    found = []
-    for access in usage.accesses:
-        if access.tables is not None and table not in access.tables:
-            continue
-        if any(use.kind == "db" and use.names is not None and name in use.names for use in access.indexes):
-            found.append(access)
-    return tuple(found)
+    return _access_index(usage).uses_of_index(table, name)
 
 
 def index_usage_known(usage: Usage, table: str) -> bool:
@@ -137,28 +132,112 @@ def index_usage_known(usage: Usage, table: str) -> bool:
     was read and no index use that may be on `table` has an unknown name."""
     if not usage.complete:
         return False
-    for access in usage.accesses:
-        if access.tables is not None and table not in access.tables:
-            continue
-        if access.tables is None and access.followed and not access.indexes:
-            continue  # a query of an unknown table that uses no index
-        if any(use.names is None for use in access.indexes):
-            return False
-        if access.tables is None and access.followed and access.indexes:
-            continue
-    return True
+    index = _access_index(usage)
+    return not index.unknown_table_has_unnamed_use and not any(
+        use.names is None for access in index.on_table(table) for use in access.indexes
+    )
 
 
 def scans_by_field(usage: Usage, table: str, path: str) -> tuple[DbAccess, ...]:
     """Queries on `table` (alone) that use no index and filter by `path` with `q.eq`."""
     return tuple(
         access
-        for access in usage.accesses
+        for access in accesses_on(usage, table)
         if access.kind == "query"
         and access.tables == (table,)
         and not access.indexes
         and any(path in use.eq_fields for use in access.filters)
     )
+
+
+def accesses_on(usage: Usage, table: str) -> tuple[DbAccess, ...]:
+    """`usage.on_table(table)`: the accesses that may touch `table` (unknown-table accesses
+    excluded), in order. Looked up, not searched for: rules ask about every table and index,
+    and searching would make a run quadratic in the size of a project with function code."""
+    return _access_index(usage).on_table(table)
+
+
+def unknown_table_accesses(usage: Usage) -> tuple[DbAccess, ...]:
+    """The accesses whose table could not be narrowed, in order."""
+    return _access_index(usage).unknown_table
+
+
+def _access_index(usage: Usage) -> _AccessIndex:
+    return memo_on(usage, "access_index", lambda: _AccessIndex(usage.accesses))
+
+
+class _AccessIndex:
+    """A usage model's accesses by the table they may touch, built once per usage model.
+
+    An access with known tables is listed under each of them; one of unknown table may touch
+    any table, so what is asked per table combines both, in the accesses' order.
+    """
+
+    __slots__ = (
+        "_by_table",
+        "_positions",
+        "_unknown_names",
+        "_unknown_uses",
+        "accesses",
+        "unknown_table",
+        "unknown_table_has_unnamed_use",
+    )
+
+    def __init__(self, accesses: tuple[DbAccess, ...]) -> None:
+        self.accesses = accesses
+        self._positions: dict[str, list[int]] = {}
+        unknown: list[int] = []
+        # The database index names unknown-table accesses may use, each with their positions.
+        self._unknown_uses: dict[str, list[int]] = {}
+        names: set[str] = set()
+        for position, access in enumerate(accesses):
+            if access.tables is not None:
+                for table in dict.fromkeys(access.tables):
+                    self._positions.setdefault(table, []).append(position)
+                continue
+            unknown.append(position)
+            for use in access.indexes:
+                names.update(use.names or ())
+                if use.kind == "db" and use.names is not None:
+                    for name in use.names:
+                        found = self._unknown_uses.setdefault(name, [])
+                        if not found or found[-1] != position:
+                            found.append(position)
+        self.unknown_table = tuple(accesses[p] for p in unknown)
+        self.unknown_table_has_unnamed_use = any(
+            use.names is None for access in self.unknown_table for use in access.indexes
+        )
+        self._unknown_names = frozenset(names)
+        self._by_table: dict[str, tuple[DbAccess, ...]] = {}
+
+    def on_table(self, table: str) -> tuple[DbAccess, ...]:
+        found = self._by_table.get(table)
+        if found is None:
+            accesses = self.accesses
+            found = self._by_table[table] = tuple(accesses[p] for p in self._positions.get(table, ()))
+        return found
+
+    def names_used_on(self, table: str) -> frozenset[str]:
+        names = set(self._unknown_names)
+        for access in self.on_table(table):
+            for use in access.indexes:
+                names.update(use.names or ())
+        return frozenset(names)
+
+    def uses_of_index(self, table: str, name: str) -> tuple[DbAccess, ...]:
+        accesses = self.accesses
+        positions = [
+            p
+            for p in self._positions.get(table, ())
+            if any(
+                use.kind == "db" and use.names is not None and name in use.names
+                for use in accesses[p].indexes
+            )
+        ]
+        unknown = self._unknown_uses.get(name)
+        if unknown:
+            positions = sorted([*positions, *unknown])
+        return tuple(accesses[p] for p in positions)
 
 
 def is_user_table(table: Table) -> bool:
@@ -184,13 +263,7 @@ def leading_index(table: Table, fields: tuple[str, ...]) -> tuple[DbIndex, int] 
 def names_used_on(usage: Usage, table: str) -> frozenset[str]:
     """Every index name (of any kind) some access may use on `table`, including the names of
     index calls whose table is unknown."""
-    names: set[str] = set()
-    for access in usage.accesses:
-        if access.tables is not None and table not in access.tables:
-            continue
-        for use in access.indexes:
-            names.update(use.names or ())
-    return frozenset(names)
+    return _access_index(usage).names_used_on(table)
 
 
 # Indexes that a package queries itself, on tables the project may redefine: @convex-dev/auth
@@ -212,6 +285,11 @@ _ONE_OFF = lazy_compile(r"migrat|seed|sample|fixture", re.IGNORECASE)
 def is_one_off(access: DbAccess, root: str) -> bool:
     """Whether the access is written in a module (or folder, below the project root) named like
     a migration or seed script: code that scans tables on purpose, run by hand."""
-    path = Path(access.span.file)
+    return _is_one_off_file(access.span.file, root)
+
+
+@functools.lru_cache(maxsize=1024)  # asked about every scan; a module holds many
+def _is_one_off_file(file: str, root: str) -> bool:
+    path = Path(file)
     parts = path.relative_to(root).parts if path.is_relative_to(root) else path.parts[-1:]
     return any(_ONE_OFF.search(part) for part in parts)

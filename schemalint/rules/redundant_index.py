@@ -14,7 +14,14 @@ from schemalint.ir import DbAccess, DbIndex, Usage
 from schemalint.irquery import IndexRef, is_package_table
 from schemalint.lazy_pattern import lazy_compile
 from schemalint.rules.base import Rule, RuleContext, Violation
-from schemalint.usagequery import index_usage_known, location, usage_of, uses_of_index
+from schemalint.usagequery import (
+    accesses_on,
+    index_usage_known,
+    location,
+    unknown_table_accesses,
+    usage_of,
+    uses_of_index,
+)
 
 MAX_LISTED = 3
 
@@ -121,9 +128,9 @@ def _dead(usage: Usage, table: str) -> bool:
     """Whether no function reads or writes `table`: every module was read, none names the
     table, and no query or insert has a table that could not be narrowed. (A `get`, `patch` or
     `delete` by id alone needs an id from a query or insert of the table.)"""
-    if not usage.complete or usage.on_table(table):
+    if not usage.complete or accesses_on(usage, table):
         return False
-    return not any(a.tables is None and a.kind not in _BY_ID for a in usage.accesses)
+    return not any(a.kind not in _BY_ID for a in unknown_table_accesses(usage))
 
 
 _BY_ID = ("get", "patch", "replace", "delete")
