@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, TypeVar
 
 from schemalint.export import ExportError, js_number, literal_json
 from schemalint.ir import (
@@ -50,6 +50,7 @@ _SIMPLE_TAGS = {
     "unknown": '"any"',
 }
 _INFINITY = float("inf")
+_Index = TypeVar("_Index", DbIndex, SearchIndex, VectorIndex)
 
 
 def table_text(table: Table, indent: int | None, depth: int) -> str:
@@ -91,8 +92,10 @@ class _Layout:
 
     __slots__ = (
         "array_head",
+        "child",
         "close",
         "field_head",
+        "field_texts",
         "id_head",
         "inner",
         "literal_head",
@@ -104,6 +107,9 @@ class _Layout:
         "union_head",
         "values_head",
     )
+
+    child: _Layout | None
+    field_texts: dict[str, tuple[str, str]] | None
 
     def __init__(self, newline: str, step: str, comma: str) -> None:
         inner = newline + step
@@ -130,6 +136,10 @@ class _Layout:
             comma + inner + '"optional": false' + newline + "}",
             comma + inner + '"optional": true' + newline + "}",
         )
+        self.child = None  # the layout of the line `inner` (set by the writer when first needed)
+        # A field whose validator is a simple one, after its name, by kind and `optional`
+        # (set by the writer when first needed).
+        self.field_texts = None
 
 
 class TableWriter:
@@ -176,38 +186,45 @@ class TableWriter:
         return "[" + inner + (self._comma + inner).join(texts) + newline + "]"
 
     def table(self, table: Table, newline: str) -> None:
-        inner = newline + self._step
-        db = [i for i in table.indexes if not i.staged], [i for i in table.indexes if i.staged]
-        search = (
-            [i for i in table.search_indexes if not i.staged],
-            [i for i in table.search_indexes if i.staged],
-        )
-        vector = (
-            [i for i in table.vector_indexes if not i.staged],
-            [i for i in table.vector_indexes if i.staged],
-        )
         if type(table.name) is not str:
             raise Unusual
-        members: list[tuple[str, Callable[[str], None] | str]] = [
-            ('"tableName"', encode_basestring(table.name)),
-            ('"indexes"', self._list(inner, [self._db_index(i, inner + self._step) for i in db[0]])),
-            ('"stagedDbIndexes"', self._list(inner, [self._db_index(i, inner + self._step) for i in db[1]])),
-            ('"searchIndexes"', self._list(inner, [self._search(i, inner + self._step) for i in search[0]])),
-            (
-                '"stagedSearchIndexes"',
-                self._list(inner, [self._search(i, inner + self._step) for i in search[1]]),
-            ),
-            ('"vectorIndexes"', self._list(inner, [self._vector(i, inner + self._step) for i in vector[0]])),
-            (
-                '"stagedVectorIndexes"',
-                self._list(inner, [self._vector(i, inner + self._step) for i in vector[1]]),
-            ),
-            ('"documentType"', lambda at: self.validator(table.document, at)),
-        ]
+        layout = self._layouts.get(newline) or self._layout(newline)
+        inner, between = layout.inner, layout.next_item
+        db = self._indexes(table.indexes, self._db_index, inner)
+        search = self._indexes(table.search_indexes, self._search, inner)
+        vector = self._indexes(table.vector_indexes, self._vector, inner)
+        append = self.parts.append
+        append(
+            "".join(
+                (
+                    "{" + inner + '"tableName": ' + encode_basestring(table.name),
+                    between + '"indexes": ' + db[0],
+                    between + '"stagedDbIndexes": ' + db[1],
+                    between + '"searchIndexes": ' + search[0],
+                    between + '"stagedSearchIndexes": ' + search[1],
+                    between + '"vectorIndexes": ' + vector[0],
+                    between + '"stagedVectorIndexes": ' + vector[1],
+                    between + '"documentType": ',
+                )
+            )
+        )
+        self.validator(table.document, inner)
         staged = table.staged_document
         if staged is not None:
-            members.append(('"stagedDocumentType"', lambda at: self.validator(staged, at)))
-        self._object(newline, members)
+            append(between + '"stagedDocumentType": ')
+            self.validator(staged, inner)
+        append(layout.close)
+
+    def _indexes(
+        self, indexes: tuple[_Index, ...], write: Callable[[_Index, str], str], newline: str
+    ) -> tuple[str, str]:
+        """The JSON lists, starting at `newline`, of the live and of the staged `indexes`."""
+        if not indexes:
+            return "[]", "[]"
+        item = newline + self._step
+        live = [write(index, item) for index in indexes if not index.staged]
+        staged = [write(index, item) for index in indexes if index.staged]
+        return self._list(newline, live), self._list(newline, staged)
 
     def _object_text(self, newline: str, members: list[tuple[str, str]]) -> str:
         inner = newline + self._step
@@ -215,12 +232,16 @@ class TableWriter:
         return "{" + inner + body + newline + "}"
 
     def _db_index(self, index: DbIndex, newline: str) -> str:
-        return self._object_text(
-            newline,
-            [
-                ('"indexDescriptor"', _scalar(index.name)),
-                ('"fields"', self._list(newline + self._step, _strings(index.fields))),
-            ],
+        layout = self._layouts.get(newline) or self._layout(newline)
+        inner = layout.inner
+        return "".join(
+            (
+                "{" + inner + '"indexDescriptor": ',
+                _scalar(index.name),
+                layout.next_item + '"fields": ',
+                self._list(inner, _strings(index.fields)),
+                layout.close,
+            )
         )
 
     def _search(self, index: SearchIndex, newline: str) -> str:
@@ -249,6 +270,26 @@ class TableWriter:
             layout = self._layouts[newline] = _Layout(newline, self._step, self._comma)
         return layout
 
+    def _child(self, layout: _Layout) -> _Layout:
+        """The layout of `layout`'s inner line."""
+        child = layout.child
+        if child is None:
+            child = layout.child = self._layout(layout.inner)
+        return child
+
+    def _field_texts(self, field_layout: _Layout) -> dict[str, tuple[str, str]]:
+        """`field_layout.field_texts`: for a field on `field_layout`'s line whose validator is
+        simple, the text after its name (its `{"fieldType": ..., "optional": ...}`)."""
+        texts = field_layout.field_texts
+        if texts is None:
+            type_layout = self._child(field_layout)
+            head, tails = ": " + field_layout.field_head, field_layout.optional_tails
+            texts = field_layout.field_texts = {
+                kind: (head + simple + tails[False], head + simple + tails[True])
+                for kind, simple in type_layout.simple.items()
+            }
+        return texts
+
     def validator(self, validator: Validator, newline: str) -> None:
         """Append the `ValidatorJSON` of `validator` (as `export.validator_json`)."""
         append = self.parts.append
@@ -257,22 +298,23 @@ class TableWriter:
         if simple is not None:
             append(simple)
             return
+        # The classes are disjoint: tested in the order of how common they are.
         if isinstance(validator, VObject):
             append(layout.object_head)
             self._fields(validator, layout.inner)
             append(layout.close)
-        elif isinstance(validator, VLiteral):
-            append(layout.literal_head + self._literal(validator, layout.inner) + layout.close)
-        elif isinstance(validator, VId):
-            append(layout.id_head + _scalar(validator.table_name) + layout.close)
         elif isinstance(validator, VUnion):
             append(layout.union_head)
             self._members(validator.members, layout.inner)
             append(layout.close)
+        elif isinstance(validator, VId):
+            append(layout.id_head + _scalar(validator.table_name) + layout.close)
         elif isinstance(validator, VArray):
             append(layout.array_head)
             self.validator(validator.element, layout.inner)
             append(layout.close)
+        elif isinstance(validator, VLiteral):
+            append(layout.literal_head + self._literal(validator, layout.inner) + layout.close)
         elif isinstance(validator, VRecord):
             keys, values = validator.keys, validator.values
             if keys.optional or values.optional:
@@ -296,15 +338,21 @@ class TableWriter:
         if not members:
             append("[]")
             return
-        item = self._layout(newline).inner
-        layout = self._layout(item)
-        separator, between = "[" + item, self._comma + item
+        outer = self._layouts.get(newline) or self._layout(newline)
+        item = outer.inner
+        layout = outer.child or self._child(outer)
+        simple_texts, literal_head, close = layout.simple, layout.literal_head, layout.close
+        separator, between = "[" + item, outer.next_item
         for member in members:
-            simple = layout.simple.get(member.kind)
+            simple = simple_texts.get(member.kind)
             if simple is not None:
                 append(separator + simple)
             elif isinstance(member, VLiteral):
-                append(separator + layout.literal_head + self._literal(member, layout.inner) + layout.close)
+                value = member.value
+                if type(value) is str and member.value_type == "string":
+                    append(separator + literal_head + encode_basestring(value) + close)
+                else:
+                    append(separator + literal_head + self._literal(member, layout.inner) + close)
             else:
                 append(separator)
                 self.validator(member, item)
@@ -331,11 +379,14 @@ class TableWriter:
             return
         if len(fields) > 1 and len({f.name for f in fields}) != len(fields):
             raise Unusual  # a repeated name: the dict keeps one entry
-        layout = self._layout(newline)
-        field_layout = self._layout(layout.inner)  # each field's {"fieldType", "optional"}
-        type_layout = self._layout(field_layout.inner)
-        head, tails = field_layout.field_head, field_layout.optional_tails
-        separator = "{" + layout.inner
+        layout = self._layouts.get(newline) or self._layout(newline)
+        field_layout = layout.child or self._child(layout)  # each field's {"fieldType", "optional"}
+        simple_texts = field_layout.field_texts or self._field_texts(field_layout)
+        head, tails = ": " + field_layout.field_head, field_layout.optional_tails
+        value_line = field_layout.inner
+        value_layout = field_layout.child or self._child(field_layout)
+        id_head, close = head + value_layout.id_head, value_layout.close
+        separator, next_item = "{" + layout.inner, layout.next_item
         for f in fields:
             name, validator = f.name, f.validator
             if type(name) is not str:
@@ -343,15 +394,17 @@ class TableWriter:
             optional = validator.optional
             if optional is not True and optional is not False:
                 raise Unusual
-            tail = tails[optional]
-            simple = type_layout.simple.get(validator.kind)
-            if simple is not None:
-                append(separator + encode_basestring(name) + ": " + head + simple + tail)
+            texts = simple_texts.get(validator.kind)
+            if texts is not None:
+                append(separator + encode_basestring(name) + texts[optional])
+            elif type(validator) is VId and type(validator.table_name) is str:
+                table_name = encode_basestring(validator.table_name)
+                append(separator + encode_basestring(name) + id_head + table_name + close + tails[optional])
             else:
-                append(separator + encode_basestring(name) + ": " + head)
-                self.validator(validator, field_layout.inner)
-                append(tail)
-            separator = layout.next_item
+                append(separator + encode_basestring(name) + head)
+                self.validator(validator, value_line)
+                append(tails[optional])
+            separator = next_item
         append(layout.close)
 
     def _field_type(self, validator: Validator, newline: str) -> None:
