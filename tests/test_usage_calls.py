@@ -1,11 +1,13 @@
-"""The usage analysis finds the calls its tree-sitter query matches without compiling the query."""
+"""The usage analysis finds the calls a tree-sitter query would match without compiling one,
+in one order: by start, then end (nested calls starting at one place: the inner one first)."""
 
 from __future__ import annotations
 
 import tree_sitter_typescript
-from tree_sitter import Language, Node, Parser, QueryCursor
+from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from schemalint.parser import usage
+from schemalint.parser.usage_chains import HELPER_INDEX_ARG
 
 SOURCE = b"""
 export const list = query({ handler: async (ctx, args) => {
@@ -16,40 +18,43 @@ export const list = query({ handler: async (ctx, args) => {
   return ctx.vectorSearch("messages", "by_v", { vector: [] }).then(x.querySomething());
 }});
 """
-# Two index calls starting where the chain starts: read in the query's own order.
+# Two index calls starting where the chain starts (Convex rejects the chain; it is still read).
 CHAINED = b'const r = ctx.db.query("my-table").withIndex("a").withSearchIndex("b", (q) => q);\n'
+# Other calls starting at one place, outer ones named before inner ones in the method list.
+STRINGS = b'const s = name.replace("a", "b").replace("c", "d").get("e").query("f");\n'
+# What the analysis reads, as the query it once compiled (the reference here).
+PATTERN = f"""
+(call_expression function: (member_expression property: (property_identifier) @method
+  (#any-of? @method {" ".join(f'"{m}"' for m in usage._METHODS)}))) @call
+(call_expression function: (identifier) @helper
+  (#any-of? @helper {" ".join(f'"{h}"' for h in HELPER_INDEX_ARG)})) @helper_call
+"""
+LANGUAGE = Language(tree_sitter_typescript.language_typescript())
 
 
-def _by_query(data: bytes) -> tuple[list[int], list[int]]:
-    tree = Parser(Language(tree_sitter_typescript.language_typescript())).parse(data)
-    captures = QueryCursor(usage._query(False)).captures(tree.root_node)
-    calls = sorted(captures.get("call", []), key=lambda n: n.start_byte)
-    return [n.start_byte for n in calls], [n.start_byte for n in captures.get("helper_call", [])]
+def _root(data: bytes) -> Node:
+    return Parser(LANGUAGE).parse(data).root_node
 
 
-def _found(data: bytes) -> tuple[list[Node], list[Node]]:
-    tree = Parser(Language(tree_sitter_typescript.language_typescript())).parse(data)
-    return usage._candidate_calls(data, tree.root_node, False)
-
-
-def _query_uses() -> int:
-    info = usage._query.cache_info()
-    return info.hits + info.misses
+def _extents(nodes: list[Node]) -> list[tuple[int, int]]:
+    return [(n.start_byte, n.end_byte) for n in nodes]
 
 
 def test_the_calls_found_from_their_names_are_the_querys() -> None:
-    uses = _query_uses()
-    calls, helpers = _found(SOURCE)
-    assert _query_uses() == uses  # found without the query
-    assert ([n.start_byte for n in calls], [n.start_byte for n in helpers]) == _by_query(SOURCE)
-    methods = [usage._method_of(SOURCE, n) for n in calls]
-    assert sorted(methods) == sorted([b"query", b"withIndex", b"get", b"patch", b"vectorSearch"])
-    assert len(helpers) == 1
+    query = Query(LANGUAGE, PATTERN)
+    for data in (SOURCE, CHAINED, STRINGS):
+        calls, helpers = usage._candidate_calls(data, _root(data))
+        captures = QueryCursor(query).captures(_root(data))
+        assert _extents(calls) == sorted(_extents(captures.get("call", [])))
+        assert _extents(helpers) == sorted(_extents(captures.get("helper_call", [])))
+    calls, helpers = usage._candidate_calls(SOURCE, _root(SOURCE))
+    assert len(calls) == 5 and len(helpers) == 1
 
 
-def test_index_calls_starting_at_one_place_are_left_to_the_query() -> None:
-    # the query's order of such calls is its own (it may differ between two parses of a file)
-    uses = _query_uses()
-    calls, _ = _found(CHAINED)
-    assert _query_uses() == uses + 1
-    assert sorted((n.start_byte, n.end_byte) for n in calls) == [(10, 34), (10, 49), (10, 80)]
+def test_calls_starting_at_one_place_are_read_inner_first_on_every_parse() -> None:
+    for _ in range(3):
+        calls, _helpers = usage._candidate_calls(CHAINED, _root(CHAINED))
+        assert _extents(calls) == [(10, 34), (10, 49), (10, 80)]  # query, withIndex, withSearchIndex
+        calls, _helpers = usage._candidate_calls(STRINGS, _root(STRINGS))
+        assert [n.end_byte for n in calls] == sorted(n.end_byte for n in calls)
+        assert len({n.start_byte for n in calls}) == 1 and len(calls) == 4

@@ -9,15 +9,13 @@ functions, so nothing is parsed twice.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
 from pathlib import Path
 
-from tree_sitter import Language, Node, Query, QueryCursor
+from tree_sitter import Node
 
 from schemalint.diagnostics import UNEVALUABLE_EXPRESSION, ParserDiagnostic, Severity, Span
 from schemalint.ir import AccessKind, DbAccess, Usage
 from schemalint.lazy_pattern import lazy_compile
-from schemalint.parser import grammars
 from schemalint.parser.evaluator import Evaluator
 from schemalint.parser.modules import Module
 
@@ -79,24 +77,6 @@ def usage_notices(usage: Usage) -> list[ParserDiagnostic]:
     return notices
 
 
-@cache
-def _query(tsx: bool) -> Query:
-    """The compiled pattern for one grammar (compiled on first use: it takes a while)."""
-    return Query(Language(grammars.language(tsx)), _pattern())
-
-
-def _pattern() -> str:
-    """The query text: calls of the database methods and of the index helpers."""
-    from schemalint.parser.usage_chains import HELPER_INDEX_ARG
-
-    return f"""
-(call_expression function: (member_expression property: (property_identifier) @method
-  (#any-of? @method {" ".join(f'"{m}"' for m in _METHODS)}))) @call
-(call_expression function: (identifier) @helper
-  (#any-of? @helper {" ".join(f'"{h}"' for h in HELPER_INDEX_ARG)})) @helper_call
-"""
-
-
 def scan_usage(
     evaluator: Evaluator,
     modules: Iterable[Module],
@@ -133,13 +113,13 @@ def scan_usage(
     )
 
 
-def _candidate_calls(data: bytes, root: Node, tsx: bool) -> tuple[list[Node], list[Node]]:
-    """The calls `_pattern` matches in a file (`data`, parsed into `root`): `x.m(...)` with `m`
-    one of `_METHODS` sorted by start, and `h(...)` with `h` one of the index helpers in the
-    query's order. Found from where the names are written: compiling the query costs more than
-    the rest of a small project's check. The query's order of calls that start at the same
-    place is its own; where two such calls would be read in that order (two index calls, or two
-    other calls), the file is matched by the query itself."""
+def _candidate_calls(data: bytes, root: Node) -> tuple[list[Node], list[Node]]:
+    """The calls in a file (`data`, parsed into `root`) that the usage analysis reads: `x.m(...)`
+    with `m` one of `_METHODS`, and `h(...)` with `h` one of the index helpers, each list in the
+    order of the calls' starts, then ends (two calls starting at one place, as in
+    `q.withIndex(..).withSearchIndex(..)`, are nested: the inner one first). Found from where
+    the names are written, not by a tree-sitter query: compiling one costs more than the rest of
+    a small project's check, and its order of calls starting at one place is its own."""
     from schemalint.parser.usage_chains import HELPER_INDEX_ARG
 
     calls = [
@@ -161,26 +141,11 @@ def _candidate_calls(data: bytes, root: Node, tsx: bool) -> tuple[list[Node], li
         and call.type == "call_expression"
         and _is_field(call, "function", node)
     ]
-    index_starts = [call.start_byte for call in calls if _method_of(data, call) in _INDEX_METHODS]
-    other_starts = [call.start_byte for call in calls if _method_of(data, call) not in _INDEX_METHODS]
-    helper_starts = [call.start_byte for call in helpers]
-    if any(len(set(starts)) != len(starts) for starts in (index_starts, other_starts, helper_starts)):
-        captures = QueryCursor(_query(tsx)).captures(root)
-        return sorted(captures.get("call", []), key=_start), list(captures.get("helper_call", []))
-    return sorted(calls, key=_start), sorted(helpers, key=_start)
+    return sorted(calls, key=_extent), sorted(helpers, key=_extent)
 
 
-_INDEX_METHODS = (b"withIndex", b"withSearchIndex")
-
-
-def _method_of(data: bytes, call: Node) -> bytes:
-    function = call.child_by_field_name("function")
-    prop = function.child_by_field_name("property") if function is not None else None
-    return data[prop.start_byte : prop.end_byte] if prop is not None else b""
-
-
-def _start(node: Node) -> int:
-    return node.start_byte
+def _extent(node: Node) -> tuple[int, int]:
+    return node.start_byte, node.end_byte
 
 
 def _tokens(data: bytes, root: Node, name: bytes, kind: str) -> Iterator[Node]:
@@ -206,9 +171,7 @@ def _scan_module(evaluator: Evaluator, module: Module) -> list[DbAccess]:
 
     source = module.source
     assert source is not None and source.tree is not None
-    calls, helper_calls = _candidate_calls(
-        source.data, source.tree.root_node, source.path.endswith((".tsx", ".jsx"))
-    )
+    calls, helper_calls = _candidate_calls(source.data, source.tree.root_node)
     resolver = NameResolver(evaluator, module)
     reader = ChainReader(resolver)
     found: list[DbAccess] = []
