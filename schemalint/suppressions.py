@@ -76,6 +76,11 @@ class Suppressions:
         self.malformed: list[Unused] = []
         for source in files:
             self._read_file(source)
+        # The directives by file and line (None: whole-file ones), in order: a finding is
+        # compared with those of its own file and line only, not with every directive.
+        self._by_place: dict[tuple[str, int | None], list[Directive]] = {}
+        for directive in self.directives:
+            self._by_place.setdefault((directive.file, directive.line), []).append(directive)
 
     def _read_file(self, source: SourceFile) -> None:
         own_lines = {c.span.line for c in source.directives if c.own_line}
@@ -103,12 +108,13 @@ class Suppressions:
 
         A line directive is preferred over a whole-file one covering the same finding.
         """
-        covering = [d for d in self.directives if d.covers(diagnostic)]
-        if not covering:
-            return False
-        chosen = min(covering, key=lambda d: d.line is None)
-        chosen.used.add(diagnostic.rule)
-        return True
+        file = diagnostic.span.file
+        for place in ((file, diagnostic.span.line), (file, None)):
+            for directive in self._by_place.get(place, ()):
+                if directive.covers(diagnostic):
+                    directive.used.add(diagnostic.rule)
+                    return True
+        return False
 
     def unused(self, enabled: Iterable[str], elsewhere: Iterable[str] = ()) -> list[Unused]:
         """Every directive (or listed rule of one) that suppressed nothing, given the names

@@ -170,6 +170,19 @@ def test_ignore_file_suppresses_listed_rules_or_everything() -> None:
     assert run(project(USERS, comments=everything)) == []
 
 
+def test_a_line_suppression_is_used_before_a_file_one_and_the_first_of_a_line_before_the_next() -> None:
+    comments = (
+        comment("// schemalint-ignore-file any-type", 1, own_line=True),
+        comment("// schemalint-ignore any-type", 4, own_line=False),
+        comment("/* schemalint-ignore T302 */", 4, own_line=False),
+    )
+    found = run(project(USERS, comments=comments), Config(select=("T302", "M904")))
+    assert [(d.rule, d.span.line, d.message) for d in found] == [
+        ("unused-suppression", 1, "Unused suppression of `any-type`: no any-type finding in this file"),
+        ("unused-suppression", 4, "Unused suppression of `T302`: no any-type finding on line 4"),
+    ]
+
+
 def test_a_suppression_that_suppresses_nothing_is_reported_at_the_comment() -> None:
     comments = (comment("// schemalint-ignore any-type: no longer needed", 3, own_line=False),)
     found = run(project(USERS, comments=comments), Config(select=("D101", "M904")))
