@@ -1,9 +1,10 @@
-"""`CanonicalKeys` writes exactly the key `canonical` writes, for every kind of validator."""
+"""`CanonicalKeys` writes exactly the key `canonical` writes, for every kind of validator;
+`NamedTypes` computed late holds what a mapping built at once would."""
 
 from __future__ import annotations
 
-from schemalint.generate.python_canonical import CanonicalKeys
-from schemalint.generate.python_validators import canonical
+from schemalint.generate.python_canonical import CanonicalKeys, NamedTypes
+from schemalint.generate.python_validators import Context, canonical
 from schemalint.ir import (
     Field,
     Validator,
@@ -57,3 +58,27 @@ def test_composed_keys_equal_the_whole_serialisation_in_any_order_of_asking() ->
         for validator in order:
             for _ in range(2):  # the second time from what was remembered
                 assert keys(validator) == canonical(validator), repr(validator)
+
+
+def test_named_types_read_late_hold_what_an_eager_mapping_holds() -> None:
+    keys = CanonicalKeys()
+    computed: list[Validator] = []
+
+    def key_of(v: Validator, ctx: Context) -> tuple[str, str]:
+        computed.append(v)
+        return ("doc" if ctx == "doc" else ctx, keys(v))
+
+    named = NamedTypes(key_of)
+    eager: dict[str, str] = {}
+    for number, validator in enumerate([*VALIDATORS, *VALIDATORS]):  # repeated keys: the first wins
+        ctx: Context = "doc" if number % 3 else "ret"
+        name = f"T{number}"
+        given = key_of(validator, ctx) if number % 2 else None  # some callers have the key already
+        if ctx == "doc":
+            eager.setdefault(keys(validator), name)
+        named.add(validator, ctx, name, given)
+    asked_before_reading = len(computed)
+    assert dict(named) == eager
+    assert len(computed) > asked_before_reading  # the others' keys were computed when read
+    named.add(SHARED, "doc", "Later")  # added after a read: seen by the next one
+    assert named.get(canonical(SHARED)) == eager.get(canonical(SHARED), "Later")

@@ -8,7 +8,7 @@ a member whose name is taken in its namespace gets a trailing `_`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import field
 
 from schemalint.generate.python_convert import argument_shape, result_shape
@@ -120,7 +120,7 @@ class _Signature:
 def build_api(
     functions: tuple[ConvexFunction, ...],
     names: NameRegistry,
-    reusable: dict[str, str],
+    reusable: Mapping[str, str],
     id_type: Callable[[str], str],
     header: str,
 ) -> ApiView:
@@ -129,7 +129,10 @@ def build_api(
     mapper = TypeMapper(names, id_type, reuse=reusable, alias_literals=False, dedupe=True)
     signatures = {f.identifier: _signature(mapper, f) for f in sorted(functions, key=lambda f: f.identifier)}
     local_names = {d.name for d in mapper.definitions}
-    documents_names = set(reusable.values()) | {id_type(t) for t in _id_tables(functions)} | {FUNCTION_HANDLE}
+    # (Without functions the api module names no documents type: `reusable`, whose keys cost
+    # a walk of every documents type, is not read.)
+    reused_names = set(reusable.values()) if functions else set()
+    documents_names = reused_names | {id_type(t) for t in _id_tables(functions)} | {FUNCTION_HANDLE}
     qualified = {name: f"_builtins.{name}" for name in BUILTIN_NAMES}
     qualified |= {name: f"_typing.{name}" for name in TYPING_NAMES}
     qualified |= {name: f"_abc.{name}" for name in ABC_NAMES}

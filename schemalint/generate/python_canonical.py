@@ -10,6 +10,8 @@ sort_keys=True, separators=(",", ":"))` writes; other validators go through `can
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from schemalint.export import ExportError, validator_json
 from schemalint.ir import (
@@ -30,6 +32,9 @@ from schemalint.ir import (
     VUnion,
     VUnknown,
 )
+
+if TYPE_CHECKING:
+    from schemalint.generate.python_validators import Context
 
 # Validators without parameters (`v.string()`): one key per kind.
 _PLAIN = frozenset({VString, VFloat64, VInt64, VBoolean, VNull, VBytes, VAny, VCommitTs, VUnknown})
@@ -106,3 +111,48 @@ class CanonicalKeys:
 
 def _dumps(value: object) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+class NamedTypes(Mapping[str, str]):
+    """Canonical key → name of the types a mapper defined in the `doc` context (the first name
+    given for a key wins), computing each type's key only when the mapping is first read.
+
+    A documents module's types are looked up by key only when the api module has a type to
+    reuse them for; a project without functions never reads this mapping, so the keys of its
+    documents' objects are never computed. Entries are kept in the order they were added, and
+    each key is what `key_of(validator, context)` would have returned when it was added (the
+    validators are frozen), so the mapping is exactly the one built eagerly.
+    """
+
+    def __init__(self, key_of: Callable[[Validator, Context], tuple[str, str]]) -> None:
+        self._key_of = key_of
+        self._names: dict[str, str] = {}
+        self._pending: list[tuple[Validator, Context, str, tuple[str, str] | None]] = []
+
+    def add(self, v: Validator, ctx: Context, name: str, key: tuple[str, str] | None = None) -> None:
+        """Remember `name` for `v` (in `ctx`); `key`, when the caller has it, is `key_of(v, ctx)`."""
+        self._pending.append((v, ctx, name, key))
+
+    def _resolved(self) -> dict[str, str]:
+        if self._pending:
+            pending, self._pending = self._pending, []
+            for v, ctx, name, key in pending:
+                context, canonical = key if key is not None else self._key_of(v, ctx)
+                if context == "doc":
+                    self._names.setdefault(canonical, name)
+        return self._names
+
+    def __getitem__(self, canonical: str) -> str:
+        return self._resolved()[canonical]
+
+    def get(self, canonical: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return self._resolved().get(canonical, default)
+
+    def __contains__(self, canonical: object) -> bool:
+        return canonical in self._resolved()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._resolved())
+
+    def __len__(self) -> int:
+        return len(self._resolved())

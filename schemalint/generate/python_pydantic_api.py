@@ -3,6 +3,8 @@ the arguments' types and the result's type handed to the facade, which validates
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from schemalint.generate.python_api import API_EXPORTS, _namespace_tree, _namespace_view, _Param, _Signature
 from schemalint.generate.python_documents import IdTypes
 from schemalint.generate.python_model import (
@@ -64,7 +66,7 @@ _QUALIFIERS = {
 def build_api(
     functions: tuple[ConvexFunction, ...],
     names: NameRegistry,
-    reusable: dict[str, str],
+    reusable: Mapping[str, str],
     id_type: IdTypes,
     header: str,
 ) -> PydanticApiView:
@@ -73,7 +75,9 @@ def build_api(
     signatures = {f.identifier: _signature(mapper, f) for f in sorted(functions, key=lambda f: f.identifier)}
     local_names = {d.name for d in mapper.definitions}
     documents_names = (
-        set(reusable.values())
+        # (Without functions the api module names no documents type: `reusable`, whose keys
+        # cost a walk of every documents type, is not read.)
+        (set(reusable.values()) if functions else set())
         | {name for _, name in id_type.sorted_items()}
         | {FUNCTION_HANDLE, INT64, AS_INT64, NO_VALUE}
     )

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from schemalint.generate.python_documents import (
     IdTypes,
     _document_type,
@@ -79,7 +81,7 @@ class PydanticDocumentsView:
 
 def build_documents(
     schema: Schema, functions: tuple[ConvexFunction, ...], names: NameRegistry, header: str
-) -> tuple[PydanticDocumentsView, dict[str, str], IdTypes]:
+) -> tuple[PydanticDocumentsView, Mapping[str, str], IdTypes]:
     tables = sorted(schema.tables, key=lambda t: t.name)
     stems = {t.name: names.claim_stem(pascal_case(t.name), ("Id", "Doc")) for t in tables}
     id_type = IdTypes(names, {t: f"{stem}Id" for t, stem in stems.items()})

@@ -13,9 +13,9 @@ Objects become `TypedDict`s named after where they sit (`UserProfilesSettings`),
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
-from schemalint.generate.python_canonical import CanonicalKeys
+from schemalint.generate.python_canonical import CanonicalKeys, NamedTypes
 from schemalint.generate.python_names import NameRegistry, pascal_case, py_string
 from schemalint.generate.python_validators import (
     Context,
@@ -122,7 +122,9 @@ class TypeMapper:
     `reuse` maps `canonical(...)` of named types defined elsewhere (the documents module) to
     their names; a validator that has one is spelled with it (and the name lands in
     `reused`). `alias_literals` names unions of literals (else they are written inline);
-    `dedupe` gives identical validators in the same context one definition.
+    `dedupe` gives identical validators in the same context one definition. A mapper that
+    neither reuses nor dedupes computes the canonical key of an unnamed validator only if its
+    `named` mapping is read.
     """
 
     # The context the fields' notes are written for (None: the context of the object's type).
@@ -133,7 +135,7 @@ class TypeMapper:
         names: NameRegistry,
         id_type: Callable[[str], str],
         *,
-        reuse: dict[str, str] | None = None,
+        reuse: Mapping[str, str] | None = None,
         alias_literals: bool = True,
         dedupe: bool = False,
     ) -> None:
@@ -141,10 +143,13 @@ class TypeMapper:
         self.id_type = id_type
         self.definitions: list[Definition] = []
         self.reused: set[str] = set()
-        self.named: dict[str, str] = {}  # canonical → name, for `doc`-context definitions
-        self._reuse = reuse or {}
+        self.named = NamedTypes(self._key)  # canonical → name, for `doc`-context definitions
+        # (`is not None`: the truth of a `NamedTypes` would compute its keys)
+        self._reuse: Mapping[str, str] = reuse if reuse is not None else {}
         self._alias_literals = alias_literals
         self._dedupe = dedupe
+        # Whether every definition needs its key now (else only those of named validators).
+        self._keys_needed = reuse is not None or dedupe
         self._cache: dict[tuple[str, str], str] = {}
         self._canonical = CanonicalKeys()  # `canonical(v)`, each validator's computed once
         # Types of validators declared as constants, one per constant (and context).
@@ -183,14 +188,14 @@ class TypeMapper:
     ) -> str:
         """The name of the `TypedDict` for `v`, defined now unless it can be reused. `name`, if
         given, is already claimed and is used as it is."""
-        key = self._key(v, ctx)
-        found = None if name is not None else self._existing(key, v)
+        key = self._key_if_needed(v, ctx)
+        found = None if name is not None or key is None else self._existing(key, v)
         if found is not None:
             return found
         if name is None and v.name is not None:
             name, place, doc = self._claim_named(v, ctx), _named_place(v.name), doc or _named_doc(v.name)
         name = name if name is not None else self.names.claim(place.name())
-        self._remember(key, name, v)
+        self._remember(key, name, v, ctx)
         notes_ctx = self.notes_context or ctx
         fields = []
         for f in v.fields:
@@ -220,7 +225,7 @@ class TypeMapper:
         name is already taken for this alias."""
         claimed_name = name if claimed else self.names.claim(name)
         if v is not None:
-            self._remember(self._key(v, "doc"), claimed_name, v)
+            self._remember(self._key_if_needed(v, "doc"), claimed_name, v, "doc")
         self.definitions.append(AliasDef(name=claimed_name, value=value, doc=doc))
         return claimed_name
 
@@ -229,20 +234,29 @@ class TypeMapper:
     def _key(self, v: Validator, ctx: Context) -> tuple[str, str]:
         return ("doc" if ctx == "doc" or not has_int64(v) else ctx, self._canonical(v))
 
+    def _key_if_needed(self, v: Validator, ctx: Context) -> tuple[str, str] | None:
+        """`_key(v, ctx)`, or None when it can find nothing `_existing` and is needed only
+        for `named` (which computes it if it is ever read)."""
+        return self._key(v, ctx) if self._keys_needed or v.name is not None else None
+
     def _existing(self, key: tuple[str, str], v: Validator) -> str | None:
         if v.name is not None and (key, v.name) in self._named_cache:
             return self._named_cache[(key, v.name)]
-        if key[0] == "doc" and key[1] in self._reuse:
-            self.reused.add(self._reuse[key[1]])
-            return self._reuse[key[1]]
+        if key[0] == "doc":
+            reused = self._reuse.get(key[1])
+            if reused is not None:
+                self.reused.add(reused)
+                return reused
         return self._cache.get(key) if self._dedupe else None
 
-    def _remember(self, key: tuple[str, str], name: str, v: Validator) -> None:
-        self._cache.setdefault(key, name)
-        if v.name is not None:
-            self._named_cache.setdefault((key, v.name), name)
-        if key[0] == "doc":
-            self.named.setdefault(key[1], name)
+    def _remember(self, key: tuple[str, str] | None, name: str, v: Validator, ctx: Context) -> None:
+        """Remember `name` as the type of `v` in `ctx`; `key` is `_key(v, ctx)`, or None when
+        `_key_if_needed` found it not needed yet."""
+        if key is not None:
+            self._cache.setdefault(key, name)
+            if v.name is not None:
+                self._named_cache.setdefault((key, v.name), name)
+        self.named.add(v, ctx, name, key)
 
     def _claim_named(self, v: Validator, ctx: Context) -> str:
         """The name of the type for a validator declared as a constant: `memberRole` →
@@ -312,8 +326,8 @@ class TypeMapper:
         return " | ".join(distinct)
 
     def _literal_union(self, v: VUnion, ctx: Context, place: Place, literal: str) -> str:
-        key = self._key(v, ctx)
-        found = self._existing(key, v)
+        key = self._key_if_needed(v, ctx)
+        found = None if key is None else self._existing(key, v)
         if found is not None:
             return found
         if v.name is not None:
