@@ -41,6 +41,14 @@ class Census(Generic[S]):
         self._counts: Counter[S | None] = Counter(styles)
         self._total = sum(self._counts.values())
 
+    @classmethod
+    def of_counts(cls, counts: Counter[S]) -> Census[S]:
+        """`Census(counts.elements())`, without listing every name."""
+        census: Census[S] = cls(())
+        census._counts.update(+counts)
+        census._total = sum(census._counts.values())
+        return census
+
     def others(self, own: S | None) -> int:
         """How many names there are besides one of style `own`."""
         return self._total - (1 if self._counts[own] > 0 else 0)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from helpers import assert_findings
 
 from schemalint.config import parse_config
+from schemalint.conventions import Census
 
 RULE = "field-name-convention"
 ONLY = parse_config({"select": [RULE], "rules": {RULE: {"case": "camelCase"}}})
@@ -227,3 +230,12 @@ def test_auto_accepts_the_apps_own_style_in_a_table_that_copies_another_format()
         config=AUTO,
     )
     assert finding.field == "createdBy"
+
+
+def test_a_census_made_from_counts_answers_as_one_made_from_the_names() -> None:
+    counts = Counter({"camelCase": 9, "snake_case": 2, "other": 0})
+    from_counts, from_names = Census.of_counts(counts), Census(counts.elements())
+    for own in ("camelCase", "snake_case", "other", None):
+        assert from_counts.others(own) == from_names.others(own)
+        for minimum in (1, 11, 12):
+            assert from_counts.convention_without(own, minimum) == from_names.convention_without(own, minimum)

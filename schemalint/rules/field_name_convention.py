@@ -55,7 +55,9 @@ class FieldNameConvention(Rule):
             return
         literals = ctx.memo("literals", lambda: _string_literals(ctx.schema))
         schema_census = ctx.memo("top-level", lambda: _top_level_census(ctx.schema))
-        app_style = _app_style(ctx.memo("by-table", lambda: _cases_by_table(ctx.schema)), table)
+        by_table = ctx.memo("by-table", lambda: _cases_by_table(ctx.schema))
+        everywhere = ctx.memo("all-tables", lambda: sum(by_table.values(), Counter()))
+        app_style = _app_style(by_table, everywhere, table)
         scopes: dict[str, list[FieldRef]] = {}
         for ref in refs:
             scopes.setdefault(_parent(ref), []).append(ref)
@@ -113,13 +115,12 @@ def _auto_problem(
     return _deviation(ref, own, schema, "top-level fields in this schema") if schema else None
 
 
-def _app_style(counts: dict[str, Counter[str]], table: Table) -> str | None:
-    """The case a clear majority of the top-level fields of the schema's *other* tables follow."""
-    others: Counter[str] = Counter()
-    for name, count in counts.items():
-        if name != table.name:
-            others.update(count)
-    convention = Census(others.elements()).convention_without(None, SCHEMA_EVIDENCE)
+def _app_style(counts: dict[str, Counter[str]], everywhere: Counter[str], table: Table) -> str | None:
+    """The case a clear majority of the top-level fields of the schema's *other* tables follow
+    (`everywhere`: the cases of all tables, from which the table's own are taken away)."""
+    own = counts.get(table.name)
+    others = everywhere - own if own is not None else everywhere
+    convention = Census.of_counts(others).convention_without(None, SCHEMA_EVIDENCE)
     return convention.style if convention is not None else None
 
 
