@@ -132,9 +132,10 @@ def _parse_functions(layout: ProjectLayout, evaluator: Evaluator) -> FunctionMod
     unreadable: list[Span] = []
     budget = ValidatorBudget()
     paths = module_files(layout.functions_dir)
-    schema_only = frozenset(evaluator.linker.by_path) - {fs.realpath(p) for p in paths}
+    realpath = evaluator.resolver.realpath
+    schema_only = frozenset(evaluator.linker.by_path) - {realpath(p) for p in paths}
     for path in paths:
-        real = fs.realpath(path)
+        real = realpath(path)
         if not real.is_relative_to(root):
             continue  # a symlink out of the project: never read (imports obey the same rule)
         with paused_gc():

@@ -72,16 +72,31 @@ class Resolver:
         boundary: Path | None = None,
         report: Callable[[ParserDiagnostic], None] | None = None,
     ) -> None:
-        self.root = files.current().realpath(Path(boundary if boundary is not None else root))
+        # One parse asks the same paths again and again (every module imports `_generated/server`;
+        # a realpath is ~140 k instructions): each path and each relative import is asked once.
+        self._realpaths: dict[Path, Path] = {}
+        self._relative: dict[tuple[Path, str], Resolution] = {}
+        self.root = self.realpath(Path(boundary if boundary is not None else root))
         self._report = report
         self._tsconfigs: dict[Path, TsConfig | None] = {}
         self._workspace: dict[str, Path] | None = None
         self._refused: set[tuple[Path, str]] = set()
 
+    def realpath(self, path: Path) -> Path:
+        """`files.current().realpath(path)`, asked of the file system once per path."""
+        known = self._realpaths.get(path)
+        if known is None:
+            known = self._realpaths[path] = files.current().realpath(path)
+        return known
+
     def resolve(self, specifier: str, importer: Path) -> Resolution:
         if specifier.startswith(("./", "../", "/")) or specifier in (".", ".."):
             base = (importer.parent / specifier) if not specifier.startswith("/") else Path(specifier)
-            return self._file_or_missing(base, specifier)
+            key = (base, specifier)
+            known = self._relative.get(key)
+            if known is None:
+                known = self._relative[key] = self._file_or_missing(base, specifier)
+            return known
         config = self._tsconfig_for(importer.parent)
         if config is not None:
             aliased = self._resolve_alias(specifier, config)
@@ -103,13 +118,13 @@ class Resolver:
 
     def _file_or_missing(self, base: Path, specifier: str) -> Resolution:
         if not _is_within(_normal(base), self.root) and not _is_within(
-            _normal(files.current().realpath(base.parent) / base.name), self.root
+            _normal(self.realpath(base.parent) / base.name), self.root
         ):
             return self._outside(specifier, _normal(base))
         found = self._find_file(base)
         if found is None:
             return Resolution("missing", detail=f"cannot resolve `{specifier}`: no such file")
-        real = files.current().realpath(found)
+        real = self.realpath(found)
         if not _is_within(real, self.root):
             return self._outside(specifier, real)
         return Resolution("file", path=real)
@@ -268,7 +283,7 @@ class Resolver:
             if isinstance(base_url, str):
                 where = _normal(path.parent / base_url)
                 if _is_within(where, self.root):
-                    config.base_url = files.current().realpath(where)
+                    config.base_url = self.realpath(where)
                 else:
                     self._refuse(path, "baseUrl", f"`baseUrl` `{base_url}`", where)
             paths = options.get("paths")
@@ -298,8 +313,8 @@ class Resolver:
                 candidates += [base, base.with_name(base.name + ".json"), base / "tsconfig.json"]
         fs = files.current()
         for candidate in candidates:
-            if fs.is_file(candidate) and _is_within(fs.realpath(candidate), self.root):
-                return fs.realpath(candidate)
+            if fs.is_file(candidate) and _is_within(self.realpath(candidate), self.root):
+                return self.realpath(candidate)
         return None
 
     def _refuse(self, config_file: Path | None, key: str, what: str, where: Path) -> None:
