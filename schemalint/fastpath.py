@@ -167,7 +167,13 @@ def run() -> None:
     global _command_line
     argv = sys.argv[1:]
     _command_line = argv
-    if argv[:1] == ["check"] and os.environ.get("SCHEMALINT_NO_CACHE", "") in ("", "0"):
+    # With `--no-cache` anywhere (the flag, or a value that looks like it: the full command then
+    # looks the entry up itself), a lookup would only cost the fingerprint of schemalint's files.
+    if (
+        argv[:1] == ["check"]
+        and "--no-cache" not in argv
+        and os.environ.get("SCHEMALINT_NO_CACHE", "") in ("", "0")
+    ):
         try:
             key = command_line_key()
             entry = cached_report(key) if key is not None else None

@@ -253,6 +253,30 @@ def test_the_command_line_fast_path(
     assert ANY_FINDING not in after[1] and after[0] == 0
 
 
+def test_no_cache_on_the_command_line_skips_the_fast_path(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With `--no-cache` the fast path looks nothing up (not even schemalint's own files); a
+    `--no-cache` that is an option's value still gets the full command's own lookup."""
+    args = ["check", ".", "--output-format", "concise"]
+    filled = run_command_line(args, monkeypatch, capsys)
+    assert entries(project)
+
+    def fail() -> None:
+        raise AssertionError("the fast path looked the entry up")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("schemalint.fastpath.code_fingerprint", fail)
+        assert run_command_line([*args, "--no-cache"], monkeypatch, capsys) == filled
+    (project / "--no-cache").mkdir()
+    (project / "--no-cache" / "report.txt").write_text("")
+    with_value = ["check", ".", "--output-format", "concise", "-o", "--no-cache/report.txt"]
+    assert run_command_line(with_value, monkeypatch, capsys)[0] == filled[0]
+    assert run_command_line(with_value, monkeypatch, capsys)[0] == filled[0]
+    assert len(entries(project)) == 2  # that run used the cache: it stored its entry
+    assert (project / "--no-cache" / "report.txt").read_text() == filled[1]
+
+
 def test_output_file_is_written_on_a_hit(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
