@@ -3,11 +3,13 @@
 `dataclasses.dataclass` writes the source text of each class's `__init__`, `__repr__`, `__eq__`,
 `__hash__` and, for frozen classes, `__setattr__` and `__delattr__`, and compiles every text with
 `exec` while the class is created: six compilations per frozen class, about a third of the
-start-up of `schemalint check`. Every dataclass of schemalint is made by `dataclass` below, which
-calls the standard decorator unchanged except for one thing: while it builds the class, each text
-the standard decorator passes to `exec` is first looked up in `schemalint.records_compiled`, a
-generated module that holds the texts of schemalint's own classes as ordinary Python source,
-compiled once into its bytecode cache by the running Python like any other module. A text found
+start-up of `schemalint check`. Every dataclass of schemalint is made by `dataclass` below: a
+class with a replay plan (`schemalint.records_compiled`, see `records_replay`) is made from it;
+any other by the standard decorator unchanged except for one thing: while it builds the class,
+each text the standard decorator passes to `exec` is first looked up in `schemalint.records_texts`,
+a generated module that holds the texts of schemalint's own classes as ordinary Python source,
+compiled once into its bytecode cache by the running Python like any other module (and imported
+only by the first class made this way). A text found
 there runs from that compiled code; any other text (another Python version's `dataclasses`, a
 class changed since the module was generated) is compiled by `exec` as before. The methods are the
 same functions either way: same code, same globals, same names, same behaviour (`fields()`,
@@ -17,7 +19,7 @@ standard decorator).
 The hook relies on one CPython detail: `dataclasses` finds `exec` through its module's globals, so
 a global of that name, set only while `dataclass` runs, takes its place. Should a Python version
 stop calling `exec` that way, the hook is never called and every text is compiled as usual.
-Regenerate the module with `python -m schemalint.records_build` (a test checks it is current).
+Regenerate both modules with `python -m schemalint.records_build` (a test checks they are current).
 """
 
 from __future__ import annotations
@@ -44,18 +46,19 @@ _precompiled: dict[str, CodeType] | None = None
 _plans: tuple[dict[str, Any], list[CodeType]] | None = None
 # Set to False to have every class made by the standard decorator (tests compare the two).
 replaying = True
-_GENERATED = "records_compiled"
+_GENERATED = "records_compiled"  # the replay plans and the factories they use
+_GENERATED_TEXTS = "records_texts"  # every text and its factory, for the standard decorator
 _UNSET = object()
 
 
 def precompiled_code() -> dict[str, CodeType]:
-    """The compiled function of each text in `schemalint.records_compiled`, by its text."""
+    """The compiled function of each text in `schemalint.records_texts`, by its text."""
     global _precompiled
     if _precompiled is None:
         _precompiled = {}
-        if _bytecode_is_usable():
+        if _bytecode_is_usable(_GENERATED_TEXTS):
             try:
-                from schemalint.records_compiled import CODES, TEXTS
+                from schemalint.records_texts import CODES, TEXTS
             except ImportError:  # the generated module is missing: compile every text
                 pass
             else:
@@ -63,13 +66,13 @@ def precompiled_code() -> dict[str, CodeType]:
     return _precompiled
 
 
-def _bytecode_is_usable() -> bool:
-    """Whether importing the generated module can load its compiled bytecode: it is cached, or
+def _bytecode_is_usable(module: str) -> bool:
+    """Whether importing the generated `module` can load its compiled bytecode: it is cached, or
     Python may write it now. Compiling the whole module from source on every start would cost
     more than compiling the few texts a command needs."""
     if not sys.dont_write_bytecode:
         return True
-    cached = f"{_GENERATED}.{sys.implementation.cache_tag}.pyc"
+    cached = f"{module}.{sys.implementation.cache_tag}.pyc"
     return os.path.exists(os.path.join(os.path.dirname(__file__), "__pycache__", cached))
 
 
@@ -114,7 +117,7 @@ def replay_plans() -> tuple[dict[str, Any], list[CodeType]]:
     global _plans
     if _plans is None:
         _plans = ({}, [])
-        if _bytecode_is_usable() and records_replay.usable():
+        if _bytecode_is_usable(_GENERATED) and records_replay.usable():
             try:
                 from schemalint.records_compiled import (  # type: ignore[attr-defined,unused-ignore]
                     CODES,

@@ -1,8 +1,8 @@
 """The environment of a child process that may write bytecode, as Python does after `pip install`.
 
-The generated `schemalint.records_compiled` is used only when its bytecode can be cached (compiling
-it from source on every start would cost more than it saves); a test environment that sets
-PYTHONDONTWRITEBYTECODE would otherwise never exercise it."""
+The generated `schemalint.records_compiled` and `records_texts` are used only when their bytecode
+can be cached (compiling them from source on every start would cost more than it saves); a test
+environment that sets PYTHONDONTWRITEBYTECODE would otherwise never exercise them."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from schemalint import records, records_build, records_compiled
+from schemalint import records, records_build, records_compiled, records_texts
 from tests.bytecode import env_that_writes_bytecode, running_python
 
 
@@ -42,22 +42,29 @@ def test_the_generated_module_is_current_for_this_python() -> None:
         text=True,
         check=True,
     )
-    assert result.stdout == records_build.TARGET.read_text(encoding="utf-8"), (
-        "run `python -m schemalint.records_build`"
-    )
+    written = [path.read_text(encoding="utf-8") for path in (records_build.TARGET, records_build.TEXTS_TARGET)]
+    assert result.stdout == "".join(written), "run `python -m schemalint.records_build`"
 
 
 def test_each_precompiled_factory_is_what_exec_compiles_from_its_text() -> None:
-    assert len(records_compiled.TEXTS) == len(records_compiled.CODES) > 0
-    for text, code in zip(records_compiled.TEXTS, records_compiled.CODES, strict=True):
+    assert len(records_texts.TEXTS) == len(records_texts.CODES) > 0
+    for text, code in zip(records_texts.TEXTS, records_texts.CODES, strict=True):
         assert records_build.is_single_factory(text)
         compiled = compile(text, "<string>", "exec", dont_inherit=True)
         (factory,) = (c for c in compiled.co_consts if isinstance(c, CodeType))
         assert _normalised(code) == _normalised(factory), text
 
 
+def test_the_replays_factories_are_compiled_texts() -> None:
+    """Each factory `records_compiled` holds for the replay plans is one of `records_texts`'."""
+    known = {_normalised(code) for code in records_texts.CODES}
+    assert records_compiled.CODES
+    assert all(_normalised(code) in known for code in records_compiled.CODES)
+    assert len(records_compiled.CODES) < len(records_texts.CODES)  # only what the plans use
+
+
 def test_running_a_known_text_binds_the_same_function_as_exec() -> None:
-    text = records_compiled.TEXTS[0]
+    text = records_texts.TEXTS[0]
     namespace: dict[str, Any] = {"__name__": "somewhere"}
     by_exec: dict[str, Any] = {}
     # as in `dataclasses`, whose exec inherits no `from __future__ import annotations`
@@ -180,7 +187,7 @@ def test_classes_made_from_precompiled_or_compiled_texts_behave_as_standard_data
     assert {f.__code__.co_filename for f in _functions(fallback)} == {"<string>"}
     _assert_same_behaviour(fallback, standard)
     # The same texts generated into a module of their own, as records_build does for schemalint.
-    (tmp_path / "sample_compiled.py").write_text(records_build.render(texts), encoding="utf-8")
+    (tmp_path / "sample_compiled.py").write_text(records_build.render_texts(texts), encoding="utf-8")
     sample = _load(tmp_path / "sample_compiled.py")
     monkeypatch.setattr(records, "_precompiled", dict(zip(sample.TEXTS, sample.CODES, strict=True)))
     precompiled = _sample_classes(records.dataclass)
