@@ -156,9 +156,19 @@ def test_check_start_up_does_not_import_the_generators_dependencies(clean: Path)
         "    assert exit.code == 0, exit.code\n"
         "heavy = sorted(m for m in ('jinja2', 'libcst', 'watchfiles', 'pathspec') if m in sys.modules)\n"
         "assert not heavy, heavy\n"
+        "others = ('schemalint.cli_export', 'schemalint.cli_generate', 'schemalint.cli_rules')\n"
+        "assert not [m for m in others if m in sys.modules], 'another command was imported'\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_mistyped_command_gets_the_closest_commands_suggested() -> None:
+    """Commands are imported when looked up; an unknown name is still compared with all of them."""
+    for typed, meant in (("expor", "export"), ("dif", "diff"), ("generat", "generate")):
+        result = CliRunner().invoke(main, [typed])
+        assert result.exit_code == 2
+        assert f"No such command {typed!r}. Did you mean {meant!r}?" in result.stderr
 
 
 def test_rules_lists_the_catalog() -> None:
