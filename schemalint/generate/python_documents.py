@@ -62,11 +62,12 @@ def build_documents(
     for table in tables:
         _document_type(mapper, table, stems[table.name])
     definitions = tuple(definition_view(d) for d in mapper.definitions)
-    typing_used = identifiers_in(" ".join(_annotations(mapper.definitions))) & set(TYPING_NAMES)
+    mentioned = identifiers_in(" ".join(_annotations(mapper.definitions)))
+    typing_used = mentioned & set(TYPING_NAMES)
     typing_used |= {"Literal" if tables else "Never", "NewType", "TypeAlias"}
     typing_used |= {"TypedDict"} if any(isinstance(d, TypedDictDef) for d in mapper.definitions) else set()
     imports: list[tuple[ImportView, ...]] = [(from_import("typing", typing_used),)]
-    if "ConvexInt64" in identifiers_in(" ".join(_annotations(mapper.definitions))):
+    if "ConvexInt64" in mentioned:
         imports.append((from_import("convex", ["ConvexInt64"]),))
     id_views = tuple(
         IdTypeView(name=name, name_literal=py_string(name), comments=comment(id_type.describe(table)))

@@ -357,31 +357,34 @@ def definition_view(definition: Definition) -> DefinitionView:
     """How a named type is printed."""
     if isinstance(definition, AliasDef):
         return AliasView(name=definition.name, value=definition.value, comments=comment(definition.doc))
-    functional = any(not is_plain_identifier(f.key) or f.key.startswith("__") for f in definition.fields)
+    fields = definition.fields
+    functional = any(not is_plain_identifier(f.key) or f.key.startswith("__") for f in fields)
     if not functional:  # or when a key is a name the class body mentions
-        annotations = " ".join(f.annotation for f in definition.fields)
+        annotations = " ".join([f.annotation for f in fields])
         # (A key that is not even part of the text is none of its identifiers.)
-        mentioned = [f.key for f in definition.fields if f.key in annotations or f.key == definition.name]
+        mentioned = [f.key for f in fields if f.key in annotations or f.key == definition.name]
         if mentioned:
             referenced = identifiers_in(annotations) | {definition.name}
             functional = any(key in referenced for key in mentioned)
-    fields = tuple(
-        FieldView(
-            key=py_string(f.key),
-            name=f.key,
-            annotation=f"NotRequired[{f.annotation}]" if f.optional else f.annotation,
-            docstring=None if functional else docstring(f.doc),
-            comments=(comment(f.doc) if functional else ()) + _note_comments(f.notes),
-        )
-        for f in definition.fields
-    )
+    views = []
+    for f in fields:
+        key, notes = f.key, f.notes
+        if functional:
+            text, comments = None, comment(f.doc)
+        else:  # (most fields have neither a comment nor notes)
+            text, comments = (docstring(f.doc) if f.doc else None), ()
+        if notes:
+            comments += _note_comments(notes)
+        annotation = f"NotRequired[{f.annotation}]" if f.optional else f.annotation
+        # (key, name, annotation, docstring, comments)
+        views.append(FieldView(py_string(key), key, annotation, text, comments))
     return TypedDictView(
         name=definition.name,
         name_literal=py_string(definition.name),
         functional=functional,
         docstring=None if functional else docstring(definition.doc),
         comments=comment(definition.doc) if functional else (),
-        fields=fields,
+        fields=tuple(views),
     )
 
 
@@ -403,6 +406,8 @@ _NaturalKey = tuple[tuple[int, int | str], ...]
 
 
 def _import_order(name: str) -> tuple[int, _NaturalKey, _NaturalKey]:
+    if _DIGITS.search(name) is None and name:  # the common case, as `_natural` has it
+        return (_casing(name), ((1, name.lower()),), ((1, name),))
     return (_casing(name), _natural(name.lower()), _natural(name))
 
 

@@ -203,14 +203,9 @@ class TypeMapper:
             # (A validator of `_SIMPLE` has the same annotation in every context and mapper, and
             # no place: the common field is typed without making one.)
             annotation = _SIMPLE.get(type(validator)) or self.annotation(validator, ctx, place.field(f.name))
+            # (key, annotation, optional, doc, notes)
             fields.append(
-                FieldDef(
-                    key=f.name,
-                    annotation=annotation,
-                    optional=validator.optional,
-                    doc=f.doc,
-                    notes=field_notes(validator, notes_ctx),
-                )
+                FieldDef(f.name, annotation, validator.optional, f.doc, field_notes(validator, notes_ctx))
             )
         text = doc if doc is not None else place.describe()
         if v.unknown_parts:

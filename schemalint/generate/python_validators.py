@@ -141,6 +141,8 @@ def field_notes(v: Validator, ctx: Context) -> tuple[str, ...]:
     stack = [v]  # depth first, in order; into no object but `v`'s own
     while stack:
         x = stack.pop()
+        if type(x) in _NOTELESS_LEAVES:  # (nothing nested, no note)
+            continue
         note = _note(x, ctx)
         if note is not None and note not in notes:
             notes.append(note)
@@ -150,18 +152,23 @@ def field_notes(v: Validator, ctx: Context) -> tuple[str, ...]:
 
 
 def _note(v: Validator, ctx: Context) -> str | None:
+    if isinstance(v, VLiteral):
+        value_type = v.value_type
+        if value_type == "string" or value_type == "boolean":  # the usual ones: typed exactly
+            return None
+        if value_type == "number":
+            return f"v.literal({js_number(float(v.value))}): typed float (typing.Literal has no floats)."
+        if value_type == "bigint" and ctx == "doc":
+            shown = short_int(int(v.value))
+            return f"v.literal({shown}n): typed ConvexInt64 (typing.Literal has no ConvexInt64)."
+        if value_type == "bigint" and not typable_int(v.value):
+            shown = short_int(int(v.value))
+            return f"v.literal({shown}n): typed int (type checkers refuse Literal[{shown}])."
+        if value_type == "unsupported":
+            return f"Convex rejects this literal ({v.value}); typed as Any."
+        return None
     if isinstance(v, VUnknown):
         return f"schemalint could not evaluate this validator ({v.reason}); typed as Any."
-    if isinstance(v, VLiteral) and v.value_type == "number":
-        return f"v.literal({js_number(float(v.value))}): typed float (typing.Literal has no floats)."
-    if isinstance(v, VLiteral) and v.value_type == "bigint" and ctx == "doc":
-        shown = short_int(int(v.value))
-        return f"v.literal({shown}n): typed ConvexInt64 (typing.Literal has no ConvexInt64)."
-    if isinstance(v, VLiteral) and v.value_type == "bigint" and not typable_int(v.value):
-        shown = short_int(int(v.value))
-        return f"v.literal({shown}n): typed int (type checkers refuse Literal[{shown}])."
-    if isinstance(v, VLiteral) and v.value_type == "unsupported":
-        return f"Convex rejects this literal ({v.value}); typed as Any."
     return None
 
 
