@@ -42,7 +42,8 @@ def _export(path: Path, compact: bool) -> int:
     from schemalint.parser import parse_project
     from schemalint.workspace import find_one_project
 
-    project = parse_project(find_one_project(path))
+    # The export holds no descriptions: the comments are not read.
+    project = parse_project(find_one_project(path), descriptions=False)
     _echo_parser_diagnostics(project.diagnostics)
     if project.schema is None:
         return 1

@@ -51,17 +51,19 @@ def _evaluate(
     return None, [ParserDiagnostic(EVALUATION_ERROR, message, default.span or file_span)]
 
 
-def parse_project(layout: ProjectLayout, *, functions: bool = False) -> Project:
+def parse_project(layout: ProjectLayout, *, functions: bool = False, descriptions: bool = True) -> Project:
     """Everything the parser understands about the project at `layout`. Never raises for bad input.
 
     With `functions`, the function modules are read too (`Project.functions`: what they
-    register and which tables and indexes their code uses), by the same evaluator."""
+    register and which tables and indexes their code uses), by the same evaluator. Without
+    `descriptions`, tables and fields have no `doc` (the comments are not read); nothing else
+    changes."""
     with deep_recursion():
-        return _parse_project(layout, functions)
+        return _parse_project(layout, functions, descriptions)
 
 
-def _parse_project(layout: ProjectLayout, functions: bool) -> Project:
-    evaluator = Evaluator(layout.root)
+def _parse_project(layout: ProjectLayout, functions: bool, descriptions: bool) -> Project:
+    evaluator = Evaluator(layout.root, descriptions=descriptions, usage=functions)
     schema_path = str(layout.schema_file)
     file_span = Span(schema_path, 1, 1, 1, 1)
     try:

@@ -70,8 +70,13 @@ def paused_gc() -> Iterator[None]:
 class Evaluator(StatementsMixin, ExpressionsMixin):
     """Evaluates the modules of one project, collecting diagnostics and runtime accesses."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, descriptions: bool = True, usage: bool = True) -> None:
         self.root = root
+        # Whether object properties get their comments (`Property.doc`: the table and field
+        # descriptions of the IR), and whether the usage analysis may read this evaluation's
+        # trees later (`usage`); `export` needs neither.
+        self.descriptions = descriptions  # (declared in `ExpressionsMixin`)
+        self.usage = usage
         self.diagnostics: list[ParserDiagnostic] = []
         # Imports and tsconfig may lead anywhere in the repository (a monorepo), never outside.
         self.resolver = Resolver(root, repository_root(root), self.diagnostics.append)
@@ -142,7 +147,7 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             run.evaluated.extend(diagnostics[mark:])
             del diagnostics[mark:]
         source = module.source
-        if module.path != run.root and source is not None and not _read_by_usage(source):
+        if module.path != run.root and source is not None and not (self.usage and _read_by_usage(source)):
             module.body = []
             source.release_tree()
 

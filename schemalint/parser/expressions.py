@@ -49,6 +49,8 @@ SHORT_CIRCUIT = Prim(UNDEFINED)
 _THROWN = js.Thrown
 # A tuple, not `Unknown | Closure`: `isinstance` with a union builds the union at every call.
 _UNKNOWN_OR_CLOSURE = (Unknown, Closure)
+# The comments of an object's properties when they are not read (never written to).
+_NO_DOCS: dict[int, str] = {}
 _CHAIN = frozenset({"member_expression", "subscript_expression", "call_expression"})
 
 if TYPE_CHECKING:
@@ -61,6 +63,7 @@ class ExpressionsMixin:
     steps = 0  # expressions evaluated so far
     step_limit = MIN_STEPS  # grows with the source read (`budget.step_limit`)
     steps_exhausted = False
+    descriptions = True  # whether object properties get their comments (`Property.doc`)
 
     def _out_of_steps(self, node: Node, scope: Scope) -> Unknown | None:
         """The value of `node` when the step budget is used up (it grows as more source is
@@ -305,7 +308,7 @@ class ExpressionsMixin:
         source = scope.module.source
         assert source is not None
         result = JSObject(span=span)
-        docs = property_docs(node, source)
+        docs = property_docs(node, source) if self.descriptions else _NO_DOCS
         fields = source.fields
         props = result.props
         for child in node.named_children:
