@@ -70,6 +70,8 @@ def json_safe(document: str) -> str:
     """A JSON document (from `json.dumps(..., ensure_ascii=False)`) with the characters of
     `UNSAFE` that JSON leaves raw written as JSON `\\uXXXX` escapes: the same data for a parser,
     harmless on a terminal. (`json.dumps` already escapes C0 controls inside strings.)"""
+    if document.isascii():  # O(1); of the ASCII characters translating escapes, DEL is the only one
+        return document.replace("\x7f", "\\u007f") if "\x7f" in document else document
     if document.replace("\n", "").isprintable():
         return document  # the layout's line breaks aside, nothing to escape (as in `visible`)
     return document.translate(_JSON_ESCAPES)

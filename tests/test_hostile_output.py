@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from schemalint.cli import main
-from schemalint.textsafe import UNSAFE, visible
+from schemalint.textsafe import _JSON_ESCAPES, UNSAFE, json_safe, visible
 
 ESC = "\x1b"
 # As JavaScript source: the evaluator turns the escapes into the control characters.
@@ -139,6 +139,13 @@ def test_export_keeps_the_names_and_escapes_them(hostile: Path) -> None:
     (table,) = json.loads(result.stdout)["tables"]
     assert table["tableName"] == TABLE
     assert list(table["documentType"]["value"]) == [FIELD]
+
+
+@pytest.mark.parametrize("point", range(0x80))
+def test_json_safe_of_ascii_text_is_what_translating_gives(point: int) -> None:
+    # ASCII documents take a shortcut (only DEL needs an escape there); the same text either way.
+    document = f'{{\n  "a{chr(point)}b": [1, "{chr(point)}"]\n}}'
+    assert json_safe(document) == document.translate(_JSON_ESCAPES)
 
 
 def test_every_unsafe_character_is_non_printable() -> None:
