@@ -201,6 +201,36 @@ def test_the_codegen_module_imported_as_server_js_is_known_without_generated_fil
     assert [(f.module, f.name, f.kind) for f in modules.functions] == [("tasks", "list", "query")]
 
 
+def test_names_looked_up_through_a_barrel_are_resolved_as_without_remembering_star_exports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from schemalint.discovery import discover
+    from schemalint.parser import parse_project
+    from schemalint.parser.evaluator import Evaluator
+    from schemalint.parser.modules import export_names
+
+    _write_project(
+        tmp_path,
+        {
+            "convex/a.ts": 'import { v } from "convex/values";\nexport const shared = v.string();\n'
+            "export const onlyA = v.number();",
+            "convex/b.ts": 'import { v } from "convex/values";\nexport const shared = v.boolean();',
+            "convex/c.ts": 'import { onlyA } from "./a";\nexport { onlyA };',
+            "convex/lib/index.ts": 'export * from "../a";\nexport * from "../b";\nexport * from "../c";',
+            "convex/schema.ts": HEADER
+            + 'import { onlyA, shared } from "./lib";\nimport { missing } from "./lib";\n'
+            + "export default defineSchema({ t: defineTable({ a: onlyA, s: shared, m: missing }) });",
+        },
+    )
+    remembered = parse_project(discover(tmp_path), functions=True)
+    monkeypatch.setattr(Evaluator, "value_export_names", lambda self, m: export_names(m, values_only=True))
+    searched = parse_project(discover(tmp_path), functions=True)
+    assert remembered.schema == searched.schema
+    assert remembered.diagnostics == searched.diagnostics
+    assert any("has no export named `missing`" in d.message for d in remembered.diagnostics)
+    assert any("exported by several" in d.message for d in remembered.diagnostics)
+
+
 def test_a_syntax_error_is_reported_where_the_bundler_reports_it(tmp_path: Path) -> None:
     # tree-sitter accepts `v.string(,` (a hole in the arguments) and reports the next line;
     # esbuild says `Unexpected ","` at the comma.

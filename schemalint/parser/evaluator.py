@@ -86,6 +86,9 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         self._depth = 0
         self._call_depth = 0
         self._json_modules: dict[Path, Module] = {}
+        # `export_names(module, values_only=True)` by module id, found while nothing was being
+        # linked (every module's exports are then final).
+        self._value_names: dict[int, tuple[Module, set[str] | None]] = {}
         # Names each loaded file declares anywhere (see `undefined_names`), by path.
         self.declared_names: dict[str, frozenset[str]] = {}
         # Throws recorded inside `try` blocks being run (innermost last): they are caught.
@@ -195,10 +198,16 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             self._check_imports_of(module)
 
     def _check_imports_of(self, module: Module) -> None:
+        # Each target's export names, found once: a module may import many names from one
+        # module (a barrel of `export *` is walked whole for each), and nothing is linked here.
+        names_of: dict[int, set[str] | None] = {}
         for target, name, span, statement in module.named_imports:
             if target.source is not None and target.source.diagnostics:
                 continue  # its syntax error (reported) may hide the export: not a second error
-            names = export_names(target)
+            if id(target) in names_of:
+                names = names_of[id(target)]
+            else:
+                names = names_of[id(target)] = export_names(target)
             if names is not None and name not in names:
                 message = f"`{target.display}` has no export named `{name}`"
                 severity = None
@@ -208,6 +217,18 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
                     ParserDiagnostic(UNRESOLVED_IMPORT, message, span or _no_span(module), severity=severity)
                 )
         module.named_imports = []
+
+    def value_export_names(self, module: Module) -> set[str] | None:
+        """`export_names(module, values_only=True)`, found once per module when nothing is being
+        linked (looking a name up through a barrel of `export *` asks about every star)."""
+        if self.linker.linking:
+            return export_names(module, values_only=True)  # exports may still be added
+        known = self._value_names.get(id(module))
+        if known is not None and known[0] is module:
+            return known[1]
+        names = export_names(module, values_only=True)
+        self._value_names[id(module)] = (module, names)
+        return names
 
     def release(self) -> None:
         """Break the reference cycles that tie the evaluation's values together (a module and
@@ -225,6 +246,7 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             module.body = []
         self.linker.by_path.clear()
         self._json_modules.clear()
+        self._value_names.clear()
         self.loaded_sources.clear()
         self.declared_names.clear()
 
@@ -281,7 +303,7 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
                 return Unknown(f"`{module.display}` exports `{name}` but never defines it", span)
             return self._binding_value(entry, binding, span, module)
         if name != "default":
-            providers = star_providers(module, name)
+            providers = star_providers(module, name, self.value_export_names)
             if len(providers) > 1:
                 found_in = ", ".join(f"`{p.display}`" for p in providers)
                 return Unknown(

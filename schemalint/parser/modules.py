@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -443,12 +443,15 @@ def export_names(
     return names
 
 
-def star_providers(module: Module, name: str) -> list[Module]:
+def star_providers(
+    module: Module, name: str, value_names: Callable[[Module], set[str] | None] | None = None
+) -> list[Module]:
     """The modules `export *`-ed by `module` that provide `name`, one per distinct origin of it
-    (more than one: the name is ambiguous and JavaScript does not export it)."""
+    (more than one: the name is ambiguous and JavaScript does not export it). `value_names`
+    gives `export_names(star, values_only=True)` (a caller may remember the answers)."""
     providers: dict[tuple[int, str], Module] = {}
     for star in module.star_exports:
-        names = export_names(star, values_only=True)
+        names = export_names(star, values_only=True) if value_names is None else value_names(star)
         if names is None or name in names:
             providers.setdefault(_origin(star, name), star)
     return list(providers.values())
