@@ -36,6 +36,8 @@ class NoteBook:
 
 @dataclass(frozen=True)
 class FieldRow:
+    """One row of a fields table (every cell Markdown)."""
+
     path: str
     type: str
     optional: str
@@ -199,6 +201,8 @@ def _unknown_note(obj: VObject, notes: NoteBook, path: str = "") -> str:
 
 @dataclass(frozen=True)
 class ChangeRow:
+    """One row of a staged validator's changes (every cell Markdown)."""
+
     path: str
     change: str
     current: str

@@ -52,6 +52,8 @@ _CARDINALITY = {"one": "exactly one", "optional": "zero or one", "many": "zero o
 
 @dataclass(frozen=True)
 class ReferrerRow:
+    """A field of another table that references this one (Markdown)."""
+
     table: str
     field: str
     cardinality: str
@@ -59,6 +61,8 @@ class ReferrerRow:
 
 @dataclass(frozen=True)
 class TablePage:
+    """Everything a table's page prints."""
+
     file_name: str
     notice: str
     title: str
@@ -78,6 +82,8 @@ class TablePage:
 
 @dataclass(frozen=True)
 class TableSummary:
+    """A table's row in the README's table list (Markdown)."""
+
     name: str
     description: str
     fields: str
@@ -88,6 +94,8 @@ class TableSummary:
 
 @dataclass(frozen=True)
 class SchemaOption:
+    """A `defineSchema` option in the README (Markdown)."""
+
     name: str
     value: str
     meaning: str
@@ -95,6 +103,8 @@ class SchemaOption:
 
 @dataclass(frozen=True)
 class Overview:
+    """Everything the README prints."""
+
     notice: str
     intro: str
     tables: tuple[TableSummary, ...]
@@ -106,6 +116,8 @@ class Overview:
 
 @dataclass(frozen=True)
 class DocsModel:
+    """The view model of the whole docs: the README's and every table page's."""
+
     overview: Overview
     pages: tuple[TablePage, ...]
 

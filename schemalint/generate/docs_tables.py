@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class IndexRow:
+    """One row of a page's indexes table (Markdown)."""
+
     name: str
     fields: str
     staged: str
@@ -27,6 +29,8 @@ class IndexRow:
 
 @dataclass(frozen=True)
 class SearchIndexRow:
+    """One row of a page's search indexes table (Markdown)."""
+
     name: str
     search_field: str
     filter_fields: str
@@ -35,6 +39,8 @@ class SearchIndexRow:
 
 @dataclass(frozen=True)
 class VectorIndexRow:
+    """One row of a page's vector indexes table (Markdown)."""
+
     name: str
     vector_field: str
     dimensions: str
@@ -44,6 +50,8 @@ class VectorIndexRow:
 
 @dataclass(frozen=True)
 class FindingRow:
+    """One `schemalint check` finding on a table's page (Markdown)."""
+
     severity: str
     rule: str
     message: str

@@ -200,6 +200,8 @@ def _os_errors(what: str) -> Iterator[None]:
 
 @dataclass
 class _Plan:
+    """The generated files against the output directory: what to write, keep and remove."""
+
     manifest: dict[str, Any]
     owned: set[str]
     to_write: dict[str, str] = field(default_factory=dict)

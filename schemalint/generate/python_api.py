@@ -94,6 +94,8 @@ _ROOT_DOC = (
 
 @dataclass
 class _Node:
+    """A module path of the function tree, with its functions and child paths."""
+
     path: tuple[str, ...]
     class_name: str
     functions: list[ConvexFunction] = field(default_factory=list)
@@ -102,6 +104,8 @@ class _Node:
 
 @dataclass(frozen=True)
 class _Param:
+    """An argument of a function, with its Python annotation."""
+
     key: str
     annotation: str
     optional: bool
@@ -109,6 +113,8 @@ class _Param:
 
 @dataclass(frozen=True)
 class _Signature:
+    """What a facade method's signature and body are made of."""
+
     params: tuple[_Param, ...]
     var_keyword: str | None  # `name: type` of the `**` parameter, if any
     returns: str

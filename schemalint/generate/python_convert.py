@@ -17,6 +17,8 @@ INT64 = "_INT64"
 
 @dataclass(frozen=True)
 class Shape:
+    """Where a value's int64 parts are, as the generated `_Conv` converts them."""
+
     int64: bool = False
     items: Shape | None = None
     values: Shape | None = None

@@ -56,6 +56,8 @@ class ImportView:
 
 @dataclass(frozen=True)
 class FieldView:
+    """How a `TypedDict` field is printed."""
+
     key: str  # the key as a string literal
     name: str  # the key as written in a class body (class syntax only)
     annotation: str
@@ -75,6 +77,8 @@ class FieldView:
 
 @dataclass(frozen=True)
 class TypedDictView:
+    """How a `TypedDict` is printed (class syntax, or functional)."""
+
     kind: ClassVar[str] = "typeddict"
     name: str
     name_literal: str
@@ -95,6 +99,8 @@ class TypedDictView:
 
 @dataclass(frozen=True)
 class AliasView:
+    """How a type alias is printed."""
+
     kind: ClassVar[str] = "alias"
     is_class: ClassVar[bool] = False
     name: str
@@ -112,6 +118,8 @@ DefinitionView = TypedDictView | AliasView
 
 @dataclass(frozen=True)
 class IdTypeView:
+    """How a table's `Id` `NewType` is printed."""
+
     name: str
     name_literal: str
     comments: tuple[str, ...]
@@ -119,6 +127,8 @@ class IdTypeView:
 
 @dataclass(frozen=True)
 class DocumentsView:
+    """What the documents module prints."""
+
     header: str
     imports: tuple[tuple[ImportView, ...], ...]  # groups: standard library, third party, local
     id_types: tuple[IdTypeView, ...]
@@ -133,6 +143,8 @@ class DocumentsView:
 
 @dataclass(frozen=True)
 class ParamView:
+    """A parameter of a facade method."""
+
     name: str
     key: str  # the argument's name as a string literal
     annotation: str
@@ -146,6 +158,8 @@ class ParamView:
 
 @dataclass(frozen=True)
 class MethodView:
+    """A facade method calling one Convex function (and its subscription)."""
+
     name: str
     kind: str  # "query" | "mutation" | "action", as a string literal
     identifier: str  # e.g. "messages:list", as a string literal
@@ -207,6 +221,8 @@ class MethodView:
 
 @dataclass(frozen=True)
 class NamespaceView:
+    """A facade class for one module path, with its methods and child namespaces."""
+
     class_name: str
     docstring: str
     children: tuple[tuple[str, str], ...]  # (attribute, class name)
@@ -228,6 +244,8 @@ class NamespaceView:
 
 @dataclass(frozen=True)
 class ApiView:
+    """What the api module prints."""
+
     header: str
     imports: tuple[tuple[ImportView, ...], ...]  # groups: standard library, third party, local
     definitions: tuple[DefinitionView, ...]
@@ -242,6 +260,8 @@ class ApiView:
 
 @dataclass(frozen=True)
 class InitView:
+    """What the package's `__init__` prints."""
+
     header: str
     imports: tuple[tuple[ImportView, ...], ...]  # groups: standard library, third party, local
     exports: tuple[str, ...]  # string literals for __all__
@@ -249,6 +269,8 @@ class InitView:
 
 @dataclass(frozen=True)
 class PackageView:
+    """The view model of the whole generated package."""
+
     name: str
     init: InitView
     documents: DocumentsView

@@ -42,6 +42,8 @@ PYDANTIC_API_EXPORTS = tuple(name for name in API_EXPORTS if name not in ("OMITT
 
 @dataclass(frozen=True)
 class PydanticApiView:
+    """What the api module of the pydantic client prints."""
+
     header: str
     imports: tuple[tuple[ImportView, ...], ...]
     definitions: tuple[PydanticDefinitionView, ...]

@@ -65,6 +65,8 @@ DOCUMENTS_EXPORTS = (INT64, AS_INT64, "OMITTED", "Omitted", "TableName")
 
 @dataclass(frozen=True)
 class PydanticDocumentsView:
+    """What the documents module of the pydantic client prints."""
+
     header: str
     id_types: tuple[IdTypeView, ...]
     table_names: tuple[str, ...]

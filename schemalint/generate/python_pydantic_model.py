@@ -106,6 +106,8 @@ _BODY_NAMES = ("Field", "OMITTED", "Omitted")
 
 @dataclass(frozen=True)
 class ModelFieldView:
+    """How a model's field is printed."""
+
     lines: str  # `name: annotation[ = default]`, laid out at 4 spaces
     docstring: str | None
     comments: tuple[str, ...]
@@ -113,6 +115,8 @@ class ModelFieldView:
 
 @dataclass(frozen=True)
 class ModelView:
+    """How a pydantic model class is printed."""
+
     kind = "model"
     is_class = True
     name: str

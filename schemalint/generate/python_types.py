@@ -58,6 +58,8 @@ _SIMPLE = {VString: "str", VFloat64: "float", VBoolean: "bool", VNull: "None", V
 
 @dataclass(frozen=True)
 class FieldDef:
+    """A field of a `TypedDictDef`: its key, Python annotation, comment and notes."""
+
     key: str
     annotation: str
     optional: bool
@@ -67,6 +69,8 @@ class FieldDef:
 
 @dataclass(frozen=True)
 class TypedDictDef:
+    """A `TypedDict` (or pydantic model) to define, its fields in order."""
+
     name: str
     fields: tuple[FieldDef, ...]
     doc: str | None = None
@@ -74,6 +78,8 @@ class TypedDictDef:
 
 @dataclass(frozen=True)
 class AliasDef:
+    """A type alias to define: `name = value`."""
+
     name: str
     value: str
     doc: str | None = None
