@@ -292,4 +292,16 @@ def is_one_off(access: DbAccess, root: str) -> bool:
 def _is_one_off_file(file: str, root: str) -> bool:
     path = Path(file)
     parts = path.relative_to(root).parts if path.is_relative_to(root) else path.parts[-1:]
-    return any(_ONE_OFF.search(part) for part in parts)
+    return any(_named_one_off(part) for part in parts)
+
+
+_ONE_OFF_WORDS = ("migrat", "seed", "sample", "fixture")
+
+
+def _named_one_off(part: str) -> bool:
+    """`_ONE_OFF.search(part)`, without compiling it for the usual ASCII names (for those,
+    ignoring case is lowering it; other letters may fold onto these, e.g. U+017F, the long s, onto `s`)."""
+    if part.isascii():
+        lowered = part.lower()
+        return any(word in lowered for word in _ONE_OFF_WORDS)
+    return _ONE_OFF.search(part) is not None

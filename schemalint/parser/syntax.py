@@ -4,6 +4,7 @@ tree-sitter-typescript 0.23.2 cannot parse, blanked out before parsing (offsets 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
@@ -184,15 +185,26 @@ def _stray_commas(source: SourceText, root: Node) -> list[ParserDiagnostic]:
 _ENUM_MEMBER_NAMES = frozenset({"property_identifier", "string"})
 
 
-_ENUM_KEYWORD = lazy_compile(rb"\benum\b")
+_WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _enum_keywords(data: bytes) -> Iterator[int]:
+    """Where `enum` is written as a whole word (as `rb"\\benum\\b"` finds it, without compiling
+    a regular expression for the few files that mention enums)."""
+    start = data.find(b"enum")
+    while start != -1:
+        end = start + 4
+        if (start == 0 or data[start - 1] not in _WORD_BYTES) and (
+            end == len(data) or data[end] not in _WORD_BYTES
+        ):
+            yield start
+        start = data.find(b"enum", end)
 
 
 def _bad_enum_member_names(source: SourceText, root: Node) -> list[ParserDiagnostic]:
     found: list[ParserDiagnostic] = []
-    if b"enum" not in source.data:
-        return found  # the regular expression is much slower than this test
-    for match in _ENUM_KEYWORD.finditer(source.data):
-        keyword = root.descendant_for_byte_range(match.start(), match.end())
+    for start in _enum_keywords(source.data):
+        keyword = root.descendant_for_byte_range(start, start + 4)
         declaration = keyword.parent if keyword is not None and keyword.type == "enum" else None
         body = declaration.child_by_field_name("body") if declaration is not None else None
         if body is None or body.type != "enum_body":

@@ -21,7 +21,6 @@ from schemalint.parser.modules import Module
 
 _DB_METHODS = ("query", "get", "insert", "patch", "replace", "delete")
 _METHODS = (*_DB_METHODS, "vectorSearch", "withIndex", "withSearchIndex")
-_IDENTIFIER = lazy_compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Quoted identifier-like strings, and the literal start of template strings (`by_${key}`).
 _STRINGS = lazy_compile(rb"""["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]|`([A-Za-z_][A-Za-z0-9_]*)\$\{""")
 _MARKERS = (
@@ -198,7 +197,7 @@ def _scan_module(evaluator: Evaluator, module: Module) -> list[DbAccess]:
             args = call.child_by_field_name("arguments")
             first = args.named_children[0] if args is not None and args.named_children else None
             tables = resolver.names(first)
-            if tables is not None and not all(_IDENTIFIER.match(t) for t in tables):
+            if tables is not None and not all(t.isascii() and t.isidentifier() for t in tables):
                 continue  # not a Convex table name: some other client's `query`
             access, used = reader.query(call, tables, owner)
             consumed |= used
