@@ -23,7 +23,7 @@ import abc
 import dataclasses
 import sys
 from types import CodeType, FunctionType, MemberDescriptorType
-from typing import Any
+from typing import Any, cast
 
 # The private names of `dataclasses` (3.11) a replay uses.
 _INTERNALS = (
@@ -220,13 +220,18 @@ def replay(cls: type, options: dict[str, Any], plan: Plan, codes: list[CodeType]
     module = sys.modules.get(cls.__module__)
     namespace = module.__dict__ if module is not None else {}
     for kind, leading in kinds:
-        if standard_kind(namespace, leading) != kind:
+        # a plain name the module does not bind (`str`, `int | None`) is a field's
+        if leading is None or (leading[0] is None and namespace.get(leading[1]) is None):
+            if kind != FIELD:
+                return None
+        elif standard_kind(namespace, leading) != kind:
             return None
-    settings: dict[str, bool] = {name: options.get(name, default) for name, default in OPTION_DEFAULTS}
-    frozen, kw_only = settings["frozen"], settings["kw_only"]
+    # the options, in OPTION_DEFAULTS' order (the recorded shape holds them: it is this class's)
+    settings = cast(tuple[bool, ...], recorded_shape[0])
+    init, repr_, eq, order, unsafe_hash, frozen, _, kw_only, slots, weakref_slot = settings
     target: Any = cls  # gets the decorator's attributes
     target.__dataclass_params__ = dataclasses._DataclassParams(  # type: ignore[attr-defined]
-        settings["init"], settings["repr"], settings["eq"], settings["order"], settings["unsafe_hash"], frozen
+        init, repr_, eq, order, unsafe_hash, frozen
     )
     fields: dict[str, dataclasses.Field[Any]] = {}
     for base in cls.__mro__[-1:0:-1]:
@@ -274,8 +279,8 @@ def replay(cls: type, options: dict[str, Any], plan: Plan, codes: list[CodeType]
         setattr(cls, attribute, method)
     if match_args is not None:
         setattr(target, "__match_args__", match_args)  # noqa: B010 (typeshed declares it read-only)
-    if settings["slots"]:
-        target = dataclasses._add_slots(target, frozen, settings["weakref_slot"])  # type: ignore[attr-defined]
+    if slots:
+        target = dataclasses._add_slots(target, frozen, weakref_slot)  # type: ignore[attr-defined]
     abc.update_abstractmethods(target)
     made: type = target
     return made
