@@ -29,14 +29,14 @@ from schemalint.diagnostics import Severity
 from schemalint.records import dataclass
 from schemalint.rulemeta import (
     CATEGORY_DIGITS,
-    CODE_PATTERN,
-    NAME_PATTERN,
     OPTION_TYPES,
     STAGES,
     Option,
     OptionType,
     Stage,
     coerce_option,
+    is_code,
+    is_name,
 )
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -79,18 +79,23 @@ def catalog_documents(
     `metadata_only`, the values of keys outside `METADATA_KEYS` are None (every key is still
     there, so `rule_metadata` finds the same problems)."""
     folder = directory if directory is not None else RULES_DIR
-    paths = _catalog_files(folder)
-    signature = _signature(paths)
+    return {folder / name: document for name, document in documents_by_name(folder, metadata_only).items()}
+
+
+def documents_by_name(folder: Path, metadata_only: bool = False) -> dict[str, dict[str, Any]]:
+    """What `catalog_documents(folder, metadata_only=...)` gives, by file name (no path made)."""
+    names = _catalog_names(folder)
+    signature = _signature(folder, names)
     cache = _cache_file(folder, "-metadata" if metadata_only else "")
     cached = _read_cache(cache, signature) if signature is not None else None
-    if cached is not None and all(path.name in cached for path in paths):
-        return {path: cached[path.name] for path in paths}
+    if cached is not None and all(name in cached for name in names):
+        return {name: cached[name] for name in names}
     if metadata_only:
-        documents = {path: _metadata_view(document) for path, document in catalog_documents(folder).items()}
+        documents = {name: _metadata_view(document) for name, document in documents_by_name(folder).items()}
     else:
-        documents = {path: _parse(path) for path in paths}
+        documents = {name: _parse(folder / name) for name in names}
     if signature is not None:
-        _write_cache(cache, signature, {path.name: document for path, document in documents.items()})
+        _write_cache(cache, signature, documents)
     return documents
 
 
@@ -111,25 +116,26 @@ def _parse(path: Path) -> dict[str, Any]:
     return data
 
 
-def _catalog_files(folder: Path) -> list[Path]:
-    """The `*.yaml` entries of `folder`, sorted (what `sorted(folder.glob("*.yaml"))` lists,
-    without compiling the pattern and making a path for every entry)."""
+def _catalog_names(folder: Path) -> list[str]:
+    """The names of the `*.yaml` entries of `folder`, sorted (the files `sorted(folder.glob("*.yaml"))`
+    lists, without compiling the pattern and making a path for every entry)."""
     try:
         names = os.listdir(folder)
     except OSError:
         return []
-    return [folder / name for name in sorted(names) if name.endswith(".yaml")]
+    return [name for name in sorted(names) if name.endswith(".yaml")]
 
 
-def _signature(paths: list[Path]) -> list[str] | None:
+def _signature(folder: Path, names: list[str]) -> list[str] | None:
     """The files as they are now (name, size, modification time); None if one cannot be read."""
     lines = [_CACHE_FORMAT]
-    for path in paths:
+    directory = os.fspath(folder)
+    for name in names:
         try:
-            stat = os.stat(path)
+            stat = os.stat(os.path.join(directory, name))
         except OSError:
             return None
-        lines.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+        lines.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
     return lines
 
 
@@ -170,20 +176,28 @@ def _write_cache(cache: Path, signature: list[str], documents: Mapping[str, dict
 
 def rule_metadata(path: Path, data: Mapping[str, Any]) -> RuleMetadata:
     """The metadata of one catalog file, validated (CatalogError names the file and key)."""
+    return RuleMetadata(*metadata_values(path, data))
+
+
+MetadataValues = tuple[str, str, Severity, Stage, str, str, tuple[Option, ...], tuple[str, ...]]
+
+
+def metadata_values(path: Path, data: Mapping[str, Any]) -> MetadataValues:
+    """The fields of `rule_metadata(path, data)`, in their order (for a class extending it)."""
     unknown = sorted(set(data) - set(ENTRY_KEYS))
     missing = [key for key in ENTRY_KEYS if key not in data and key not in OPTIONAL_ENTRY_KEYS]
     if unknown or missing:
         raise CatalogError(f"{path}: unknown keys {unknown}, missing keys {missing}")
     text = {key: _text(data, key, path) for key in ("code", "name", "summary", "since")}
     code, name = text["code"], text["name"]
-    if not CODE_PATTERN.match(code):
+    if not is_code(code):
         letters = "".join(CATEGORY_DIGITS)
         raise CatalogError(f"{path}: code {code!r} is not a letter of {letters} and three digits")
     if code[1] != CATEGORY_DIGITS[code[0]]:
         raise CatalogError(
             f"{path}: code {code!r} must start with {code[0]}{CATEGORY_DIGITS[code[0]]} (category numbering)"
         )
-    if not NAME_PATTERN.match(name):
+    if not is_name(name):
         raise CatalogError(f"{path}: name {name!r} is not kebab-case")
     if path.stem != name.replace("-", "_"):
         raise CatalogError(f"{path}: file name must be the rule name with underscores ({name!r})")
@@ -202,7 +216,7 @@ def rule_metadata(path: Path, data: Mapping[str, Any]) -> RuleMetadata:
     if not isinstance(needs, list) or not all(need in NEEDS for need in needs):
         raise CatalogError(f"{path}: needs: expected a list of {', '.join(NEEDS)}, got {needs!r}")
     since, summary = text["since"].strip(), text["summary"].strip()
-    return RuleMetadata(code, name, severity, stage, since, summary, options, tuple(needs))
+    return (code, name, severity, stage, since, summary, options, tuple(needs))
 
 
 def _text(data: Mapping[str, Any], key: str, path: Path) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal, cast
 
+from schemalint.lazy_pattern import lazy_compile
 from schemalint.records import dataclass
 
 OptionValue = bool | int | str | tuple[str, ...]
@@ -21,8 +22,24 @@ STAGES: tuple[Stage, ...] = ("stable", "preview")
 
 # The first digit of a code is fixed by its category letter.
 CATEGORY_DIGITS = {"D": "1", "R": "2", "T": "3", "N": "4", "I": "5", "Q": "6", "C": "7", "M": "9"}
-CODE_PATTERN = re.compile(rf"^[{''.join(CATEGORY_DIGITS)}][0-9]{{3}}$")
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE_PATTERN = lazy_compile(rf"^[{''.join(CATEGORY_DIGITS)}][0-9]{{3}}$")
+NAME_PATTERN = lazy_compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+def is_code(text: str) -> bool:
+    """Whether `CODE_PATTERN` matches `text` (decided without compiling it: every check reads
+    every rule's code)."""
+    body = text[:-1] if text.endswith("\n") else text  # `$` also matches before a final newline
+    digits = body[1:]
+    return len(body) == 4 and body[0] in CATEGORY_DIGITS and digits.isascii() and digits.isdigit()
+
+
+def is_name(text: str) -> bool:
+    """Whether `NAME_PATTERN` matches `text` (decided without compiling it)."""
+    body = text[:-1] if text.endswith("\n") else text
+    if not body.isascii() or not "a" <= body[:1] <= "z":
+        return False
+    return all(part.isalnum() and (part.islower() or part.isdigit()) for part in body.split("-"))
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import schemalint.rules as registry
 from schemalint.catalog import find_entry, load_catalog, load_entry
 from schemalint.catalog_files import CatalogError, catalog_documents, rule_metadata
+from schemalint.rulemeta import CATEGORY_DIGITS, CODE_PATTERN, NAME_PATTERN, is_code, is_name
 from schemalint.rules import RULES, RegistryError, duplicate_problems, get_rule
 from schemalint.rules.base import Rule
 
@@ -236,3 +239,50 @@ def test_a_module_with_two_rules_breaks_the_registry(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(any_type, "Extra", Extra, raising=False)
     with pytest.raises(RegistryError, match="any_type: defines 2 rules, expected exactly one"):
         registry._load()
+
+
+_EDGE_CODES = [
+    "D101",
+    "D101\n",
+    "D101\n\n",
+    "\nD101",
+    "d101",
+    "X101",
+    "D1011",
+    "D10",
+    "D10a",
+    "D\uff1123",
+    "D12\n3",
+    "",
+]
+_EDGE_NAMES = [
+    "a",
+    "a-b",
+    "a1-2b",
+    "a-",
+    "-a",
+    "a--b",
+    "1a",
+    "A",
+    "aB",
+    "a\n",
+    "a\n\n",
+    "a_b",
+    "é",
+    "",
+    "a-1",
+]
+
+
+@given(st.text(alphabet="DRTNIQCMXd0123456789\uff11\n", max_size=6) | st.sampled_from(_EDGE_CODES))
+@settings(max_examples=300)
+def test_is_code_answers_as_the_code_pattern(text: str) -> None:
+    assert is_code(text) == bool(re.match(rf"^[{''.join(CATEGORY_DIGITS)}][0-9]{{3}}$", text))
+    assert is_code(text) == bool(CODE_PATTERN.match(text))
+
+
+@given(st.text(alphabet="az09-AZ_é\n", max_size=8) | st.sampled_from(_EDGE_NAMES))
+@settings(max_examples=300)
+def test_is_name_answers_as_the_name_pattern(text: str) -> None:
+    assert is_name(text) == bool(re.match(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", text))
+    assert is_name(text) == bool(NAME_PATTERN.match(text))

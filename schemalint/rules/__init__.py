@@ -113,6 +113,7 @@ def _module_names(directories: Sequence[str]) -> set[str]:
     """The modules and packages directly in `directories`, as `pkgutil.iter_modules` lists them
     (without importing pkgutil and importlib.util at every start)."""
     suffixes = _module_suffixes()
+    endings = tuple(suffix for _, suffix in suffixes)
     names: set[str] = set()
     for directory in directories:
         try:
@@ -120,7 +121,7 @@ def _module_names(directories: Sequence[str]) -> set[str]:
         except OSError:
             continue
         for entry in entries:
-            name = _module_name(entry, suffixes)
+            name = _module_name(entry, suffixes) if entry.endswith(endings) else None
             if name is None and "." not in entry and _is_package(os.path.join(directory, entry), suffixes):
                 name = entry
             if name and name != "__init__" and "." not in name:
@@ -154,51 +155,43 @@ def _is_package(path: str, suffixes: list[tuple[int, str]]) -> bool:
 
 
 def _specs() -> tuple[RuleSpec, ...]:
-    from schemalint.catalog_files import CatalogError, catalog_documents, rule_metadata
+    from schemalint.catalog_files import RULES_DIR, CatalogError, documents_by_name, metadata_values
 
     problems: list[str] = []
     try:
-        documents = catalog_documents(metadata_only=True)
+        documents = documents_by_name(RULES_DIR, metadata_only=True)
     except CatalogError as exc:
         raise RegistryError(f"invalid rule registry:\n  {exc}") from None
     modules = _module_names(__path__) - {"base"}
-    by_module = {path.stem: path for path in documents}
+    by_module = {_stem(name): name for name in documents}
     problems.extend(
-        f"{path.name}: a catalog file without a rule module {path.stem}.py"
-        for path in documents
-        if path.stem not in modules
+        f"{name}: a catalog file without a rule module {stem}.py"
+        for stem, name in ((_stem(name), name) for name in documents)
+        if stem not in modules
     )
     specs: list[RuleSpec] = []
     for module_name in sorted(modules):
-        path = by_module.get(module_name)
-        if path is None:
+        name = by_module.get(module_name)
+        if name is None:
             problems.append(f"{__name__}.{module_name}: no catalog file {module_name}.yaml beside it")
             continue
+        path = RULES_DIR / name
         try:
-            metadata = rule_metadata(path, documents[path])
+            metadata = metadata_values(path, documents[name])
         except CatalogError as exc:
             problems.append(str(exc))
             continue
-        specs.append(_spec(module_name, path, metadata))
+        specs.append(RuleSpec(*metadata, module=module_name, catalog_file=path))
     problems.extend(_duplicate_codes(specs))
     if problems:
         raise RegistryError("invalid rule registry:\n  " + "\n  ".join(problems))
     return tuple(sorted(specs, key=lambda s: s.code))
 
 
-def _spec(module_name: str, path: Path, metadata: RuleMetadata) -> RuleSpec:
-    return RuleSpec(
-        metadata.code,
-        metadata.name,
-        metadata.severity,
-        metadata.stage,
-        metadata.since,
-        metadata.summary,
-        metadata.options,
-        metadata.needs,
-        module=module_name,
-        catalog_file=path,
-    )
+def _stem(file_name: str) -> str:
+    """`Path(file_name).stem` (the name without its last suffix), without making a path."""
+    dot = file_name.rfind(".")
+    return file_name[:dot] if 0 < dot < len(file_name) - 1 else file_name
 
 
 def _duplicate_codes(specs: Sequence[RuleSpec]) -> list[str]:
