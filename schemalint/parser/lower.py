@@ -128,17 +128,22 @@ def _lower_table(name: str, prop: Property, lowering: Lowering) -> Table | None:
         return None
     indexes, search_indexes, vector_indexes = live_indexes(value)
     budget = lowering.budget
-    document = budget.admit(value.document.validator, value.span or span)
-    lowering.report_validator(document, name, "fields", value.span or span)
+    where = value.span or span
+    document = budget.admit(value.document.validator, where)
+    lowering.report_validator(document, name, "fields", where)
     staged = value.staged_document.validator if value.staged_document is not None else None
     if staged is not None:
-        staged = budget.admit(staged, value.span or span)
-        lowering.report_validator(staged, name, "staged fields", value.span or span)
-    for problem in value.problems:
+        staged = budget.admit(staged, where)
+        lowering.report_validator(staged, name, "staged fields", where)
+    problems = value.problems
+    for problem in problems:
         if not problem.quiet:
             lowering.report(f"table `{name}`: {problem.message}", problem.span or span, name, problem.message)
+    unknown_parts = (
+        tuple(VUnknown(reason=p.message, span=p.span or span) for p in problems) if problems else ()
+    )
     return Table(
-        unknown_parts=tuple(VUnknown(reason=p.message, span=p.span or span) for p in value.problems),
+        unknown_parts=unknown_parts,
         name=name,
         document=document,
         staged_document=staged,
