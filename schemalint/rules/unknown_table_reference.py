@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from schemalint.identifiers import is_identifier
 from schemalint.ir import Table, VId
@@ -36,7 +37,8 @@ class UnknownTableReference(Rule):
             seen.add(key)
             yield Violation(
                 f'Field "{ref.path}" references table "{validator.table_name}", which is not in the schema',
-                help=_hint(validator.table_name, tables),
+                # one suggestion per missing name: each is a search through every table name
+                help=ctx.memo(f"hint:{validator.table_name}", partial(_hint, validator.table_name, tables)),
                 span=validator.span or ref.span,
                 field=ref.path,
             )
