@@ -58,3 +58,44 @@ def test_calls_starting_at_one_place_are_read_inner_first_on_every_parse() -> No
         calls, _helpers = usage._candidate_calls(STRINGS, _root(STRINGS))
         assert [n.end_byte for n in calls] == sorted(n.end_byte for n in calls)
         assert len({n.start_byte for n in calls}) == 1 and len(calls) == 4
+
+
+def _exported_function_by_parents(node: Node, text: object) -> str | None:
+    """The reference: walk up `parent` by `parent` to the top-level statement."""
+    current: Node | None = node
+    while current is not None:
+        parent = current.parent
+        if parent is not None and parent.type == "program":
+            if current.type == "export_statement":
+                declaration = current.child_by_field_name("declaration")
+                if declaration is not None:
+                    for declarator in declaration.named_children:
+                        name = declarator.child_by_field_name("name")
+                        if name is not None and callable(text):
+                            return str(text(name))
+            return None
+        current = parent
+    return None
+
+
+def test_the_exported_function_is_found_as_walking_up_finds_it() -> None:
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent.parent / "fixtures"
+    sources = [SOURCE, CHAINED, b"export const f = query(async (ctx) => ctx.db.get(x);\nexport { f as g };\n"]
+    sources += [path.read_bytes() for path in sorted(fixtures.glob("functions-usage/convex/*.ts"))]
+    checked = 0
+    for data in sources:
+        root = _root(data)
+
+        def text(node: Node, data: bytes = data) -> str:
+            return data[node.start_byte : node.end_byte].decode()
+
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            if node.type == "call_expression":
+                assert usage._exported_function(node, root, text) == _exported_function_by_parents(node, text)
+                checked += 1
+    assert checked > 20

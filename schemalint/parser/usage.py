@@ -170,7 +170,8 @@ def _scan_module(evaluator: Evaluator, module: Module) -> list[DbAccess]:
 
     source = module.source
     assert source is not None and source.tree is not None
-    calls, helper_calls = _candidate_calls(source.data, source.tree.root_node)
+    root = source.tree.root_node
+    calls, helper_calls = _candidate_calls(source.data, root)
     resolver = NameResolver(evaluator, module)
     reader = ChainReader(resolver)
     found: list[DbAccess] = []
@@ -188,11 +189,11 @@ def _scan_module(evaluator: Evaluator, module: Module) -> list[DbAccess]:
             index_calls.append((call, method))
             continue
         if method == "vectorSearch":
-            found.append(reader.vector_search(call, _exported_function(call, source.text)))
+            found.append(reader.vector_search(call, _exported_function(call, root, source.text)))
             continue
         if not reader.is_db(receiver):
             continue
-        owner = _exported_function(call, source.text)
+        owner = _exported_function(call, root, source.text)
         if method == "query":
             args = call.child_by_field_name("arguments")
             first = args.named_children[0] if args is not None and args.named_children else None
@@ -207,27 +208,25 @@ def _scan_module(evaluator: Evaluator, module: Module) -> list[DbAccess]:
             found.append(reader.simple(kind, call, owner))
     for call, method in index_calls:
         if call.id not in consumed:
-            found.append(reader.orphan_index(call, method, _exported_function(call, source.text)))
+            found.append(reader.orphan_index(call, method, _exported_function(call, root, source.text)))
     for call in helper_calls:
         function = call.child_by_field_name("function")
         assert function is not None
-        found.append(reader.helper(source.text(function), call, _exported_function(call, source.text)))
+        found.append(reader.helper(source.text(function), call, _exported_function(call, root, source.text)))
     return found
 
 
-def _exported_function(node: Node, text: object) -> str | None:
-    """The name of the top-level `export const name = ...` that `node` is written in."""
-    current: Node | None = node
-    while current is not None:
-        parent = current.parent
-        if parent is not None and parent.type == "program":
-            if current.type == "export_statement":
-                declaration = current.child_by_field_name("declaration")
-                if declaration is not None:
-                    for declarator in declaration.named_children:
-                        name = declarator.child_by_field_name("name")
-                        if name is not None and callable(text):
-                            return str(text(name))
-            return None
-        current = parent
+def _exported_function(node: Node, root: Node, text: object) -> str | None:
+    """The name of the top-level `export const name = ...` that `node` is written in (`root`
+    is the program node of its tree: the top-level statement holding `node` is found in one
+    descent, where walking up `parent` by `parent` descends from the root at every step)."""
+    statement = root.child_with_descendant(node) if root.type == "program" else None
+    if statement is None or statement.type != "export_statement":
+        return None
+    declaration = statement.child_by_field_name("declaration")
+    if declaration is not None:
+        for declarator in declaration.named_children:
+            name = declarator.child_by_field_name("name")
+            if name is not None and callable(text):
+                return str(text(name))
     return None
