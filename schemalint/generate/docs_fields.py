@@ -14,9 +14,16 @@ from schemalint.ir import (
     Field,
     Validator,
     VAny,
+    VBoolean,
+    VBytes,
+    VCommitTs,
+    VFloat64,
     VId,
+    VInt64,
     VLiteral,
+    VNull,
     VObject,
+    VString,
     VUnknown,
 )
 from schemalint.records import dataclass
@@ -132,9 +139,13 @@ def _add_field_rows(rows: list[FieldRow], f: Field, prefix: str, link: TableLink
     """Append the row of field `f` (under `prefix`), then the rows of the object it nests."""
     validator = f.validator
     path = join_path(prefix, f.name)
-    nested = expandable(validator)
-    child = nested[0] if nested is not None else None
-    reasons, targets = _own_facts(validator, child)
+    if type(validator) in _PLAIN_LEAVES:  # most fields: nothing nested, unknown or referenced
+        nested = child = None
+        reasons, targets = _NO_FACTS
+    else:
+        nested = expandable(validator)
+        child = nested[0] if nested is not None else None
+        reasons, targets = _own_facts(validator, child)
     parts = [md.lines(description_blocks(f.doc))] if f.doc else []
     if reasons:
         label = "Unknown" if isinstance(validator, VUnknown) else "Partly unknown"
@@ -155,6 +166,12 @@ def _add_field_rows(rows: list[FieldRow], f: Field, prefix: str, link: TableLink
     if nested is not None:
         for nested_field in nested[0].fields:
             _add_field_rows(rows, nested_field, path + nested[1], link, notes)
+
+
+# Validators with nothing nested that are neither ids nor unknown: a field of one of these has no
+# nested rows, unknown parts or references.
+_PLAIN_LEAVES = frozenset({VString, VFloat64, VInt64, VBoolean, VNull, VBytes, VAny, VCommitTs, VLiteral})
+_NO_FACTS: tuple[list[str], list[str]] = ([], [])
 
 
 def _own_facts(validator: Validator, child: VObject | None) -> tuple[list[str], list[str]]:
