@@ -68,9 +68,9 @@ def test_runs_of_stars_in_a_gitignore_match_as_git_does_and_quickly(tmp_path: Pa
     # two or more stars like `**`, so `******build******` ignores `nightly-build-3/`.
     make(tmp_path, "nightly-build-3/convex/schema.ts", "aaaaaaaaaaaaaaaaaaaaaaaa/convex/schema.ts")
     (tmp_path / ".gitignore").write_text("******build******\n" + "*" * 6 + "a" + "*" * 6 + "!\n")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine must not fail it
     assert roots(find_projects([tmp_path]), tmp_path) == ["aaaaaaaaaaaaaaaaaaaaaaaa"]
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_a_project_path_is_used_as_is_and_paths_are_deduplicated(tmp_path: Path) -> None:
