@@ -451,6 +451,10 @@ def _v_function(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
     )
 
 
+# The `v` builtins that wrap validators: their call site needs only its span and the
+# arguments' spans (`plain_calls` calls them with such a site).
+WRAPPERS = frozenset({_v_optional, _v_array, _v_nullable, _v_union, _v_record})
+
 V_OBJECT = OpaqueValue(
     "v",
     {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, cast
 
@@ -14,9 +13,9 @@ from schemalint.parser import assignments, js, js_operators
 from schemalint.parser.budget import MIN_STEPS, bounded_array, out_of_steps, step_limit
 from schemalint.parser.comments import property_docs
 from schemalint.parser.control import ThrowFlow, getter_effects
-from schemalint.parser.convex_values import plain_call
 from schemalint.parser.js_members import get_member, has_member
 from schemalint.parser.modules import Module
+from schemalint.parser.plain_calls import CALL_ENDS, plain_call_value
 from schemalint.parser.scope import Scope
 from schemalint.parser.source import SourceText, number_value, string_value, template_parts
 from schemalint.parser.syntax import array_elements
@@ -505,11 +504,15 @@ class ExpressionsMixin:
     def _eval_call(self, node: Node, scope: Scope) -> Value:
         source = scope.module.source
         assert source is not None
-        end = node.end_byte
-        if source.data[end - 2] in _PLAIN_CALL_ENDS:  # `()`, `")`, `')`: maybe `v.string()`
-            plain = self._plain_call(node, source, scope)
+        if source.data[node.end_byte - 2] in CALL_ENDS:  # maybe `v.string()`, `v.optional(v.id("t"))`
+            steps_left = self.step_limit - self.steps
+            plain = plain_call_value(
+                cast("Evaluator", self), node, source, scope, steps_left, MAX_EXPRESSION_DEPTH - self._depth
+            )
             if plain is not None:
-                return plain
+                value, steps = plain
+                self.steps += steps
+                return value
         span = source.span(node)
         fields = source.fields
         function_node = node.child_by_field_id(fields.function)
@@ -576,40 +579,6 @@ class ExpressionsMixin:
                 called, receiver = self._method_receiver
                 this = receiver if called is callee else Unknown("`this` cannot be evaluated", span)
         return self.call(callee, args, site, this)
-
-    def _plain_call(self, node: Node, source: SourceText, scope: Scope) -> Value | None:
-        """The value of a call written exactly `name.member()` or `name.member("text")` whose
-        callee is a `v` builtin that needs nothing but the call's span (and that text): what
-        `_eval_call` gives for it, steps counted alike, without evaluating its parts one by
-        one. None for any other call, and near the step or depth limit."""
-        raw = source.data[node.start_byte : node.end_byte]
-        match = _PLAIN_CALL.fullmatch(raw)
-        if (
-            match is None
-            or not raw.isascii()
-            or node.has_error  # the text is the call's own, with no node missing from it
-            or self.steps + 3 >= self.step_limit
-            or self._depth + 2 >= MAX_EXPRESSION_DEPTH
-        ):
-            return None
-        fields = source.fields
-        function_node = node.child_by_field_id(fields.function)
-        object_node = function_node.child_by_field_id(fields.object) if function_node is not None else None
-        if object_node is None or object_node.type != "identifier":
-            return None  # `this.x()`, `undefined.x()`, ...
-        receiver = _bound_value(match[1].decode(), scope)
-        if type(receiver) is not OpaqueValue:
-            return None
-        member = receiver.members.get(match[2].decode())
-        if type(member) is not Builtin:
-            return None
-        quoted = match[3] if match[3] is not None else match[4]
-        argument = quoted.decode() if quoted is not None else None
-        value = plain_call(member.impl, argument, source.span(node))
-        if value is not None:
-            # `_eval_call` counts the member and its object, and `eval` the argument.
-            self.steps += 2 if argument is None else 3
-        return value
 
     def _eval_unary(self, node: Node, scope: Scope) -> Value:
         span = self.span(node, scope)
@@ -699,32 +668,6 @@ _HANDLERS: dict[str, _Handler] = {
     "ERROR": ExpressionsMixin._eval_error,
     "this": ExpressionsMixin._eval_this,
 }
-
-
-# A call written `name.member()`, `name.member("text")` or `name.member('text')` (no space, no
-# comment, no escape); `_PLAIN_CALL_ENDS` are the byte values its next-to-last byte may have.
-_PLAIN_CALL = re.compile(
-    rb"([A-Za-z_$][A-Za-z0-9_$]*)\.([A-Za-z_$][A-Za-z0-9_$]*)\((?:\"([^\"\\\r\n]*)\"|'([^'\\\r\n]*)')?\)"
-)
-_PLAIN_CALL_ENDS = frozenset(b"(\"'")
-
-
-def _bound_value(name: str, scope: Scope) -> Value | None:
-    """What `lookup_node` gives for `name` when it needs neither a span nor another module's
-    evaluation (a value bound in scope, or a package's export), else None."""
-    binding = scope.bindings.get(name)
-    if binding is None and scope.parent is not None:
-        binding = scope.parent.lookup(name)
-    if binding is None:
-        return None
-    ref = binding.ref
-    if ref is None:
-        return binding.value
-    module = ref.module
-    exports = module.package_exports
-    if module.package is not None and exports is not None and ref.name != "*":
-        return exports.get(ref.name)
-    return None
 
 
 def _optional_and_nullish(node: Node, value: Value) -> bool:

@@ -62,6 +62,8 @@ def field_ids(tsx: bool) -> FieldIds:
 # `Span(...)` without its Python-level `__new__` (the same integer, packed here: the evaluator
 # makes one span per kept node).
 _new_span = int.__new__
+# A 1 in each of a packed span's four position fields.
+_ONES = 1 << LINE_SHIFT | 1 << COLUMN_SHIFT | 1 << END_LINE_SHIFT | 1 << END_COLUMN_SHIFT
 
 
 class SourceText:
@@ -73,9 +75,9 @@ class SourceText:
 
     __slots__ = (
         "_directives",
-        "_file_key",
         "_line_starts",
         "_multibyte",
+        "_span_base",
         "_tree",
         "_tsx",
         "data",
@@ -112,8 +114,9 @@ class SourceText:
         self.fields = field_ids(tsx)  # of the grammar that parses this file
         self._directives: tuple[Comment, ...] | None = None
         # Spans of this file are packed by `span` itself when every position fits (always for a
-        # parsed file: positions are below its size, at most MAX_FILE_BYTES).
-        self._file_key = file_key(path) if len(data) < POSITION_LIMIT - 1 else None
+        # parsed file: positions are below its size, at most MAX_FILE_BYTES): the file's key
+        # with a 1 in each position field (positions are 1-based; no field then overflows).
+        self._span_base = file_key(path) | _ONES if len(data) < POSITION_LIMIT - 1 else None
 
     @property
     def tree(self) -> Tree | None:
@@ -139,15 +142,33 @@ class SourceText:
         """The 1-based, character-column span of `node`."""
         start_row, start_col = node.start_point
         end_row, end_col = node.end_point
-        key = self._file_key
-        if self.is_ascii and key is not None:
+        base = self._span_base
+        if self.is_ascii and base is not None:
             return _new_span(
                 Span,
-                key
-                | (start_row + 1) << LINE_SHIFT
-                | (start_col + 1) << COLUMN_SHIFT
-                | (end_row + 1) << END_LINE_SHIFT
-                | (end_col + 1) << END_COLUMN_SHIFT,
+                base
+                + (
+                    start_row << LINE_SHIFT
+                    | start_col << COLUMN_SHIFT
+                    | end_row << END_LINE_SHIFT
+                    | end_col << END_COLUMN_SHIFT
+                ),
+            )
+        return self.points_span(start_row, start_col, end_row, end_col)
+
+    def points_span(self, start_row: int, start_col: int, end_row: int, end_col: int) -> Span:
+        """`span` of a node from its start and end points (0-based rows, byte columns)."""
+        base = self._span_base
+        if self.is_ascii and base is not None:
+            return _new_span(
+                Span,
+                base
+                + (
+                    start_row << LINE_SHIFT
+                    | start_col << COLUMN_SHIFT
+                    | end_row << END_LINE_SHIFT
+                    | end_col << END_COLUMN_SHIFT
+                ),
             )
         return Span(
             self.path,
