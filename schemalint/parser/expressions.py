@@ -326,7 +326,23 @@ class ExpressionsMixin:
                         key = source.text(key_node)
                 else:
                     key = self.property_key(key_node, scope)
-                value = self.eval(value_node, scope)
+                if (
+                    value_node.type == "call_expression"
+                    and self.steps < self.step_limit
+                    and self._depth < MAX_EXPRESSION_DEPTH
+                ):
+                    # `self.eval(value_node, scope)` without the dispatch (`field: v.string()`).
+                    self.steps += 1
+                    self._depth += 1
+                    try:
+                        value = self._eval_call(value_node, scope)
+                    finally:
+                        self._depth -= 1
+                    if type(value) is _THROWN and not value.reported:
+                        value.reported = True
+                        self.report_throw(value.error, value.span or source.span(value_node))
+                else:
+                    value = self.eval(value_node, scope)
                 if key == "__proto__" and key_type in ("property_identifier", "string"):
                     # `{ __proto__: x }` sets the prototype: inherited members, not an own key.
                     if isinstance(value, JSObject | NamespaceValue | Unknown):
