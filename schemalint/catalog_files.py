@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -147,7 +146,16 @@ def _cache_file(folder: Path, variant: str = "") -> Path:
     else:
         xdg = os.environ.get("XDG_CACHE_HOME")
         base = (Path(xdg) if xdg else Path.home() / ".cache") / "schemalint"
-    return base / f"catalog-{zlib.crc32(str(folder).encode()):08x}{variant}.json"
+    return base / f"catalog-{_folder_key(folder)}{variant}.json"
+
+
+def _folder_key(folder: Path) -> str:
+    """A short digest of `folder`'s path naming its cache files (32-bit FNV-1a: the few bytes of
+    a path do not call for loading zlib's extension module at every start)."""
+    digest = 0x811C9DC5
+    for byte in os.fsencode(folder):
+        digest = ((digest ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return f"{digest:08x}"
 
 
 def _read_cache(cache: Path, signature: list[str]) -> dict[str, dict[str, Any]] | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import math
-import unicodedata
 from collections.abc import Callable
 
 from schemalint.intdigits import int_to_decimal
@@ -51,6 +50,8 @@ def _escape_invisible(char: str) -> str:
 
 
 def _invisible(char: str) -> bool:
+    import unicodedata  # only text that is not printable gets here
+
     return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")
 
 

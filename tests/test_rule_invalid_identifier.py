@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from helpers import assert_findings
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from schemalint.identifiers import plainly_valid
 
 
 def test_field_names_at_every_depth_are_checked() -> None:
@@ -90,3 +96,29 @@ def test_valid_names_of_64_characters_and_leading_underscores_elsewhere_are_fine
         }});
         """,
     )
+
+
+_PLAINLY_VALID = re.compile(r"[A-Za-z][A-Za-z0-9_]*|_+[A-Za-z0-9][A-Za-z0-9_]*")
+_EDGE_NAMES = [
+    "",
+    "_",
+    "__",
+    "_a",
+    "__1",
+    "a",
+    "1a",
+    "a-b",
+    "a b",
+    "é",
+    "aé",
+    "a\n",
+    "\u0661",
+    "_\u0661",
+    "Aa_9",
+]
+
+
+@given(st.text(alphabet="aZ09_-$ é\n\u0661", max_size=6) | st.sampled_from(_EDGE_NAMES))
+@settings(max_examples=300)
+def test_the_plain_identifier_test_answers_as_the_grammars_expression(name: str) -> None:
+    assert plainly_valid(name) == (_PLAINLY_VALID.fullmatch(name) is not None)
