@@ -14,7 +14,6 @@ a module problem when that module is loaded.
 from __future__ import annotations
 
 import importlib
-import inspect
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -67,7 +66,7 @@ def _rule_in_module(spec: RuleSpec, problems: list[str]) -> type[Rule] | None:
     found = [
         obj
         for obj in vars(module).values()
-        if inspect.isclass(obj)
+        if isinstance(obj, type)  # inspect.isclass
         and issubclass(obj, Rule)
         and obj is not Rule
         and obj.__module__ == module.__name__
