@@ -224,10 +224,6 @@ def check_validator(ev: Evaluator, value: Value, context: str, field: str | None
 # ---------------------------------------------------------------------------------- v.*
 
 
-# The impls of the `v` members without arguments (`v.string`, ...), with their builders.
-_LEAF_BUILDERS: dict[object, Callable[[bool, Span | None, str | None], Validator]] = {}
-
-
 def _simple(cls: type[Validator]) -> Callable[[Evaluator, CallSite, list[Value]], Value]:
     build = leaf_builder(cls)
 
@@ -235,23 +231,7 @@ def _simple(cls: type[Validator]) -> Callable[[Evaluator, CallSite, list[Value]]
         span = site.span
         return ValidatorValue(build(False, span, None), None, span)  # `validator_value`, inlined
 
-    _LEAF_BUILDERS[impl] = build
     return impl
-
-
-def plain_call(impl: object, argument: str | None, span: Span) -> ValidatorValue | None:
-    """What the builtin `impl` returns for a call at `span` without arguments (`argument` None)
-    or with one string, when it is `v.string()` and the like, `v.id(name)` or `v.literal(text)`:
-    those need neither the call site's other parts nor the evaluator. None for anything else
-    (the caller then takes the general path)."""
-    if argument is None:
-        build = _LEAF_BUILDERS.get(impl)
-        return ValidatorValue(build(False, span, None), None, span) if build is not None else None
-    if impl is _v_id:  # `_v_id` with a string
-        return ValidatorValue(build_id(False, span, None, _shared(argument)), None, span)
-    if impl is _v_literal:  # `_v_literal` with a string (`literal_validator`)
-        return ValidatorValue(build_literal(False, span, None, _shared(argument), "string"), None, span)
-    return None
 
 
 def literal_validator(value: Value, span: Span | None) -> Validator:
@@ -450,10 +430,6 @@ def _v_function(ev: Evaluator, site: CallSite, args: list[Value]) -> Value:
         )
     )
 
-
-# The `v` builtins that wrap validators: their call site needs only its span and the
-# arguments' spans (`plain_calls` calls them with such a site).
-WRAPPERS = frozenset({_v_optional, _v_array, _v_nullable, _v_union, _v_record})
 
 V_OBJECT = OpaqueValue(
     "v",

@@ -15,7 +15,6 @@ from schemalint.parser.comments import property_docs
 from schemalint.parser.control import ThrowFlow, getter_effects
 from schemalint.parser.js_members import get_member, has_member
 from schemalint.parser.modules import Module
-from schemalint.parser.plain_calls import CALL_ENDS, plain_call_value
 from schemalint.parser.scope import Scope
 from schemalint.parser.source import SourceText, number_value, string_value, template_parts
 from schemalint.parser.syntax import array_elements
@@ -520,15 +519,6 @@ class ExpressionsMixin:
     def _eval_call(self, node: Node, scope: Scope) -> Value:
         source = scope.module.source
         assert source is not None
-        if source.data[node.end_byte - 2] in CALL_ENDS:  # maybe `v.string()`, `v.optional(v.id("t"))`
-            steps_left = self.step_limit - self.steps
-            plain = plain_call_value(
-                cast("Evaluator", self), node, source, scope, steps_left, MAX_EXPRESSION_DEPTH - self._depth
-            )
-            if plain is not None:
-                value, steps = plain
-                self.steps += steps
-                return value
         span = source.span(node)
         fields = source.fields
         function_node = node.child_by_field_id(fields.function)
