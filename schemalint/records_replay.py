@@ -240,6 +240,7 @@ def replay(cls: type, options: dict[str, Any], plan: Plan, codes: list[CodeType]
             for f in base_fields.values():
                 fields[f.name] = f
     own = []
+    given_as_field = []  # the fields whose `field(...)` is a class attribute (replaced below)
     class_namespace = cls.__dict__
     for (name, annotation), (kind, _) in zip(
         class_namespace.get("__annotations__", {}).items(), kinds, strict=True
@@ -247,10 +248,12 @@ def replay(cls: type, options: dict[str, Any], plan: Plan, codes: list[CodeType]
         default = getattr(cls, name, _MISSING)
         if isinstance(default, dataclasses.Field):
             f = default
+            given_as_field.append(f)
         else:
             if isinstance(default, MemberDescriptorType):
                 default = _MISSING
-            f = dataclasses.field(default=default)
+            # what `dataclasses.field(default=default)` returns, without its argument check
+            f = dataclasses.Field(default, _MISSING, True, True, None, True, None, _MISSING)  # type: ignore[arg-type]
         f.name = name
         f.type = annotation
         if kind == CLASS_VARIABLE:
@@ -262,11 +265,11 @@ def replay(cls: type, options: dict[str, Any], plan: Plan, codes: list[CodeType]
         own.append(f)
     for f in own:
         fields[f.name] = f
-        if isinstance(getattr(cls, f.name, None), dataclasses.Field):
-            if f.default is _MISSING:
-                delattr(cls, f.name)
-            else:
-                setattr(cls, f.name, f.default)
+    for f in given_as_field:
+        if f.default is _MISSING:
+            delattr(cls, f.name)
+        else:
+            setattr(cls, f.name, f.default)
     target.__dataclass_fields__ = fields
     for attribute, index in methods:
         if index is None:
