@@ -154,22 +154,6 @@ class SourceText:
                     | end_col << END_COLUMN_SHIFT
                 ),
             )
-        return self.points_span(start_row, start_col, end_row, end_col)
-
-    def points_span(self, start_row: int, start_col: int, end_row: int, end_col: int) -> Span:
-        """`span` of a node from its start and end points (0-based rows, byte columns)."""
-        base = self._span_base
-        if self.is_ascii and base is not None:
-            return _new_span(
-                Span,
-                base
-                + (
-                    start_row << LINE_SHIFT
-                    | start_col << COLUMN_SHIFT
-                    | end_row << END_LINE_SHIFT
-                    | end_col << END_COLUMN_SHIFT
-                ),
-            )
         return Span(
             self.path,
             start_row + 1,
