@@ -61,6 +61,8 @@ class Example:
 
 @dataclass(frozen=True)
 class CatalogEntry:
+    """One rule's catalog page: its metadata, why it exists, bad and good examples, where it lives."""
+
     metadata: RuleMetadata
     rationale: str
     bad: tuple[Example, ...]

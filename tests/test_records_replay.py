@@ -36,7 +36,9 @@ def test_every_replayed_schemalint_dataclass_equals_the_standard_decorators() ->
         pytest.skip("no replay plans for this Python (the standard decorator makes every class)")
     replayed, standard = _descriptions("replay"), _descriptions("standard")
     assert standard["replayed"] == 0
-    assert replayed["replayed"] >= 100
+    # Every class is replayed: one the replay refuses (e.g. one without a docstring) is made by
+    # the standard decorator and loads the method texts' module on every run that imports it.
+    assert replayed["replayed"] == len(replayed["classes"]) >= 100
     assert len(replayed["classes"]) == len(standard["classes"])
     for mine, theirs in zip(replayed["classes"], standard["classes"], strict=True):
         assert mine == theirs, f"{theirs[0]}.{theirs[1]}"
