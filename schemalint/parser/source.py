@@ -154,13 +154,7 @@ class SourceText:
                     | end_col << END_COLUMN_SHIFT
                 ),
             )
-        return Span(
-            self.path,
-            start_row + 1,
-            self._char_column(start_row, start_col) + 1,
-            end_row + 1,
-            self._char_column(end_row, end_col) + 1,
-        )
+        return self._points_span(start_row, start_col, end_row, end_col)
 
     def byte_range_span(self, start_byte: int, end_byte: int) -> Span:
         """`span` of the node at these byte offsets, from the text alone (its tree may be gone):
@@ -170,6 +164,10 @@ class SourceText:
         end_row = start_row + data.count(b"\n", start_byte, end_byte)
         start_col = start_byte - (data.rfind(b"\n", 0, start_byte) + 1)
         end_col = end_byte - (data.rfind(b"\n", 0, end_byte) + 1)
+        return self._points_span(start_row, start_col, end_row, end_col)
+
+    def _points_span(self, start_row: int, start_col: int, end_row: int, end_col: int) -> Span:
+        """The span from 0-based rows and byte columns, its columns counted in characters."""
         return Span(
             self.path,
             start_row + 1,
