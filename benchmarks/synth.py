@@ -5,7 +5,9 @@ The mix follows the seed fixtures: 8-15 fields a table, nested objects, literal 
 constants in `convex/validators.ts`, and the tables split over `convex/tables/*.ts` whose
 table objects are spread into `defineSchema({...})`.
 
-    python -m benchmarks.synth OUT_DIR --tables 1000 [--seed 0] [--node-modules PATH]
+    python -m benchmarks.synth OUT_DIR --tables 1000 [--seed 0] [--node-modules PATH] [--functions]
+
+With `--functions`, the project also has function code (`benchmarks/synth_functions.py`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.synth_fields import Table, TableFactory
+from benchmarks.synth_functions import function_files
 
 TABLES_PER_FILE = 25
 
@@ -120,8 +123,9 @@ def _schema_file(parts: list[str]) -> str:
     return "\n".join(lines)
 
 
-def render_project(tables: int, seed: int = 0) -> dict[str, str]:
-    """The files of a synthetic project with `tables` tables: relative path -> text."""
+def render_project(tables: int, seed: int = 0, functions: bool = False) -> dict[str, str]:
+    """The files of a synthetic project with `tables` tables: relative path -> text. With
+    `functions`, function code too (`benchmarks.synth_functions`; the other files are the same)."""
     if tables < 1:
         raise ValueError("a schema needs at least one table")
     rng = random.Random(f"schemalint-bench:{seed}:{tables}")
@@ -137,13 +141,16 @@ def render_project(tables: int, seed: int = 0) -> dict[str, str]:
         parts.append(part)
         files[f"convex/tables/{part}.ts"] = _table_file(part, all_tables[start : start + TABLES_PER_FILE])
     files["convex/schema.ts"] = _schema_file(parts)
+    if functions:
+        files.update(function_files(all_tables, parts, TABLES_PER_FILE, seed))
     return files
 
 
 def write_project(
-    out_dir: Path, tables: int, seed: int = 0, node_modules: Path | None = None
+    out_dir: Path, tables: int, seed: int = 0, node_modules: Path | None = None, functions: bool = False
 ) -> SynthProject:
-    """Write a synthetic project to `out_dir` (replacing its `convex/`) and describe it.
+    """Write a synthetic project to `out_dir` (replacing its `convex/`) and describe it (with
+    `functions`, function code too: see `render_project`).
 
     With `node_modules`, `out_dir/node_modules` becomes a symlink to it, so that
     `tsc -p out_dir/convex` resolves `convex/server`.
@@ -153,7 +160,7 @@ def write_project(
         for path in sorted(convex_dir.rglob("*"), reverse=True):
             path.rmdir() if path.is_dir() and not path.is_symlink() else path.unlink()
     written: list[Path] = []
-    for relative, text in render_project(tables, seed).items():
+    for relative, text in render_project(tables, seed, functions).items():
         path = out_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -178,8 +185,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tables", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--node-modules", type=Path, help="symlink this as OUT_DIR/node_modules")
+    parser.add_argument(
+        "--functions",
+        action="store_true",
+        help="also write function code: queries and mutations, helpers behind a barrel, suppressions",
+    )
     args = parser.parse_args(argv)
-    project = write_project(args.out_dir, args.tables, args.seed, args.node_modules)
+    project = write_project(args.out_dir, args.tables, args.seed, args.node_modules, args.functions)
     files = len(project.files)
     print(f"{project.root}: {project.tables} tables in {files} files, {project.total_bytes:,} bytes")
 

@@ -69,6 +69,16 @@ class FieldSpec:
     name: str
     kind: str
     lines: list[str]  # rendered `name: validator,` (first line) and continuation lines
+    target: str | None = None  # the table a `v.id` field (or an optional or array of one) refers to
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    """One index of a table, as `.index`/`.searchIndex`/`.vectorIndex` declares it."""
+
+    call: str  # "index", "searchIndex" or "vectorIndex"
+    name: str
+    fields: tuple[str, ...]  # the indexed fields (the search field first; empty for a vector index)
 
 
 @dataclass
@@ -80,6 +90,7 @@ class Table:
     fields: list[FieldSpec] = field(default_factory=list)
     chained: list[str] = field(default_factory=list)  # `.index(...)` etc., already indented
     shared: set[str] = field(default_factory=set)
+    indexes: list[IndexSpec] = field(default_factory=list)
 
     def render(self) -> list[str]:
         lines = [f"  // {self.doc}"] if self.doc else []
@@ -204,7 +215,7 @@ class TableFactory:
             if kind != "id":
                 value = f"v.{'optional' if kind == 'optional_id' else 'array'}({value})"
             name = self._unique(self.ref_names[target] + ("Ids" if kind == "id_array" else "Id"), used)
-            return FieldSpec(name, kind, [f"{name}: {value},"])
+            return FieldSpec(name, kind, [f"{name}: {value},"], target=self.names[target])
         words = {
             "number": NUMBER_WORDS,
             "optional_number": NUMBER_WORDS,
@@ -253,10 +264,11 @@ class TableFactory:
         rng = self.rng
         names: set[str] = set()
 
-        def add(call: str, index_name: str, body: str) -> None:
+        def add(call: str, index_name: str, body: str, indexed: tuple[str, ...] = ()) -> None:
             if index_name not in names and len(index_name) <= 64:
                 names.add(index_name)
                 table.chained.append(f'    .{call}("{index_name}", {body})')
+                table.indexes.append(IndexSpec(call, index_name, indexed))
 
         fields = [f for f in table.fields if f.kind != "spread"]
         scalars = [f.name for f in fields if f.kind in INDEXABLE]
@@ -264,17 +276,20 @@ class TableFactory:
         for spec in fields:
             if spec.kind in ("id", "optional_id") and rng.random() < 0.65:
                 if has_time and rng.random() < 0.2:
-                    add("index", f"by_{spec.name}_and_createdAt", f'["{spec.name}", "createdAt"]')
+                    indexed = (spec.name, "createdAt")
+                    add("index", f"by_{spec.name}_and_createdAt", f'["{spec.name}", "createdAt"]', indexed)
                 else:
-                    add("index", f"by_{spec.name}", f'["{spec.name}"]')
+                    add("index", f"by_{spec.name}", f'["{spec.name}"]', (spec.name,))
         if scalars and rng.random() < 0.3:
             chosen = rng.choice(scalars)
-            add("index", f"by_{chosen}", f'["{chosen}"]')
+            add("index", f"by_{chosen}", f'["{chosen}"]', (chosen,))
         strings = [f.name for f in fields if f.kind in ("string", "optional_string")]
         if strings and rng.random() < 0.15:
             search = rng.choice(strings)
-            quoted = ", ".join(f'"{f}"' for f in [s for s in scalars if s != search][:2])
-            add("searchIndex", f"search_{search}", f'{{ searchField: "{search}", filterFields: [{quoted}] }}')
+            search_filters = tuple(s for s in scalars if s != search)[:2]
+            quoted = ", ".join(f'"{f}"' for f in search_filters)
+            body = f'{{ searchField: "{search}", filterFields: [{quoted}] }}'
+            add("searchIndex", f"search_{search}", body, (search, *search_filters))
         if rng.random() < 0.06:
             table.fields.append(FieldSpec("embedding", "vector", ["embedding: v.array(v.float64()),"]))
             ids = [f.name for f in fields if f.kind == "id"][:1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +56,29 @@ def test_synthetic_projects_are_deterministic_and_parse_cleanly(tmp_path: Path) 
     assert project.schema is not None
     assert len(project.schema.tables) == 30
     assert [d for d in project.diagnostics if d.kind == PARSE_ERROR] == []
+
+
+def test_function_code_variant_adds_modules_and_keeps_the_schema_files(tmp_path: Path) -> None:
+    from benchmarks.synth import render_project, write_project
+
+    plain = render_project(40)
+    with_functions = render_project(40, functions=True)
+    assert render_project(40, functions=True) == with_functions
+    assert {path: with_functions[path] for path in plain} == plain
+    added = sorted(set(with_functions) - set(plain))
+    assert "convex/model/index.ts" in added
+    assert any(path.startswith("convex/api/") for path in added)
+    assert with_functions["convex/model/index.ts"].count("export * from") >= 2
+
+    project = write_project(tmp_path / "p", 40, functions=True)
+    parsed = parse_project(discover(project.root), functions=True)
+    assert [d for d in parsed.diagnostics if d.kind == PARSE_ERROR] == []
+    completed = _run(
+        "schemalint", "check", str(project.root), "--exit-zero", "--no-cache", "--format", "json"
+    )
+    assert completed.returncode == 0, completed.stderr
+    rules = [d["rule"] for d in json.loads(completed.stdout)["diagnostics"]]
+    assert {"filter-without-index", "unknown-index", "index-range-order"} <= set(rules)
+    directives = sum(text.count("schemalint-ignore") for text in with_functions.values())
+    assert directives > 0
+    assert rules.count("unused-suppression") < directives  # some directives suppress a finding
