@@ -20,37 +20,47 @@ from benchmarks.measure import CHILD_ENV, Quiet, measure_side_by_side
 from benchmarks.report import ImportReport, machine_rows, render
 from benchmarks.targets import WorkloadResult, evaluate
 from benchmarks.workloads import (
+    CHECK,
     REPO,
+    SYNTHETIC_FUNCTIONS,
     Tools,
     Workload,
     commands_for,
     count_findings,
     functions_workload,
     seed_workloads,
+    synthetic_functions_workload,
     synthetic_workload,
 )
 
-FULL_SIZES = "seeds,functions,100,1000,5000"
-QUICK_SIZES = "seeds,functions,100,1000"
+FULL_SIZES = "seeds,functions,100,1000,5000,fn1000,fn5000"
+QUICK_SIZES = "seeds,functions,100,1000,fn1000"
 IMPORT_PROBE = REPO / "benchmarks" / "import_probe.py"
+FUNCTIONS_PREFIX = "fn"  # `--sizes fn1000`: the synthetic 1,000-table project with function code
 
 
 def _sizes(text: str) -> list[str | int]:
+    """`seeds`, `functions`, table counts (`1000`) and table counts with function code (`fn1000`)."""
     sizes: list[str | int] = []
     for part in (p.strip() for p in text.split(",")):
         if part in ("seeds", "functions"):
             sizes.append(part)
         elif part:
-            value = int(part.replace("_", ""))
+            count = part.removeprefix(FUNCTIONS_PREFIX)
+            value = int(count.replace("_", ""))
             if value < 1:
                 raise argparse.ArgumentTypeError(f"a size must be at least 1 table, not {value}")
-            sizes.append(value)
+            sizes.append(f"{FUNCTIONS_PREFIX}{value}" if count != part else value)
     return sizes
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=_sizes, help=f"`seeds` and/or table counts (default {FULL_SIZES})")
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        help=f"`seeds`, `functions`, table counts, fnN: N tables with function code (default {FULL_SIZES})",
+    )
     parser.add_argument("--runs", type=int, help="timed runs per command (default 5; 3 with --quick)")
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")
     parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES}, 3 runs")
@@ -150,6 +160,10 @@ def _workloads(args: argparse.Namespace, with_node: bool) -> list[tuple[Workload
             workload = functions_workload(args.workdir, with_node)
             if workload is not None:
                 found.append((workload, tsc))
+        elif isinstance(size, str):  # fnN
+            tables = int(size.removeprefix(FUNCTIONS_PREFIX))
+            _progress(f"generating a synthetic project of {tables:,} tables with function code")
+            found.append((synthetic_functions_workload(args.workdir, tables, args.seed), False))
         else:
             _progress(f"generating a synthetic schema of {size:,} tables")
             found.append((synthetic_workload(args.workdir, int(size), args.seed, with_node), tsc))
@@ -175,7 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     results: list[WorkloadResult] = []
     for workload, tsc in _workloads(args, with_node):
         _progress(f"{workload.label}: {workload.tables:,} tables, {len(workload.files)} files")
-        slug = workload.root.name if workload.kind == "seed" else f"synthetic-{workload.tables}"
+        slug = (
+            workload.root.name
+            if workload.kind in ("seed", SYNTHETIC_FUNCTIONS)
+            else f"synthetic-{workload.tables}"
+        )
         large = workload.tables >= 5000
         runs, warmup = (args.large_runs, 0) if large else (args.runs, args.warmup)
         commands, command_notes = commands_for(
@@ -186,11 +204,13 @@ def main(argv: list[str] | None = None) -> int:
             commands, runs, warmup, args.workdir / "logs" / slug, args.timeout, quiet, _progress
         )
         failed = [f"`{m.command.name}` failed; see {m.log}" for m in measurements if m.failed]
+        by_role = {m.command.role: m for m in measurements}
+        check_log = by_role[CHECK].log if CHECK in by_role else None
         results.append(
             WorkloadResult(
                 workload,
-                {m.command.role: m for m in measurements},
-                count_findings(workload, tools),
+                by_role,
+                count_findings(workload, tools, check_log),
                 failed,
                 background,
                 basis=args.judge_on,

@@ -168,7 +168,7 @@ def growth_section(results: list[WorkloadResult]) -> list[str]:
             cells.append(_ms(median) if median is not None else "—")
         m = r.measurements.get(CHECK)
         cells.append(f"{m.peak_rss_mb:,.0f} MB" if m and m.samples else "—")
-        synthetic = r.workload.kind == "synthetic"
+        synthetic = r.workload.kind.startswith("synthetic")
         per_table = (
             (check - (r.median(STARTUP) or 0)) / r.workload.tables * 1000 if check and synthetic else None
         )

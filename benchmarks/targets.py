@@ -6,7 +6,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from benchmarks.measure import Measurement
-from benchmarks.workloads import CHECK, CHECK_WARM, EXPORT, GEN_DOCS, GEN_PYTHON, PARSE, TSC7, Workload
+from benchmarks.workloads import (
+    CHECK,
+    CHECK_WARM,
+    EXPORT,
+    GEN_DOCS,
+    GEN_PYTHON,
+    PARSE,
+    SYNTHETIC_FUNCTIONS,
+    TSC7,
+    Workload,
+)
 
 X = "\N{MULTIPLICATION SIGN}"
 
@@ -65,8 +75,8 @@ def _mb(value: float) -> str:
     return f"{value:,.0f} MB"
 
 
-def _synthetic(results: list[WorkloadResult], tables: int) -> WorkloadResult | None:
-    return next((r for r in results if r.workload.kind == "synthetic" and r.workload.tables == tables), None)
+def _synthetic(results: list[WorkloadResult], tables: int, kind: str = "synthetic") -> WorkloadResult | None:
+    return next((r for r in results if r.workload.kind == kind and r.workload.tables == tables), None)
 
 
 def _worst_seed(
@@ -97,6 +107,22 @@ def _median_cpu(result: WorkloadResult | None, role: str) -> tuple[str, float] |
     if m is None or not m.samples or m.failed or result is None:
         return None
     return ("wall", m.median) if result.basis == "cpu" else ("CPU", m.cpu_median)
+
+
+def _functions_growth(results: list[WorkloadResult], check_name: str) -> TargetRow:
+    """Growth 1k → 5k of the cold check (preview rules included) on the synthetic projects with
+    function code, with both times and the peak RSS at 5k beside it (reported, no goal)."""
+    target = f"Cold `{check_name} --preview` with function code: growth 1,000 → 5,000 tables"
+    goal = f"≤ 5{X}"
+    small = _synthetic(results, 1000, SYNTHETIC_FUNCTIONS)
+    large = _synthetic(results, 5000, SYNTHETIC_FUNCTIONS)
+    a = small.median(CHECK) if small else None
+    b = large.median(CHECK) if large else None
+    if a is None or b is None or large is None:
+        return TargetRow(target, goal, "—", "not measured")
+    m = large.measurements[CHECK]
+    measured = f"{_ratio(b / a)} ({_ms(a)} → {_ms(b)}; peak RSS at 5,000 tables {_mb(m.peak_rss_mb)})"
+    return TargetRow(target, goal, measured, _judge(b / a, 5.0, _ratio))
 
 
 def evaluate(
@@ -227,6 +253,7 @@ def evaluate(
     large_check = large.measurements.get(CHECK) if large else None
     rss = large_check.peak_rss_mb if large_check is not None and large_check.samples else None
     add(f"Peak RSS of `{check_name}`, 5,000 tables", "≤ 120 MB", rss, 120, _mb)
+    rows.append(_functions_growth(results, check_name))
     for role, word in ((GEN_PYTHON, "python"), (GEN_DOCS, "docs")):
         add(
             f"`generate {word}`, 1,000 tables",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,11 @@ CORPUS = Path("/work/corpus/src")  # the real-world corpus (benchmarks/realworld
 # A seed-sized real project with function code (the usage analysis included in `check`).
 FUNCTIONS_PROJECT = "get-convex__fullstack-convex"
 
+SYNTHETIC_FUNCTIONS = "synthetic-functions"  # the kind of a synthetic workload with function code
+# Options of its cold `check`: the preview rules too (field-name-convention, unused-index: rules
+# whose cost per table could grow with the number of tables or database accesses).
+FUNCTIONS_CHECK_OPTIONS = ("--preview",)
+
 # Roles: the keys results and targets use for each command.
 STARTUP, PARSE, CHECK, CHECK_WARM, TSC5, TSC7, GEN_PYTHON, GEN_DOCS, EXPORT = (
     "startup",
@@ -42,7 +48,9 @@ class Workload:
     """One schema to time everything on."""
 
     label: str
-    kind: str  # "seed", "synthetic" or "functions" (a real project, its function code included)
+    # "seed", "synthetic", "functions" (a real project, its function code included) or
+    # "synthetic-functions" (a synthetic project with function code: `benchmarks.synth --functions`)
+    kind: str
     root: Path  # what `schemalint check` is given
     tables: int
     files: tuple[Path, ...]  # the TypeScript files schemalint reads (the parse floor's input)
@@ -128,6 +136,18 @@ def synthetic_workload(work_dir: Path, tables: int, seed: int, with_node: bool) 
     return Workload(f"synthetic {tables:,} tables", "synthetic", root, tables, files, tsconfig)
 
 
+def synthetic_functions_workload(work_dir: Path, tables: int, seed: int) -> Workload:
+    """A synthetic project of `tables` tables with function code, written under `work_dir`.
+
+    Its files are every TypeScript file written (each is a function module or the schema's
+    import, so `check` reads them all; tests/test_benchmarks_smoke.py compares with the parser's
+    list at a small size rather than parsing the whole project here). tsc is not timed on it."""
+    root = work_dir / f"synthetic-functions-{tables}"
+    project = write_project(root, tables, seed, functions=True)
+    label = f"synthetic {tables:,} tables, with function code"
+    return Workload(label, SYNTHETIC_FUNCTIONS, root, tables, tuple(sorted(project.files)), None)
+
+
 @dataclass(frozen=True)
 class Tools:
     """The programs available on this machine (found once per benchmark run)."""
@@ -182,6 +202,15 @@ def commands_for(
         Command(STARTUP, "python -c pass", (sys.executable, "-c", "pass")),
         Command(PARSE, "parse floor", (sys.executable, str(PARSE_FLOOR), *map(str, workload.files))),
     ]
+    if workload.kind == SYNTHETIC_FUNCTIONS:
+        # only the cold check: what grows with function code (warm check, export and the
+        # generators do not read it, or are timed on the plain projects)
+        if tools.has_check:
+            argv = (*tools.schemalint, "check", root, "--exit-zero", "--no-cache", *FUNCTIONS_CHECK_OPTIONS)
+            commands.append(Command(CHECK, "schemalint check --preview (cold: --no-cache)", argv))
+        else:
+            notes.append("`schemalint check` is not available yet: nothing timed with function code.")
+        return commands, notes
     if tools.has_check:
         check = (*tools.schemalint, "check", root, "--exit-zero")
         commands.append(Command(CHECK, "schemalint check (cold: --no-cache)", (*check, "--no-cache")))
@@ -250,10 +279,22 @@ def _emptier(directory: Path) -> Callable[[], None]:
     return empty
 
 
-def count_findings(workload: Workload, tools: Tools) -> int | None:
-    """How many problems `schemalint check` reports on `workload` (None when it cannot say)."""
+FOUND = re.compile(r"^Found ([\d,]+) problems?\b", re.MULTILINE)
+
+
+def count_findings(workload: Workload, tools: Tools, check_log: Path | None = None) -> int | None:
+    """How many problems `schemalint check` reports on `workload` (None when it cannot say).
+
+    With a synthetic project with function code, read from `check_log` (the text report of the
+    last timed run; a further run would cost as much as the timed one)."""
     if not tools.has_check:
         return None
+    if workload.kind == SYNTHETIC_FUNCTIONS:
+        try:
+            found = FOUND.findall(check_log.read_text(encoding="utf-8")) if check_log else []
+        except OSError:
+            found = []
+        return int(found[-1].replace(",", "")) if found else None
     argv = [*tools.schemalint, "check", str(workload.root), "--exit-zero", "--statistics", "--format", "json"]
     result = subprocess.run(argv, capture_output=True, text=True, check=False)
     try:

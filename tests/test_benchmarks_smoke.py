@@ -24,13 +24,14 @@ def test_harness_writes_results_with_targets_and_floors(tmp_path: Path) -> None:
     output = tmp_path / "RESULTS.md"
     completed = _run(
         "benchmarks",
-        *("--sizes", "5", "--runs", "1", "--warmup", "0", "--no-tsc", "--max-wait", "0"),
+        *("--sizes", "5,fn5", "--runs", "1", "--warmup", "0", "--no-tsc", "--max-wait", "0"),
         *("--workdir", str(tmp_path / "work"), "--output", str(output)),
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     report = output.read_text(encoding="utf-8")
     assert "## Targets (issue #14)" in report
     assert "### synthetic 5 tables" in report
+    assert "### synthetic 5 tables, with function code" in report
     for command in (
         "| python -c pass |",
         "| parse floor |",
@@ -38,6 +39,9 @@ def test_harness_writes_results_with_targets_and_floors(tmp_path: Path) -> None:
         "| schemalint check (warm: result cache) |",
         "| schemalint export |",
         "| Warm `check` (result cache) ÷ parse floor (seed-sized) | ≤ 1.0\N{MULTIPLICATION SIGN} | — | not measured |",
+        "| schemalint check --preview (cold: --no-cache) |",
+        "| Cold `check --preview` with function code: growth 1,000 → 5,000 tables | ≤ 5\N{MULTIPLICATION SIGN} | — "
+        "| not measured |",
     ):
         assert command in report, f"{command!r} missing from:\n{report}"
 
@@ -73,6 +77,9 @@ def test_function_code_variant_adds_modules_and_keeps_the_schema_files(tmp_path:
     project = write_project(tmp_path / "p", 40, functions=True)
     parsed = parse_project(discover(project.root), functions=True)
     assert [d for d in parsed.diagnostics if d.kind == PARSE_ERROR] == []
+    # the harness takes every file written for the files check reads (its parse floor's input)
+    read = sorted({Path(parsed.schema_file), *(Path(f.path) for f in parsed.files)})
+    assert read == sorted(project.files)
     completed = _run(
         "schemalint", "check", str(project.root), "--exit-zero", "--no-cache", "--format", "json"
     )
