@@ -9,16 +9,18 @@ without them does not run the rule or import its module), plus the documentation
 `schemalint.catalog` reads (`rationale`, `examples`).
 
 `schemalint check` needs the metadata of every rule at start-up, so the parsed files are cached
-as JSON in the user's cache directory (`$SCHEMALINT_CACHE_DIR`, else `$XDG_CACHE_HOME/schemalint`
+in the user's cache directory (`$SCHEMALINT_CACHE_DIR`, else `$XDG_CACHE_HOME/schemalint`
 or `~/.cache/schemalint`) together with the files' names, sizes and modification times; it is
-used only while those are unchanged. A warm start reads one JSON file instead of importing and
-running a YAML parser; the rule registry reads a second, smaller one holding only what
-`rule_metadata` reads (the documentation's values left out, its keys kept).
+used only while those are unchanged. The cache is written with `marshal` (plain dicts, lists,
+strings, numbers: the values a catalog file holds), which the interpreter has loaded anyway, so a
+warm start imports neither a YAML parser nor the json package; the rule registry reads a second,
+smaller one holding only what `rule_metadata` reads (the documentation's values left out, its
+keys kept).
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -49,7 +51,7 @@ METADATA_KEYS = ("code", "name", "severity", "stage", "since", "summary", "optio
 NEEDS = ("database-accesses",)
 OPTION_KEYS = ("name", "type", "default", "description")
 OPTIONAL_OPTION_KEYS = ("choices", "minimum")
-_CACHE_FORMAT = "2"
+_CACHE_FORMAT = "3"
 
 
 class CatalogError(Exception):
@@ -146,7 +148,7 @@ def _cache_file(folder: Path, variant: str = "") -> Path:
     else:
         xdg = os.environ.get("XDG_CACHE_HOME")
         base = (Path(xdg) if xdg else Path.home() / ".cache") / "schemalint"
-    return base / f"catalog-{_folder_key(folder)}{variant}.json"
+    return base / f"catalog-{_folder_key(folder)}{variant}.marshal"
 
 
 def _folder_key(folder: Path) -> str:
@@ -161,8 +163,8 @@ def _folder_key(folder: Path) -> str:
 def _read_cache(cache: Path, signature: list[str]) -> dict[str, dict[str, Any]] | None:
     """The cached documents, if the cache was written for exactly these files."""
     try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = marshal.loads(cache.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):  # missing, cut short or not marshal data
         return None
     if not isinstance(data, dict) or data.get("signature") != signature:
         return None
@@ -173,10 +175,10 @@ def _read_cache(cache: Path, signature: list[str]) -> dict[str, dict[str, Any]] 
 def _write_cache(cache: Path, signature: list[str], documents: Mapping[str, dict[str, Any]]) -> None:
     """Write the cache atomically; a cache that cannot be written is simply not used."""
     try:
-        text = json.dumps({"signature": signature, "documents": documents})
+        data = marshal.dumps({"signature": signature, "documents": dict(documents)})
         cache.parent.mkdir(parents=True, exist_ok=True)
         partial = cache.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(text, encoding="utf-8")
+        partial.write_bytes(data)
         partial.replace(cache)
     except (OSError, TypeError, ValueError):
         return

@@ -4,7 +4,6 @@ report. Paths in the report are relative to the current directory."""
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -124,6 +123,8 @@ def write_statistics(diagnostics: Sequence[Diagnostic], stream: TextIO, *, as_js
     """How many findings each rule reported, most first: a table, or JSON rows."""
     counts = count_by_rule(diagnostics)
     if as_json:
+        import json  # only this format needs it
+
         rows = [{"code": code, "rule": rule, "count": n} for code, rule, n in counts]
         stream.write(json.dumps(rows, indent=2) + "\n")
         return

@@ -6,7 +6,6 @@ characters in strings are written as JS escapes, so the result is always one lin
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 
@@ -26,14 +25,20 @@ _SIMPLE = {
     "any": "v.any()",
     "commitTs": "v.commitTs()",
 }
-# `json.dumps(text, ensure_ascii=False)` without building an encoder per call.
-_JSON = json.JSONEncoder(ensure_ascii=False)
+# `json.dumps(text, ensure_ascii=False)` without building an encoder per call (made on first use:
+# a check that quotes no string does not import json).
+_json_encoder: Callable[[str], str] | None = None
 _JS_KEY = lazy_compile(r"^[A-Za-z_$][A-Za-z0-9_$]*\Z")
 
 
 def js_string(text: str) -> str:
     """`text` as a double-quoted JS string literal on one line."""
-    quoted = _JSON.encode(text)
+    global _json_encoder
+    if _json_encoder is None:
+        import json
+
+        _json_encoder = json.JSONEncoder(ensure_ascii=False).encode
+    quoted = _json_encoder(text)
     if quoted.isprintable():  # no Cc, Cf, Zl, Zp, Co or Cs character: nothing to escape
         return quoted
     return "".join(_escape_invisible(char) for char in quoted)

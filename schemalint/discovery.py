@@ -8,7 +8,6 @@ schemalint never reads outside the repository that holds the project (`repositor
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from schemalint import files
@@ -54,6 +53,8 @@ def repository_root(project_root: Path) -> Path:
 def _declares_workspaces(package_json: Path) -> bool:
     if not files.current().is_file(package_json):
         return False
+    import json  # imported where a JSON file is met
+
     try:
         data = json.loads(files.read_text(package_json))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
@@ -72,6 +73,8 @@ def _functions_dir_of_root(root: Path) -> Path:
     config = root / "convex.json"
     given, text = "convex", None
     if files.current().is_file(config):
+        import json  # imported where a JSON file is met
+
         try:
             text = files.read_text(config)
             data = json.loads(text)
@@ -83,6 +86,8 @@ def _functions_dir_of_root(root: Path) -> Path:
     resolved = files.current().realpath(root / given)
     boundary = repository_root(root)
     if not resolved.is_relative_to(boundary):
+        import json
+
         where = f'{config}:{_position(text, "functions")}: "functions": ' if text is not None else f"{root}: "
         raise OutsideRepositoryError(
             f"{where}{json.dumps(given)} leads to {resolved}, outside {boundary} "

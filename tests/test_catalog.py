@@ -189,12 +189,12 @@ def test_parsed_catalog_files_are_cached_until_a_file_changes(
     path = folder / "any_type.yaml"
     path.write_text(MINIMAL)
     assert catalog_documents(folder)[path]["summary"] == "s"
-    assert len(list(cache.glob("catalog-*.json"))) == 1
+    assert len(list(cache.glob("catalog-*.marshal"))) == 1
     path.write_text(MINIMAL.replace("summary: s", "summary: changed"))
     assert catalog_documents(folder)[path]["summary"] == "changed"
     view = catalog_documents(folder, metadata_only=True)[path]
     assert view == {**catalog_documents(folder)[path], "rationale": None, "examples": None}
-    assert len(list(cache.glob("catalog-*-metadata.json"))) == 1
+    assert len(list(cache.glob("catalog-*-metadata.marshal"))) == 1
     assert catalog_documents(folder, metadata_only=True)[path] == view  # from its own cache
 
 

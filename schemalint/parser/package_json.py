@@ -10,7 +10,6 @@ npm and yarn list workspaces in the root package.json (`"workspaces": [...]` or
 from __future__ import annotations
 
 import fnmatch
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,8 +24,14 @@ _ENTRY_FIELDS = ("module", "main", "types", "typings")
 def read_json(path: Path) -> Any:
     """The JSON document at `path`, or None when it is absent or not JSON."""
     try:
-        return json.loads(files.read_text(path))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        text = files.read_text(path)
+    except (OSError, UnicodeDecodeError):
+        return None
+    import json  # imported where a JSON file is met
+
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
         return None
 
 

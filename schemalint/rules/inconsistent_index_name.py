@@ -59,11 +59,16 @@ def _meanings(tables: tuple[Table, ...]) -> dict[str, _Meaning]:
                 leading[index.name][index.fields[0]] += 1
     meanings: dict[str, _Meaning] = {}
     for name, fields in leading.items():
-        ((field, agreeing),) = fields.most_common(1)
+        # `fields.most_common(1)[0]` (the same first of the equally common), without its heapq
+        field, agreeing = max(fields.items(), key=_count)
         uses = sum(fields.values())
         if agreeing >= MIN_AGREEING_TABLES and agreeing < uses and agreeing / uses >= MIN_SHARE:
             meanings[name] = _Meaning(field=field, tables=agreeing, uses=uses)
     return meanings
+
+
+def _count(item: tuple[str, int]) -> int:
+    return item[1]
 
 
 def _names_field(index_name: str, field: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from schemalint.ir import (
@@ -60,6 +59,8 @@ def _dimensions_problem(dimensions: JsonScalar) -> str | None:
     if dimensions is None:
         return "Missing dimensions field"
     if isinstance(dimensions, bool | str) or not float(dimensions).is_integer():
+        import json  # only this message needs it
+
         shown = json.dumps(dimensions)
         return f"dimensions must be an integer from {MIN_DIMENSIONS} to {MAX_DIMENSIONS}, got {shown}"
     if not MIN_DIMENSIONS <= dimensions <= MAX_DIMENSIONS:
