@@ -4,7 +4,8 @@
 `__hash__` and, for frozen classes, `__setattr__` and `__delattr__`, and compiles every text with
 `exec` while the class is created: six compilations per frozen class, about a third of the
 start-up of `schemalint check`. Every dataclass of schemalint is made by `dataclass` below: a
-class with a replay plan (`schemalint.records_compiled`, see `records_replay`) is made from it;
+class with a replay plan (`schemalint.records_compiled`, or `records_compiled_generate_diff` for the
+generators' and `schemalint diff`'s classes; see `records_replay`) is made from it;
 any other by the standard decorator unchanged except for one thing: while it builds the class,
 each text the standard decorator passes to `exec` is first looked up in `schemalint.records_texts`,
 a generated module that holds the texts of schemalint's own classes as ordinary Python source,
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+import importlib
 import os
 import sys
 from collections.abc import MutableMapping
@@ -42,11 +44,15 @@ recorded_texts: list[str] | None = None
 recorded_plans: dict[str, object] | None = None
 _text_of_code: dict[CodeType, str] = {}  # while recording: the text each generated method came from
 _precompiled: dict[str, CodeType] | None = None
-# The generated module's plans and compiled factories, when this Python may replay them.
-_plans: tuple[dict[str, Any], list[CodeType]] | None = None
+# Each generated module's plans and compiled factories, when this Python may replay them.
+_plans: dict[str, tuple[dict[str, Any], list[CodeType]]] = {}
 # Set to False to have every class made by the standard decorator (tests compare the two).
 replaying = True
 _GENERATED = "records_compiled"  # the replay plans and the factories they use
+# The plans of the generators' and `schemalint diff`'s classes, which `check` never makes: a
+# module of their own, so that a check does not load them.
+_GENERATED_GENERATE_DIFF = "records_compiled_generate_diff"
+_GENERATE_DIFF_PACKAGES = ("schemalint.generate.", "schemalint.diff.")
 _GENERATED_TEXTS = "records_texts"  # every text and its factory, for the standard decorator
 _UNSET = object()
 
@@ -111,33 +117,38 @@ def _record_methods(factory: object, text: str) -> None:
             _text_of_code[constant] = text
 
 
-def replay_plans() -> tuple[dict[str, Any], list[CodeType]]:
-    """The generated module's replay plans by "module:qualname" and its compiled factories; empty
-    when they cannot be used here (another Python, no usable bytecode, `dataclasses` changed)."""
-    global _plans
-    if _plans is None:
-        _plans = ({}, [])
-        if _bytecode_is_usable(_GENERATED) and records_replay.usable():
+def plans_module(module: str) -> str:
+    """The generated module holding the replay plans of the classes defined in `module`."""
+    return _GENERATED_GENERATE_DIFF if module.startswith(_GENERATE_DIFF_PACKAGES) else _GENERATED
+
+
+def replay_plans(generated: str = _GENERATED) -> tuple[dict[str, Any], list[CodeType]]:
+    """The replay plans by "module:qualname" and the compiled factories of the generated module
+    `generated` (see `plans_module`); empty when they cannot be used here (another Python, no
+    usable bytecode, `dataclasses` changed)."""
+    plans = _plans.get(generated)
+    if plans is None:
+        plans = _plans[generated] = ({}, [])
+        if _bytecode_is_usable(generated) and records_replay.usable():
             try:
-                from schemalint.records_compiled import (  # type: ignore[attr-defined,unused-ignore]
-                    CODES,
-                    PLANS,
-                    PYTHON,
-                )
+                module = importlib.import_module(f"schemalint.{generated}")
             except ImportError:  # missing or older than replay plans
                 pass
             else:
-                if ".".join(map(str, sys.version_info[:3])) == PYTHON:
-                    _plans = (PLANS, CODES)
-    return _plans
+                made_for, found, codes = (getattr(module, key, None) for key in ("PYTHON", "PLANS", "CODES"))
+                running = ".".join(map(str, sys.version_info[:3]))
+                if made_for == running and isinstance(found, dict) and isinstance(codes, list):
+                    plans = _plans[generated] = (found, codes)
+    return plans
 
 
 def _build(cls: type[_T], options: dict[str, Any]) -> type[_T]:
     if recorded_plans is not None:
         return _record(cls, options)
     if replaying and recorded_texts is None:
-        plans, codes = replay_plans()
-        plan = plans.get(f"{cls.__module__}:{cls.__qualname__}")
+        module = cls.__module__
+        plans, codes = replay_plans(plans_module(module))
+        plan = plans.get(f"{module}:{cls.__qualname__}")
         if plan is not None:
             made = records_replay.replay(cls, options, plan, codes)
             if made is not None:

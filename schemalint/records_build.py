@@ -1,11 +1,14 @@
-"""Writes `schemalint/records_compiled.py` and `schemalint/records_texts.py`: the method texts of
-schemalint's dataclasses, as Python source, so that `schemalint.records.dataclass` finds them
-compiled (see that module). `records_compiled` holds what a replay needs (the plans and the
-compiled factories they use: imported by every command); `records_texts` every text with its
-compiled factory (imported only when a class is made by the standard decorator).
+"""Writes `schemalint/records_compiled.py`, `records_compiled_generate_diff.py` and
+`records_texts.py`: the method texts of schemalint's dataclasses, as Python source, so that
+`schemalint.records.dataclass` finds them compiled (see that module). The two `records_compiled`
+modules hold what a replay needs (the plans and the compiled factories they use): the second those
+of the classes under `schemalint.generate` and `schemalint.diff`, the first every other class's
+(imported by every command; `records.plans_module` tells which module a class's plan is in).
+`records_texts` holds every text with its compiled factory (imported only when a class is made by
+the standard decorator).
 
-    python -m schemalint.records_build          # rewrite both modules
-    python -m schemalint.records_build --print  # print what it would write (both, in that order)
+    python -m schemalint.records_build          # rewrite the three modules
+    python -m schemalint.records_build --print  # print what it would write (all, in that order)
 
 The texts depend on the running Python's `dataclasses`: they are collected by importing every
 module of schemalint in this fresh process and recording what `dataclasses` asks `exec` to run.
@@ -24,8 +27,10 @@ from typing import Any
 from schemalint import records, records_replay
 
 TARGET = Path(__file__).with_name("records_compiled.py")
+GENERATE_DIFF_TARGET = Path(__file__).with_name("records_compiled_generate_diff.py")
 TEXTS_TARGET = Path(__file__).with_name("records_texts.py")
-_GENERATED_MODULES = ("schemalint.records_compiled", "schemalint.records_texts")
+TARGETS = (TARGET, GENERATE_DIFF_TARGET, TEXTS_TARGET)  # in the order `--print` prints them
+_GENERATED_MODULES = tuple(f"schemalint.{path.stem}" for path in TARGETS)
 # What dataclasses compiles: one function that returns the generated method.
 _FACTORY = "__create_fn__"
 _HEADER = '''\
@@ -36,6 +41,8 @@ The plan that replays the standard decorator's work on each of schemalint's data
 writes it, so that this module's bytecode holds them compiled. Their texts, needed only when a
 class is made by the standard decorator, are in `records_texts`. There is deliberately no
 `from __future__ import annotations` here: `dataclasses` compiles its texts without it.
+
+{which}
 """
 # ruff: noqa
 # mypy: ignore-errors
@@ -112,13 +119,27 @@ def _replayable(plan: Any, texts: list[str]) -> bool:
     return True
 
 
-def render(texts: list[str], plans: dict[str, Any] | None = None) -> str:
-    """The source of `records_compiled` for the replay `plans` (methods by text, each one of
-    `texts`): the factories the plans use, in the order of `texts`, and the plans by index."""
+# What each `records_compiled` module's docstring says it holds plans for.
+_CORE_CLASSES = (
+    "The classes defined under `schemalint.generate` and `schemalint.diff`, which `check` never\n"
+    "makes, have their plans in `records_compiled_generate_diff` (`records.plans_module`)."
+)
+_GENERATE_DIFF_CLASSES = (
+    "This module holds the plans of the classes defined under `schemalint.generate` and\n"
+    "`schemalint.diff` (which `check` never makes); every other class's plan is in\n"
+    "`records_compiled` (`records.plans_module`)."
+)
+
+
+def render(texts: list[str], plans: dict[str, Any] | None = None, which: str = _CORE_CLASSES) -> str:
+    """The source of a `records_compiled` module for the replay `plans` (methods by text, each one
+    of `texts`) of the classes `which` describes: the factories the plans use, in the order of
+    `texts`, and the plans by index."""
     used = {text for _, _, methods, _ in (plans or {}).values() for _, text in methods if text is not None}
     kept = [text for text in texts if text in used]
     index = {text: i for i, text in enumerate(kept)}
-    lines = [_HEADER.format(version=_version()), "# The compiled factory of each method a plan uses."]
+    lines = [_HEADER.format(version=_version(), which=which)]
+    lines.append("# The compiled factory of each method a plan uses.")
     lines.extend(_factories(kept))
     lines.extend(
         [
@@ -158,9 +179,16 @@ def _factories(texts: list[str]) -> list[str]:
 
 
 def rendered() -> dict[Path, str]:
-    """Both generated modules' sources, by path (in the order `--print` prints them)."""
+    """The generated modules' sources, by path (in the order `--print` prints them)."""
     texts, plans = collect()
-    return {TARGET: render(texts, plans), TEXTS_TARGET: render_texts(texts)}
+    split: dict[str, dict[str, Any]] = {records._GENERATED: {}, records._GENERATED_GENERATE_DIFF: {}}
+    for key, plan in plans.items():
+        split[records.plans_module(key.partition(":")[0])][key] = plan
+    return {
+        TARGET: render(texts, split[records._GENERATED]),
+        GENERATE_DIFF_TARGET: render(texts, split[records._GENERATED_GENERATE_DIFF], _GENERATE_DIFF_CLASSES),
+        TEXTS_TARGET: render_texts(texts),
+    }
 
 
 def main(argv: list[str]) -> int:

@@ -5,6 +5,9 @@ The plan that replays the standard decorator's work on each of schemalint's data
 writes it, so that this module's bytecode holds them compiled. Their texts, needed only when a
 class is made by the standard decorator, are in `records_texts`. There is deliberately no
 `from __future__ import annotations` here: `dataclasses` compiles its texts without it.
+
+The classes defined under `schemalint.generate` and `schemalint.diff`, which `check` never
+makes, have their plans in `records_compiled_generate_diff` (`records.plans_module`).
 """
 # ruff: noqa
 # mypy: ignore-errors
@@ -33,30 +36,6 @@ def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
    return (self.camel,self.short_ids,self.and_joiner,)==(other.camel,other.short_ids,other.and_joiner,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.changed,self.diff,self.unlisted,)==(other.changed,other.diff,other.unlisted,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.changes,self.old_schema,self.new_schema,self.old_unknown,self.new_unknown,)==(other.changes,other.old_schema,other.new_schema,other.old_unknown,other.new_unknown,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.class_name,self.docstring,self.children,self.methods,)==(other.class_name,other.docstring,other.children,other.methods,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -120,14 +99,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.errors,self.rule_errors,self.lost_tables,self.lost_functions,)==(other.errors,other.rule_errors,other.lost_tables,other.lost_functions,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
    return (self.fallback,self.diagnostics,self.budget,self._seen,)==(other.fallback,other.diagnostics,other.budget,other._seen,)
   return NotImplemented
  return __eq__
@@ -152,14 +123,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.file_name,self.notice,self.title,self.description,self.source,self.shape,self.fields,self.staged,self.indexes,self.search_indexes,self.vector_indexes,self.referenced_by,self.diagram,self.notes,self.findings,)==(other.file_name,other.notice,other.title,other.description,other.source,other.shape,other.fields,other.staged,other.indexes,other.search_indexes,other.vector_indexes,other.referenced_by,other.diagram,other.notes,other.findings,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
    return (self.files,self.trees,)==(other.files,other.trees,)
   return NotImplemented
  return __eq__
@@ -176,87 +139,7 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.head,self.opener,self.items,self.closer,)==(other.head,other.opener,other.items,other.closer,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.header,self.id_types,self.table_names,self.definitions,self.typing_names,self.pydantic_import,self.no_value,self.exports,)==(other.header,other.id_types,other.table_names,other.definitions,other.typing_names,other.pydantic_import,other.no_value,other.exports,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.header,self.imports,self.definitions,self.namespaces,self.functions,self.exports,)==(other.header,other.imports,other.definitions,other.namespaces,other.functions,other.exports,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.header,self.imports,self.exports,)==(other.header,other.imports,other.exports,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.header,self.imports,self.id_types,self.table_names,self.definitions,self.exports,)==(other.header,other.imports,other.id_types,other.table_names,other.definitions,other.exports,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.heading,self.rows,)==(other.heading,other.rows,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
    return (self.indexes,self.filters,self.order,self.terminal,self.escapes,self.consumed,)==(other.indexes,other.filters,other.order,other.terminal,other.escapes,other.consumed,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.int64,self.items,self.values,self.fields,self.tag,self.variants,)==(other.int64,other.items,other.values,other.fields,other.tag,other.variants,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.key,self.annotation,self.optional,)==(other.key,other.annotation,other.optional,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.key,self.annotation,self.optional,self.doc,self.notes,)==(other.key,other.annotation,other.optional,other.doc,other.notes,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.key,self.name,self.annotation,self.docstring,self.comments,)==(other.key,other.name,other.annotation,other.docstring,other.comments,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -336,23 +219,7 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.lines,self.docstring,self.comments,)==(other.lines,other.docstring,other.comments,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
    return (self.lines,self.trees,self.arrays,)==(other.lines,other.trees,other.arrays,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.manifest,self.owned,self.to_write,self.unchanged,self.to_remove,self.previous,self.stale_temps,self.unlisted,)==(other.manifest,other.owned,other.to_write,other.unchanged,other.to_remove,other.previous,other.stale_temps,other.unlisted,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -384,31 +251,7 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.module,self.names,self.alias,)==(other.module,other.names,other.alias,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
    return (self.name,self.config,self.field,self.filters,self.staged,self.span,)==(other.name,other.config,other.field,other.filters,other.staged,other.span,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.description,self.fields,self.indexes,self.search_indexes,self.vector_indexes,)==(other.name,other.description,other.fields,other.indexes,other.search_indexes,other.vector_indexes,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.docstring,self.fields,self.extra_allowed,)==(other.name,other.docstring,other.fields,other.extra_allowed,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -424,79 +267,7 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.fields,self.doc,)==(other.name,other.fields,other.doc,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.fields,self.staged,)==(other.name,other.fields,other.staged,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
    return (self.name,self.fields,self.staged,self.span,)==(other.name,other.fields,other.staged,other.span,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.init,self.documents,self.api,self.incomplete,)==(other.name,other.init,other.documents,other.api,other.incomplete,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.key,self.annotation,self.optional,)==(other.name,other.key,other.annotation,other.optional,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.kind,self.identifier,self.params,self.var_keyword,self.returns,self.cast,self.docstring,self.arguments,self.args_shape,self.result_shape,self.subscription,self.subscription_docstring,)==(other.name,other.kind,other.identifier,other.params,other.var_keyword,other.returns,other.cast,other.docstring,other.arguments,other.args_shape,other.result_shape,other.subscription,other.subscription_docstring,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.name_literal,self.comments,)==(other.name,other.name_literal,other.comments,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.name_literal,self.functional,self.docstring,self.comments,self.fields,)==(other.name,other.name_literal,other.functional,other.docstring,other.comments,other.fields,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.old,self.new,self.verdict,self.differences,self.unknown_reason,self.looks_unchanged,)==(other.name,other.old,other.new,other.verdict,other.differences,other.unknown_reason,other.looks_unchanged,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.search_field,self.filter_fields,self.staged,)==(other.name,other.search_field,other.filter_fields,other.staged,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -544,55 +315,7 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.value,self.comments,)==(other.name,other.value,other.comments,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.value,self.doc,)==(other.name,other.value,other.doc,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.value,self.meaning,)==(other.name,other.value,other.meaning,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.name,self.vector_field,self.dimensions,self.filter_fields,self.staged,)==(other.name,other.vector_field,other.dimensions,other.filter_fields,other.staged,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
    return (self.name,self.vector_field,self.dimensions,self.filter_fields,self.staged,self.span,)==(other.name,other.vector_field,other.dimensions,other.filter_fields,other.staged,other.span,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.notes,)==(other.notes,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.notice,self.intro,self.tables,self.diagram,self.options,self.notes,self.findings,)==(other.notice,other.intro,other.tables,other.diagram,other.options,other.notes,other.findings,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -688,63 +411,7 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.overview,self.pages,)==(other.overview,other.pages,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.params,self.var_keyword,self.returns,self.args_shape,self.result_shape,self.notes,)==(other.params,other.var_keyword,other.returns,other.args_shape,other.result_shape,other.notes,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.parts,self.owner,self.path,self.condition,)==(other.parts,other.owner,other.path,other.condition,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.path,self.change,self.current,self.staged,)==(other.path,other.change,other.current,other.staged,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.path,self.class_name,self.functions,self.children,)==(other.path,other.class_name,other.functions,other.children,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
    return (self.path,self.directives,)==(other.path,other.directives,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.path,self.problem,self.fix,self.span,self.removed,)==(other.path,other.problem,other.fix,other.span,other.removed,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.path,self.type,self.optional,self.references,self.description,)==(other.path,other.type,other.optional,other.references,other.description,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -816,47 +483,7 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.sentence,self.changes,self.tables,)==(other.sentence,other.changes,other.tables,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.severity,self.rule,self.message,self.location,)==(other.severity,other.rule,other.message,other.location,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.source,self.path,self.target,self.cardinality,)==(other.source,other.path,other.target,other.cardinality,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.state,self.accesses,)==(other.state,other.accesses,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
    return (self.style,self.count,self.total,)==(other.style,other.count,other.total,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.table,self.field,self.cardinality,)==(other.table,other.field,other.cardinality,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -873,14 +500,6 @@ def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
    return (self.table,self.index,self.kind,)==(other.table,other.index,other.kind,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.table,self.name,self.kind,self.old,self.new,)==(other.table,other.name,other.kind,other.old,other.new,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -912,14 +531,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.type,self.name,self.key,self.comment,)==(other.type,other.name,other.key,other.comment,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
    return (self.value,)==(other.value,)
   return NotImplemented
  return __eq__
@@ -931,30 +542,6 @@ def __create_fn__():
    return (self.values,)==(other.values,)
   return NotImplemented
  return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.written,self.unchanged,self.removed,)==(other.written,other.unchanged,other.removed,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __ge__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.source,self.path,self.target,self.cardinality,)>=(other.source,other.path,other.target,other.cardinality,)
-  return NotImplemented
- return __ge__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __gt__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.source,self.path,self.target,self.cardinality,)>(other.source,other.path,other.target,other.cardinality,)
-  return NotImplemented
- return __gt__
 CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
@@ -972,24 +559,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __hash__(self):
   return hash((self.camel,self.short_ids,self.and_joiner,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.changed,self.diff,self.unlisted,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.changes,self.old_schema,self.new_schema,self.old_unknown,self.new_unknown,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.class_name,self.docstring,self.children,self.methods,))
  return __hash__
 CODES.append(__create_fn__.__code__)
 
@@ -1025,12 +594,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.errors,self.rule_errors,self.lost_tables,self.lost_functions,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
   return hash((self.field,self.tables,self.uses,))
  return __hash__
 CODES.append(__create_fn__.__code__)
@@ -1043,12 +606,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.file_name,self.notice,self.title,self.description,self.source,self.shape,self.fields,self.staged,self.indexes,self.search_indexes,self.vector_indexes,self.referenced_by,self.diagram,self.notes,self.findings,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
   return hash((self.files,self.trees,))
  return __hash__
 CODES.append(__create_fn__.__code__)
@@ -1056,66 +613,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __hash__(self):
   return hash((self.functions,self.diagnostics,self.usage,self.left_out,self.skipped,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.head,self.opener,self.items,self.closer,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.header,self.id_types,self.table_names,self.definitions,self.typing_names,self.pydantic_import,self.no_value,self.exports,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.header,self.imports,self.definitions,self.namespaces,self.functions,self.exports,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.header,self.imports,self.exports,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.header,self.imports,self.id_types,self.table_names,self.definitions,self.exports,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.heading,self.rows,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.int64,self.items,self.values,self.fields,self.tag,self.variants,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.key,self.annotation,self.optional,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.key,self.annotation,self.optional,self.doc,self.notes,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.key,self.name,self.annotation,self.docstring,self.comments,))
  return __hash__
 CODES.append(__create_fn__.__code__)
 
@@ -1175,12 +672,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.lines,self.docstring,self.comments,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
   return hash((self.message,self.help,self.span,self.table,self.field,self.index,self.severity,self.withheld,))
  return __hash__
 CODES.append(__create_fn__.__code__)
@@ -1199,25 +690,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.module,self.names,self.alias,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
   return hash((self.name,self.config,self.field,self.filters,self.staged,self.span,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.description,self.fields,self.indexes,self.search_indexes,self.vector_indexes,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.docstring,self.fields,self.extra_allowed,))
  return __hash__
 CODES.append(__create_fn__.__code__)
 
@@ -1229,61 +702,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.fields,self.doc,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.fields,self.staged,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
   return hash((self.name,self.fields,self.staged,self.span,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.init,self.documents,self.api,self.incomplete,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.key,self.annotation,self.optional,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.kind,self.identifier,self.params,self.var_keyword,self.returns,self.cast,self.docstring,self.arguments,self.args_shape,self.result_shape,self.subscription,self.subscription_docstring,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.name_literal,self.comments,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.name_literal,self.functional,self.docstring,self.comments,self.fields,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.old,self.new,self.verdict,self.differences,self.unknown_reason,self.looks_unchanged,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.search_field,self.filter_fields,self.staged,))
  return __hash__
 CODES.append(__create_fn__.__code__)
 
@@ -1319,37 +738,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.value,self.comments,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.value,self.doc,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.value,self.meaning,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.name,self.vector_field,self.dimensions,self.filter_fields,self.staged,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
   return hash((self.name,self.vector_field,self.dimensions,self.filter_fields,self.staged,self.span,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.notice,self.intro,self.tables,self.diagram,self.options,self.notes,self.findings,))
  return __hash__
 CODES.append(__create_fn__.__code__)
 
@@ -1421,43 +810,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.overview,self.pages,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.params,self.var_keyword,self.returns,self.args_shape,self.result_shape,self.notes,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.parts,self.owner,self.path,self.condition,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.path,self.change,self.current,self.staged,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
   return hash((self.path,self.directives,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.path,self.problem,self.fix,self.span,self.removed,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.path,self.type,self.optional,self.references,self.description,))
  return __hash__
 CODES.append(__create_fn__.__code__)
 
@@ -1511,37 +864,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.sentence,self.changes,self.tables,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.severity,self.rule,self.message,self.location,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.source,self.path,self.target,self.cardinality,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.state,self.accesses,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
   return hash((self.style,self.count,self.total,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.table,self.field,self.cardinality,))
  return __hash__
 CODES.append(__create_fn__.__code__)
 
@@ -1554,12 +877,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __hash__(self):
   return hash((self.table,self.index,self.kind,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.table,self.name,self.kind,self.old,self.new,))
  return __hash__
 CODES.append(__create_fn__.__code__)
 
@@ -1583,12 +900,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.type,self.name,self.key,self.comment,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
   return hash((self.value,))
  return __hash__
 CODES.append(__create_fn__.__code__)
@@ -1597,28 +908,6 @@ def __create_fn__():
  def __hash__(self):
   return hash((self.values,))
  return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.written,self.unchanged,self.removed,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __le__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.source,self.path,self.target,self.cardinality,)<=(other.source,other.path,other.target,other.cardinality,)
-  return NotImplemented
- return __le__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __lt__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.source,self.path,self.target,self.cardinality,)<(other.source,other.path,other.target,other.cardinality,)
-  return NotImplemented
- return __lt__
 CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
@@ -1636,24 +925,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __repr__(self):
   return self.__class__.__qualname__ + f"(camel={self.camel!r}, short_ids={self.short_ids!r}, and_joiner={self.and_joiner!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(changed={self.changed!r}, diff={self.diff!r}, unlisted={self.unlisted!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(changes={self.changes!r}, old_schema={self.old_schema!r}, new_schema={self.new_schema!r}, old_unknown={self.old_unknown!r}, new_unknown={self.new_unknown!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(class_name={self.class_name!r}, docstring={self.docstring!r}, children={self.children!r}, methods={self.methods!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -1713,12 +984,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(errors={self.errors!r}, rule_errors={self.rule_errors!r}, lost_tables={self.lost_tables!r}, lost_functions={self.lost_functions!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(fallback={self.fallback!r}, diagnostics={self.diagnostics!r}, budget={self.budget!r}, _seen={self._seen!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
@@ -1737,12 +1002,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(file_name={self.file_name!r}, notice={self.notice!r}, title={self.title!r}, description={self.description!r}, source={self.source!r}, shape={self.shape!r}, fields={self.fields!r}, staged={self.staged!r}, indexes={self.indexes!r}, search_indexes={self.search_indexes!r}, vector_indexes={self.vector_indexes!r}, referenced_by={self.referenced_by!r}, diagram={self.diagram!r}, notes={self.notes!r}, findings={self.findings!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(files={self.files!r}, trees={self.trees!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
@@ -1755,73 +1014,13 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(head={self.head!r}, opener={self.opener!r}, items={self.items!r}, closer={self.closer!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(header={self.header!r}, id_types={self.id_types!r}, table_names={self.table_names!r}, definitions={self.definitions!r}, typing_names={self.typing_names!r}, pydantic_import={self.pydantic_import!r}, no_value={self.no_value!r}, exports={self.exports!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(header={self.header!r}, imports={self.imports!r}, definitions={self.definitions!r}, namespaces={self.namespaces!r}, functions={self.functions!r}, exports={self.exports!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(header={self.header!r}, imports={self.imports!r}, exports={self.exports!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(header={self.header!r}, imports={self.imports!r}, id_types={self.id_types!r}, table_names={self.table_names!r}, definitions={self.definitions!r}, exports={self.exports!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(heading={self.heading!r}, rows={self.rows!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(indexes={self.indexes!r}, filters={self.filters!r}, order={self.order!r}, terminal={self.terminal!r}, escapes={self.escapes!r}, consumed={self.consumed!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(int64={self.int64!r}, items={self.items!r}, values={self.values!r}, fields={self.fields!r}, tag={self.tag!r}, variants={self.variants!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(items={self.items!r}, span={self.span!r}, frozen={self.frozen!r}, captured={self.captured!r}, unknown={self.unknown!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(key={self.key!r}, annotation={self.annotation!r}, optional={self.optional!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(key={self.key!r}, annotation={self.annotation!r}, optional={self.optional!r}, doc={self.doc!r}, notes={self.notes!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(key={self.key!r}, name={self.name!r}, annotation={self.annotation!r}, docstring={self.docstring!r}, comments={self.comments!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -1887,19 +1086,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(lines={self.lines!r}, docstring={self.docstring!r}, comments={self.comments!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(lines={self.lines!r}, trees={self.trees!r}, arrays={self.arrays!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(manifest={self.manifest!r}, owned={self.owned!r}, to_write={self.to_write!r}, unchanged={self.unchanged!r}, to_remove={self.to_remove!r}, previous={self.previous!r}, stale_temps={self.stale_temps!r}, unlisted={self.unlisted!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -1935,12 +1122,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(module={self.module!r}, names={self.names!r}, alias={self.alias!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(module={self.module!r}, parent={self.parent!r}, bindings={self.bindings!r}, block={self.block!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
@@ -1959,31 +1140,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, description={self.description!r}, fields={self.fields!r}, indexes={self.indexes!r}, search_indexes={self.search_indexes!r}, vector_indexes={self.vector_indexes!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, docstring={self.docstring!r}, fields={self.fields!r}, extra_allowed={self.extra_allowed!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(name={self.name!r}, document={self.document!r}, staged_document={self.staged_document!r}, indexes={self.indexes!r}, search_indexes={self.search_indexes!r}, vector_indexes={self.vector_indexes!r}, span={self.span!r}, name_span={self.name_span!r}, definition_span={self.definition_span!r}, doc={self.doc!r}, origin={self.origin!r}, unknown_parts={self.unknown_parts!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, fields={self.fields!r}, doc={self.doc!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, fields={self.fields!r}, staged={self.staged!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -2013,55 +1170,13 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, init={self.init!r}, documents={self.documents!r}, api={self.api!r}, incomplete={self.incomplete!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, key={self.key!r}, annotation={self.annotation!r}, optional={self.optional!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, kind={self.kind!r}, identifier={self.identifier!r}, params={self.params!r}, var_keyword={self.var_keyword!r}, returns={self.returns!r}, cast={self.cast!r}, docstring={self.docstring!r}, arguments={self.arguments!r}, args_shape={self.args_shape!r}, result_shape={self.result_shape!r}, subscription={self.subscription!r}, subscription_docstring={self.subscription_docstring!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(name={self.name!r}, members={self.members!r}, span={self.span!r}, closed={self.closed!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, name_literal={self.name_literal!r}, comments={self.comments!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, name_literal={self.name_literal!r}, functional={self.functional!r}, docstring={self.docstring!r}, comments={self.comments!r}, fields={self.fields!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, old={self.old!r}, new={self.new!r}, verdict={self.verdict!r}, differences={self.differences!r}, unknown_reason={self.unknown_reason!r}, looks_unchanged={self.looks_unchanged!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(name={self.name!r}, params={self.params!r}, body={self.body!r}, module={self.module!r}, scope={self.scope!r}, span={self.span!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, search_field={self.search_field!r}, filter_fields={self.filter_fields!r}, staged={self.staged!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -2097,43 +1212,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, value={self.value!r}, comments={self.comments!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, value={self.value!r}, doc={self.doc!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, value={self.value!r}, meaning={self.meaning!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, vector_field={self.vector_field!r}, dimensions={self.dimensions!r}, filter_fields={self.filter_fields!r}, staged={self.staged!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(name={self.name!r}, vector_field={self.vector_field!r}, dimensions={self.dimensions!r}, filter_fields={self.filter_fields!r}, staged={self.staged!r}, span={self.span!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(notes={self.notes!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(notice={self.notice!r}, intro={self.intro!r}, tables={self.tables!r}, diagram={self.diagram!r}, options={self.options!r}, notes={self.notes!r}, findings={self.findings!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -2199,49 +1278,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(overview={self.overview!r}, pages={self.pages!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(params={self.params!r}, var_keyword={self.var_keyword!r}, returns={self.returns!r}, args_shape={self.args_shape!r}, result_shape={self.result_shape!r}, notes={self.notes!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(parts={self.parts!r}, owner={self.owner!r}, path={self.path!r}, condition={self.condition!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(path={self.path!r}, change={self.change!r}, current={self.current!r}, staged={self.staged!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(path={self.path!r}, class_name={self.class_name!r}, functions={self.functions!r}, children={self.children!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(path={self.path!r}, directives={self.directives!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(path={self.path!r}, problem={self.problem!r}, fix={self.fix!r}, span={self.span!r}, removed={self.removed!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(path={self.path!r}, type={self.type!r}, optional={self.optional!r}, references={self.references!r}, description={self.description!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -2319,43 +1356,13 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(sentence={self.sentence!r}, changes={self.changes!r}, tables={self.tables!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(severity={self.severity!r}, rule={self.rule!r}, message={self.message!r}, location={self.location!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(source={self.source!r}, path={self.path!r}, target={self.target!r}, cardinality={self.cardinality!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(span={self.span!r}, name={self.name!r}, receiver={self.receiver!r}, key={self.key!r}, receiver_node={self.receiver_node!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(state={self.state!r}, accesses={self.accesses!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(style={self.style!r}, count={self.count!r}, total={self.total!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(table={self.table!r}, field={self.field!r}, cardinality={self.cardinality!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -2368,12 +1375,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __repr__(self):
   return self.__class__.__qualname__ + f"(table={self.table!r}, index={self.index!r}, kind={self.kind!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(table={self.table!r}, name={self.name!r}, kind={self.kind!r}, old={self.old!r}, new={self.new!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -2403,12 +1404,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(type={self.type!r}, name={self.name!r}, key={self.key!r}, comment={self.comment!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
   return self.__class__.__qualname__ + f"(value={self.value!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
@@ -2428,12 +1423,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __repr__(self):
   return self.__class__.__qualname__ + f"(values={self.values!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(written={self.written!r}, unchanged={self.unchanged!r}, removed={self.removed!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -2460,34 +1449,6 @@ def __create_fn__(_type_camel, _type_short_ids, _type_and_joiner, MISSING, _HAS_
   __dataclass_builtins_object__.__setattr__(self,'camel',camel)
   __dataclass_builtins_object__.__setattr__(self,'short_ids',short_ids)
   __dataclass_builtins_object__.__setattr__(self,'and_joiner',and_joiner)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_changed, _type_diff, _type_unlisted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_unlisted, _return_type):
- def __init__(self,changed:_type_changed,diff:_type_diff,unlisted:_type_unlisted=_dflt_unlisted)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'changed',changed)
-  __dataclass_builtins_object__.__setattr__(self,'diff',diff)
-  __dataclass_builtins_object__.__setattr__(self,'unlisted',unlisted)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_changes, _type_old_schema, _type_new_schema, _type_old_unknown, _type_new_unknown, _type_by_name, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_old_unknown, _dflt_new_unknown, _dflt_by_name, _return_type):
- def __init__(self,changes:_type_changes,old_schema:_type_old_schema,new_schema:_type_new_schema,old_unknown:_type_old_unknown=_dflt_old_unknown,new_unknown:_type_new_unknown=_dflt_new_unknown,by_name:_type_by_name=_HAS_DEFAULT_FACTORY)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'changes',changes)
-  __dataclass_builtins_object__.__setattr__(self,'old_schema',old_schema)
-  __dataclass_builtins_object__.__setattr__(self,'new_schema',new_schema)
-  __dataclass_builtins_object__.__setattr__(self,'old_unknown',old_unknown)
-  __dataclass_builtins_object__.__setattr__(self,'new_unknown',new_unknown)
-  __dataclass_builtins_object__.__setattr__(self,'by_name',_dflt_by_name() if by_name is _HAS_DEFAULT_FACTORY else by_name)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_class_name, _type_docstring, _type_children, _type_methods, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,class_name:_type_class_name,docstring:_type_docstring,children:_type_children,methods:_type_methods)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'class_name',class_name)
-  __dataclass_builtins_object__.__setattr__(self,'docstring',docstring)
-  __dataclass_builtins_object__.__setattr__(self,'children',children)
-  __dataclass_builtins_object__.__setattr__(self,'methods',methods)
  return __init__
 CODES.append(__create_fn__.__code__)
 
@@ -2605,15 +1566,6 @@ def __create_fn__(_type_eq_fields, _type_range_fields, _type_eq_values, _type_co
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_errors, _type_rule_errors, _type_lost_tables, _type_lost_functions, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_errors, _dflt_rule_errors, _dflt_lost_tables, _dflt_lost_functions, _return_type):
- def __init__(self,errors:_type_errors=_dflt_errors,rule_errors:_type_rule_errors=_dflt_rule_errors,lost_tables:_type_lost_tables=_dflt_lost_tables,lost_functions:_type_lost_functions=_dflt_lost_functions)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'errors',errors)
-  __dataclass_builtins_object__.__setattr__(self,'rule_errors',rule_errors)
-  __dataclass_builtins_object__.__setattr__(self,'lost_tables',lost_tables)
-  __dataclass_builtins_object__.__setattr__(self,'lost_functions',lost_functions)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_fallback, _type_diagnostics, _type_budget, _type__seen, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_diagnostics, _dflt_budget, _dflt__seen, _return_type):
  def __init__(self,fallback:_type_fallback,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY,budget:_type_budget=_HAS_DEFAULT_FACTORY,_seen:_type__seen=_HAS_DEFAULT_FACTORY)->_return_type:
   self.fallback=fallback
@@ -2640,26 +1592,6 @@ def __create_fn__(_type_file, _type_spread, _type_spread_span, _type_package, MI
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_file_name, _type_notice, _type_title, _type_description, _type_source, _type_shape, _type_fields, _type_staged, _type_indexes, _type_search_indexes, _type_vector_indexes, _type_referenced_by, _type_diagram, _type_notes, _type_findings, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,file_name:_type_file_name,notice:_type_notice,title:_type_title,description:_type_description,source:_type_source,shape:_type_shape,fields:_type_fields,staged:_type_staged,indexes:_type_indexes,search_indexes:_type_search_indexes,vector_indexes:_type_vector_indexes,referenced_by:_type_referenced_by,diagram:_type_diagram,notes:_type_notes,findings:_type_findings)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'file_name',file_name)
-  __dataclass_builtins_object__.__setattr__(self,'notice',notice)
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
-  __dataclass_builtins_object__.__setattr__(self,'description',description)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'shape',shape)
-  __dataclass_builtins_object__.__setattr__(self,'fields',fields)
-  __dataclass_builtins_object__.__setattr__(self,'staged',staged)
-  __dataclass_builtins_object__.__setattr__(self,'indexes',indexes)
-  __dataclass_builtins_object__.__setattr__(self,'search_indexes',search_indexes)
-  __dataclass_builtins_object__.__setattr__(self,'vector_indexes',vector_indexes)
-  __dataclass_builtins_object__.__setattr__(self,'referenced_by',referenced_by)
-  __dataclass_builtins_object__.__setattr__(self,'diagram',diagram)
-  __dataclass_builtins_object__.__setattr__(self,'notes',notes)
-  __dataclass_builtins_object__.__setattr__(self,'findings',findings)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_files, _type_trees, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_files, _dflt_trees, _return_type):
  def __init__(self,files:_type_files=_dflt_files,trees:_type_trees=_dflt_trees)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'files',files)
@@ -2677,65 +1609,6 @@ def __create_fn__(_type_functions, _type_diagnostics, _type_usage, _type_left_ou
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_head, _type_opener, _type_items, _type_closer, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,head:_type_head,opener:_type_opener,items:_type_items,closer:_type_closer)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'head',head)
-  __dataclass_builtins_object__.__setattr__(self,'opener',opener)
-  __dataclass_builtins_object__.__setattr__(self,'items',items)
-  __dataclass_builtins_object__.__setattr__(self,'closer',closer)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_header, _type_id_types, _type_table_names, _type_definitions, _type_typing_names, _type_pydantic_import, _type_no_value, _type_exports, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,header:_type_header,id_types:_type_id_types,table_names:_type_table_names,definitions:_type_definitions,typing_names:_type_typing_names,pydantic_import:_type_pydantic_import,no_value:_type_no_value,exports:_type_exports)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'header',header)
-  __dataclass_builtins_object__.__setattr__(self,'id_types',id_types)
-  __dataclass_builtins_object__.__setattr__(self,'table_names',table_names)
-  __dataclass_builtins_object__.__setattr__(self,'definitions',definitions)
-  __dataclass_builtins_object__.__setattr__(self,'typing_names',typing_names)
-  __dataclass_builtins_object__.__setattr__(self,'pydantic_import',pydantic_import)
-  __dataclass_builtins_object__.__setattr__(self,'no_value',no_value)
-  __dataclass_builtins_object__.__setattr__(self,'exports',exports)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_header, _type_imports, _type_definitions, _type_namespaces, _type_functions, _type_exports, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,header:_type_header,imports:_type_imports,definitions:_type_definitions,namespaces:_type_namespaces,functions:_type_functions,exports:_type_exports)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'header',header)
-  __dataclass_builtins_object__.__setattr__(self,'imports',imports)
-  __dataclass_builtins_object__.__setattr__(self,'definitions',definitions)
-  __dataclass_builtins_object__.__setattr__(self,'namespaces',namespaces)
-  __dataclass_builtins_object__.__setattr__(self,'functions',functions)
-  __dataclass_builtins_object__.__setattr__(self,'exports',exports)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_header, _type_imports, _type_exports, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,header:_type_header,imports:_type_imports,exports:_type_exports)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'header',header)
-  __dataclass_builtins_object__.__setattr__(self,'imports',imports)
-  __dataclass_builtins_object__.__setattr__(self,'exports',exports)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_header, _type_imports, _type_id_types, _type_table_names, _type_definitions, _type_exports, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,header:_type_header,imports:_type_imports,id_types:_type_id_types,table_names:_type_table_names,definitions:_type_definitions,exports:_type_exports)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'header',header)
-  __dataclass_builtins_object__.__setattr__(self,'imports',imports)
-  __dataclass_builtins_object__.__setattr__(self,'id_types',id_types)
-  __dataclass_builtins_object__.__setattr__(self,'table_names',table_names)
-  __dataclass_builtins_object__.__setattr__(self,'definitions',definitions)
-  __dataclass_builtins_object__.__setattr__(self,'exports',exports)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_heading, _type_rows, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,heading:_type_heading,rows:_type_rows)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'heading',heading)
-  __dataclass_builtins_object__.__setattr__(self,'rows',rows)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_indexes, _type_filters, _type_order, _type_terminal, _type_escapes, _type_consumed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_indexes, _dflt_filters, _dflt_order, _dflt_terminal, _dflt_escapes, _dflt_consumed, _return_type):
  def __init__(self,indexes:_type_indexes=_HAS_DEFAULT_FACTORY,filters:_type_filters=_HAS_DEFAULT_FACTORY,order:_type_order=_dflt_order,terminal:_type_terminal=_dflt_terminal,escapes:_type_escapes=_dflt_escapes,consumed:_type_consumed=_HAS_DEFAULT_FACTORY)->_return_type:
   self.indexes=_dflt_indexes() if indexes is _HAS_DEFAULT_FACTORY else indexes
@@ -2747,17 +1620,6 @@ def __create_fn__(_type_indexes, _type_filters, _type_order, _type_terminal, _ty
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_int64, _type_items, _type_values, _type_fields, _type_tag, _type_variants, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_int64, _dflt_items, _dflt_values, _dflt_fields, _dflt_tag, _dflt_variants, _return_type):
- def __init__(self,int64:_type_int64=_dflt_int64,items:_type_items=_dflt_items,values:_type_values=_dflt_values,fields:_type_fields=_dflt_fields,tag:_type_tag=_dflt_tag,variants:_type_variants=_dflt_variants)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'int64',int64)
-  __dataclass_builtins_object__.__setattr__(self,'items',items)
-  __dataclass_builtins_object__.__setattr__(self,'values',values)
-  __dataclass_builtins_object__.__setattr__(self,'fields',fields)
-  __dataclass_builtins_object__.__setattr__(self,'tag',tag)
-  __dataclass_builtins_object__.__setattr__(self,'variants',variants)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_items, _type_span, _type_frozen, _type_captured, _type_unknown, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_items, _dflt_span, _dflt_frozen, _dflt_captured, _dflt_unknown, _return_type):
  def __init__(self,items:_type_items=_HAS_DEFAULT_FACTORY,span:_type_span=_dflt_span,frozen:_type_frozen=_dflt_frozen,captured:_type_captured=_dflt_captured,unknown:_type_unknown=_dflt_unknown)->_return_type:
   self.items=_dflt_items() if items is _HAS_DEFAULT_FACTORY else items
@@ -2765,34 +1627,6 @@ def __create_fn__(_type_items, _type_span, _type_frozen, _type_captured, _type_u
   self.frozen=frozen
   self.captured=captured
   self.unknown=unknown
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_key, _type_annotation, _type_optional, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,key:_type_key,annotation:_type_annotation,optional:_type_optional)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'key',key)
-  __dataclass_builtins_object__.__setattr__(self,'annotation',annotation)
-  __dataclass_builtins_object__.__setattr__(self,'optional',optional)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_key, _type_annotation, _type_optional, _type_doc, _type_notes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_doc, _dflt_notes, _return_type):
- def __init__(self,key:_type_key,annotation:_type_annotation,optional:_type_optional,doc:_type_doc=_dflt_doc,notes:_type_notes=_dflt_notes)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'key',key)
-  __dataclass_builtins_object__.__setattr__(self,'annotation',annotation)
-  __dataclass_builtins_object__.__setattr__(self,'optional',optional)
-  __dataclass_builtins_object__.__setattr__(self,'doc',doc)
-  __dataclass_builtins_object__.__setattr__(self,'notes',notes)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_key, _type_name, _type_annotation, _type_docstring, _type_comments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,key:_type_key,name:_type_name,annotation:_type_annotation,docstring:_type_docstring,comments:_type_comments)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'key',key)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'annotation',annotation)
-  __dataclass_builtins_object__.__setattr__(self,'docstring',docstring)
-  __dataclass_builtins_object__.__setattr__(self,'comments',comments)
  return __init__
 CODES.append(__create_fn__.__code__)
 
@@ -2899,32 +1733,11 @@ def __create_fn__(_type_line, _type_column, _type_message, _type_file, MISSING, 
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_lines, _type_docstring, _type_comments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,lines:_type_lines,docstring:_type_docstring,comments:_type_comments)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'lines',lines)
-  __dataclass_builtins_object__.__setattr__(self,'docstring',docstring)
-  __dataclass_builtins_object__.__setattr__(self,'comments',comments)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_lines, _type_trees, _type_arrays, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_lines, _dflt_trees, _dflt_arrays, _return_type):
  def __init__(self,lines:_type_lines=_HAS_DEFAULT_FACTORY,trees:_type_trees=_HAS_DEFAULT_FACTORY,arrays:_type_arrays=_HAS_DEFAULT_FACTORY)->_return_type:
   self.lines=_dflt_lines() if lines is _HAS_DEFAULT_FACTORY else lines
   self.trees=_dflt_trees() if trees is _HAS_DEFAULT_FACTORY else trees
   self.arrays=_dflt_arrays() if arrays is _HAS_DEFAULT_FACTORY else arrays
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_manifest, _type_owned, _type_to_write, _type_unchanged, _type_to_remove, _type_previous, _type_stale_temps, _type_unlisted, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_to_write, _dflt_unchanged, _dflt_to_remove, _dflt_previous, _dflt_stale_temps, _dflt_unlisted, _return_type):
- def __init__(self,manifest:_type_manifest,owned:_type_owned,to_write:_type_to_write=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_HAS_DEFAULT_FACTORY,to_remove:_type_to_remove=_HAS_DEFAULT_FACTORY,previous:_type_previous=_HAS_DEFAULT_FACTORY,stale_temps:_type_stale_temps=_HAS_DEFAULT_FACTORY,unlisted:_type_unlisted=_HAS_DEFAULT_FACTORY)->_return_type:
-  self.manifest=manifest
-  self.owned=owned
-  self.to_write=_dflt_to_write() if to_write is _HAS_DEFAULT_FACTORY else to_write
-  self.unchanged=_dflt_unchanged() if unchanged is _HAS_DEFAULT_FACTORY else unchanged
-  self.to_remove=_dflt_to_remove() if to_remove is _HAS_DEFAULT_FACTORY else to_remove
-  self.previous=_dflt_previous() if previous is _HAS_DEFAULT_FACTORY else previous
-  self.stale_temps=_dflt_stale_temps() if stale_temps is _HAS_DEFAULT_FACTORY else stale_temps
-  self.unlisted=_dflt_unlisted() if unlisted is _HAS_DEFAULT_FACTORY else unlisted
  return __init__
 CODES.append(__create_fn__.__code__)
 
@@ -2981,14 +1794,6 @@ def __create_fn__(_type_module, _type_name, _type_span, MISSING, _HAS_DEFAULT_FA
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_module, _type_names, _type_alias, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_alias, _return_type):
- def __init__(self,module:_type_module,names:_type_names,alias:_type_alias=_dflt_alias)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'module',module)
-  __dataclass_builtins_object__.__setattr__(self,'names',names)
-  __dataclass_builtins_object__.__setattr__(self,'alias',alias)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_module, _type_parent, _type_bindings, _type_block, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_parent, _dflt_bindings, _dflt_block, _return_type):
  def __init__(self,module:_type_module,parent:_type_parent=_dflt_parent,bindings:_type_bindings=_HAS_DEFAULT_FACTORY,block:_type_block=_dflt_block)->_return_type:
   self.module=module
@@ -3016,26 +1821,6 @@ def __create_fn__(_type_name, _type_config, _type_field, _type_filters, _type_st
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_name, _type_description, _type_fields, _type_indexes, _type_search_indexes, _type_vector_indexes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,description:_type_description,fields:_type_fields,indexes:_type_indexes,search_indexes:_type_search_indexes,vector_indexes:_type_vector_indexes)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'description',description)
-  __dataclass_builtins_object__.__setattr__(self,'fields',fields)
-  __dataclass_builtins_object__.__setattr__(self,'indexes',indexes)
-  __dataclass_builtins_object__.__setattr__(self,'search_indexes',search_indexes)
-  __dataclass_builtins_object__.__setattr__(self,'vector_indexes',vector_indexes)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_name, _type_docstring, _type_fields, _type_extra_allowed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,docstring:_type_docstring,fields:_type_fields,extra_allowed:_type_extra_allowed)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'docstring',docstring)
-  __dataclass_builtins_object__.__setattr__(self,'fields',fields)
-  __dataclass_builtins_object__.__setattr__(self,'extra_allowed',extra_allowed)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_name, _type_document, _type_staged_document, _type_indexes, _type_search_indexes, _type_vector_indexes, _type_span, _type_name_span, _type_definition_span, _type_doc, _type_origin, _type_unknown_parts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_staged_document, _dflt_indexes, _dflt_search_indexes, _dflt_vector_indexes, _dflt_span, _dflt_name_span, _dflt_definition_span, _dflt_doc, _dflt_origin, _dflt_unknown_parts, _return_type):
  def __init__(self,*,name:_type_name,document:_type_document,staged_document:_type_staged_document=_dflt_staged_document,indexes:_type_indexes=_dflt_indexes,search_indexes:_type_search_indexes=_dflt_search_indexes,vector_indexes:_type_vector_indexes=_dflt_vector_indexes,span:_type_span=_dflt_span,name_span:_type_name_span=_dflt_name_span,definition_span:_type_definition_span=_dflt_definition_span,doc:_type_doc=_dflt_doc,origin:_type_origin=_HAS_DEFAULT_FACTORY,unknown_parts:_type_unknown_parts=_dflt_unknown_parts)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
@@ -3050,22 +1835,6 @@ def __create_fn__(_type_name, _type_document, _type_staged_document, _type_index
   __dataclass_builtins_object__.__setattr__(self,'doc',doc)
   __dataclass_builtins_object__.__setattr__(self,'origin',_dflt_origin() if origin is _HAS_DEFAULT_FACTORY else origin)
   __dataclass_builtins_object__.__setattr__(self,'unknown_parts',unknown_parts)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_name, _type_fields, _type_doc, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_doc, _return_type):
- def __init__(self,name:_type_name,fields:_type_fields,doc:_type_doc=_dflt_doc)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'fields',fields)
-  __dataclass_builtins_object__.__setattr__(self,'doc',doc)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_name, _type_fields, _type_staged, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,fields:_type_fields,staged:_type_staged)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'fields',fields)
-  __dataclass_builtins_object__.__setattr__(self,'staged',staged)
  return __init__
 CODES.append(__create_fn__.__code__)
 
@@ -3105,80 +1874,12 @@ def __create_fn__(_type_name, _type_impl, _type_kind, _type_visibility, _type_cu
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_name, _type_init, _type_documents, _type_api, _type_incomplete, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_incomplete, _return_type):
- def __init__(self,name:_type_name,init:_type_init,documents:_type_documents,api:_type_api,incomplete:_type_incomplete=_dflt_incomplete)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'init',init)
-  __dataclass_builtins_object__.__setattr__(self,'documents',documents)
-  __dataclass_builtins_object__.__setattr__(self,'api',api)
-  __dataclass_builtins_object__.__setattr__(self,'incomplete',incomplete)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_name, _type_key, _type_annotation, _type_optional, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,key:_type_key,annotation:_type_annotation,optional:_type_optional)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'key',key)
-  __dataclass_builtins_object__.__setattr__(self,'annotation',annotation)
-  __dataclass_builtins_object__.__setattr__(self,'optional',optional)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_name, _type_kind, _type_identifier, _type_params, _type_var_keyword, _type_returns, _type_cast, _type_docstring, _type_arguments, _type_args_shape, _type_result_shape, _type_subscription, _type_subscription_docstring, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_subscription, _dflt_subscription_docstring, _return_type):
- def __init__(self,name:_type_name,kind:_type_kind,identifier:_type_identifier,params:_type_params,var_keyword:_type_var_keyword,returns:_type_returns,cast:_type_cast,docstring:_type_docstring,arguments:_type_arguments,args_shape:_type_args_shape,result_shape:_type_result_shape,subscription:_type_subscription=_dflt_subscription,subscription_docstring:_type_subscription_docstring=_dflt_subscription_docstring)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
-  __dataclass_builtins_object__.__setattr__(self,'identifier',identifier)
-  __dataclass_builtins_object__.__setattr__(self,'params',params)
-  __dataclass_builtins_object__.__setattr__(self,'var_keyword',var_keyword)
-  __dataclass_builtins_object__.__setattr__(self,'returns',returns)
-  __dataclass_builtins_object__.__setattr__(self,'cast',cast)
-  __dataclass_builtins_object__.__setattr__(self,'docstring',docstring)
-  __dataclass_builtins_object__.__setattr__(self,'arguments',arguments)
-  __dataclass_builtins_object__.__setattr__(self,'args_shape',args_shape)
-  __dataclass_builtins_object__.__setattr__(self,'result_shape',result_shape)
-  __dataclass_builtins_object__.__setattr__(self,'subscription',subscription)
-  __dataclass_builtins_object__.__setattr__(self,'subscription_docstring',subscription_docstring)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_name, _type_members, _type_span, _type_closed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_members, _dflt_span, _dflt_closed, _return_type):
  def __init__(self,name:_type_name,members:_type_members=_HAS_DEFAULT_FACTORY,span:_type_span=_dflt_span,closed:_type_closed=_dflt_closed)->_return_type:
   self.name=name
   self.members=_dflt_members() if members is _HAS_DEFAULT_FACTORY else members
   self.span=span
   self.closed=closed
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_name, _type_name_literal, _type_comments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,name_literal:_type_name_literal,comments:_type_comments)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'name_literal',name_literal)
-  __dataclass_builtins_object__.__setattr__(self,'comments',comments)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_name, _type_name_literal, _type_functional, _type_docstring, _type_comments, _type_fields, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,name_literal:_type_name_literal,functional:_type_functional,docstring:_type_docstring,comments:_type_comments,fields:_type_fields)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'name_literal',name_literal)
-  __dataclass_builtins_object__.__setattr__(self,'functional',functional)
-  __dataclass_builtins_object__.__setattr__(self,'docstring',docstring)
-  __dataclass_builtins_object__.__setattr__(self,'comments',comments)
-  __dataclass_builtins_object__.__setattr__(self,'fields',fields)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_name, _type_old, _type_new, _type_verdict, _type_differences, _type_unknown_reason, _type_looks_unchanged, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_differences, _dflt_unknown_reason, _dflt_looks_unchanged, _return_type):
- def __init__(self,name:_type_name,old:_type_old,new:_type_new,verdict:_type_verdict,differences:_type_differences=_dflt_differences,unknown_reason:_type_unknown_reason=_dflt_unknown_reason,looks_unchanged:_type_looks_unchanged=_dflt_looks_unchanged)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'old',old)
-  __dataclass_builtins_object__.__setattr__(self,'new',new)
-  __dataclass_builtins_object__.__setattr__(self,'verdict',verdict)
-  __dataclass_builtins_object__.__setattr__(self,'differences',differences)
-  __dataclass_builtins_object__.__setattr__(self,'unknown_reason',unknown_reason)
-  __dataclass_builtins_object__.__setattr__(self,'looks_unchanged',looks_unchanged)
  return __init__
 CODES.append(__create_fn__.__code__)
 
@@ -3190,15 +1891,6 @@ def __create_fn__(_type_name, _type_params, _type_body, _type_module, _type_scop
   self.module=module
   self.scope=scope
   self.span=span
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_name, _type_search_field, _type_filter_fields, _type_staged, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,search_field:_type_search_field,filter_fields:_type_filter_fields,staged:_type_staged)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'search_field',search_field)
-  __dataclass_builtins_object__.__setattr__(self,'filter_fields',filter_fields)
-  __dataclass_builtins_object__.__setattr__(self,'staged',staged)
  return __init__
 CODES.append(__create_fn__.__code__)
 
@@ -3254,40 +1946,6 @@ def __create_fn__(_type_name, _type_validator, _type_span, _type_name_span, _typ
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_name, _type_value, _type_comments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,value:_type_value,comments:_type_comments)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'value',value)
-  __dataclass_builtins_object__.__setattr__(self,'comments',comments)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_name, _type_value, _type_doc, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_doc, _return_type):
- def __init__(self,name:_type_name,value:_type_value,doc:_type_doc=_dflt_doc)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'value',value)
-  __dataclass_builtins_object__.__setattr__(self,'doc',doc)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_name, _type_value, _type_meaning, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,value:_type_value,meaning:_type_meaning)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'value',value)
-  __dataclass_builtins_object__.__setattr__(self,'meaning',meaning)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_name, _type_vector_field, _type_dimensions, _type_filter_fields, _type_staged, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,vector_field:_type_vector_field,dimensions:_type_dimensions,filter_fields:_type_filter_fields,staged:_type_staged)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'vector_field',vector_field)
-  __dataclass_builtins_object__.__setattr__(self,'dimensions',dimensions)
-  __dataclass_builtins_object__.__setattr__(self,'filter_fields',filter_fields)
-  __dataclass_builtins_object__.__setattr__(self,'staged',staged)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_name, _type_vector_field, _type_dimensions, _type_filter_fields, _type_staged, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_staged, _dflt_span, _return_type):
  def __init__(self,*,name:_type_name,vector_field:_type_vector_field,dimensions:_type_dimensions,filter_fields:_type_filter_fields,staged:_type_staged=_dflt_staged,span:_type_span=_dflt_span)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
@@ -3296,24 +1954,6 @@ def __create_fn__(_type_name, _type_vector_field, _type_dimensions, _type_filter
   __dataclass_builtins_object__.__setattr__(self,'filter_fields',filter_fields)
   __dataclass_builtins_object__.__setattr__(self,'staged',staged)
   __dataclass_builtins_object__.__setattr__(self,'span',span)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_notes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_notes, _return_type):
- def __init__(self,notes:_type_notes=_HAS_DEFAULT_FACTORY)->_return_type:
-  self.notes=_dflt_notes() if notes is _HAS_DEFAULT_FACTORY else notes
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_notice, _type_intro, _type_tables, _type_diagram, _type_options, _type_notes, _type_findings, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,notice:_type_notice,intro:_type_intro,tables:_type_tables,diagram:_type_diagram,options:_type_options,notes:_type_notes,findings:_type_findings)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'notice',notice)
-  __dataclass_builtins_object__.__setattr__(self,'intro',intro)
-  __dataclass_builtins_object__.__setattr__(self,'tables',tables)
-  __dataclass_builtins_object__.__setattr__(self,'diagram',diagram)
-  __dataclass_builtins_object__.__setattr__(self,'options',options)
-  __dataclass_builtins_object__.__setattr__(self,'notes',notes)
-  __dataclass_builtins_object__.__setattr__(self,'findings',findings)
  return __init__
 CODES.append(__create_fn__.__code__)
 
@@ -3428,75 +2068,10 @@ def __create_fn__(_type_output_format, _type_output_file, _type_select, _type_ex
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_overview, _type_pages, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,overview:_type_overview,pages:_type_pages)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'overview',overview)
-  __dataclass_builtins_object__.__setattr__(self,'pages',pages)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_params, _type_var_keyword, _type_returns, _type_args_shape, _type_result_shape, _type_notes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,params:_type_params,var_keyword:_type_var_keyword,returns:_type_returns,args_shape:_type_args_shape,result_shape:_type_result_shape,notes:_type_notes)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'params',params)
-  __dataclass_builtins_object__.__setattr__(self,'var_keyword',var_keyword)
-  __dataclass_builtins_object__.__setattr__(self,'returns',returns)
-  __dataclass_builtins_object__.__setattr__(self,'args_shape',args_shape)
-  __dataclass_builtins_object__.__setattr__(self,'result_shape',result_shape)
-  __dataclass_builtins_object__.__setattr__(self,'notes',notes)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_parts, _type_owner, _type_path, _type_condition, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_path, _dflt_condition, _return_type):
- def __init__(self,parts:_type_parts,owner:_type_owner,path:_type_path=_dflt_path,condition:_type_condition=_dflt_condition)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'parts',parts)
-  __dataclass_builtins_object__.__setattr__(self,'owner',owner)
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'condition',condition)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_path, _type_change, _type_current, _type_staged, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,path:_type_path,change:_type_change,current:_type_current,staged:_type_staged)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'change',change)
-  __dataclass_builtins_object__.__setattr__(self,'current',current)
-  __dataclass_builtins_object__.__setattr__(self,'staged',staged)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_path, _type_class_name, _type_functions, _type_children, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_functions, _dflt_children, _return_type):
- def __init__(self,path:_type_path,class_name:_type_class_name,functions:_type_functions=_HAS_DEFAULT_FACTORY,children:_type_children=_HAS_DEFAULT_FACTORY)->_return_type:
-  self.path=path
-  self.class_name=class_name
-  self.functions=_dflt_functions() if functions is _HAS_DEFAULT_FACTORY else functions
-  self.children=_dflt_children() if children is _HAS_DEFAULT_FACTORY else children
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_path, _type_directives, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_directives, _return_type):
  def __init__(self,*,path:_type_path,directives:_type_directives=_dflt_directives)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'path',path)
   __dataclass_builtins_object__.__setattr__(self,'directives',directives)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_path, _type_problem, _type_fix, _type_span, _type_removed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_removed, _return_type):
- def __init__(self,path:_type_path,problem:_type_problem,fix:_type_fix,span:_type_span,removed:_type_removed=_dflt_removed)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'problem',problem)
-  __dataclass_builtins_object__.__setattr__(self,'fix',fix)
-  __dataclass_builtins_object__.__setattr__(self,'span',span)
-  __dataclass_builtins_object__.__setattr__(self,'removed',removed)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_path, _type_type, _type_optional, _type_references, _type_description, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,path:_type_path,type:_type_type,optional:_type_optional,references:_type_references,description:_type_description)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
-  __dataclass_builtins_object__.__setattr__(self,'optional',optional)
-  __dataclass_builtins_object__.__setattr__(self,'references',references)
-  __dataclass_builtins_object__.__setattr__(self,'description',description)
  return __init__
 CODES.append(__create_fn__.__code__)
 
@@ -3625,32 +2200,6 @@ def __create_fn__(_type_select, _type_extend_select, _type_ignore, _type_preview
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_sentence, _type_changes, _type_tables, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,sentence:_type_sentence,changes:_type_changes,tables:_type_tables)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'sentence',sentence)
-  __dataclass_builtins_object__.__setattr__(self,'changes',changes)
-  __dataclass_builtins_object__.__setattr__(self,'tables',tables)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_severity, _type_rule, _type_message, _type_location, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,severity:_type_severity,rule:_type_rule,message:_type_message,location:_type_location)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'severity',severity)
-  __dataclass_builtins_object__.__setattr__(self,'rule',rule)
-  __dataclass_builtins_object__.__setattr__(self,'message',message)
-  __dataclass_builtins_object__.__setattr__(self,'location',location)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_source, _type_path, _type_target, _type_cardinality, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,source:_type_source,path:_type_path,target:_type_target,cardinality:_type_cardinality)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'target',target)
-  __dataclass_builtins_object__.__setattr__(self,'cardinality',cardinality)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_span, _type_name, _type_receiver, _type_key, _type_receiver_node, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_name, _dflt_receiver, _dflt_key, _dflt_receiver_node, _return_type):
  def __init__(self,span:_type_span,name:_type_name=_dflt_name,receiver:_type_receiver=_dflt_receiver,key:_type_key=_dflt_key,receiver_node:_type_receiver_node=_dflt_receiver_node)->_return_type:
   self.span=span
@@ -3661,26 +2210,11 @@ def __create_fn__(_type_span, _type_name, _type_receiver, _type_key, _type_recei
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_state, _type_accesses, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_accesses, _return_type):
- def __init__(self,state:_type_state,accesses:_type_accesses=_dflt_accesses)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'state',state)
-  __dataclass_builtins_object__.__setattr__(self,'accesses',accesses)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_style, _type_count, _type_total, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,style:_type_style,count:_type_count,total:_type_total)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'style',style)
   __dataclass_builtins_object__.__setattr__(self,'count',count)
   __dataclass_builtins_object__.__setattr__(self,'total',total)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_table, _type_field, _type_cardinality, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,table:_type_table,field:_type_field,cardinality:_type_cardinality)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'table',table)
-  __dataclass_builtins_object__.__setattr__(self,'field',field)
-  __dataclass_builtins_object__.__setattr__(self,'cardinality',cardinality)
  return __init__
 CODES.append(__create_fn__.__code__)
 
@@ -3697,16 +2231,6 @@ def __create_fn__(_type_table, _type_index, _type_kind, MISSING, _HAS_DEFAULT_FA
   __dataclass_builtins_object__.__setattr__(self,'table',table)
   __dataclass_builtins_object__.__setattr__(self,'index',index)
   __dataclass_builtins_object__.__setattr__(self,'kind',kind)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_table, _type_name, _type_kind, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,table:_type_table,name:_type_name,kind:_type_kind,old:_type_old,new:_type_new)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'table',table)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
-  __dataclass_builtins_object__.__setattr__(self,'old',old)
-  __dataclass_builtins_object__.__setattr__(self,'new',new)
  return __init__
 CODES.append(__create_fn__.__code__)
 
@@ -3749,15 +2273,6 @@ def __create_fn__(_type_text, _type_span, _type_own_line, MISSING, _HAS_DEFAULT_
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_type, _type_name, _type_key, _type_comment, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_key, _dflt_comment, _return_type):
- def __init__(self,type:_type_type,name:_type_name,key:_type_key=_dflt_key,comment:_type_comment=_dflt_comment)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'key',key)
-  __dataclass_builtins_object__.__setattr__(self,'comment',comment)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,value:_type_value)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'value',value)
@@ -3788,14 +2303,6 @@ def __create_fn__(_type_values, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_built
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_written, _type_unchanged, _type_removed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,written:_type_written,unchanged:_type_unchanged,removed:_type_removed)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'written',written)
-  __dataclass_builtins_object__.__setattr__(self,'unchanged',unchanged)
-  __dataclass_builtins_object__.__setattr__(self,'removed',removed)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
   if type(self) is cls or name in ('access','use','table','name',):
@@ -3815,30 +2322,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
   if type(self) is cls or name in ('camel','short_ids','and_joiner',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('changed','diff','unlisted',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('changes','old_schema','new_schema','old_unknown','new_unknown','by_name',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('class_name','docstring','children','methods',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
@@ -3886,14 +2369,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('errors','rule_errors','lost_tables','lost_functions',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
   if type(self) is cls or name in ('field','tables','uses',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
@@ -3910,14 +2385,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('file_name','notice','title','description','source','shape','fields','staged','indexes','search_indexes','vector_indexes','referenced_by','diagram','notes','findings',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
   if type(self) is cls or name in ('files','trees',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
@@ -3927,86 +2394,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
   if type(self) is cls or name in ('functions','diagnostics','usage','left_out','skipped',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('head','opener','items','closer',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('header','id_types','table_names','definitions','typing_names','pydantic_import','no_value','exports',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('header','imports','definitions','namespaces','functions','exports',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('header','imports','exports',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('header','imports','id_types','table_names','definitions','exports',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('heading','rows',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('int64','items','values','fields','tag','variants',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('key','annotation','optional','doc','notes',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('key','annotation','optional',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('key','name','annotation','docstring','comments',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
@@ -4086,14 +2473,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('lines','docstring','comments',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
   if type(self) is cls or name in ('message','help','span','table','field','index','severity','withheld',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
@@ -4118,31 +2497,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('module','names','alias',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
   if type(self) is cls or name in ('name','config','field','filters','staged','span',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('name','description','fields','indexes','search_indexes','vector_indexes',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('name','docstring','fields','extra_allowed',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
@@ -4158,14 +2513,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','fields','doc',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
   if type(self) is cls or name in ('name','fields','staged','span',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
@@ -4174,71 +2521,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','fields','staged',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('name','init','documents','api','incomplete',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('name','key','annotation','optional',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('name','kind','identifier','params','var_keyword','returns','cast','docstring','arguments','args_shape','result_shape','subscription','subscription_docstring',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('name','name_literal','comments',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('name','name_literal','functional','docstring','comments','fields',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('name','old','new','verdict','differences','unknown_reason','looks_unchanged',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
   if type(self) is cls or name in ('name','search_field','filter_fields','staged','span',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('name','search_field','filter_fields','staged',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
@@ -4278,47 +2561,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','value','comments',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('name','value','doc',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('name','value','meaning',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
   if type(self) is cls or name in ('name','vector_field','dimensions','filter_fields','staged','span',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('name','vector_field','dimensions','filter_fields','staged',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('notice','intro','tables','diagram','options','notes','findings',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
@@ -4414,55 +2657,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('overview','pages',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('params','var_keyword','returns','args_shape','result_shape','notes',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('parts','owner','path','condition',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('path','change','current','staged',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
   if type(self) is cls or name in ('path','directives',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('path','problem','fix','span','removed',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('path','type','optional','references','description',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
@@ -4534,47 +2729,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('sentence','changes','tables',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('severity','rule','message','location',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('source','path','target','cardinality',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('state','accesses',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
   if type(self) is cls or name in ('style','count','total',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('table','field','cardinality',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
@@ -4591,14 +2746,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
   if type(self) is cls or name in ('table','index','kind',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('table','name','kind','old','new',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
@@ -4630,14 +2777,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('type','name','key','comment',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
   if type(self) is cls or name in ('value',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
@@ -4647,14 +2786,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
   if type(self) is cls or name in ('values',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('written','unchanged','removed',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
@@ -4679,30 +2810,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('camel','short_ids','and_joiner',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('changed','diff','unlisted',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('changes','old_schema','new_schema','old_unknown','new_unknown','by_name',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('class_name','docstring','children','methods',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
@@ -4750,14 +2857,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('errors','rule_errors','lost_tables','lost_functions',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
   if type(self) is cls or name in ('field','tables','uses',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
@@ -4774,14 +2873,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('file_name','notice','title','description','source','shape','fields','staged','indexes','search_indexes','vector_indexes','referenced_by','diagram','notes','findings',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
   if type(self) is cls or name in ('files','trees',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
@@ -4791,86 +2882,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('functions','diagnostics','usage','left_out','skipped',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('head','opener','items','closer',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('header','id_types','table_names','definitions','typing_names','pydantic_import','no_value','exports',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('header','imports','definitions','namespaces','functions','exports',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('header','imports','exports',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('header','imports','id_types','table_names','definitions','exports',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('heading','rows',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('int64','items','values','fields','tag','variants',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('key','annotation','optional','doc','notes',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('key','annotation','optional',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('key','name','annotation','docstring','comments',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
@@ -4950,14 +2961,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('lines','docstring','comments',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
   if type(self) is cls or name in ('message','help','span','table','field','index','severity','withheld',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
@@ -4982,31 +2985,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('module','names','alias',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
   if type(self) is cls or name in ('name','config','field','filters','staged','span',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','description','fields','indexes','search_indexes','vector_indexes',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','docstring','fields','extra_allowed',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
@@ -5022,14 +3001,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','fields','doc',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
   if type(self) is cls or name in ('name','fields','staged','span',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
@@ -5038,71 +3009,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','fields','staged',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','init','documents','api','incomplete',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','key','annotation','optional',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','kind','identifier','params','var_keyword','returns','cast','docstring','arguments','args_shape','result_shape','subscription','subscription_docstring',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','name_literal','comments',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','name_literal','functional','docstring','comments','fields',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','old','new','verdict','differences','unknown_reason','looks_unchanged',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
   if type(self) is cls or name in ('name','search_field','filter_fields','staged','span',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','search_field','filter_fields','staged',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
@@ -5142,47 +3049,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','value','comments',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','value','doc',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','value','meaning',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
   if type(self) is cls or name in ('name','vector_field','dimensions','filter_fields','staged','span',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','vector_field','dimensions','filter_fields','staged',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('notice','intro','tables','diagram','options','notes','findings',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
@@ -5278,55 +3145,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('overview','pages',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('params','var_keyword','returns','args_shape','result_shape','notes',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('parts','owner','path','condition',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('path','change','current','staged',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
   if type(self) is cls or name in ('path','directives',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('path','problem','fix','span','removed',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('path','type','optional','references','description',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
@@ -5398,47 +3217,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('sentence','changes','tables',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('severity','rule','message','location',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('source','path','target','cardinality',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('state','accesses',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
   if type(self) is cls or name in ('style','count','total',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('table','field','cardinality',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
@@ -5455,14 +3234,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('table','index','kind',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('table','name','kind','old','new',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
@@ -5494,14 +3265,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('type','name','key','comment',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
   if type(self) is cls or name in ('value',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
@@ -5511,14 +3274,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('values',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('written','unchanged','removed',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
@@ -5530,150 +3285,99 @@ del __create_fn__
 PYTHON = '3.11.7'
 # Each class's replay plan (`schemalint.records_replay`), its methods by index in CODES.
 PLANS = {
-    'schemalint.catalog:CatalogEntry': (((True, True, True, False, False, True, True, False, False, False), (('metadata', 'RuleMetadata'), ('rationale', 'str'), ('bad', 'tuple[Example, ...]'), ('good', 'tuple[Example, ...]'), ('path', 'Path')), ('__weakref__', '__dict__'), 'absent', False, False, ('CatalogEntry', 'object'), ()), (('F', (None, 'RuleMetadata')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'Path'))), (('__init__', 413), ('__repr__', 277), ('__eq__', 44), ('__setattr__', 647), ('__delattr__', 539), ('__hash__', 156)), ('metadata', 'rationale', 'bad', 'good', 'path')),
-    'schemalint.catalog:Example': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('source', 'str'), ('options', 'Mapping[str, Any]', 'field', True, False, True, True, None, True, '<missing>', False), ('expect', 'tuple[ExpectedFinding, ...] | None', 'value', False), ('before', 'str | None', 'value', False), ('functions', 'Mapping[str, str]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Example', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Mapping')), ('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'Mapping'))), (('__init__', 439), ('__repr__', 303), ('__eq__', 62), ('__setattr__', 665), ('__delattr__', 557), ('__hash__', 174)), ('name', 'source', 'options', 'expect', 'before', 'functions')),
-    'schemalint.catalog:ExpectedFinding': (((True, True, True, False, False, True, True, False, False, False), (('line', 'int'), ('column', 'int'), ('message', 'str'), ('file', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('ExpectedFinding', 'object'), ()), (('F', (None, 'int')), ('F', (None, 'int')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 407), ('__repr__', 271), ('__eq__', 39), ('__setattr__', 644), ('__delattr__', 536), ('__hash__', 153)), ('line', 'column', 'message', 'file')),
-    'schemalint.catalog_files:RuleMetadata': (((True, True, True, False, False, True, True, False, False, False), (('code', 'str'), ('name', 'str'), ('severity', 'Severity'), ('stage', 'Stage'), ('since', 'str'), ('summary', 'str'), ('options', 'tuple[Option, ...]'), ('needs', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('RuleMetadata', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Severity')), ('F', (None, 'Stage')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 370), ('__repr__', 234), ('__eq__', 6), ('__setattr__', 616), ('__delattr__', 508), ('__hash__', 124)), ('code', 'name', 'severity', 'stage', 'since', 'summary', 'options', 'needs')),
-    'schemalint.catalogue_tables:Sources': (((True, True, True, False, False, False, True, False, False, False), (('lines', 'dict[str, list[bytes]]', 'field', True, False, True, True, None, True, '<missing>', False), ('trees', 'dict[str, SourceText]', 'field', True, False, True, True, None, True, '<missing>', False), ('arrays', 'dict[str, frozenset[bytes]]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Sources', 'object'), ()), (('F', (None, 'dict')), ('F', (None, 'dict')), ('F', (None, 'dict'))), (('__init__', 409), ('__repr__', 273), ('__eq__', 41), ('__hash__', None)), ('lines', 'trees', 'arrays')),
-    'schemalint.check_options:CheckOptions': (((True, True, True, False, False, True, True, False, False, False), (('output_format', 'str', 'value', False), ('output_file', 'Path | None', 'value', False), ('select', 'list[str] | None', 'value', False), ('extend_select', 'tuple[str, ...]', 'value', False), ('ignore', 'tuple[str, ...]', 'value', False), ('fail_on', 'str | None', 'value', False), ('strict', 'bool', 'value', False), ('preview', 'bool | None', 'value', False), ('statistics', 'bool', 'value', False), ('config_file', 'Path | None', 'value', False), ('color', 'str', 'value', False), ('docs_url', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('CheckOptions', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Path')), ('F', (None, 'list')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'Path')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 460), ('__repr__', 323), ('__eq__', 83), ('__setattr__', 685), ('__delattr__', 577), ('__hash__', 194)), ('output_format', 'output_file', 'select', 'extend_select', 'ignore', 'fail_on', 'strict', 'preview', 'statistics', 'config_file', 'color', 'docs_url')),
-    'schemalint.checking:ProjectResult': (((True, True, True, False, False, True, True, False, False, False), (('layout', 'ProjectLayout'), ('config', 'Config'), ('diagnostics', 'list[Diagnostic]'), ('files', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('ProjectResult', 'object'), ()), (('F', (None, 'ProjectLayout')), ('F', (None, 'Config')), ('F', (None, 'list')), ('F', (None, 'tuple'))), (('__init__', 405), ('__repr__', 269), ('__eq__', 37), ('__setattr__', 642), ('__delattr__', 534), ('__hash__', 151)), ('layout', 'config', 'diagnostics', 'files')),
-    'schemalint.config:Config': (((True, True, True, False, False, True, True, False, False, False), (('select', 'tuple[str, ...]', 'value', False), ('extend_select', 'tuple[str, ...]', 'value', False), ('ignore', 'tuple[str, ...]', 'value', False), ('preview', 'bool', 'value', False), ('severity', 'Mapping[str, Severity]', 'field', True, False, True, True, None, True, '<missing>', False), ('fail_on', 'Severity', 'value', False), ('strict', 'bool', 'value', False), ('per_file_ignores', 'tuple[FileIgnore, ...]', 'value', False), ('rule_options', 'Mapping[str, Mapping[str, OptionValue]]', 'field', True, False, True, True, None, True, '<missing>', False), ('source', 'Path | None', 'value', False), ('command_line', 'tuple[RuleSelection, ...]', 'value', False), ('origins', 'Mapping[str, str]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Config', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'Mapping')), ('F', (None, 'Severity')), ('F', (None, 'bool')), ('F', (None, 'tuple')), ('F', (None, 'Mapping')), ('F', (None, 'Path')), ('F', (None, 'tuple')), ('F', (None, 'Mapping'))), (('__init__', 480), ('__repr__', 343), ('__eq__', 99), ('__setattr__', 699), ('__delattr__', 591), ('__hash__', 209)), ('select', 'extend_select', 'ignore', 'preview', 'severity', 'fail_on', 'strict', 'per_file_ignores', 'rule_options', 'source', 'command_line', 'origins')),
-    'schemalint.config:FileIgnore': (((True, True, True, False, False, True, True, False, False, False), (('pattern', 'str'), ('selectors', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('FileIgnore', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 469), ('__repr__', 332), ('__eq__', 92), ('__setattr__', 693), ('__delattr__', 585), ('__hash__', 202)), ('pattern', 'selectors')),
-    'schemalint.conventions:Convention': (((True, True, True, False, False, True, True, False, False, False), (('style', 'S'), ('count', 'int'), ('total', 'int')), ('__weakref__', '__dict__'), 'absent', False, False, ('Convention', 'Generic', 'object'), ()), (('F', (None, 'S')), ('F', (None, 'int')), ('F', (None, 'int'))), (('__init__', 486), ('__repr__', 349), ('__eq__', 104), ('__setattr__', 705), ('__delattr__', 597), ('__hash__', 214)), ('style', 'count', 'total')),
-    'schemalint.diagnostics:ParserDiagnostic': (((True, True, True, False, False, True, True, False, False, False), (('kind', 'str'), ('message', 'str'), ('span', 'Span'), ('table', 'str | None', 'value', False), ('cause', 'str | None', 'value', False), ('severity', 'Severity | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('ParserDiagnostic', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Severity'))), (('__init__', 398), ('__repr__', 262), ('__eq__', 31), ('__setattr__', 636), ('__delattr__', 528), ('__hash__', 145)), ('kind', 'message', 'span', 'table', 'cause', 'severity')),
-    'schemalint.diff.explain:Difference': (((True, True, True, False, False, True, True, False, False, False), (('path', 'str'), ('problem', 'str'), ('fix', 'str'), ('span', 'Span | None'), ('removed', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Difference', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'bool'))), (('__init__', 467), ('__repr__', 330), ('__eq__', 90), ('__setattr__', 691), ('__delattr__', 583), ('__hash__', 200)), ('path', 'problem', 'fix', 'span', 'removed')),
-    'schemalint.diff.indexes:IndexChange': (((True, True, True, False, False, True, True, False, False, False), (('table', 'str'), ('name', 'str'), ('kind', 'IndexChangeKind'), ('old', 'IndexRef | None'), ('new', 'IndexRef | None')), ('__weakref__', '__dict__'), 'absent', False, False, ('IndexChange', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'IndexChangeKind')), ('F', (None, 'IndexRef')), ('F', (None, 'IndexRef'))), (('__init__', 490), ('__repr__', 353), ('__eq__', 108), ('__setattr__', 709), ('__delattr__', 601), ('__hash__', 218)), ('table', 'name', 'kind', 'old', 'new')),
-    'schemalint.diff.tables:Comparison': (((True, True, True, False, False, True, True, False, False, False), (('changes', 'tuple[TableChange, ...]'), ('old_schema', 'Schema | None'), ('new_schema', 'Schema | None'), ('old_unknown', 'str | None', 'value', False), ('new_unknown', 'str | None', 'value', False), ('by_name', 'dict[str, TableChange]', 'field', True, False, True, False, None, False, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Comparison', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'Schema')), ('F', (None, 'Schema')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'dict'))), (('__init__', 368), ('__repr__', 232), ('__eq__', 4), ('__setattr__', 613), ('__delattr__', 505), ('__hash__', 122)), ('changes', 'old_schema', 'new_schema', 'old_unknown', 'new_unknown', 'by_name')),
-    'schemalint.diff.tables:TableChange': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('old', 'Table | None'), ('new', 'Table | None'), ('verdict', 'Verdict'), ('differences', 'tuple[Difference, ...]', 'value', False), ('unknown_reason', 'str | None', 'value', False), ('looks_unchanged', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('TableChange', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Table')), ('F', (None, 'Table')), ('F', (None, 'Verdict')), ('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'bool'))), (('__init__', 435), ('__repr__', 299), ('__eq__', 59), ('__setattr__', 662), ('__delattr__', 554), ('__hash__', 171)), ('name', 'old', 'new', 'verdict', 'differences', 'unknown_reason', 'looks_unchanged')),
-    'schemalint.diff.usage:IndexUses': (((True, True, True, False, False, True, True, False, False, False), (('state', "Literal['used', 'unused', 'unknown']"), ('accesses', 'tuple[DbAccess, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('IndexUses', 'object'), ()), (('F', (None, 'Literal')), ('F', (None, 'tuple'))), (('__init__', 485), ('__repr__', 348), ('__eq__', 103), ('__setattr__', 704), ('__delattr__', 596), ('__hash__', 213)), ('state', 'accesses')),
-    'schemalint.discovery:ProjectLayout': (((True, True, True, False, False, True, True, False, False, False), (('root', 'Path'), ('functions_dir', 'Path'), ('schema_file', 'Path')), ('__weakref__', '__dict__'), 'absent', False, False, ('ProjectLayout', 'object'), ()), (('F', (None, 'Path')), ('F', (None, 'Path')), ('F', (None, 'Path'))), (('__init__', 477), ('__repr__', 340), ('__eq__', 96), ('__setattr__', 697), ('__delattr__', 589), ('__hash__', 206)), ('root', 'functions_dir', 'schema_file')),
-    'schemalint.engine:_Node': (((True, True, True, False, False, True, True, False, False, False), (('table', 'Table | None', 'value', False), ('field', 'FieldRef | None', 'value', False), ('index', 'IndexRef | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('_Node', 'object'), ()), (('F', (None, 'Table')), ('F', (None, 'FieldRef')), ('F', (None, 'IndexRef'))), (('__init__', 488), ('__repr__', 351), ('__eq__', 106), ('__setattr__', 707), ('__delattr__', 599), ('__hash__', 216)), ('table', 'field', 'index')),
-    'schemalint.findings:Diagnostic': (((True, True, True, False, False, True, True, False, False, False), (('code', 'str'), ('rule', 'str'), ('severity', 'Severity'), ('message', 'str'), ('help', 'str | None'), ('span', 'Span'), ('table', 'str | None', 'value', False), ('field', 'str | None', 'value', False), ('index', 'str | None', 'value', False), ('withheld', 'tuple[str, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Diagnostic', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Severity')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 372), ('__repr__', 236), ('__eq__', 8), ('__setattr__', 617), ('__delattr__', 509), ('__hash__', 126)), ('code', 'rule', 'severity', 'message', 'help', 'span', 'table', 'field', 'index', 'withheld')),
-    'schemalint.generate.completeness:Gaps': (((True, True, True, False, False, True, True, False, False, False), (('errors', 'tuple[ParserDiagnostic, ...]', 'value', False), ('rule_errors', 'tuple[Diagnostic, ...]', 'value', False), ('lost_tables', 'tuple[VUnknown, ...]', 'value', False), ('lost_functions', 'tuple[str, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Gaps', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 379), ('__repr__', 243), ('__eq__', 13), ('__setattr__', 620), ('__delattr__', 512), ('__hash__', 129)), ('errors', 'rule_errors', 'lost_tables', 'lost_functions')),
-    'schemalint.generate.docs_fields:ChangeRow': (((True, True, True, False, False, True, True, False, False, False), (('path', 'str'), ('change', 'str'), ('current', 'str'), ('staged', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('ChangeRow', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 464), ('__repr__', 327), ('__eq__', 87), ('__setattr__', 689), ('__delattr__', 581), ('__hash__', 198)), ('path', 'change', 'current', 'staged')),
-    'schemalint.generate.docs_fields:FieldRow': (((True, True, True, False, False, True, True, False, False, False), (('path', 'str'), ('type', 'str'), ('optional', 'str'), ('references', 'str'), ('description', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('FieldRow', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 468), ('__repr__', 331), ('__eq__', 91), ('__setattr__', 692), ('__delattr__', 584), ('__hash__', 201)), ('path', 'type', 'optional', 'references', 'description')),
-    'schemalint.generate.docs_fields:FieldTable': (((True, True, True, False, False, True, True, False, False, False), (('heading', 'str'), ('rows', 'tuple[FieldRow, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('FieldTable', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 391), ('__repr__', 255), ('__eq__', 25), ('__setattr__', 631), ('__delattr__', 523), ('__hash__', 140)), ('heading', 'rows')),
-    'schemalint.generate.docs_fields:NoteBook': (((True, True, True, False, False, False, True, False, False, False), (('notes', 'list[str]', 'field', True, False, True, True, None, True, '<missing>', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('NoteBook', 'object'), ()), (('F', (None, 'list')),), (('__init__', 448), ('__repr__', 312), ('__eq__', 71), ('__hash__', None)), ('notes',)),
-    'schemalint.generate.docs_fields:StagedChange': (((True, True, True, False, False, True, True, False, False, False), (('sentence', 'str'), ('changes', 'tuple[ChangeRow, ...]'), ('tables', 'tuple[FieldTable, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('StagedChange', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 481), ('__repr__', 344), ('__eq__', 100), ('__setattr__', 701), ('__delattr__', 593), ('__hash__', 210)), ('sentence', 'changes', 'tables')),
-    'schemalint.generate.docs_model:DocsModel': (((True, True, True, False, False, True, True, False, False, False), (('overview', 'Overview'), ('pages', 'tuple[TablePage, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('DocsModel', 'object'), ()), (('F', (None, 'Overview')), ('F', (None, 'tuple'))), (('__init__', 461), ('__repr__', 324), ('__eq__', 84), ('__setattr__', 686), ('__delattr__', 578), ('__hash__', 195)), ('overview', 'pages')),
-    'schemalint.generate.docs_model:Overview': (((True, True, True, False, False, True, True, False, False, False), (('notice', 'str'), ('intro', 'str'), ('tables', 'tuple[TableSummary, ...]'), ('diagram', 'str'), ('options', 'tuple[SchemaOption, ...]'), ('notes', 'tuple[str, ...]'), ('findings', 'tuple[FindingRow, ...] | None')), ('__weakref__', '__dict__'), 'absent', False, False, ('Overview', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 449), ('__repr__', 313), ('__eq__', 72), ('__setattr__', 674), ('__delattr__', 566), ('__hash__', 183)), ('notice', 'intro', 'tables', 'diagram', 'options', 'notes', 'findings')),
-    'schemalint.generate.docs_model:ReferrerRow': (((True, True, True, False, False, True, True, False, False, False), (('table', 'str'), ('field', 'str'), ('cardinality', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('ReferrerRow', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 487), ('__repr__', 350), ('__eq__', 105), ('__setattr__', 706), ('__delattr__', 598), ('__hash__', 215)), ('table', 'field', 'cardinality')),
-    'schemalint.generate.docs_model:SchemaOption': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('value', 'str'), ('meaning', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('SchemaOption', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 445), ('__repr__', 309), ('__eq__', 68), ('__setattr__', 671), ('__delattr__', 563), ('__hash__', 180)), ('name', 'value', 'meaning')),
-    'schemalint.generate.docs_model:TablePage': (((True, True, True, False, False, True, True, False, False, False), (('file_name', 'str'), ('notice', 'str'), ('title', 'str'), ('description', 'tuple[str, ...]'), ('source', 'str'), ('shape', 'str'), ('fields', 'tuple[FieldTable, ...]'), ('staged', 'StagedChange | None'), ('indexes', 'tuple[IndexRow, ...]'), ('search_indexes', 'tuple[SearchIndexRow, ...]'), ('vector_indexes', 'tuple[VectorIndexRow, ...]'), ('referenced_by', 'tuple[ReferrerRow, ...]'), ('diagram', 'str'), ('notes', 'tuple[str, ...]'), ('findings', 'tuple[FindingRow, ...] | None')), ('__weakref__', '__dict__'), 'absent', False, False, ('TablePage', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'StagedChange')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 383), ('__repr__', 247), ('__eq__', 17), ('__setattr__', 623), ('__delattr__', 515), ('__hash__', 132)), ('file_name', 'notice', 'title', 'description', 'source', 'shape', 'fields', 'staged', 'indexes', 'search_indexes', 'vector_indexes', 'referenced_by', 'diagram', 'notes', 'findings')),
-    'schemalint.generate.docs_model:TableSummary': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('description', 'str'), ('fields', 'str'), ('indexes', 'str'), ('search_indexes', 'str'), ('vector_indexes', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('TableSummary', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 420), ('__repr__', 284), ('__eq__', 48), ('__setattr__', 651), ('__delattr__', 543), ('__hash__', 160)), ('name', 'description', 'fields', 'indexes', 'search_indexes', 'vector_indexes')),
-    'schemalint.generate.docs_tables:FindingRow': (((True, True, True, False, False, True, True, False, False, False), (('severity', 'str'), ('rule', 'str'), ('message', 'str'), ('location', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('FindingRow', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 482), ('__repr__', 345), ('__eq__', 101), ('__setattr__', 702), ('__delattr__', 594), ('__hash__', 211)), ('severity', 'rule', 'message', 'location')),
-    'schemalint.generate.docs_tables:IndexRow': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('fields', 'str'), ('staged', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('IndexRow', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 424), ('__repr__', 288), ('__eq__', 52), ('__setattr__', 656), ('__delattr__', 548), ('__hash__', 164)), ('name', 'fields', 'staged')),
-    'schemalint.generate.docs_tables:SearchIndexRow': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('search_field', 'str'), ('filter_fields', 'str'), ('staged', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('SearchIndexRow', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 437), ('__repr__', 301), ('__eq__', 60), ('__setattr__', 664), ('__delattr__', 556), ('__hash__', 172)), ('name', 'search_field', 'filter_fields', 'staged')),
-    'schemalint.generate.docs_tables:VectorIndexRow': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('vector_field', 'str'), ('dimensions', 'str'), ('filter_fields', 'str'), ('staged', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('VectorIndexRow', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 446), ('__repr__', 310), ('__eq__', 69), ('__setattr__', 673), ('__delattr__', 565), ('__hash__', 181)), ('name', 'vector_field', 'dimensions', 'filter_fields', 'staged')),
-    'schemalint.generate.mermaid:Attribute': (((True, True, True, False, False, True, True, False, False, False), (('type', 'str'), ('name', 'str'), ('key', "Literal['PK', 'FK', '']", 'value', False), ('comment', 'str', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Attribute', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Literal')), ('F', (None, 'str'))), (('__init__', 495), ('__repr__', 358), ('__eq__', 112), ('__setattr__', 713), ('__delattr__', 605), ('__hash__', 222)), ('type', 'name', 'key', 'comment')),
-    'schemalint.generate.mermaid:Relationship': (((True, True, True, True, False, True, True, False, False, False), (('source', 'str'), ('path', 'str'), ('target', 'str'), ('cardinality', 'Cardinality')), ('__weakref__', '__dict__'), 'absent', False, False, ('Relationship', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Cardinality'))), (('__init__', 483), ('__repr__', 346), ('__eq__', 102), ('__lt__', 227), ('__le__', 226), ('__gt__', 117), ('__ge__', 116), ('__setattr__', 703), ('__delattr__', 595), ('__hash__', 212)), ('source', 'path', 'target', 'cardinality')),
-    'schemalint.generate.output:CheckResult': (((True, True, True, False, False, True, True, False, False, False), (('changed', 'tuple[str, ...]'), ('diff', 'str'), ('unlisted', 'tuple[str, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('CheckResult', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 367), ('__repr__', 231), ('__eq__', 3), ('__setattr__', 612), ('__delattr__', 504), ('__hash__', 121)), ('changed', 'diff', 'unlisted')),
-    'schemalint.generate.output:WriteResult': (((True, True, True, False, False, True, True, False, False, False), (('written', 'tuple[str, ...]'), ('unchanged', 'tuple[str, ...]'), ('removed', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('WriteResult', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 500), ('__repr__', 363), ('__eq__', 115), ('__setattr__', 716), ('__delattr__', 608), ('__hash__', 225)), ('written', 'unchanged', 'removed')),
-    'schemalint.generate.output:_Plan': (((True, True, True, False, False, False, True, False, False, False), (('manifest', 'dict[str, Any]'), ('owned', 'set[str]'), ('to_write', 'dict[str, str]', 'field', True, False, True, True, None, True, '<missing>', False), ('unchanged', 'list[str]', 'field', True, False, True, True, None, True, '<missing>', False), ('to_remove', 'list[str]', 'field', True, False, True, True, None, True, '<missing>', False), ('previous', 'dict[str, bytes]', 'field', True, False, True, True, None, True, '<missing>', False), ('stale_temps', 'list[str]', 'field', True, False, True, True, None, True, '<missing>', False), ('unlisted', 'list[str]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('_Plan', 'object'), ()), (('F', (None, 'dict')), ('F', (None, 'set')), ('F', (None, 'dict')), ('F', (None, 'list')), ('F', (None, 'list')), ('F', (None, 'dict')), ('F', (None, 'list')), ('F', (None, 'list'))), (('__init__', 410), ('__repr__', 274), ('__eq__', 42), ('__hash__', None)), ('manifest', 'owned', 'to_write', 'unchanged', 'to_remove', 'previous', 'stale_temps', 'unlisted')),
-    'schemalint.generate.python_api:_Node': (((True, True, True, False, False, False, True, False, False, False), (('path', 'tuple[str, ...]'), ('class_name', 'str'), ('functions', 'list[ConvexFunction]', 'field', True, False, True, True, None, True, '<missing>', False), ('children', 'list[str]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('_Node', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'list')), ('F', (None, 'list'))), (('__init__', 465), ('__repr__', 328), ('__eq__', 88), ('__hash__', None)), ('path', 'class_name', 'functions', 'children')),
-    'schemalint.generate.python_api:_Param': (((True, True, True, False, False, True, True, False, False, False), (('key', 'str'), ('annotation', 'str'), ('optional', 'bool')), ('__weakref__', '__dict__'), 'absent', False, False, ('_Param', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'bool'))), (('__init__', 395), ('__repr__', 259), ('__eq__', 28), ('__setattr__', 634), ('__delattr__', 526), ('__hash__', 142)), ('key', 'annotation', 'optional')),
-    'schemalint.generate.python_api:_Signature': (((True, True, True, False, False, True, True, False, False, False), (('params', 'tuple[_Param, ...]'), ('var_keyword', 'str | None'), ('returns', 'str'), ('args_shape', 'str'), ('result_shape', 'str'), ('notes', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('_Signature', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 462), ('__repr__', 325), ('__eq__', 85), ('__setattr__', 687), ('__delattr__', 579), ('__hash__', 196)), ('params', 'var_keyword', 'returns', 'args_shape', 'result_shape', 'notes')),
-    'schemalint.generate.python_convert:Shape': (((True, True, True, False, False, True, True, False, False, False), (('int64', 'bool', 'value', False), ('items', 'Shape | None', 'value', False), ('values', 'Shape | None', 'value', False), ('fields', 'tuple[tuple[str, Shape], ...]', 'value', False), ('tag', 'str | None', 'value', False), ('variants', 'tuple[tuple[str, Shape], ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Shape', 'object'), ()), (('F', (None, 'bool')), ('F', (None, 'Shape')), ('F', (None, 'Shape')), ('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 393), ('__repr__', 257), ('__eq__', 27), ('__setattr__', 632), ('__delattr__', 524), ('__hash__', 141)), ('int64', 'items', 'values', 'fields', 'tag', 'variants')),
-    'schemalint.generate.python_format:Group': (((True, True, True, False, False, True, True, False, False, False), (('head', 'str'), ('opener', 'str'), ('items', 'tuple[Expression, ...]'), ('closer', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('Group', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'str'))), (('__init__', 386), ('__repr__', 250), ('__eq__', 20), ('__setattr__', 626), ('__delattr__', 518), ('__hash__', 135)), ('head', 'opener', 'items', 'closer')),
-    'schemalint.generate.python_model:AliasView': (((True, True, True, False, False, True, True, False, False, False), (('kind', 'ClassVar[str]', 'value', False), ('is_class', 'ClassVar[bool]', 'value', False), ('name', 'str'), ('value', 'str'), ('comments', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('AliasView', 'object'), ()), (('C', (None, 'ClassVar')), ('C', (None, 'ClassVar')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 443), ('__repr__', 307), ('__eq__', 66), ('__setattr__', 669), ('__delattr__', 561), ('__hash__', 178)), ('name', 'value', 'comments')),
-    'schemalint.generate.python_model:ApiView': (((True, True, True, False, False, True, True, False, False, False), (('header', 'str'), ('imports', 'tuple[tuple[ImportView, ...], ...]'), ('definitions', 'tuple[DefinitionView, ...]'), ('namespaces', 'tuple[NamespaceView, ...]'), ('functions', 'tuple[tuple[str, str], ...]'), ('exports', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('ApiView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 388), ('__repr__', 252), ('__eq__', 22), ('__setattr__', 628), ('__delattr__', 520), ('__hash__', 137)), ('header', 'imports', 'definitions', 'namespaces', 'functions', 'exports')),
-    'schemalint.generate.python_model:DocumentsView': (((True, True, True, False, False, True, True, False, False, False), (('header', 'str'), ('imports', 'tuple[tuple[ImportView, ...], ...]'), ('id_types', 'tuple[IdTypeView, ...]'), ('table_names', 'tuple[str, ...]'), ('definitions', 'tuple[DefinitionView, ...]'), ('exports', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('DocumentsView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 390), ('__repr__', 254), ('__eq__', 24), ('__setattr__', 630), ('__delattr__', 522), ('__hash__', 139)), ('header', 'imports', 'id_types', 'table_names', 'definitions', 'exports')),
-    'schemalint.generate.python_model:FieldView': (((True, True, True, False, False, True, True, False, False, False), (('key', 'str'), ('name', 'str'), ('annotation', 'str'), ('docstring', 'str | None'), ('comments', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('FieldView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 397), ('__repr__', 261), ('__eq__', 30), ('__setattr__', 635), ('__delattr__', 527), ('__hash__', 144)), ('key', 'name', 'annotation', 'docstring', 'comments')),
-    'schemalint.generate.python_model:IdTypeView': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('name_literal', 'str'), ('comments', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('IdTypeView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 433), ('__repr__', 297), ('__eq__', 57), ('__setattr__', 660), ('__delattr__', 552), ('__hash__', 169)), ('name', 'name_literal', 'comments')),
-    'schemalint.generate.python_model:ImportView': (((True, True, True, False, False, True, True, False, False, False), (('module', 'str'), ('names', 'tuple[str, ...]'), ('alias', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('ImportView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'str'))), (('__init__', 416), ('__repr__', 280), ('__eq__', 46), ('__setattr__', 649), ('__delattr__', 541), ('__hash__', 158)), ('module', 'names', 'alias')),
-    'schemalint.generate.python_model:InitView': (((True, True, True, False, False, True, True, False, False, False), (('header', 'str'), ('imports', 'tuple[tuple[ImportView, ...], ...]'), ('exports', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('InitView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 389), ('__repr__', 253), ('__eq__', 23), ('__setattr__', 629), ('__delattr__', 521), ('__hash__', 138)), ('header', 'imports', 'exports')),
-    'schemalint.generate.python_model:MethodView': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('kind', 'str'), ('identifier', 'str'), ('params', 'tuple[ParamView, ...]'), ('var_keyword', 'str | None'), ('returns', 'str'), ('cast', 'str | None'), ('docstring', 'str'), ('arguments', 'str'), ('args_shape', 'str'), ('result_shape', 'str'), ('subscription', 'str | None', 'value', False), ('subscription_docstring', 'str', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('MethodView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 431), ('__repr__', 295), ('__eq__', 56), ('__setattr__', 659), ('__delattr__', 551), ('__hash__', 168)), ('name', 'kind', 'identifier', 'params', 'var_keyword', 'returns', 'cast', 'docstring', 'arguments', 'args_shape', 'result_shape', 'subscription', 'subscription_docstring')),
-    'schemalint.generate.python_model:NamespaceView': (((True, True, True, False, False, True, True, False, False, False), (('class_name', 'str'), ('docstring', 'str'), ('children', 'tuple[tuple[str, str], ...]'), ('methods', 'tuple[MethodView, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('NamespaceView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 369), ('__repr__', 233), ('__eq__', 5), ('__setattr__', 614), ('__delattr__', 506), ('__hash__', 123)), ('class_name', 'docstring', 'children', 'methods')),
-    'schemalint.generate.python_model:PackageView': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('init', 'InitView'), ('documents', 'DocumentsView'), ('api', 'ApiView'), ('incomplete', 'tuple[str, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('PackageView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'InitView')), ('F', (None, 'DocumentsView')), ('F', (None, 'ApiView')), ('F', (None, 'tuple'))), (('__init__', 429), ('__repr__', 293), ('__eq__', 54), ('__setattr__', 657), ('__delattr__', 549), ('__hash__', 166)), ('name', 'init', 'documents', 'api', 'incomplete')),
-    'schemalint.generate.python_model:ParamView': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('key', 'str'), ('annotation', 'str'), ('optional', 'bool')), ('__weakref__', '__dict__'), 'absent', False, False, ('ParamView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'bool'))), (('__init__', 430), ('__repr__', 294), ('__eq__', 55), ('__setattr__', 658), ('__delattr__', 550), ('__hash__', 167)), ('name', 'key', 'annotation', 'optional')),
-    'schemalint.generate.python_model:TypedDictView': (((True, True, True, False, False, True, True, False, False, False), (('kind', 'ClassVar[str]', 'value', False), ('name', 'str'), ('name_literal', 'str'), ('functional', 'bool'), ('docstring', 'str | None'), ('comments', 'tuple[str, ...]'), ('fields', 'tuple[FieldView, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('TypedDictView', 'object'), ()), (('C', (None, 'ClassVar')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'bool')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 434), ('__repr__', 298), ('__eq__', 58), ('__setattr__', 661), ('__delattr__', 553), ('__hash__', 170)), ('name', 'name_literal', 'functional', 'docstring', 'comments', 'fields')),
-    'schemalint.generate.python_pydantic_api:PydanticApiView': (((True, True, True, False, False, True, True, False, False, False), (('header', 'str'), ('imports', 'tuple[tuple[ImportView, ...], ...]'), ('definitions', 'tuple[PydanticDefinitionView, ...]'), ('namespaces', 'tuple[NamespaceView, ...]'), ('functions', 'tuple[tuple[str, str], ...]'), ('exports', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('PydanticApiView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 388), ('__repr__', 252), ('__eq__', 22), ('__setattr__', 628), ('__delattr__', 520), ('__hash__', 137)), ('header', 'imports', 'definitions', 'namespaces', 'functions', 'exports')),
-    'schemalint.generate.python_pydantic_documents:PydanticDocumentsView': (((True, True, True, False, False, True, True, False, False, False), (('header', 'str'), ('id_types', 'tuple[IdTypeView, ...]'), ('table_names', 'tuple[str, ...]'), ('definitions', 'tuple[PydanticDefinitionView, ...]'), ('typing_names', 'str'), ('pydantic_import', 'ImportView'), ('no_value', 'bool'), ('exports', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('PydanticDocumentsView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'ImportView')), ('F', (None, 'bool')), ('F', (None, 'tuple'))), (('__init__', 387), ('__repr__', 251), ('__eq__', 21), ('__setattr__', 627), ('__delattr__', 519), ('__hash__', 136)), ('header', 'id_types', 'table_names', 'definitions', 'typing_names', 'pydantic_import', 'no_value', 'exports')),
-    'schemalint.generate.python_pydantic_model:ModelFieldView': (((True, True, True, False, False, True, True, False, False, False), (('lines', 'str'), ('docstring', 'str | None'), ('comments', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('ModelFieldView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 408), ('__repr__', 272), ('__eq__', 40), ('__setattr__', 645), ('__delattr__', 537), ('__hash__', 154)), ('lines', 'docstring', 'comments')),
-    'schemalint.generate.python_pydantic_model:ModelView': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('docstring', 'str | None'), ('fields', 'tuple[ModelFieldView, ...]'), ('extra_allowed', 'bool')), ('__weakref__', '__dict__'), 'absent', False, False, ('ModelView', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'bool'))), (('__init__', 421), ('__repr__', 285), ('__eq__', 49), ('__setattr__', 652), ('__delattr__', 544), ('__hash__', 161)), ('name', 'docstring', 'fields', 'extra_allowed')),
-    'schemalint.generate.python_types:AliasDef': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('value', 'str'), ('doc', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('AliasDef', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 444), ('__repr__', 308), ('__eq__', 67), ('__setattr__', 670), ('__delattr__', 562), ('__hash__', 179)), ('name', 'value', 'doc')),
-    'schemalint.generate.python_types:FieldDef': (((True, True, True, False, False, True, True, False, False, False), (('key', 'str'), ('annotation', 'str'), ('optional', 'bool'), ('doc', 'str | None', 'value', False), ('notes', 'tuple[str, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('FieldDef', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'bool')), ('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 396), ('__repr__', 260), ('__eq__', 29), ('__setattr__', 633), ('__delattr__', 525), ('__hash__', 143)), ('key', 'annotation', 'optional', 'doc', 'notes')),
-    'schemalint.generate.python_types:Place': (((True, True, True, False, False, True, True, False, False, False), (('parts', 'tuple[str, ...]'), ('owner', 'str'), ('path', 'str', 'value', False), ('condition', 'str', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Place', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 463), ('__repr__', 326), ('__eq__', 86), ('__setattr__', 688), ('__delattr__', 580), ('__hash__', 197)), ('parts', 'owner', 'path', 'condition')),
-    'schemalint.generate.python_types:TypedDictDef': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('fields', 'tuple[FieldDef, ...]'), ('doc', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('TypedDictDef', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'str'))), (('__init__', 423), ('__repr__', 287), ('__eq__', 51), ('__setattr__', 654), ('__delattr__', 546), ('__hash__', 163)), ('name', 'fields', 'doc')),
-    'schemalint.index_naming:NamingHabit': (((True, True, True, False, False, True, True, False, False, False), (('camel', 'bool', 'value', False), ('short_ids', 'bool', 'value', False), ('and_joiner', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('NamingHabit', 'object'), ()), (('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'bool'))), (('__init__', 366), ('__repr__', 230), ('__eq__', 2), ('__setattr__', 611), ('__delattr__', 503), ('__hash__', 120)), ('camel', 'short_ids', 'and_joiner')),
-    'schemalint.ir:Comment': (((True, True, True, False, False, True, True, True, False, False), (('text', 'str'), ('span', 'Span'), ('own_line', 'bool')), ('__weakref__', '__dict__'), 'absent', False, False, ('Comment', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'bool'))), (('__init__', 494), ('__repr__', 357), ('__eq__', 111), ('__setattr__', 712), ('__delattr__', 604), ('__hash__', 221)), ()),
-    'schemalint.ir:ConvexFunction': (((True, True, True, False, False, True, True, True, False, False), (('module', 'str'), ('name', 'str'), ('kind', 'FunctionKind'), ('visibility', 'Visibility'), ('args', 'Validator | None', 'value', False), ('returns', 'Validator | None', 'value', False), ('span', 'Span | None', 'value', False), ('doc', 'str | None', 'value', False), ('builder', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('ConvexFunction', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'FunctionKind')), ('F', (None, 'Visibility')), ('F', (None, 'Validator')), ('F', (None, 'Validator')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 414), ('__repr__', 278), ('__eq__', 45), ('__setattr__', 648), ('__delattr__', 540), ('__hash__', 157)), ()),
-    'schemalint.ir:DbAccess': (((True, True, True, False, False, True, True, True, False, False), (('kind', 'AccessKind'), ('tables', 'tuple[str, ...] | None'), ('span', 'Span'), ('indexes', 'tuple[IndexUse, ...]', 'value', False), ('filters', 'tuple[FilterUse, ...]', 'value', False), ('order', 'str | None', 'value', False), ('terminal', 'str | None', 'value', False), ('escapes', 'bool', 'value', False), ('function', 'str | None', 'value', False), ('followed', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('DbAccess', 'object'), ()), (('F', (None, 'AccessKind')), ('F', (None, 'tuple')), ('F', (None, 'Span')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'bool')), ('F', (None, 'str')), ('F', (None, 'bool'))), (('__init__', 403), ('__repr__', 267), ('__eq__', 36), ('__setattr__', 641), ('__delattr__', 533), ('__hash__', 150)), ()),
-    'schemalint.ir:DbIndex': (((True, True, True, False, False, True, True, True, True, False), (('name', 'str'), ('fields', 'tuple[str, ...]'), ('staged', 'bool', 'value', False), ('span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('DbIndex', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'Span'))), (('__init__', 425), ('__repr__', 289), ('__eq__', 53), ('__setattr__', 655), ('__delattr__', 547), ('__hash__', 165)), ()),
-    'schemalint.ir:Field': (((True, True, True, False, False, True, True, True, True, False), (('name', 'str'), ('validator', 'Validator'), ('span', 'Span | None', 'value', False), ('name_span', 'Span | None', 'value', False), ('doc', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Field', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Validator')), ('F', (None, 'Span')), ('F', (None, 'Span')), ('F', (None, 'str'))), (('__init__', 442), ('__repr__', 306), ('__eq__', 65), ('__setattr__', 668), ('__delattr__', 560), ('__hash__', 177)), ()),
-    'schemalint.ir:FilterUse': (((True, True, True, False, False, True, True, True, False, False), (('eq_fields', 'tuple[str, ...]', 'value', False), ('range_fields', 'tuple[str, ...]', 'value', False), ('eq_values', 'tuple[str, ...]', 'value', False), ('complete', 'bool', 'value', False), ('span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('FilterUse', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'Span'))), (('__init__', 378), ('__repr__', 242), ('__eq__', 12), ('__setattr__', 619), ('__delattr__', 511), ('__hash__', 128)), ()),
-    'schemalint.ir:FunctionModules': (((True, True, True, False, False, True, True, True, False, False), (('functions', 'tuple[ConvexFunction, ...]'), ('diagnostics', 'tuple[ParserDiagnostic, ...]', 'value', False), ('usage', 'Usage | None', 'value', False), ('left_out', 'tuple[str, ...]', 'value', False), ('skipped', 'tuple[ParserDiagnostic, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('FunctionModules', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'Usage')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 385), ('__repr__', 249), ('__eq__', 19), ('__setattr__', 625), ('__delattr__', 517), ('__hash__', 134)), ()),
-    'schemalint.ir:IndexUse': (((True, True, True, False, False, True, True, True, False, False), (('kind', 'IndexUseKind'), ('names', 'tuple[str, ...] | None'), ('range', 'tuple[RangeStep, ...] | None', 'value', False), ('span', 'Span | None', 'value', False), ('name_span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('IndexUse', 'object'), ()), (('F', (None, 'IndexUseKind')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'Span')), ('F', (None, 'Span'))), (('__init__', 399), ('__repr__', 263), ('__eq__', 32), ('__setattr__', 637), ('__delattr__', 529), ('__hash__', 146)), ()),
-    'schemalint.ir:Project': (((True, True, True, False, False, True, True, True, False, False), (('root', 'str'), ('schema_file', 'str'), ('schema', 'Schema | None'), ('diagnostics', 'tuple[ParserDiagnostic, ...]', 'value', False), ('files', 'tuple[SourceFile, ...]', 'value', False), ('functions', 'FunctionModules | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Project', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Schema')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'FunctionModules'))), (('__init__', 478), ('__repr__', 341), ('__eq__', 97), ('__setattr__', 698), ('__delattr__', 590), ('__hash__', 207)), ()),
-    'schemalint.ir:RangeStep': (((True, True, True, False, False, True, True, True, False, False), (('op', 'RangeOp'), ('field', 'str'), ('span', 'Span | None', 'value', False), ('value_text', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('RangeStep', 'object'), ()), (('F', (None, 'RangeOp')), ('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'str'))), (('__init__', 450), ('__repr__', 314), ('__eq__', 73), ('__setattr__', 675), ('__delattr__', 567), ('__hash__', 184)), ()),
-    'schemalint.ir:RuntimeAccess': (((True, True, True, False, False, True, True, True, False, False), (('kind', 'RuntimeAccessKind'), ('span', 'Span')), ('__weakref__', '__dict__'), 'absent', False, False, ('RuntimeAccess', 'object'), ()), (('F', (None, 'RuntimeAccessKind')), ('F', (None, 'Span'))), (('__init__', 402), ('__repr__', 266), ('__eq__', 35), ('__setattr__', 640), ('__delattr__', 532), ('__hash__', 149)), ()),
-    'schemalint.ir:Schema': (((True, True, True, False, False, True, True, True, False, False), (('tables', 'tuple[Table, ...]'), ('schema_validation', 'bool', 'value', False), ('strict_table_name_types', 'bool', 'value', False), ('span', 'Span | None', 'value', False), ('shadowed_tables', 'tuple[ShadowedTable, ...]', 'value', False), ('runtime_accesses', 'tuple[RuntimeAccess, ...]', 'value', False), ('unknown_parts', 'tuple[VUnknown, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Schema', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'Span')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 493), ('__repr__', 356), ('__eq__', 110), ('__setattr__', 711), ('__delattr__', 603), ('__hash__', 220)), ()),
-    'schemalint.ir:SearchIndex': (((True, True, True, False, False, True, True, True, True, False), (('name', 'str'), ('search_field', 'str'), ('filter_fields', 'tuple[str, ...]'), ('staged', 'bool', 'value', False), ('span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('SearchIndex', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'Span'))), (('__init__', 438), ('__repr__', 302), ('__eq__', 61), ('__setattr__', 663), ('__delattr__', 555), ('__hash__', 173)), ()),
-    'schemalint.ir:ShadowedTable': (((True, True, True, False, False, True, True, True, False, False), (('name', 'str'), ('span', 'Span | None'), ('winner_span', 'Span | None'), ('first_from_spread', 'bool'), ('second_from_spread', 'bool')), ('__weakref__', '__dict__'), 'absent', False, False, ('ShadowedTable', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'Span')), ('F', (None, 'bool')), ('F', (None, 'bool'))), (('__init__', 440), ('__repr__', 304), ('__eq__', 63), ('__setattr__', 666), ('__delattr__', 558), ('__hash__', 175)), ()),
-    'schemalint.ir:SourceFile': (((True, True, True, False, False, True, True, True, False, False), (('path', 'str'), ('directives', 'tuple[Comment, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('SourceFile', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 466), ('__repr__', 329), ('__eq__', 89), ('__setattr__', 690), ('__delattr__', 582), ('__hash__', 199)), ()),
-    'schemalint.ir:Table': (((True, True, True, False, False, True, True, True, False, False), (('name', 'str'), ('document', 'Validator'), ('staged_document', 'Validator | None', 'value', False), ('indexes', 'tuple[DbIndex, ...]', 'value', False), ('search_indexes', 'tuple[SearchIndex, ...]', 'value', False), ('vector_indexes', 'tuple[VectorIndex, ...]', 'value', False), ('span', 'Span | None', 'value', False), ('name_span', 'Span | None', 'value', False), ('definition_span', 'Span | None', 'value', False), ('doc', 'str | None', 'value', False), ('origin', 'TableOrigin', 'field', True, False, True, True, None, True, '<missing>', False), ('unknown_parts', 'tuple[VUnknown, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Table', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Validator')), ('F', (None, 'Validator')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'Span')), ('F', (None, 'Span')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'TableOrigin')), ('F', (None, 'tuple'))), (('__init__', 422), ('__repr__', 286), ('__eq__', 50), ('__setattr__', 653), ('__delattr__', 545), ('__hash__', 162)), ()),
-    'schemalint.ir:TableOrigin': (((True, True, True, False, False, True, True, True, False, False), (('file', 'str | None'), ('spread', 'str | None', 'value', False), ('spread_span', 'Span | None', 'value', False), ('package', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('TableOrigin', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'str'))), (('__init__', 382), ('__repr__', 246), ('__eq__', 16), ('__setattr__', 622), ('__delattr__', 514), ('__hash__', 131)), ()),
-    'schemalint.ir:Usage': (((True, True, True, False, False, True, True, True, False, False), (('accesses', 'tuple[DbAccess, ...]', 'value', False), ('complete', 'bool', 'value', False), ('unknown', 'tuple[tuple[str, Span], ...]', 'value', False), ('string_literals', 'frozenset[str]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Usage', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'tuple')), ('F', (None, 'frozenset'))), (('__init__', 365), ('__repr__', 229), ('__eq__', 1), ('__setattr__', 610), ('__delattr__', 502), ('__hash__', 119)), ()),
-    'schemalint.ir:VAny': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VAny', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 451), ('__repr__', 315), ('__eq__', 74), ('__setattr__', 684), ('__delattr__', 576), ('__hash__', 185)), ()),
-    'schemalint.ir:VArray': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('element', 'Validator')), ('__weakref__', '__dict__'), 'absent', False, False, ('VArray', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'Validator'))), (('__init__', 452), ('__repr__', 316), ('__eq__', 75), ('__setattr__', 676), ('__delattr__', 568), ('__hash__', 186)), ()),
-    'schemalint.ir:VBoolean': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VBoolean', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 451), ('__repr__', 315), ('__eq__', 74), ('__setattr__', 684), ('__delattr__', 576), ('__hash__', 185)), ()),
-    'schemalint.ir:VBytes': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VBytes', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 451), ('__repr__', 315), ('__eq__', 74), ('__setattr__', 684), ('__delattr__', 576), ('__hash__', 185)), ()),
-    'schemalint.ir:VCommitTs': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VCommitTs', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 451), ('__repr__', 315), ('__eq__', 74), ('__setattr__', 684), ('__delattr__', 576), ('__hash__', 185)), ()),
-    'schemalint.ir:VFloat64': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VFloat64', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 451), ('__repr__', 315), ('__eq__', 74), ('__setattr__', 684), ('__delattr__', 576), ('__hash__', 185)), ()),
-    'schemalint.ir:VFunction': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('fn_type', 'str | None', 'value', False), ('args', 'Validator | None', 'value', False), ('returns', 'Validator | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('VFunction', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'str')), ('F', (None, 'Validator')), ('F', (None, 'Validator'))), (('__init__', 454), ('__repr__', 318), ('__eq__', 77), ('__setattr__', 678), ('__delattr__', 570), ('__hash__', 188)), ()),
-    'schemalint.ir:VId': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('table_name', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('VId', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'str'))), (('__init__', 458), ('__repr__', 322), ('__eq__', 81), ('__setattr__', 682), ('__delattr__', 574), ('__hash__', 192)), ()),
-    'schemalint.ir:VInt64': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VInt64', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 451), ('__repr__', 315), ('__eq__', 74), ('__setattr__', 684), ('__delattr__', 576), ('__hash__', 185)), ()),
-    'schemalint.ir:VLiteral': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('value', 'str | bool | float | int'), ('value_type', 'LiteralType')), ('__repr__', '__weakref__', '__dict__'), 'absent', False, False, ('VLiteral', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'str')), ('F', (None, 'LiteralType'))), (('__init__', 459), ('__eq__', 82), ('__setattr__', 683), ('__delattr__', 575), ('__hash__', 193)), ()),
-    'schemalint.ir:VNull': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VNull', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 451), ('__repr__', 315), ('__eq__', 74), ('__setattr__', 684), ('__delattr__', 576), ('__hash__', 185)), ()),
-    'schemalint.ir:VObject': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('fields', 'tuple[Field, ...]'), ('unknown_parts', 'tuple[VUnknown, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('VObject', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 453), ('__repr__', 317), ('__eq__', 76), ('__setattr__', 677), ('__delattr__', 569), ('__hash__', 187)), ()),
-    'schemalint.ir:VRecord': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('keys', 'Validator'), ('values', 'Validator')), ('__weakref__', '__dict__'), 'absent', False, False, ('VRecord', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'Validator')), ('F', (None, 'Validator'))), (('__init__', 455), ('__repr__', 319), ('__eq__', 78), ('__setattr__', 679), ('__delattr__', 571), ('__hash__', 189)), ()),
-    'schemalint.ir:VString': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VString', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 451), ('__repr__', 315), ('__eq__', 74), ('__setattr__', 684), ('__delattr__', 576), ('__hash__', 185)), ()),
-    'schemalint.ir:VUnion': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('members', 'tuple[Validator, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('VUnion', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'tuple'))), (('__init__', 456), ('__repr__', 320), ('__eq__', 79), ('__setattr__', 680), ('__delattr__', 572), ('__hash__', 190)), ()),
-    'schemalint.ir:VUnknown': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('reason', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('VUnknown', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'str'))), (('__init__', 457), ('__repr__', 321), ('__eq__', 80), ('__setattr__', 681), ('__delattr__', 573), ('__hash__', 191)), ()),
-    'schemalint.ir:Validator': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('optional', 'bool', 'value', False), ('span', 'Span | None', 'value', False), ('name', 'str | None', 'field', False, True, True, True, None, False, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Validator', 'object'), ()), (('C', (None, 'ClassVar')), ('F', (None, 'bool')), ('F', (None, 'Span')), ('F', (None, 'str'))), (('__init__', 451), ('__repr__', 315), ('__eq__', 74), ('__setattr__', 684), ('__delattr__', 576), ('__hash__', 185)), ()),
-    'schemalint.ir:VectorIndex': (((True, True, True, False, False, True, True, True, True, False), (('name', 'str'), ('vector_field', 'str'), ('dimensions', 'JsonScalar'), ('filter_fields', 'tuple[str, ...]'), ('staged', 'bool', 'value', False), ('span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('VectorIndex', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'JsonScalar')), ('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'Span'))), (('__init__', 447), ('__repr__', 311), ('__eq__', 70), ('__setattr__', 672), ('__delattr__', 564), ('__hash__', 182)), ()),
-    'schemalint.irquery:IndexRef': (((True, True, True, False, False, True, True, False, False, False), (('table', 'Table'), ('index', 'AnyIndex'), ('kind', 'IndexKind')), ('__weakref__', '__dict__'), 'absent', False, False, ('IndexRef', 'object'), ()), (('F', (None, 'Table')), ('F', (None, 'AnyIndex')), ('F', (None, 'IndexKind'))), (('__init__', 489), ('__repr__', 352), ('__eq__', 107), ('__setattr__', 708), ('__delattr__', 600), ('__hash__', 217)), ('table', 'index', 'kind')),
-    'schemalint.parser.assignments:_Ref': (((True, True, False, False, False, False, True, False, False, False), (('span', 'Span'), ('name', 'str | None', 'value', False), ('receiver', 'Value | None', 'value', False), ('key', 'str | None', 'value', False), ('receiver_node', 'Node | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('_Ref', 'object'), ()), (('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'Value')), ('F', (None, 'str')), ('F', (None, 'Node'))), (('__init__', 484), ('__repr__', 347)), ('span', 'name', 'receiver', 'key', 'receiver_node')),
-    'schemalint.parser.convex_tables:_FieldIndexArgs': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('config', 'JSObject'), ('field', 'str'), ('filters', 'tuple[str, ...]'), ('staged', 'bool'), ('span', 'Span | None')), ('__weakref__', '__dict__'), 'absent', False, False, ('_FieldIndexArgs', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'JSObject')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'Span'))), (('__init__', 419), ('__repr__', 283), ('__eq__', 47), ('__setattr__', 650), ('__delattr__', 542), ('__hash__', 159)), ('name', 'config', 'field', 'filters', 'staged', 'span')),
-    'schemalint.parser.js:LongString': (((True, True, False, False, False, False, True, False, False, False), (('length', 'int', 'value', False),), (), 'absent', True, False, ('LongString', 'Unknown', 'Value', 'object'), (('schemalint.parser.values', 'Unknown', False, (('reason', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, False, False), ('quiet', 'bool', '_FIELD', False, True, True, True, None, True, False, False), ('created', 'ClassVar[int]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False))),)), (('F', (None, 'int')),), (('__init__', 475), ('__repr__', 338)), ('reason', 'span', 'quiet', 'length')),
-    'schemalint.parser.js:Thrown': (((True, True, False, False, False, False, True, False, False, False), (('error', 'str', 'value', False), ('reported', 'bool', 'value', False)), (), 'absent', True, False, ('Thrown', 'Unknown', 'Value', 'object'), (('schemalint.parser.values', 'Unknown', False, (('reason', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, False, False), ('quiet', 'bool', '_FIELD', False, True, True, True, None, True, False, False), ('created', 'ClassVar[int]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False))),)), (('F', (None, 'str')), ('F', (None, 'bool'))), (('__init__', 474), ('__repr__', 337)), ('reason', 'span', 'quiet', 'error', 'reported')),
-    'schemalint.parser.lower:Lowering': (((True, True, True, False, False, False, True, False, False, False), (('fallback', 'Span'), ('diagnostics', 'list[ParserDiagnostic]', 'field', True, False, True, True, None, True, '<missing>', False), ('budget', 'ValidatorBudget', 'field', True, False, True, True, None, True, '<missing>', False), ('_seen', 'set[tuple[Span, str]]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Lowering', 'object'), ()), (('F', (None, 'Span')), ('F', (None, 'list')), ('F', (None, 'ValidatorBudget')), ('F', (None, 'set'))), (('__init__', 380), ('__repr__', 244), ('__eq__', 14), ('__hash__', None)), ('fallback', 'diagnostics', 'budget', '_seen')),
-    'schemalint.parser.modules:ImportRef': (((True, True, False, False, False, False, True, False, False, False), (('module', 'Module'), ('name', 'str'), ('span', 'Span | None')), ('__weakref__', '__dict__'), 'absent', False, False, ('ImportRef', 'object'), ()), (('F', (None, 'Module')), ('F', (None, 'str')), ('F', (None, 'Span'))), (('__init__', 415), ('__repr__', 279)), ('module', 'name', 'span')),
-    'schemalint.parser.modules:Module': (((True, True, False, False, False, False, True, False, False, False), (('display', 'str'), ('path', 'Path | None', 'value', False), ('source', 'SourceText | None', 'value', False), ('package', 'str | None', 'value', False), ('package_exports', 'dict[str, Value] | None', 'value', False), ('state', 'str', 'value', False), ('scope', 'Scope | None', 'value', False), ('exports', 'dict[str, str | ImportRef]', 'field', True, False, True, True, None, True, '<missing>', False), ('star_exports', 'list[Module]', 'field', True, False, True, True, None, True, '<missing>', False), ('dependencies', 'list[Module]', 'field', True, False, True, True, None, True, '<missing>', False), ('body', 'list[Node]', 'field', True, False, True, True, None, True, '<missing>', False), ('type_exports', 'set[str]', 'field', True, False, True, True, None, True, '<missing>', False), ('has_type_star_export', 'bool', 'value', False), ('named_imports', 'list[tuple[Module, str, Span | None, Node | None]]', 'field', True, False, True, True, None, True, '<missing>', False), ('commonjs', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Module', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Path')), ('F', (None, 'SourceText')), ('F', (None, 'str')), ('F', (None, 'dict')), ('F', (None, 'str')), ('F', (None, 'Scope')), ('F', (None, 'dict')), ('F', (None, 'list')), ('F', (None, 'list')), ('F', (None, 'list')), ('F', (None, 'set')), ('F', (None, 'bool')), ('F', (None, 'list')), ('F', (None, 'bool'))), (('__init__', 376), ('__repr__', 240)), ('display', 'path', 'source', 'package', 'package_exports', 'state', 'scope', 'exports', 'star_exports', 'dependencies', 'body', 'type_exports', 'has_type_star_export', 'named_imports', 'commonjs')),
-    'schemalint.parser.resolve:Resolution': (((True, True, True, False, False, True, True, False, False, False), (('kind', 'str'), ('path', 'Path | None', 'value', False), ('package', 'str | None', 'value', False), ('detail', 'str', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Resolution', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Path')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 401), ('__repr__', 265), ('__eq__', 34), ('__setattr__', 639), ('__delattr__', 531), ('__hash__', 148)), ('kind', 'path', 'package', 'detail')),
-    'schemalint.parser.resolve:TsConfig': (((True, True, True, False, False, False, True, False, False, False), (('directory', 'Path'), ('base_url', 'Path | None', 'value', False), ('paths', 'dict[str, list[str]]', 'field', True, False, True, True, None, True, '<missing>', False), ('paths_base', 'Path | None', 'value', False), ('paths_file', 'Path | None', 'value', False), ('keeps_unused_imports', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('TsConfig', 'object'), ()), (('F', (None, 'Path')), ('F', (None, 'Path')), ('F', (None, 'dict')), ('F', (None, 'Path')), ('F', (None, 'Path')), ('F', (None, 'bool'))), (('__init__', 375), ('__repr__', 239), ('__eq__', 11), ('__hash__', None)), ('directory', 'base_url', 'paths', 'paths_base', 'paths_file', 'keeps_unused_imports')),
-    'schemalint.parser.scope:Binding': (((True, True, False, False, False, False, True, False, False, False), (('value', 'Value | None', 'value', False), ('ref', 'ImportRef | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Binding', 'object'), ()), (('F', (None, 'Value')), ('F', (None, 'ImportRef'))), (('__init__', 498), ('__repr__', 361)), ('value', 'ref')),
-    'schemalint.parser.scope:Scope': (((True, True, False, False, False, False, True, False, False, False), (('module', 'Module'), ('parent', 'Scope | None', 'value', False), ('bindings', 'dict[str, Binding]', 'field', True, False, True, True, None, True, '<missing>', False), ('block', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Scope', 'object'), ()), (('F', (None, 'Module')), ('F', (None, 'Scope')), ('F', (None, 'dict')), ('F', (None, 'bool'))), (('__init__', 417), ('__repr__', 281)), ('module', 'parent', 'bindings', 'block')),
-    'schemalint.parser.usage_chains:Chain': (((True, True, True, False, False, False, True, False, False, False), (('indexes', 'list[IndexUse]', 'field', True, False, True, True, None, True, '<missing>', False), ('filters', 'list[FilterUse]', 'field', True, False, True, True, None, True, '<missing>', False), ('order', 'str | None', 'value', False), ('terminal', 'str | None', 'value', False), ('escapes', 'bool', 'value', False), ('consumed', 'set[int]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Chain', 'object'), ()), (('F', (None, 'list')), ('F', (None, 'list')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'bool')), ('F', (None, 'set'))), (('__init__', 392), ('__repr__', 256), ('__eq__', 26), ('__hash__', None)), ('indexes', 'filters', 'order', 'terminal', 'escapes', 'consumed')),
-    'schemalint.parser.usage_scope:Declaration': (((True, True, True, False, False, True, True, False, False, False), (('kind', 'str'), ('node', 'Node'), ('scope', 'Node'), ('const', 'bool', 'value', False), ('index', 'int', 'value', False), ('key', 'str | None', 'value', False), ('function', 'Node | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Declaration', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Node')), ('F', (None, 'Node')), ('F', (None, 'bool')), ('F', (None, 'int')), ('F', (None, 'str')), ('F', (None, 'Node'))), (('__init__', 400), ('__repr__', 264), ('__eq__', 33), ('__setattr__', 638), ('__delattr__', 530), ('__hash__', 147)), ('kind', 'node', 'scope', 'const', 'index', 'key', 'function')),
-    'schemalint.parser.values:BigInt': (((True, True, True, False, False, True, True, False, False, False), (('value', 'int'),), ('__weakref__', '__dict__'), 'absent', False, False, ('BigInt', 'object'), ()), (('F', (None, 'int')),), (('__init__', 496), ('__repr__', 359), ('__eq__', 113), ('__setattr__', 714), ('__delattr__', 606), ('__hash__', 223)), ('value',)),
-    'schemalint.parser.values:Builtin': (((True, True, False, False, False, False, True, False, False, False), (('name', 'str'), ('impl', 'BuiltinImpl')), ('__weakref__', '__dict__'), 'absent', False, False, ('Builtin', 'Value', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'BuiltinImpl'))), (('__init__', 427), ('__repr__', 291)), ('name', 'impl')),
-    'schemalint.parser.values:Closure': (((True, True, False, False, False, False, True, False, False, False), (('name', 'str'), ('params', 'Node | None'), ('body', 'Node'), ('module', 'Module'), ('scope', 'Scope'), ('span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Closure', 'Value', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Node')), ('F', (None, 'Node')), ('F', (None, 'Module')), ('F', (None, 'Scope')), ('F', (None, 'Span'))), (('__init__', 436), ('__repr__', 300)), ('name', 'params', 'body', 'module', 'scope', 'span')),
-    'schemalint.parser.values:FunctionBuilder': (((True, True, False, False, False, False, True, False, False, False), (('kind', 'str', 'value', False), ('visibility', 'str', 'value', False), ('custom', 'str | None', 'value', False), ('added_args', 'JSObject | None', 'value', False), ('args_unknown', 'str | None', 'value', False)), (), 'absent', False, False, ('FunctionBuilder', 'Builtin', 'Value', 'object'), (('schemalint.parser.values', 'Builtin', False, (('name', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('impl', 'BuiltinImpl', '_FIELD', True, True, True, True, None, True, False, False))),)), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'JSObject')), ('F', (None, 'str'))), (('__init__', 428), ('__repr__', 292)), ('name', 'impl', 'kind', 'visibility', 'custom', 'added_args', 'args_unknown')),
-    'schemalint.parser.values:FunctionValue': (((True, True, False, False, False, False, True, False, False, False), (('kind', 'str'), ('visibility', 'str'), ('args', 'Validator | None'), ('returns', 'Validator | None'), ('span', 'Span | None', 'value', False), ('builder', 'str | None', 'value', False), ('notice', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('FunctionValue', 'Value', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Validator')), ('F', (None, 'Validator')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 404), ('__repr__', 268)), ('kind', 'visibility', 'args', 'returns', 'span', 'builder', 'notice')),
-    'schemalint.parser.values:JSArray': (((True, True, False, False, False, False, True, False, False, False), (('items', 'list[Value]', 'field', True, False, True, True, None, True, '<missing>', False), ('span', 'Span | None', 'value', False), ('frozen', 'bool', 'value', False), ('captured', 'bool', 'value', False), ('unknown', 'Unknown | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('JSArray', 'Value', 'object'), ()), (('F', (None, 'list')), ('F', (None, 'Span')), ('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'Unknown'))), (('__init__', 394), ('__repr__', 258)), ('items', 'span', 'frozen', 'captured', 'unknown')),
-    'schemalint.parser.values:JSObject': (((True, True, False, False, False, False, True, False, False, False), (('props', 'dict[str, Property]', 'field', True, False, True, True, None, True, '<missing>', False), ('span', 'Span | None', 'value', False), ('shadowed', 'list[Shadowing]', 'field', True, False, True, True, None, True, '<missing>', False), ('unknown_parts', 'list[Unknown]', 'field', True, False, True, True, None, True, '<missing>', False), ('frozen', 'bool', 'value', False), ('captured', 'bool', 'value', False), ('proto', 'Value | None', 'value', False), ('hidden', 'dict[str, Property] | None', 'value', False), ('setters', 'dict[str, Value] | None', 'value', False), ('getters', 'set[str] | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('JSObject', 'Value', 'object'), ()), (('F', (None, 'dict')), ('F', (None, 'Span')), ('F', (None, 'list')), ('F', (None, 'list')), ('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'Value')), ('F', (None, 'dict')), ('F', (None, 'dict')), ('F', (None, 'set'))), (('__init__', 472), ('__repr__', 335)), ('props', 'span', 'shadowed', 'unknown_parts', 'frozen', 'captured', 'proto', 'hidden', 'setters', 'getters')),
-    'schemalint.parser.values:NamespaceValue': (((True, True, False, False, False, False, True, False, False, False), (('module', 'Module'), ('span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('NamespaceValue', 'Value', 'object'), ()), (('F', (None, 'Module')), ('F', (None, 'Span'))), (('__init__', 418), ('__repr__', 282)), ('module', 'span')),
-    'schemalint.parser.values:OpaqueValue': (((True, True, False, False, False, False, True, False, False, False), (('name', 'str'), ('members', 'dict[str, Any]', 'field', True, False, True, True, None, True, '<missing>', False), ('span', 'Span | None', 'value', False), ('closed', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('OpaqueValue', 'Value', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'dict')), ('F', (None, 'Span')), ('F', (None, 'bool'))), (('__init__', 432), ('__repr__', 296)), ('name', 'members', 'span', 'closed')),
-    'schemalint.parser.values:Property': (((True, True, False, False, False, False, True, False, True, False), (('value', 'Value'), ('key_span', 'Span | None', 'value', False), ('span', 'Span | None', 'value', False), ('doc', 'str | None', 'value', False), ('spread_span', 'Span | None', 'value', False), ('spread_text', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Property', 'object'), ()), (('F', (None, 'Value')), ('F', (None, 'Span')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'str'))), (('__init__', 497), ('__repr__', 360)), ('value', 'key_span', 'span', 'doc', 'spread_span', 'spread_text')),
-    'schemalint.parser.values:SchemaValue': (((True, True, False, False, False, False, True, False, False, False), (('tables', 'JSObject'), ('schema_validation', 'bool', 'value', False), ('strict_table_name_types', 'bool', 'value', False), ('span', 'Span | None', 'value', False), ('problems', 'list[TableProblem]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('SchemaValue', 'Value', 'object'), ()), (('F', (None, 'JSObject')), ('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'Span')), ('F', (None, 'list'))), (('__init__', 492), ('__repr__', 355)), ('tables', 'schema_validation', 'strict_table_name_types', 'span', 'problems')),
-    'schemalint.parser.values:Shadowing': (((True, True, False, False, False, False, True, False, False, False), (('name', 'str'), ('first', 'Property'), ('second', 'Property')), ('__weakref__', '__dict__'), 'absent', False, False, ('Shadowing', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Property')), ('F', (None, 'Property'))), (('__init__', 426), ('__repr__', 290)), ('name', 'first', 'second')),
-    'schemalint.parser.values:TableDefValue': (((True, True, False, False, False, False, True, False, False, False), (('document', 'ValidatorValue'), ('span', 'Span | None', 'value', False), ('indexes', 'list[DbIndex]', 'field', True, False, True, True, None, True, '<missing>', False), ('search_indexes', 'list[SearchIndex]', 'field', True, False, True, True, None, True, '<missing>', False), ('vector_indexes', 'list[VectorIndex]', 'field', True, False, True, True, None, True, '<missing>', False), ('staged_document', 'ValidatorValue | None', 'value', False), ('problems', 'list[TableProblem]', 'field', True, False, True, True, None, True, '<missing>', False), ('package', 'str | None', 'value', False), ('live_arrays', 'list[tuple[str, int, JSArray]]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('TableDefValue', 'Value', 'object'), ()), (('F', (None, 'ValidatorValue')), ('F', (None, 'Span')), ('F', (None, 'list')), ('F', (None, 'list')), ('F', (None, 'list')), ('F', (None, 'ValidatorValue')), ('F', (None, 'list')), ('F', (None, 'str')), ('F', (None, 'list'))), (('__init__', 377), ('__repr__', 241)), ('document', 'span', 'indexes', 'search_indexes', 'vector_indexes', 'staged_document', 'problems', 'package', 'live_arrays')),
-    'schemalint.parser.values:TableProblem': (((True, True, False, False, False, False, True, False, False, False), (('message', 'str'), ('span', 'Span | None'), ('quiet', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('TableProblem', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'bool'))), (('__init__', 412), ('__repr__', 276)), ('message', 'span', 'quiet')),
-    'schemalint.parser.values:Unknown': (((True, True, False, False, False, False, True, False, False, False), (('reason', 'str'), ('span', 'Span | None', 'value', False), ('quiet', 'bool', 'value', False), ('created', 'ClassVar[int]', 'value', False)), ('__post_init__', '__weakref__', '__dict__'), 'absent', True, False, ('Unknown', 'Value', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'bool')), ('C', (None, 'ClassVar'))), (('__init__', 473), ('__repr__', 336)), ('reason', 'span', 'quiet')),
-    'schemalint.reporters:ReportContext': (((True, True, True, False, False, True, True, False, False, False), (('root', 'Path'), ('files', 'tuple[str, ...]', 'value', False), ('rules', 'Mapping[str, CatalogEntry]', 'field', True, False, True, True, None, True, '<missing>', False), ('read_source', 'Callable[[str], str | None]', 'value', False), ('color', 'bool | None', 'value', False), ('docs_url', 'str', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('ReportContext', 'object'), ()), (('F', (None, 'Path')), ('F', (None, 'tuple')), ('F', (None, 'Mapping')), ('F', (None, 'Callable')), ('F', (None, 'bool')), ('F', (None, 'str'))), (('__init__', 476), ('__repr__', 339), ('__eq__', 95), ('__setattr__', 696), ('__delattr__', 588), ('__hash__', 205)), ('root', 'files', 'rules', 'read_source', 'color', 'docs_url')),
-    'schemalint.rulemeta:Option': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('type', 'OptionType'), ('default', 'OptionValue'), ('description', 'str'), ('choices', 'tuple[str, ...]', 'value', False), ('minimum', 'int | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Option', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'OptionType')), ('F', (None, 'OptionValue')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'int'))), (('__init__', 441), ('__repr__', 305), ('__eq__', 64), ('__setattr__', 667), ('__delattr__', 559), ('__hash__', 176)), ('name', 'type', 'default', 'description', 'choices', 'minimum')),
-    'schemalint.rules.base:Baseline': (((True, True, True, False, False, True, True, False, False, False), (('project', 'Project | None'), ('label', 'str'), ('span_suffix', 'str', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Baseline', 'object'), ()), (('F', (None, 'Project')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 470), ('__repr__', 333), ('__eq__', 93), ('__setattr__', 694), ('__delattr__', 586), ('__hash__', 203)), ('project', 'label', 'span_suffix')),
-    'schemalint.rules.base:RuleContext': (((True, True, True, False, False, True, True, False, False, False), (('project', 'Project'), ('schema', 'Schema'), ('options', 'RuleOptions', 'field', True, False, True, True, None, True, '<missing>', False), ('baseline', 'Baseline | None', 'value', False), ('_memo', 'dict[str, object]', 'field', True, False, True, False, None, False, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('RuleContext', 'object'), ()), (('F', (None, 'Project')), ('F', (None, 'Schema')), ('F', (None, 'RuleOptions')), ('F', (None, 'Baseline')), ('F', (None, 'dict'))), (('__init__', 471), ('__repr__', 334), ('__eq__', 94), ('__setattr__', 695), ('__delattr__', 587), ('__hash__', 204)), ('project', 'schema', 'options', 'baseline', '_memo')),
-    'schemalint.rules.base:RuleOptions': (((True, True, True, False, False, True, True, False, False, False), (('values', 'Mapping[str, OptionValue]', 'field', True, False, True, True, None, True, '<missing>', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('RuleOptions', 'object'), ()), (('F', (None, 'Mapping')),), (('__init__', 499), ('__repr__', 362), ('__eq__', 114), ('__setattr__', 715), ('__delattr__', 607), ('__hash__', 224)), ('values',)),
-    'schemalint.rules.base:Violation': (((True, True, True, False, False, True, True, False, False, False), (('message', 'str'), ('help', 'str | None', 'value', False), ('span', 'Span | None', 'value', False), ('table', 'str | None', 'value', False), ('field', 'str | None', 'value', False), ('index', 'str | None', 'value', False), ('severity', 'Severity | None', 'value', False), ('withheld', 'tuple[str, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Violation', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Severity')), ('F', (None, 'tuple'))), (('__init__', 411), ('__repr__', 275), ('__eq__', 43), ('__setattr__', 646), ('__delattr__', 538), ('__hash__', 155)), ('message', 'help', 'span', 'table', 'field', 'index', 'severity', 'withheld')),
-    'schemalint.rules.inconsistent_index_name:_Meaning': (((True, True, True, False, False, True, True, False, False, False), (('field', 'str'), ('tables', 'int'), ('uses', 'int')), ('__weakref__', '__dict__'), 'absent', False, False, ('_Meaning', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'int')), ('F', (None, 'int'))), (('__init__', 381), ('__repr__', 245), ('__eq__', 15), ('__setattr__', 621), ('__delattr__', 513), ('__hash__', 130)), ('field', 'tables', 'uses')),
-    'schemalint.rules:RuleSpec': (((True, True, True, False, False, True, True, False, False, False), (('module', 'str'), ('catalog_file', 'Path')), (), 'absent', False, False, ('RuleSpec', 'RuleMetadata', 'object'), (('schemalint.catalog_files', 'RuleMetadata', True, (('code', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('name', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('severity', 'Severity', '_FIELD', True, True, True, True, None, True, False, False), ('stage', 'Stage', '_FIELD', True, True, True, True, None, True, False, False), ('since', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('summary', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('options', 'tuple[Option, ...]', '_FIELD', True, True, True, True, None, True, False, False), ('needs', 'tuple[str, ...]', '_FIELD', True, True, True, True, None, True, False, False))),)), (('F', (None, 'str')), ('F', (None, 'Path'))), (('__init__', 371), ('__repr__', 235), ('__eq__', 7), ('__setattr__', 615), ('__delattr__', 507), ('__hash__', 125)), ('code', 'name', 'severity', 'stage', 'since', 'summary', 'options', 'needs', 'module', 'catalog_file')),
-    'schemalint.selection:RuleSelection': (((True, True, True, False, False, True, True, False, False, False), (('select', 'tuple[str, ...] | None'), ('extend_select', 'tuple[str, ...]', 'value', False), ('ignore', 'tuple[str, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('RuleSelection', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 479), ('__repr__', 342), ('__eq__', 98), ('__setattr__', 700), ('__delattr__', 592), ('__hash__', 208)), ('select', 'extend_select', 'ignore')),
-    'schemalint.suppressions:Directive': (((True, True, True, False, False, False, True, False, False, False), (('comment', 'Comment'), ('rules', 'tuple[str, ...]'), ('line', 'int | None'), ('used', 'set[str]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Directive', 'object'), ()), (('F', (None, 'Comment')), ('F', (None, 'tuple')), ('F', (None, 'int')), ('F', (None, 'set'))), (('__init__', 374), ('__repr__', 238), ('__eq__', 10), ('__hash__', None)), ('comment', 'rules', 'line', 'used')),
-    'schemalint.suppressions:Unused': (((True, True, True, False, False, True, True, False, False, False), (('comment', 'Comment'), ('message', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('Unused', 'object'), ()), (('F', (None, 'Comment')), ('F', (None, 'str'))), (('__init__', 373), ('__repr__', 237), ('__eq__', 9), ('__setattr__', 618), ('__delattr__', 510), ('__hash__', 127)), ('comment', 'message')),
-    'schemalint.tablewalk:FieldRef': (((True, True, True, False, False, True, True, False, True, False), (('table', 'Table'), ('path', 'str'), ('field', 'Field'), ('through', 'tuple[ContainerKind, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('FieldRef', 'object'), ()), (('F', (None, 'Table')), ('F', (None, 'str')), ('F', (None, 'Field')), ('F', (None, 'tuple'))), (('__init__', 491), ('__repr__', 354), ('__eq__', 109), ('__setattr__', 710), ('__delattr__', 602), ('__hash__', 219)), ('table', 'path', 'field', 'through')),
-    'schemalint.usagequery:IndexRef': (((True, True, True, False, False, True, True, False, False, False), (('access', 'DbAccess'), ('use', 'IndexUse'), ('table', 'str'), ('name', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('IndexRef', 'object'), ()), (('F', (None, 'DbAccess')), ('F', (None, 'IndexUse')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 364), ('__repr__', 228), ('__eq__', 0), ('__setattr__', 609), ('__delattr__', 501), ('__hash__', 118)), ('access', 'use', 'table', 'name')),
-    'schemalint.watching:ProjectFiles': (((True, True, True, False, False, True, True, False, False, False), (('layout', 'ProjectLayout'), ('read', 'Iterable[str]', 'value', False), ('config', 'Path | None', 'value', False), ('extra', 'tuple[Path, ...]', 'field', False, True, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('ProjectFiles', 'object'), ()), (('F', (None, 'ProjectLayout')), ('F', (None, 'Iterable')), ('F', (None, 'Path')), ('F', (None, 'tuple'))), (('__init__', 406), ('__repr__', 270), ('__eq__', 38), ('__setattr__', 643), ('__delattr__', 535), ('__hash__', 152)), ('layout', 'read', 'config', 'extra')),
-    'schemalint.watching:Targets': (((True, True, True, False, False, True, True, False, False, False), (('files', 'frozenset[Path]', 'value', False), ('trees', 'frozenset[Path]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Targets', 'object'), ()), (('F', (None, 'frozenset')), ('F', (None, 'frozenset'))), (('__init__', 384), ('__repr__', 248), ('__eq__', 18), ('__setattr__', 624), ('__delattr__', 516), ('__hash__', 133)), ('files', 'trees')),
+    'schemalint.catalog:CatalogEntry': (((True, True, True, False, False, True, True, False, False, False), (('metadata', 'RuleMetadata'), ('rationale', 'str'), ('bad', 'tuple[Example, ...]'), ('good', 'tuple[Example, ...]'), ('path', 'Path')), ('__weakref__', '__dict__'), 'absent', False, False, ('CatalogEntry', 'object'), ()), (('F', (None, 'RuleMetadata')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'Path'))), (('__init__', 245), ('__repr__', 159), ('__eq__', 27), ('__setattr__', 383), ('__delattr__', 322), ('__hash__', 88)), ('metadata', 'rationale', 'bad', 'good', 'path')),
+    'schemalint.catalog:Example': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('source', 'str'), ('options', 'Mapping[str, Any]', 'field', True, False, True, True, None, True, '<missing>', False), ('expect', 'tuple[ExpectedFinding, ...] | None', 'value', False), ('before', 'str | None', 'value', False), ('functions', 'Mapping[str, str]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Example', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Mapping')), ('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'Mapping'))), (('__init__', 259), ('__repr__', 173), ('__eq__', 33), ('__setattr__', 389), ('__delattr__', 328), ('__hash__', 94)), ('name', 'source', 'options', 'expect', 'before', 'functions')),
+    'schemalint.catalog:ExpectedFinding': (((True, True, True, False, False, True, True, False, False, False), (('line', 'int'), ('column', 'int'), ('message', 'str'), ('file', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('ExpectedFinding', 'object'), ()), (('F', (None, 'int')), ('F', (None, 'int')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 241), ('__repr__', 155), ('__eq__', 24), ('__setattr__', 381), ('__delattr__', 320), ('__hash__', 86)), ('line', 'column', 'message', 'file')),
+    'schemalint.catalog_files:RuleMetadata': (((True, True, True, False, False, True, True, False, False, False), (('code', 'str'), ('name', 'str'), ('severity', 'Severity'), ('stage', 'Stage'), ('since', 'str'), ('summary', 'str'), ('options', 'tuple[Option, ...]'), ('needs', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('RuleMetadata', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Severity')), ('F', (None, 'Stage')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 216), ('__repr__', 130), ('__eq__', 3), ('__setattr__', 365), ('__delattr__', 304), ('__hash__', 69)), ('code', 'name', 'severity', 'stage', 'since', 'summary', 'options', 'needs')),
+    'schemalint.catalogue_tables:Sources': (((True, True, True, False, False, False, True, False, False, False), (('lines', 'dict[str, list[bytes]]', 'field', True, False, True, True, None, True, '<missing>', False), ('trees', 'dict[str, SourceText]', 'field', True, False, True, True, None, True, '<missing>', False), ('arrays', 'dict[str, frozenset[bytes]]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Sources', 'object'), ()), (('F', (None, 'dict')), ('F', (None, 'dict')), ('F', (None, 'dict'))), (('__init__', 242), ('__repr__', 156), ('__eq__', 25), ('__hash__', None)), ('lines', 'trees', 'arrays')),
+    'schemalint.check_options:CheckOptions': (((True, True, True, False, False, True, True, False, False, False), (('output_format', 'str', 'value', False), ('output_file', 'Path | None', 'value', False), ('select', 'list[str] | None', 'value', False), ('extend_select', 'tuple[str, ...]', 'value', False), ('ignore', 'tuple[str, ...]', 'value', False), ('fail_on', 'str | None', 'value', False), ('strict', 'bool', 'value', False), ('preview', 'bool | None', 'value', False), ('statistics', 'bool', 'value', False), ('config_file', 'Path | None', 'value', False), ('color', 'str', 'value', False), ('docs_url', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('CheckOptions', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Path')), ('F', (None, 'list')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'Path')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 274), ('__repr__', 187), ('__eq__', 48), ('__setattr__', 404), ('__delattr__', 343), ('__hash__', 109)), ('output_format', 'output_file', 'select', 'extend_select', 'ignore', 'fail_on', 'strict', 'preview', 'statistics', 'config_file', 'color', 'docs_url')),
+    'schemalint.checking:ProjectResult': (((True, True, True, False, False, True, True, False, False, False), (('layout', 'ProjectLayout'), ('config', 'Config'), ('diagnostics', 'list[Diagnostic]'), ('files', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('ProjectResult', 'object'), ()), (('F', (None, 'ProjectLayout')), ('F', (None, 'Config')), ('F', (None, 'list')), ('F', (None, 'tuple'))), (('__init__', 239), ('__repr__', 153), ('__eq__', 22), ('__setattr__', 379), ('__delattr__', 318), ('__hash__', 84)), ('layout', 'config', 'diagnostics', 'files')),
+    'schemalint.config:Config': (((True, True, True, False, False, True, True, False, False, False), (('select', 'tuple[str, ...]', 'value', False), ('extend_select', 'tuple[str, ...]', 'value', False), ('ignore', 'tuple[str, ...]', 'value', False), ('preview', 'bool', 'value', False), ('severity', 'Mapping[str, Severity]', 'field', True, False, True, True, None, True, '<missing>', False), ('fail_on', 'Severity', 'value', False), ('strict', 'bool', 'value', False), ('per_file_ignores', 'tuple[FileIgnore, ...]', 'value', False), ('rule_options', 'Mapping[str, Mapping[str, OptionValue]]', 'field', True, False, True, True, None, True, '<missing>', False), ('source', 'Path | None', 'value', False), ('command_line', 'tuple[RuleSelection, ...]', 'value', False), ('origins', 'Mapping[str, str]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Config', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'Mapping')), ('F', (None, 'Severity')), ('F', (None, 'bool')), ('F', (None, 'tuple')), ('F', (None, 'Mapping')), ('F', (None, 'Path')), ('F', (None, 'tuple')), ('F', (None, 'Mapping'))), (('__init__', 287), ('__repr__', 200), ('__eq__', 57), ('__setattr__', 412), ('__delattr__', 351), ('__hash__', 118)), ('select', 'extend_select', 'ignore', 'preview', 'severity', 'fail_on', 'strict', 'per_file_ignores', 'rule_options', 'source', 'command_line', 'origins')),
+    'schemalint.config:FileIgnore': (((True, True, True, False, False, True, True, False, False, False), (('pattern', 'str'), ('selectors', 'tuple[str, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('FileIgnore', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 276), ('__repr__', 189), ('__eq__', 50), ('__setattr__', 406), ('__delattr__', 345), ('__hash__', 111)), ('pattern', 'selectors')),
+    'schemalint.conventions:Convention': (((True, True, True, False, False, True, True, False, False, False), (('style', 'S'), ('count', 'int'), ('total', 'int')), ('__weakref__', '__dict__'), 'absent', False, False, ('Convention', 'Generic', 'object'), ()), (('F', (None, 'S')), ('F', (None, 'int')), ('F', (None, 'int'))), (('__init__', 289), ('__repr__', 202), ('__eq__', 58), ('__setattr__', 414), ('__delattr__', 353), ('__hash__', 119)), ('style', 'count', 'total')),
+    'schemalint.diagnostics:ParserDiagnostic': (((True, True, True, False, False, True, True, False, False, False), (('kind', 'str'), ('message', 'str'), ('span', 'Span'), ('table', 'str | None', 'value', False), ('cause', 'str | None', 'value', False), ('severity', 'Severity | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('ParserDiagnostic', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Severity'))), (('__init__', 232), ('__repr__', 146), ('__eq__', 16), ('__setattr__', 373), ('__delattr__', 312), ('__hash__', 78)), ('kind', 'message', 'span', 'table', 'cause', 'severity')),
+    'schemalint.discovery:ProjectLayout': (((True, True, True, False, False, True, True, False, False, False), (('root', 'Path'), ('functions_dir', 'Path'), ('schema_file', 'Path')), ('__weakref__', '__dict__'), 'absent', False, False, ('ProjectLayout', 'object'), ()), (('F', (None, 'Path')), ('F', (None, 'Path')), ('F', (None, 'Path'))), (('__init__', 284), ('__repr__', 197), ('__eq__', 54), ('__setattr__', 410), ('__delattr__', 349), ('__hash__', 115)), ('root', 'functions_dir', 'schema_file')),
+    'schemalint.engine:_Node': (((True, True, True, False, False, True, True, False, False, False), (('table', 'Table | None', 'value', False), ('field', 'FieldRef | None', 'value', False), ('index', 'IndexRef | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('_Node', 'object'), ()), (('F', (None, 'Table')), ('F', (None, 'FieldRef')), ('F', (None, 'IndexRef'))), (('__init__', 290), ('__repr__', 203), ('__eq__', 59), ('__setattr__', 415), ('__delattr__', 354), ('__hash__', 120)), ('table', 'field', 'index')),
+    'schemalint.findings:Diagnostic': (((True, True, True, False, False, True, True, False, False, False), (('code', 'str'), ('rule', 'str'), ('severity', 'Severity'), ('message', 'str'), ('help', 'str | None'), ('span', 'Span'), ('table', 'str | None', 'value', False), ('field', 'str | None', 'value', False), ('index', 'str | None', 'value', False), ('withheld', 'tuple[str, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Diagnostic', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Severity')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 218), ('__repr__', 132), ('__eq__', 5), ('__setattr__', 366), ('__delattr__', 305), ('__hash__', 71)), ('code', 'rule', 'severity', 'message', 'help', 'span', 'table', 'field', 'index', 'withheld')),
+    'schemalint.index_naming:NamingHabit': (((True, True, True, False, False, True, True, False, False, False), (('camel', 'bool', 'value', False), ('short_ids', 'bool', 'value', False), ('and_joiner', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('NamingHabit', 'object'), ()), (('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'bool'))), (('__init__', 215), ('__repr__', 129), ('__eq__', 2), ('__setattr__', 363), ('__delattr__', 302), ('__hash__', 68)), ('camel', 'short_ids', 'and_joiner')),
+    'schemalint.ir:Comment': (((True, True, True, False, False, True, True, True, False, False), (('text', 'str'), ('span', 'Span'), ('own_line', 'bool')), ('__weakref__', '__dict__'), 'absent', False, False, ('Comment', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'bool'))), (('__init__', 295), ('__repr__', 208), ('__eq__', 63), ('__setattr__', 419), ('__delattr__', 358), ('__hash__', 124)), ()),
+    'schemalint.ir:ConvexFunction': (((True, True, True, False, False, True, True, True, False, False), (('module', 'str'), ('name', 'str'), ('kind', 'FunctionKind'), ('visibility', 'Visibility'), ('args', 'Validator | None', 'value', False), ('returns', 'Validator | None', 'value', False), ('span', 'Span | None', 'value', False), ('doc', 'str | None', 'value', False), ('builder', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('ConvexFunction', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'FunctionKind')), ('F', (None, 'Visibility')), ('F', (None, 'Validator')), ('F', (None, 'Validator')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 246), ('__repr__', 160), ('__eq__', 28), ('__setattr__', 384), ('__delattr__', 323), ('__hash__', 89)), ()),
+    'schemalint.ir:DbAccess': (((True, True, True, False, False, True, True, True, False, False), (('kind', 'AccessKind'), ('tables', 'tuple[str, ...] | None'), ('span', 'Span'), ('indexes', 'tuple[IndexUse, ...]', 'value', False), ('filters', 'tuple[FilterUse, ...]', 'value', False), ('order', 'str | None', 'value', False), ('terminal', 'str | None', 'value', False), ('escapes', 'bool', 'value', False), ('function', 'str | None', 'value', False), ('followed', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('DbAccess', 'object'), ()), (('F', (None, 'AccessKind')), ('F', (None, 'tuple')), ('F', (None, 'Span')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'bool')), ('F', (None, 'str')), ('F', (None, 'bool'))), (('__init__', 237), ('__repr__', 151), ('__eq__', 21), ('__setattr__', 378), ('__delattr__', 317), ('__hash__', 83)), ()),
+    'schemalint.ir:DbIndex': (((True, True, True, False, False, True, True, True, True, False), (('name', 'str'), ('fields', 'tuple[str, ...]'), ('staged', 'bool', 'value', False), ('span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('DbIndex', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'Span'))), (('__init__', 252), ('__repr__', 166), ('__eq__', 31), ('__setattr__', 387), ('__delattr__', 326), ('__hash__', 92)), ()),
+    'schemalint.ir:Field': (((True, True, True, False, False, True, True, True, True, False), (('name', 'str'), ('validator', 'Validator'), ('span', 'Span | None', 'value', False), ('name_span', 'Span | None', 'value', False), ('doc', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Field', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Validator')), ('F', (None, 'Span')), ('F', (None, 'Span')), ('F', (None, 'str'))), (('__init__', 262), ('__repr__', 176), ('__eq__', 36), ('__setattr__', 392), ('__delattr__', 331), ('__hash__', 97)), ()),
+    'schemalint.ir:FilterUse': (((True, True, True, False, False, True, True, True, False, False), (('eq_fields', 'tuple[str, ...]', 'value', False), ('range_fields', 'tuple[str, ...]', 'value', False), ('eq_values', 'tuple[str, ...]', 'value', False), ('complete', 'bool', 'value', False), ('span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('FilterUse', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'Span'))), (('__init__', 224), ('__repr__', 138), ('__eq__', 9), ('__setattr__', 368), ('__delattr__', 307), ('__hash__', 73)), ()),
+    'schemalint.ir:FunctionModules': (((True, True, True, False, False, True, True, True, False, False), (('functions', 'tuple[ConvexFunction, ...]'), ('diagnostics', 'tuple[ParserDiagnostic, ...]', 'value', False), ('usage', 'Usage | None', 'value', False), ('left_out', 'tuple[str, ...]', 'value', False), ('skipped', 'tuple[ParserDiagnostic, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('FunctionModules', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'Usage')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 229), ('__repr__', 143), ('__eq__', 14), ('__setattr__', 372), ('__delattr__', 311), ('__hash__', 77)), ()),
+    'schemalint.ir:IndexUse': (((True, True, True, False, False, True, True, True, False, False), (('kind', 'IndexUseKind'), ('names', 'tuple[str, ...] | None'), ('range', 'tuple[RangeStep, ...] | None', 'value', False), ('span', 'Span | None', 'value', False), ('name_span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('IndexUse', 'object'), ()), (('F', (None, 'IndexUseKind')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'Span')), ('F', (None, 'Span'))), (('__init__', 233), ('__repr__', 147), ('__eq__', 17), ('__setattr__', 374), ('__delattr__', 313), ('__hash__', 79)), ()),
+    'schemalint.ir:Project': (((True, True, True, False, False, True, True, True, False, False), (('root', 'str'), ('schema_file', 'str'), ('schema', 'Schema | None'), ('diagnostics', 'tuple[ParserDiagnostic, ...]', 'value', False), ('files', 'tuple[SourceFile, ...]', 'value', False), ('functions', 'FunctionModules | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Project', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Schema')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'FunctionModules'))), (('__init__', 285), ('__repr__', 198), ('__eq__', 55), ('__setattr__', 411), ('__delattr__', 350), ('__hash__', 116)), ()),
+    'schemalint.ir:RangeStep': (((True, True, True, False, False, True, True, True, False, False), (('op', 'RangeOp'), ('field', 'str'), ('span', 'Span | None', 'value', False), ('value_text', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('RangeStep', 'object'), ()), (('F', (None, 'RangeOp')), ('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'str'))), (('__init__', 264), ('__repr__', 178), ('__eq__', 38), ('__setattr__', 394), ('__delattr__', 333), ('__hash__', 99)), ()),
+    'schemalint.ir:RuntimeAccess': (((True, True, True, False, False, True, True, True, False, False), (('kind', 'RuntimeAccessKind'), ('span', 'Span')), ('__weakref__', '__dict__'), 'absent', False, False, ('RuntimeAccess', 'object'), ()), (('F', (None, 'RuntimeAccessKind')), ('F', (None, 'Span'))), (('__init__', 236), ('__repr__', 150), ('__eq__', 20), ('__setattr__', 377), ('__delattr__', 316), ('__hash__', 82)), ()),
+    'schemalint.ir:Schema': (((True, True, True, False, False, True, True, True, False, False), (('tables', 'tuple[Table, ...]'), ('schema_validation', 'bool', 'value', False), ('strict_table_name_types', 'bool', 'value', False), ('span', 'Span | None', 'value', False), ('shadowed_tables', 'tuple[ShadowedTable, ...]', 'value', False), ('runtime_accesses', 'tuple[RuntimeAccess, ...]', 'value', False), ('unknown_parts', 'tuple[VUnknown, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Schema', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'Span')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 294), ('__repr__', 207), ('__eq__', 62), ('__setattr__', 418), ('__delattr__', 357), ('__hash__', 123)), ()),
+    'schemalint.ir:SearchIndex': (((True, True, True, False, False, True, True, True, True, False), (('name', 'str'), ('search_field', 'str'), ('filter_fields', 'tuple[str, ...]'), ('staged', 'bool', 'value', False), ('span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('SearchIndex', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'Span'))), (('__init__', 258), ('__repr__', 172), ('__eq__', 32), ('__setattr__', 388), ('__delattr__', 327), ('__hash__', 93)), ()),
+    'schemalint.ir:ShadowedTable': (((True, True, True, False, False, True, True, True, False, False), (('name', 'str'), ('span', 'Span | None'), ('winner_span', 'Span | None'), ('first_from_spread', 'bool'), ('second_from_spread', 'bool')), ('__weakref__', '__dict__'), 'absent', False, False, ('ShadowedTable', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'Span')), ('F', (None, 'bool')), ('F', (None, 'bool'))), (('__init__', 260), ('__repr__', 174), ('__eq__', 34), ('__setattr__', 390), ('__delattr__', 329), ('__hash__', 95)), ()),
+    'schemalint.ir:SourceFile': (((True, True, True, False, False, True, True, True, False, False), (('path', 'str'), ('directives', 'tuple[Comment, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('SourceFile', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'tuple'))), (('__init__', 275), ('__repr__', 188), ('__eq__', 49), ('__setattr__', 405), ('__delattr__', 344), ('__hash__', 110)), ()),
+    'schemalint.ir:Table': (((True, True, True, False, False, True, True, True, False, False), (('name', 'str'), ('document', 'Validator'), ('staged_document', 'Validator | None', 'value', False), ('indexes', 'tuple[DbIndex, ...]', 'value', False), ('search_indexes', 'tuple[SearchIndex, ...]', 'value', False), ('vector_indexes', 'tuple[VectorIndex, ...]', 'value', False), ('span', 'Span | None', 'value', False), ('name_span', 'Span | None', 'value', False), ('definition_span', 'Span | None', 'value', False), ('doc', 'str | None', 'value', False), ('origin', 'TableOrigin', 'field', True, False, True, True, None, True, '<missing>', False), ('unknown_parts', 'tuple[VUnknown, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Table', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Validator')), ('F', (None, 'Validator')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'Span')), ('F', (None, 'Span')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'TableOrigin')), ('F', (None, 'tuple'))), (('__init__', 251), ('__repr__', 165), ('__eq__', 30), ('__setattr__', 386), ('__delattr__', 325), ('__hash__', 91)), ()),
+    'schemalint.ir:TableOrigin': (((True, True, True, False, False, True, True, True, False, False), (('file', 'str | None'), ('spread', 'str | None', 'value', False), ('spread_span', 'Span | None', 'value', False), ('package', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('TableOrigin', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'str'))), (('__init__', 227), ('__repr__', 141), ('__eq__', 12), ('__setattr__', 370), ('__delattr__', 309), ('__hash__', 75)), ()),
+    'schemalint.ir:Usage': (((True, True, True, False, False, True, True, True, False, False), (('accesses', 'tuple[DbAccess, ...]', 'value', False), ('complete', 'bool', 'value', False), ('unknown', 'tuple[tuple[str, Span], ...]', 'value', False), ('string_literals', 'frozenset[str]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Usage', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'tuple')), ('F', (None, 'frozenset'))), (('__init__', 214), ('__repr__', 128), ('__eq__', 1), ('__setattr__', 362), ('__delattr__', 301), ('__hash__', 67)), ()),
+    'schemalint.ir:VAny': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VAny', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 265), ('__repr__', 179), ('__eq__', 39), ('__setattr__', 403), ('__delattr__', 342), ('__hash__', 100)), ()),
+    'schemalint.ir:VArray': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('element', 'Validator')), ('__weakref__', '__dict__'), 'absent', False, False, ('VArray', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'Validator'))), (('__init__', 266), ('__repr__', 180), ('__eq__', 40), ('__setattr__', 395), ('__delattr__', 334), ('__hash__', 101)), ()),
+    'schemalint.ir:VBoolean': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VBoolean', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 265), ('__repr__', 179), ('__eq__', 39), ('__setattr__', 403), ('__delattr__', 342), ('__hash__', 100)), ()),
+    'schemalint.ir:VBytes': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VBytes', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 265), ('__repr__', 179), ('__eq__', 39), ('__setattr__', 403), ('__delattr__', 342), ('__hash__', 100)), ()),
+    'schemalint.ir:VCommitTs': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VCommitTs', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 265), ('__repr__', 179), ('__eq__', 39), ('__setattr__', 403), ('__delattr__', 342), ('__hash__', 100)), ()),
+    'schemalint.ir:VFloat64': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VFloat64', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 265), ('__repr__', 179), ('__eq__', 39), ('__setattr__', 403), ('__delattr__', 342), ('__hash__', 100)), ()),
+    'schemalint.ir:VFunction': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('fn_type', 'str | None', 'value', False), ('args', 'Validator | None', 'value', False), ('returns', 'Validator | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('VFunction', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'str')), ('F', (None, 'Validator')), ('F', (None, 'Validator'))), (('__init__', 268), ('__repr__', 182), ('__eq__', 42), ('__setattr__', 397), ('__delattr__', 336), ('__hash__', 103)), ()),
+    'schemalint.ir:VId': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('table_name', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('VId', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'str'))), (('__init__', 272), ('__repr__', 186), ('__eq__', 46), ('__setattr__', 401), ('__delattr__', 340), ('__hash__', 107)), ()),
+    'schemalint.ir:VInt64': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VInt64', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 265), ('__repr__', 179), ('__eq__', 39), ('__setattr__', 403), ('__delattr__', 342), ('__hash__', 100)), ()),
+    'schemalint.ir:VLiteral': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('value', 'str | bool | float | int'), ('value_type', 'LiteralType')), ('__repr__', '__weakref__', '__dict__'), 'absent', False, False, ('VLiteral', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'str')), ('F', (None, 'LiteralType'))), (('__init__', 273), ('__eq__', 47), ('__setattr__', 402), ('__delattr__', 341), ('__hash__', 108)), ()),
+    'schemalint.ir:VNull': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VNull', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 265), ('__repr__', 179), ('__eq__', 39), ('__setattr__', 403), ('__delattr__', 342), ('__hash__', 100)), ()),
+    'schemalint.ir:VObject': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('fields', 'tuple[Field, ...]'), ('unknown_parts', 'tuple[VUnknown, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('VObject', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 267), ('__repr__', 181), ('__eq__', 41), ('__setattr__', 396), ('__delattr__', 335), ('__hash__', 102)), ()),
+    'schemalint.ir:VRecord': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('keys', 'Validator'), ('values', 'Validator')), ('__weakref__', '__dict__'), 'absent', False, False, ('VRecord', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'Validator')), ('F', (None, 'Validator'))), (('__init__', 269), ('__repr__', 183), ('__eq__', 43), ('__setattr__', 398), ('__delattr__', 337), ('__hash__', 104)), ()),
+    'schemalint.ir:VString': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('VString', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')),), (('__init__', 265), ('__repr__', 179), ('__eq__', 39), ('__setattr__', 403), ('__delattr__', 342), ('__hash__', 100)), ()),
+    'schemalint.ir:VUnion': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('members', 'tuple[Validator, ...]')), ('__weakref__', '__dict__'), 'absent', False, False, ('VUnion', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'tuple'))), (('__init__', 270), ('__repr__', 184), ('__eq__', 44), ('__setattr__', 399), ('__delattr__', 338), ('__hash__', 105)), ()),
+    'schemalint.ir:VUnknown': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('reason', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('VUnknown', 'Validator', 'object'), (('schemalint.ir', 'Validator', True, (('kind', 'ClassVar[str]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False), ('optional', 'bool', '_FIELD', False, True, True, True, None, True, True, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, True, False), ('name', 'str | None', '_FIELD', False, True, True, True, None, False, True, False))),)), (('C', (None, 'ClassVar')), ('F', (None, 'str'))), (('__init__', 271), ('__repr__', 185), ('__eq__', 45), ('__setattr__', 400), ('__delattr__', 339), ('__hash__', 106)), ()),
+    'schemalint.ir:Validator': (((True, True, True, False, False, True, True, True, True, False), (('kind', 'ClassVar[str]', 'value', False), ('optional', 'bool', 'value', False), ('span', 'Span | None', 'value', False), ('name', 'str | None', 'field', False, True, True, True, None, False, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Validator', 'object'), ()), (('C', (None, 'ClassVar')), ('F', (None, 'bool')), ('F', (None, 'Span')), ('F', (None, 'str'))), (('__init__', 265), ('__repr__', 179), ('__eq__', 39), ('__setattr__', 403), ('__delattr__', 342), ('__hash__', 100)), ()),
+    'schemalint.ir:VectorIndex': (((True, True, True, False, False, True, True, True, True, False), (('name', 'str'), ('vector_field', 'str'), ('dimensions', 'JsonScalar'), ('filter_fields', 'tuple[str, ...]'), ('staged', 'bool', 'value', False), ('span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('VectorIndex', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'JsonScalar')), ('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'Span'))), (('__init__', 263), ('__repr__', 177), ('__eq__', 37), ('__setattr__', 393), ('__delattr__', 332), ('__hash__', 98)), ()),
+    'schemalint.irquery:IndexRef': (((True, True, True, False, False, True, True, False, False, False), (('table', 'Table'), ('index', 'AnyIndex'), ('kind', 'IndexKind')), ('__weakref__', '__dict__'), 'absent', False, False, ('IndexRef', 'object'), ()), (('F', (None, 'Table')), ('F', (None, 'AnyIndex')), ('F', (None, 'IndexKind'))), (('__init__', 291), ('__repr__', 204), ('__eq__', 60), ('__setattr__', 416), ('__delattr__', 355), ('__hash__', 121)), ('table', 'index', 'kind')),
+    'schemalint.parser.assignments:_Ref': (((True, True, False, False, False, False, True, False, False, False), (('span', 'Span'), ('name', 'str | None', 'value', False), ('receiver', 'Value | None', 'value', False), ('key', 'str | None', 'value', False), ('receiver_node', 'Node | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('_Ref', 'object'), ()), (('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'Value')), ('F', (None, 'str')), ('F', (None, 'Node'))), (('__init__', 288), ('__repr__', 201)), ('span', 'name', 'receiver', 'key', 'receiver_node')),
+    'schemalint.parser.convex_tables:_FieldIndexArgs': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('config', 'JSObject'), ('field', 'str'), ('filters', 'tuple[str, ...]'), ('staged', 'bool'), ('span', 'Span | None')), ('__weakref__', '__dict__'), 'absent', False, False, ('_FieldIndexArgs', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'JSObject')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'bool')), ('F', (None, 'Span'))), (('__init__', 250), ('__repr__', 164), ('__eq__', 29), ('__setattr__', 385), ('__delattr__', 324), ('__hash__', 90)), ('name', 'config', 'field', 'filters', 'staged', 'span')),
+    'schemalint.parser.js:LongString': (((True, True, False, False, False, False, True, False, False, False), (('length', 'int', 'value', False),), (), 'absent', True, False, ('LongString', 'Unknown', 'Value', 'object'), (('schemalint.parser.values', 'Unknown', False, (('reason', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, False, False), ('quiet', 'bool', '_FIELD', False, True, True, True, None, True, False, False), ('created', 'ClassVar[int]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False))),)), (('F', (None, 'int')),), (('__init__', 282), ('__repr__', 195)), ('reason', 'span', 'quiet', 'length')),
+    'schemalint.parser.js:Thrown': (((True, True, False, False, False, False, True, False, False, False), (('error', 'str', 'value', False), ('reported', 'bool', 'value', False)), (), 'absent', True, False, ('Thrown', 'Unknown', 'Value', 'object'), (('schemalint.parser.values', 'Unknown', False, (('reason', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('span', 'Span | None', '_FIELD', False, True, True, True, None, True, False, False), ('quiet', 'bool', '_FIELD', False, True, True, True, None, True, False, False), ('created', 'ClassVar[int]', '_FIELD_CLASSVAR', False, True, True, True, None, True, '<missing>', False))),)), (('F', (None, 'str')), ('F', (None, 'bool'))), (('__init__', 281), ('__repr__', 194)), ('reason', 'span', 'quiet', 'error', 'reported')),
+    'schemalint.parser.lower:Lowering': (((True, True, True, False, False, False, True, False, False, False), (('fallback', 'Span'), ('diagnostics', 'list[ParserDiagnostic]', 'field', True, False, True, True, None, True, '<missing>', False), ('budget', 'ValidatorBudget', 'field', True, False, True, True, None, True, '<missing>', False), ('_seen', 'set[tuple[Span, str]]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Lowering', 'object'), ()), (('F', (None, 'Span')), ('F', (None, 'list')), ('F', (None, 'ValidatorBudget')), ('F', (None, 'set'))), (('__init__', 225), ('__repr__', 139), ('__eq__', 10), ('__hash__', None)), ('fallback', 'diagnostics', 'budget', '_seen')),
+    'schemalint.parser.modules:ImportRef': (((True, True, False, False, False, False, True, False, False, False), (('module', 'Module'), ('name', 'str'), ('span', 'Span | None')), ('__weakref__', '__dict__'), 'absent', False, False, ('ImportRef', 'object'), ()), (('F', (None, 'Module')), ('F', (None, 'str')), ('F', (None, 'Span'))), (('__init__', 247), ('__repr__', 161)), ('module', 'name', 'span')),
+    'schemalint.parser.modules:Module': (((True, True, False, False, False, False, True, False, False, False), (('display', 'str'), ('path', 'Path | None', 'value', False), ('source', 'SourceText | None', 'value', False), ('package', 'str | None', 'value', False), ('package_exports', 'dict[str, Value] | None', 'value', False), ('state', 'str', 'value', False), ('scope', 'Scope | None', 'value', False), ('exports', 'dict[str, str | ImportRef]', 'field', True, False, True, True, None, True, '<missing>', False), ('star_exports', 'list[Module]', 'field', True, False, True, True, None, True, '<missing>', False), ('dependencies', 'list[Module]', 'field', True, False, True, True, None, True, '<missing>', False), ('body', 'list[Node]', 'field', True, False, True, True, None, True, '<missing>', False), ('type_exports', 'set[str]', 'field', True, False, True, True, None, True, '<missing>', False), ('has_type_star_export', 'bool', 'value', False), ('named_imports', 'list[tuple[Module, str, Span | None, Node | None]]', 'field', True, False, True, True, None, True, '<missing>', False), ('commonjs', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Module', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Path')), ('F', (None, 'SourceText')), ('F', (None, 'str')), ('F', (None, 'dict')), ('F', (None, 'str')), ('F', (None, 'Scope')), ('F', (None, 'dict')), ('F', (None, 'list')), ('F', (None, 'list')), ('F', (None, 'list')), ('F', (None, 'set')), ('F', (None, 'bool')), ('F', (None, 'list')), ('F', (None, 'bool'))), (('__init__', 222), ('__repr__', 136)), ('display', 'path', 'source', 'package', 'package_exports', 'state', 'scope', 'exports', 'star_exports', 'dependencies', 'body', 'type_exports', 'has_type_star_export', 'named_imports', 'commonjs')),
+    'schemalint.parser.resolve:Resolution': (((True, True, True, False, False, True, True, False, False, False), (('kind', 'str'), ('path', 'Path | None', 'value', False), ('package', 'str | None', 'value', False), ('detail', 'str', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Resolution', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Path')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 235), ('__repr__', 149), ('__eq__', 19), ('__setattr__', 376), ('__delattr__', 315), ('__hash__', 81)), ('kind', 'path', 'package', 'detail')),
+    'schemalint.parser.resolve:TsConfig': (((True, True, True, False, False, False, True, False, False, False), (('directory', 'Path'), ('base_url', 'Path | None', 'value', False), ('paths', 'dict[str, list[str]]', 'field', True, False, True, True, None, True, '<missing>', False), ('paths_base', 'Path | None', 'value', False), ('paths_file', 'Path | None', 'value', False), ('keeps_unused_imports', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('TsConfig', 'object'), ()), (('F', (None, 'Path')), ('F', (None, 'Path')), ('F', (None, 'dict')), ('F', (None, 'Path')), ('F', (None, 'Path')), ('F', (None, 'bool'))), (('__init__', 221), ('__repr__', 135), ('__eq__', 8), ('__hash__', None)), ('directory', 'base_url', 'paths', 'paths_base', 'paths_file', 'keeps_unused_imports')),
+    'schemalint.parser.scope:Binding': (((True, True, False, False, False, False, True, False, False, False), (('value', 'Value | None', 'value', False), ('ref', 'ImportRef | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Binding', 'object'), ()), (('F', (None, 'Value')), ('F', (None, 'ImportRef'))), (('__init__', 298), ('__repr__', 211)), ('value', 'ref')),
+    'schemalint.parser.scope:Scope': (((True, True, False, False, False, False, True, False, False, False), (('module', 'Module'), ('parent', 'Scope | None', 'value', False), ('bindings', 'dict[str, Binding]', 'field', True, False, True, True, None, True, '<missing>', False), ('block', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Scope', 'object'), ()), (('F', (None, 'Module')), ('F', (None, 'Scope')), ('F', (None, 'dict')), ('F', (None, 'bool'))), (('__init__', 248), ('__repr__', 162)), ('module', 'parent', 'bindings', 'block')),
+    'schemalint.parser.usage_chains:Chain': (((True, True, True, False, False, False, True, False, False, False), (('indexes', 'list[IndexUse]', 'field', True, False, True, True, None, True, '<missing>', False), ('filters', 'list[FilterUse]', 'field', True, False, True, True, None, True, '<missing>', False), ('order', 'str | None', 'value', False), ('terminal', 'str | None', 'value', False), ('escapes', 'bool', 'value', False), ('consumed', 'set[int]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Chain', 'object'), ()), (('F', (None, 'list')), ('F', (None, 'list')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'bool')), ('F', (None, 'set'))), (('__init__', 230), ('__repr__', 144), ('__eq__', 15), ('__hash__', None)), ('indexes', 'filters', 'order', 'terminal', 'escapes', 'consumed')),
+    'schemalint.parser.usage_scope:Declaration': (((True, True, True, False, False, True, True, False, False, False), (('kind', 'str'), ('node', 'Node'), ('scope', 'Node'), ('const', 'bool', 'value', False), ('index', 'int', 'value', False), ('key', 'str | None', 'value', False), ('function', 'Node | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Declaration', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Node')), ('F', (None, 'Node')), ('F', (None, 'bool')), ('F', (None, 'int')), ('F', (None, 'str')), ('F', (None, 'Node'))), (('__init__', 234), ('__repr__', 148), ('__eq__', 18), ('__setattr__', 375), ('__delattr__', 314), ('__hash__', 80)), ('kind', 'node', 'scope', 'const', 'index', 'key', 'function')),
+    'schemalint.parser.values:BigInt': (((True, True, True, False, False, True, True, False, False, False), (('value', 'int'),), ('__weakref__', '__dict__'), 'absent', False, False, ('BigInt', 'object'), ()), (('F', (None, 'int')),), (('__init__', 296), ('__repr__', 209), ('__eq__', 64), ('__setattr__', 420), ('__delattr__', 359), ('__hash__', 125)), ('value',)),
+    'schemalint.parser.values:Builtin': (((True, True, False, False, False, False, True, False, False, False), (('name', 'str'), ('impl', 'BuiltinImpl')), ('__weakref__', '__dict__'), 'absent', False, False, ('Builtin', 'Value', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'BuiltinImpl'))), (('__init__', 254), ('__repr__', 168)), ('name', 'impl')),
+    'schemalint.parser.values:Closure': (((True, True, False, False, False, False, True, False, False, False), (('name', 'str'), ('params', 'Node | None'), ('body', 'Node'), ('module', 'Module'), ('scope', 'Scope'), ('span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Closure', 'Value', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Node')), ('F', (None, 'Node')), ('F', (None, 'Module')), ('F', (None, 'Scope')), ('F', (None, 'Span'))), (('__init__', 257), ('__repr__', 171)), ('name', 'params', 'body', 'module', 'scope', 'span')),
+    'schemalint.parser.values:FunctionBuilder': (((True, True, False, False, False, False, True, False, False, False), (('kind', 'str', 'value', False), ('visibility', 'str', 'value', False), ('custom', 'str | None', 'value', False), ('added_args', 'JSObject | None', 'value', False), ('args_unknown', 'str | None', 'value', False)), (), 'absent', False, False, ('FunctionBuilder', 'Builtin', 'Value', 'object'), (('schemalint.parser.values', 'Builtin', False, (('name', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('impl', 'BuiltinImpl', '_FIELD', True, True, True, True, None, True, False, False))),)), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'JSObject')), ('F', (None, 'str'))), (('__init__', 255), ('__repr__', 169)), ('name', 'impl', 'kind', 'visibility', 'custom', 'added_args', 'args_unknown')),
+    'schemalint.parser.values:FunctionValue': (((True, True, False, False, False, False, True, False, False, False), (('kind', 'str'), ('visibility', 'str'), ('args', 'Validator | None'), ('returns', 'Validator | None'), ('span', 'Span | None', 'value', False), ('builder', 'str | None', 'value', False), ('notice', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('FunctionValue', 'Value', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Validator')), ('F', (None, 'Validator')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 238), ('__repr__', 152)), ('kind', 'visibility', 'args', 'returns', 'span', 'builder', 'notice')),
+    'schemalint.parser.values:JSArray': (((True, True, False, False, False, False, True, False, False, False), (('items', 'list[Value]', 'field', True, False, True, True, None, True, '<missing>', False), ('span', 'Span | None', 'value', False), ('frozen', 'bool', 'value', False), ('captured', 'bool', 'value', False), ('unknown', 'Unknown | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('JSArray', 'Value', 'object'), ()), (('F', (None, 'list')), ('F', (None, 'Span')), ('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'Unknown'))), (('__init__', 231), ('__repr__', 145)), ('items', 'span', 'frozen', 'captured', 'unknown')),
+    'schemalint.parser.values:JSObject': (((True, True, False, False, False, False, True, False, False, False), (('props', 'dict[str, Property]', 'field', True, False, True, True, None, True, '<missing>', False), ('span', 'Span | None', 'value', False), ('shadowed', 'list[Shadowing]', 'field', True, False, True, True, None, True, '<missing>', False), ('unknown_parts', 'list[Unknown]', 'field', True, False, True, True, None, True, '<missing>', False), ('frozen', 'bool', 'value', False), ('captured', 'bool', 'value', False), ('proto', 'Value | None', 'value', False), ('hidden', 'dict[str, Property] | None', 'value', False), ('setters', 'dict[str, Value] | None', 'value', False), ('getters', 'set[str] | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('JSObject', 'Value', 'object'), ()), (('F', (None, 'dict')), ('F', (None, 'Span')), ('F', (None, 'list')), ('F', (None, 'list')), ('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'Value')), ('F', (None, 'dict')), ('F', (None, 'dict')), ('F', (None, 'set'))), (('__init__', 279), ('__repr__', 192)), ('props', 'span', 'shadowed', 'unknown_parts', 'frozen', 'captured', 'proto', 'hidden', 'setters', 'getters')),
+    'schemalint.parser.values:NamespaceValue': (((True, True, False, False, False, False, True, False, False, False), (('module', 'Module'), ('span', 'Span | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('NamespaceValue', 'Value', 'object'), ()), (('F', (None, 'Module')), ('F', (None, 'Span'))), (('__init__', 249), ('__repr__', 163)), ('module', 'span')),
+    'schemalint.parser.values:OpaqueValue': (((True, True, False, False, False, False, True, False, False, False), (('name', 'str'), ('members', 'dict[str, Any]', 'field', True, False, True, True, None, True, '<missing>', False), ('span', 'Span | None', 'value', False), ('closed', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('OpaqueValue', 'Value', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'dict')), ('F', (None, 'Span')), ('F', (None, 'bool'))), (('__init__', 256), ('__repr__', 170)), ('name', 'members', 'span', 'closed')),
+    'schemalint.parser.values:Property': (((True, True, False, False, False, False, True, False, True, False), (('value', 'Value'), ('key_span', 'Span | None', 'value', False), ('span', 'Span | None', 'value', False), ('doc', 'str | None', 'value', False), ('spread_span', 'Span | None', 'value', False), ('spread_text', 'str | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Property', 'object'), ()), (('F', (None, 'Value')), ('F', (None, 'Span')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'str'))), (('__init__', 297), ('__repr__', 210)), ('value', 'key_span', 'span', 'doc', 'spread_span', 'spread_text')),
+    'schemalint.parser.values:SchemaValue': (((True, True, False, False, False, False, True, False, False, False), (('tables', 'JSObject'), ('schema_validation', 'bool', 'value', False), ('strict_table_name_types', 'bool', 'value', False), ('span', 'Span | None', 'value', False), ('problems', 'list[TableProblem]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('SchemaValue', 'Value', 'object'), ()), (('F', (None, 'JSObject')), ('F', (None, 'bool')), ('F', (None, 'bool')), ('F', (None, 'Span')), ('F', (None, 'list'))), (('__init__', 293), ('__repr__', 206)), ('tables', 'schema_validation', 'strict_table_name_types', 'span', 'problems')),
+    'schemalint.parser.values:Shadowing': (((True, True, False, False, False, False, True, False, False, False), (('name', 'str'), ('first', 'Property'), ('second', 'Property')), ('__weakref__', '__dict__'), 'absent', False, False, ('Shadowing', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Property')), ('F', (None, 'Property'))), (('__init__', 253), ('__repr__', 167)), ('name', 'first', 'second')),
+    'schemalint.parser.values:TableDefValue': (((True, True, False, False, False, False, True, False, False, False), (('document', 'ValidatorValue'), ('span', 'Span | None', 'value', False), ('indexes', 'list[DbIndex]', 'field', True, False, True, True, None, True, '<missing>', False), ('search_indexes', 'list[SearchIndex]', 'field', True, False, True, True, None, True, '<missing>', False), ('vector_indexes', 'list[VectorIndex]', 'field', True, False, True, True, None, True, '<missing>', False), ('staged_document', 'ValidatorValue | None', 'value', False), ('problems', 'list[TableProblem]', 'field', True, False, True, True, None, True, '<missing>', False), ('package', 'str | None', 'value', False), ('live_arrays', 'list[tuple[str, int, JSArray]]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('TableDefValue', 'Value', 'object'), ()), (('F', (None, 'ValidatorValue')), ('F', (None, 'Span')), ('F', (None, 'list')), ('F', (None, 'list')), ('F', (None, 'list')), ('F', (None, 'ValidatorValue')), ('F', (None, 'list')), ('F', (None, 'str')), ('F', (None, 'list'))), (('__init__', 223), ('__repr__', 137)), ('document', 'span', 'indexes', 'search_indexes', 'vector_indexes', 'staged_document', 'problems', 'package', 'live_arrays')),
+    'schemalint.parser.values:TableProblem': (((True, True, False, False, False, False, True, False, False, False), (('message', 'str'), ('span', 'Span | None'), ('quiet', 'bool', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('TableProblem', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'bool'))), (('__init__', 244), ('__repr__', 158)), ('message', 'span', 'quiet')),
+    'schemalint.parser.values:Unknown': (((True, True, False, False, False, False, True, False, False, False), (('reason', 'str'), ('span', 'Span | None', 'value', False), ('quiet', 'bool', 'value', False), ('created', 'ClassVar[int]', 'value', False)), ('__post_init__', '__weakref__', '__dict__'), 'absent', True, False, ('Unknown', 'Value', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'bool')), ('C', (None, 'ClassVar'))), (('__init__', 280), ('__repr__', 193)), ('reason', 'span', 'quiet')),
+    'schemalint.reporters:ReportContext': (((True, True, True, False, False, True, True, False, False, False), (('root', 'Path'), ('files', 'tuple[str, ...]', 'value', False), ('rules', 'Mapping[str, CatalogEntry]', 'field', True, False, True, True, None, True, '<missing>', False), ('read_source', 'Callable[[str], str | None]', 'value', False), ('color', 'bool | None', 'value', False), ('docs_url', 'str', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('ReportContext', 'object'), ()), (('F', (None, 'Path')), ('F', (None, 'tuple')), ('F', (None, 'Mapping')), ('F', (None, 'Callable')), ('F', (None, 'bool')), ('F', (None, 'str'))), (('__init__', 283), ('__repr__', 196), ('__eq__', 53), ('__setattr__', 409), ('__delattr__', 348), ('__hash__', 114)), ('root', 'files', 'rules', 'read_source', 'color', 'docs_url')),
+    'schemalint.rulemeta:Option': (((True, True, True, False, False, True, True, False, False, False), (('name', 'str'), ('type', 'OptionType'), ('default', 'OptionValue'), ('description', 'str'), ('choices', 'tuple[str, ...]', 'value', False), ('minimum', 'int | None', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Option', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'OptionType')), ('F', (None, 'OptionValue')), ('F', (None, 'str')), ('F', (None, 'tuple')), ('F', (None, 'int'))), (('__init__', 261), ('__repr__', 175), ('__eq__', 35), ('__setattr__', 391), ('__delattr__', 330), ('__hash__', 96)), ('name', 'type', 'default', 'description', 'choices', 'minimum')),
+    'schemalint.rules.base:Baseline': (((True, True, True, False, False, True, True, False, False, False), (('project', 'Project | None'), ('label', 'str'), ('span_suffix', 'str', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Baseline', 'object'), ()), (('F', (None, 'Project')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 277), ('__repr__', 190), ('__eq__', 51), ('__setattr__', 407), ('__delattr__', 346), ('__hash__', 112)), ('project', 'label', 'span_suffix')),
+    'schemalint.rules.base:RuleContext': (((True, True, True, False, False, True, True, False, False, False), (('project', 'Project'), ('schema', 'Schema'), ('options', 'RuleOptions', 'field', True, False, True, True, None, True, '<missing>', False), ('baseline', 'Baseline | None', 'value', False), ('_memo', 'dict[str, object]', 'field', True, False, True, False, None, False, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('RuleContext', 'object'), ()), (('F', (None, 'Project')), ('F', (None, 'Schema')), ('F', (None, 'RuleOptions')), ('F', (None, 'Baseline')), ('F', (None, 'dict'))), (('__init__', 278), ('__repr__', 191), ('__eq__', 52), ('__setattr__', 408), ('__delattr__', 347), ('__hash__', 113)), ('project', 'schema', 'options', 'baseline', '_memo')),
+    'schemalint.rules.base:RuleOptions': (((True, True, True, False, False, True, True, False, False, False), (('values', 'Mapping[str, OptionValue]', 'field', True, False, True, True, None, True, '<missing>', False),), ('__weakref__', '__dict__'), 'absent', False, False, ('RuleOptions', 'object'), ()), (('F', (None, 'Mapping')),), (('__init__', 299), ('__repr__', 212), ('__eq__', 65), ('__setattr__', 421), ('__delattr__', 360), ('__hash__', 126)), ('values',)),
+    'schemalint.rules.base:Violation': (((True, True, True, False, False, True, True, False, False, False), (('message', 'str'), ('help', 'str | None', 'value', False), ('span', 'Span | None', 'value', False), ('table', 'str | None', 'value', False), ('field', 'str | None', 'value', False), ('index', 'str | None', 'value', False), ('severity', 'Severity | None', 'value', False), ('withheld', 'tuple[str, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Violation', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Span')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'str')), ('F', (None, 'Severity')), ('F', (None, 'tuple'))), (('__init__', 243), ('__repr__', 157), ('__eq__', 26), ('__setattr__', 382), ('__delattr__', 321), ('__hash__', 87)), ('message', 'help', 'span', 'table', 'field', 'index', 'severity', 'withheld')),
+    'schemalint.rules.inconsistent_index_name:_Meaning': (((True, True, True, False, False, True, True, False, False, False), (('field', 'str'), ('tables', 'int'), ('uses', 'int')), ('__weakref__', '__dict__'), 'absent', False, False, ('_Meaning', 'object'), ()), (('F', (None, 'str')), ('F', (None, 'int')), ('F', (None, 'int'))), (('__init__', 226), ('__repr__', 140), ('__eq__', 11), ('__setattr__', 369), ('__delattr__', 308), ('__hash__', 74)), ('field', 'tables', 'uses')),
+    'schemalint.rules:RuleSpec': (((True, True, True, False, False, True, True, False, False, False), (('module', 'str'), ('catalog_file', 'Path')), (), 'absent', False, False, ('RuleSpec', 'RuleMetadata', 'object'), (('schemalint.catalog_files', 'RuleMetadata', True, (('code', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('name', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('severity', 'Severity', '_FIELD', True, True, True, True, None, True, False, False), ('stage', 'Stage', '_FIELD', True, True, True, True, None, True, False, False), ('since', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('summary', 'str', '_FIELD', True, True, True, True, None, True, False, False), ('options', 'tuple[Option, ...]', '_FIELD', True, True, True, True, None, True, False, False), ('needs', 'tuple[str, ...]', '_FIELD', True, True, True, True, None, True, False, False))),)), (('F', (None, 'str')), ('F', (None, 'Path'))), (('__init__', 217), ('__repr__', 131), ('__eq__', 4), ('__setattr__', 364), ('__delattr__', 303), ('__hash__', 70)), ('code', 'name', 'severity', 'stage', 'since', 'summary', 'options', 'needs', 'module', 'catalog_file')),
+    'schemalint.selection:RuleSelection': (((True, True, True, False, False, True, True, False, False, False), (('select', 'tuple[str, ...] | None'), ('extend_select', 'tuple[str, ...]', 'value', False), ('ignore', 'tuple[str, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('RuleSelection', 'object'), ()), (('F', (None, 'tuple')), ('F', (None, 'tuple')), ('F', (None, 'tuple'))), (('__init__', 286), ('__repr__', 199), ('__eq__', 56), ('__setattr__', 413), ('__delattr__', 352), ('__hash__', 117)), ('select', 'extend_select', 'ignore')),
+    'schemalint.suppressions:Directive': (((True, True, True, False, False, False, True, False, False, False), (('comment', 'Comment'), ('rules', 'tuple[str, ...]'), ('line', 'int | None'), ('used', 'set[str]', 'field', True, False, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Directive', 'object'), ()), (('F', (None, 'Comment')), ('F', (None, 'tuple')), ('F', (None, 'int')), ('F', (None, 'set'))), (('__init__', 220), ('__repr__', 134), ('__eq__', 7), ('__hash__', None)), ('comment', 'rules', 'line', 'used')),
+    'schemalint.suppressions:Unused': (((True, True, True, False, False, True, True, False, False, False), (('comment', 'Comment'), ('message', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('Unused', 'object'), ()), (('F', (None, 'Comment')), ('F', (None, 'str'))), (('__init__', 219), ('__repr__', 133), ('__eq__', 6), ('__setattr__', 367), ('__delattr__', 306), ('__hash__', 72)), ('comment', 'message')),
+    'schemalint.tablewalk:FieldRef': (((True, True, True, False, False, True, True, False, True, False), (('table', 'Table'), ('path', 'str'), ('field', 'Field'), ('through', 'tuple[ContainerKind, ...]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('FieldRef', 'object'), ()), (('F', (None, 'Table')), ('F', (None, 'str')), ('F', (None, 'Field')), ('F', (None, 'tuple'))), (('__init__', 292), ('__repr__', 205), ('__eq__', 61), ('__setattr__', 417), ('__delattr__', 356), ('__hash__', 122)), ('table', 'path', 'field', 'through')),
+    'schemalint.usagequery:IndexRef': (((True, True, True, False, False, True, True, False, False, False), (('access', 'DbAccess'), ('use', 'IndexUse'), ('table', 'str'), ('name', 'str')), ('__weakref__', '__dict__'), 'absent', False, False, ('IndexRef', 'object'), ()), (('F', (None, 'DbAccess')), ('F', (None, 'IndexUse')), ('F', (None, 'str')), ('F', (None, 'str'))), (('__init__', 213), ('__repr__', 127), ('__eq__', 0), ('__setattr__', 361), ('__delattr__', 300), ('__hash__', 66)), ('access', 'use', 'table', 'name')),
+    'schemalint.watching:ProjectFiles': (((True, True, True, False, False, True, True, False, False, False), (('layout', 'ProjectLayout'), ('read', 'Iterable[str]', 'value', False), ('config', 'Path | None', 'value', False), ('extra', 'tuple[Path, ...]', 'field', False, True, True, True, None, True, '<missing>', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('ProjectFiles', 'object'), ()), (('F', (None, 'ProjectLayout')), ('F', (None, 'Iterable')), ('F', (None, 'Path')), ('F', (None, 'tuple'))), (('__init__', 240), ('__repr__', 154), ('__eq__', 23), ('__setattr__', 380), ('__delattr__', 319), ('__hash__', 85)), ('layout', 'read', 'config', 'extra')),
+    'schemalint.watching:Targets': (((True, True, True, False, False, True, True, False, False, False), (('files', 'frozenset[Path]', 'value', False), ('trees', 'frozenset[Path]', 'value', False)), ('__weakref__', '__dict__'), 'absent', False, False, ('Targets', 'object'), ()), (('F', (None, 'frozenset')), ('F', (None, 'frozenset'))), (('__init__', 228), ('__repr__', 142), ('__eq__', 13), ('__setattr__', 371), ('__delattr__', 310), ('__hash__', 76)), ('files', 'trees')),
 }

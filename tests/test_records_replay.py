@@ -73,7 +73,7 @@ def test_a_class_changed_since_its_plan_was_recorded_is_made_by_the_standard_dec
     codes = [
         next(c for c in compile(t, "<string>", "exec").co_consts if isinstance(c, CodeType)) for t in texts
     ]
-    monkeypatch.setattr(records, "_plans", (indexed, codes))
+    monkeypatch.setattr(records, "_plans", {"records_compiled": (indexed, codes)})
     replays: list[object] = []
     real_replay = records_replay.replay
 
@@ -124,9 +124,11 @@ def test_an_annotation_is_taken_for_what_the_decorator_takes_it_for(
     assert records_replay.standard_kind(namespace, records_replay.leading_name(annotation)) == kind
 
 
-def test_the_generated_plans_name_only_known_texts() -> None:
-    plans, codes = records.replay_plans()
-    for plan in plans.values():
+@pytest.mark.parametrize("generated", ["records_compiled", "records_compiled_generate_diff"])
+def test_the_generated_plans_name_only_known_texts(generated: str) -> None:
+    plans, codes = records.replay_plans(generated)
+    for key, plan in plans.items():
+        assert records.plans_module(key.partition(":")[0]) == generated
         for _, index in plan[2]:
             assert index is None or 0 <= index < len(codes)
     assert records_build.render([], {}).endswith("PLANS = {\n}\n")
