@@ -91,3 +91,66 @@ def test_field_ids_name_the_same_fields_in_typescript_and_tsx(tmp_path: Path) ->
             "property": "property_identifier",
             "arguments": "arguments",
         }
+
+
+_PAIRS_SOURCE = """\
+const t = {
+  a: v.string(), // after
+  /* before */ "b": v.optional(v.id("x")),
+  c /* inside */ : [1, 2],
+  [d]: { e: v.number(), ...f, g, h() {} },
+  i: [, "j", /* k */ ...l, ],
+  7: v.object({}) /* trailing */ ,
+};
+"""
+
+
+def _pairs(source_path: Path) -> tuple[object, list[object]]:
+    source = load_source(source_path)
+    assert source.tree is not None
+    pairs = []
+    stack = [source.tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "pair":
+            pairs.append(node)
+        stack.extend(node.children)
+    return source, pairs
+
+
+def test_node_kinds_match_node_types_in_typescript_and_tsx(tmp_path: Path) -> None:
+    for suffix in (".ts", ".tsx"):
+        path = tmp_path / f"schema{suffix}"
+        path.write_text(_PAIRS_SOURCE, encoding="utf-8")
+        source = load_source(path)
+        assert source.tree is not None
+        seen = set()
+        stack = [source.tree.root_node]
+        while stack:
+            node = stack.pop()
+            seen.add(node.kind_id)
+            for name, kind_id in source.kinds._asdict().items():
+                token = {"comma": ",", "close_bracket": "]"}.get(name)
+                expected = node.type == token and not node.is_named if token else node.type == name and node.is_named
+                assert (node.kind_id == kind_id) == expected, (name, node)
+            stack.extend(node.children)
+        assert seen.issuperset(source.kinds)  # each kind was compared where it occurs
+
+
+def test_key_and_pair_spans_are_the_spans_of_key_and_pair(tmp_path: Path) -> None:
+    # Three points instead of four on an error-free ASCII tree; the plain spans elsewhere.
+    texts = {
+        "clean.ts": _PAIRS_SOURCE,
+        "non_ascii.ts": _PAIRS_SOURCE.replace("// after", "// après"),
+        "broken.ts": _PAIRS_SOURCE.replace("[1, 2]", "[1, 2 3 +"),
+    }
+    for name, text in texts.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        source, pairs = _pairs(path)
+        assert pairs, name
+        for pair in pairs:
+            key = pair.child_by_field_name("key")
+            value = pair.child_by_field_name("value")
+            assert key is not None and value is not None
+            assert source.key_and_pair_spans(pair, key, value) == (source.span(key), source.span(pair))

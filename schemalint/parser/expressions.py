@@ -308,16 +308,17 @@ class ExpressionsMixin:
         result = JSObject(span=span)
         docs = property_docs(node, source) if self.descriptions else _NO_DOCS
         fields = source.fields
+        kinds = source.kinds  # `kind_id`s: cheaper to read and compare than `type`
+        pair_kind = kinds.pair
         props = result.props
         for child in node.named_children:
-            kind = child.type
-            if kind == "pair":
+            if child.kind_id == pair_kind:
                 key_node = child.child_by_field_id(fields.key)
                 value_node = child.child_by_field_id(fields.value)
                 if key_node is None or value_node is None:
                     continue
-                key_type = key_node.type
-                if key_type == "property_identifier":
+                plain_key = key_node.kind_id == kinds.property_identifier
+                if plain_key:
                     raw = source.data[key_node.start_byte : key_node.end_byte]
                     try:
                         key: str | None = raw.decode()  # `source.text(key_node)`, inlined
@@ -326,7 +327,7 @@ class ExpressionsMixin:
                 else:
                     key = self.property_key(key_node, scope)
                 if (
-                    value_node.type == "call_expression"
+                    value_node.kind_id == kinds.call_expression
                     and self.steps < self.step_limit
                     and self._depth < MAX_EXPRESSION_DEPTH
                 ):
@@ -342,7 +343,7 @@ class ExpressionsMixin:
                         self.report_throw(value.error, value.span or source.span(value_node))
                 else:
                     value = self.eval(value_node, scope)
-                if key == "__proto__" and key_type in ("property_identifier", "string"):
+                if key == "__proto__" and (plain_key or key_node.type == "string"):
                     # `{ __proto__: x }` sets the prototype: inherited members, not an own key.
                     if isinstance(value, JSObject | NamespaceValue | Unknown):
                         result.proto = value
@@ -355,12 +356,15 @@ class ExpressionsMixin:
                     )
                     continue
                 doc = docs.get(child.id) if docs else None  # most objects have no comment
-                prop = Property(value, source.span(key_node), source.span(child), doc)
+                key_span, pair_span = source.key_and_pair_spans(child, key_node, value_node)
+                prop = Property(value, key_span, pair_span, doc)
                 existing = props.get(key)  # `js.put(result, key, prop)`, inlined
                 if existing is not None:
                     result.shadowed.append(Shadowing(key, existing, prop))
                 props[key] = prop
-            elif kind == "shorthand_property_identifier":
+                continue
+            kind = child.type
+            if kind == "shorthand_property_identifier":
                 key = source.text(child)
                 child_span = source.span(child)
                 js.put(

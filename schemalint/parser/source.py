@@ -59,6 +59,28 @@ def field_ids(tsx: bool) -> FieldIds:
     return FieldIds(*ids)
 
 
+class NodeKinds(NamedTuple):
+    """The ids (`node.kind_id`) of the node types the evaluator tests most, in one grammar:
+    comparing `kind_id` is cheaper than reading `node.type`. Each type has one public id (the
+    grammar's variants of a type read back as its first id)."""
+
+    pair: int
+    property_identifier: int
+    call_expression: int
+
+
+@cache
+def node_kinds(tsx: bool) -> NodeKinds:
+    language = _parser(tsx).language
+    ids: list[int] = []
+    for name in NodeKinds._fields:
+        kind_id = language.id_for_node_kind(name, True) if language is not None else None
+        if not kind_id:
+            raise RuntimeError(f"the installed TypeScript grammar has no node type `{name}`")
+        ids.append(kind_id)
+    return NodeKinds(*ids)
+
+
 # `Span(...)` without its Python-level `__new__` (the same integer, packed here: the evaluator
 # makes one span per kept node).
 _new_span = int.__new__
@@ -77,6 +99,7 @@ class SourceText:
         "_directives",
         "_line_starts",
         "_multibyte",
+        "_pair_base",
         "_span_base",
         "_tree",
         "_tsx",
@@ -84,6 +107,7 @@ class SourceText:
         "diagnostics",
         "fields",
         "is_ascii",
+        "kinds",
         "path",
         "readable",
         "type_star_exports",
@@ -98,6 +122,7 @@ class SourceText:
         is_ascii: bool = True,
         type_star_exports: frozenset[int] = frozenset(),
         tsx: bool = False,
+        error_free: bool = False,
     ) -> None:
         self.path = path
         self.data = data
@@ -112,11 +137,17 @@ class SourceText:
         self.readable = tree is not None
         self._tsx = tsx
         self.fields = field_ids(tsx)  # of the grammar that parses this file
+        self.kinds = node_kinds(tsx)
         self._directives: tuple[Comment, ...] | None = None
         # Spans of this file are packed by `span` itself when every position fits (always for a
         # parsed file: positions are below its size, at most MAX_FILE_BYTES): the file's key
         # with a 1 in each position field (positions are 1-based; no field then overflows).
         self._span_base = file_key(path) | _ONES if len(data) < POSITION_LIMIT - 1 else None
+        # `key_and_pair_spans` reads three points instead of four where `error_free` says that
+        # the tree (parsed from `data`, also again after `release_tree`) has no ERROR or MISSING
+        # node: a `pair` is then exactly its key, `:` and value (comments around it are its
+        # siblings, inside it they are between its key and value).
+        self._pair_base = self._span_base if is_ascii and error_free else None
 
     @property
     def tree(self) -> Tree | None:
@@ -155,6 +186,20 @@ class SourceText:
                 ),
             )
         return self._points_span(start_row, start_col, end_row, end_col)
+
+    def key_and_pair_spans(self, pair: Node, key: Node, value: Node) -> tuple[Span, Span]:
+        """`(span(key), span(pair))` of a `pair` node and its key and value fields."""
+        base = self._pair_base
+        if base is None:
+            return self.span(key), self.span(pair)
+        start_row, start_col = key.start_point  # where the pair starts
+        end_row, end_col = key.end_point
+        value_row, value_col = value.end_point  # where the pair ends
+        start = base + (start_row << LINE_SHIFT | start_col << COLUMN_SHIFT)
+        return (
+            _new_span(Span, start + (end_row << END_LINE_SHIFT | end_col << END_COLUMN_SHIFT)),
+            _new_span(Span, start + (value_row << END_LINE_SHIFT | value_col << END_COLUMN_SHIFT)),
+        )
 
     def byte_range_span(self, start_byte: int, end_byte: int) -> Span:
         """`span` of the node at these byte offsets, from the text alone (its tree may be gone):
@@ -279,7 +324,13 @@ def load_source(path: Path) -> SourceText:
         if neutral != data:
             data, tree = neutral, _parser(tsx).parse(neutral)
     source = SourceText(
-        shown, data, tree, is_ascii=data.isascii(), type_star_exports=type_star_exports, tsx=tsx
+        shown,
+        data,
+        tree,
+        is_ascii=data.isascii(),
+        type_star_exports=type_star_exports,
+        tsx=tsx,
+        error_free=not tree.root_node.has_error,
     )
     source.diagnostics.extend(syntax.syntax_errors(source, tree.root_node))
     return source
