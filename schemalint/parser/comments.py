@@ -6,8 +6,6 @@ from tree_sitter import Node
 
 from schemalint.parser.source import SourceText
 
-_PROPERTY_TYPES = frozenset({"pair", "shorthand_property_identifier", "spread_element", "method_definition"})
-
 
 def clean_comment(text: str) -> str:
     """The words of a `//` or `/* */` comment, without markers or leading `*`s."""
@@ -41,9 +39,17 @@ def property_docs(obj: Node, source: SourceText) -> dict[int, str]:
     # Where the previous property (with a comma on its last line) ends: a node starts on that
     # line when no line break lies between.
     previous_end = -1
+    kinds = source.kinds  # `kind_id`s: cheaper than `type`
+    comment, comma = kinds.comment, kinds.comma
+    properties = (
+        kinds.pair,
+        kinds.shorthand_property_identifier,
+        kinds.spread_element,
+        kinds.method_definition,
+    )
     for child in obj.children:
-        kind = child.type
-        if kind == "comment":
+        kind = child.kind_id
+        if kind == comment:
             text = clean_comment(source.text(child))
             if text.startswith("schemalint-"):
                 continue  # a suppression directive, not a description
@@ -53,7 +59,7 @@ def property_docs(obj: Node, source: SourceText) -> dict[int, str]:
             elif text:
                 pending.append((text, child.start_point[0], child.end_point[0]))
             continue
-        if kind in _PROPERTY_TYPES:
+        if kind in properties:
             if pending:
                 attached = _adjacent_block(pending, child.start_point[0])
                 if attached:
@@ -61,7 +67,9 @@ def property_docs(obj: Node, source: SourceText) -> dict[int, str]:
                 pending = []
             previous = child
             previous_end = child.end_byte
-        elif kind == "," and previous is not None and data.find(b"\n", previous_end, child.start_byte) == -1:
+        elif (
+            kind == comma and previous is not None and data.find(b"\n", previous_end, child.start_byte) == -1
+        ):
             previous_end = child.end_byte
     return {node_id: "\n".join(parts) for node_id, parts in docs.items()}
 

@@ -429,12 +429,21 @@ class ExpressionsMixin:
         return Unknown("the getter may throw when it is read", span) if caught else member
 
     def _eval_array(self, node: Node, scope: Scope) -> Value:
-        span = self.span(node, scope)
+        source = scope.module.source
+        assert source is not None
+        span = source.span(node)
         items: list[Value] = []
-        for child in array_elements(node):
+        kinds = source.kinds
+        for child in array_elements(node, kinds):
             if child is None:  # a hole (`[1, , 3]`): JS arrays with holes are not modelled
                 return Unknown("an array literal with a hole (an elision) cannot be evaluated", span)
-            if child.type == "spread_element":
+            kind = child.kind_id
+            if kind == kinds.string and self.steps < self.step_limit and self._depth < MAX_EXPRESSION_DEPTH:
+                # `self.eval(child, scope)` without the dispatch (index fields: `["a", "b"]`); a
+                # string literal neither throws nor nests.
+                self.steps += 1
+                items.append(self._eval_string(child, scope))
+            elif kind == kinds.spread_element:
                 inner = child.named_children[0] if child.named_children else None
                 if inner is None:
                     continue

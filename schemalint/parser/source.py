@@ -67,6 +67,17 @@ class NodeKinds(NamedTuple):
     pair: int
     property_identifier: int
     call_expression: int
+    shorthand_property_identifier: int
+    spread_element: int
+    method_definition: int
+    string: int
+    comment: int
+    comma: int  # `,`
+    close_bracket: int  # `]`
+
+
+# The anonymous node types among `NodeKinds`, by field name (the others are named types).
+_TOKEN_KINDS = {"comma": ",", "close_bracket": "]"}
 
 
 @cache
@@ -74,9 +85,11 @@ def node_kinds(tsx: bool) -> NodeKinds:
     language = _parser(tsx).language
     ids: list[int] = []
     for name in NodeKinds._fields:
-        kind_id = language.id_for_node_kind(name, True) if language is not None else None
+        token = _TOKEN_KINDS.get(name)
+        kind = token if token is not None else name
+        kind_id = language.id_for_node_kind(kind, token is None) if language is not None else None
         if not kind_id:
-            raise RuntimeError(f"the installed TypeScript grammar has no node type `{name}`")
+            raise RuntimeError(f"the installed TypeScript grammar has no node type `{kind}`")
         ids.append(kind_id)
     return NodeKinds(*ids)
 
@@ -139,15 +152,17 @@ class SourceText:
         self.fields = field_ids(tsx)  # of the grammar that parses this file
         self.kinds = node_kinds(tsx)
         self._directives: tuple[Comment, ...] | None = None
-        # Spans of this file are packed by `span` itself when every position fits (always for a
-        # parsed file: positions are below its size, at most MAX_FILE_BYTES): the file's key
-        # with a 1 in each position field (positions are 1-based; no field then overflows).
-        self._span_base = file_key(path) | _ONES if len(data) < POSITION_LIMIT - 1 else None
+        # Spans of an ASCII file (its byte columns are its character columns) are packed by
+        # `span` itself when every position fits (always for a parsed file: positions are below
+        # its size, at most MAX_FILE_BYTES): the file's key with a 1 in each position field
+        # (positions are 1-based; no field then overflows). Every file is numbered here.
+        base = file_key(path) | _ONES if len(data) < POSITION_LIMIT - 1 else None
+        self._span_base = base if is_ascii else None
         # `key_and_pair_spans` reads three points instead of four where `error_free` says that
         # the tree (parsed from `data`, also again after `release_tree`) has no ERROR or MISSING
         # node: a `pair` is then exactly its key, `:` and value (comments around it are its
         # siblings, inside it they are between its key and value).
-        self._pair_base = self._span_base if is_ascii and error_free else None
+        self._pair_base = self._span_base if error_free else None
 
     @property
     def tree(self) -> Tree | None:
@@ -174,7 +189,7 @@ class SourceText:
         start_row, start_col = node.start_point
         end_row, end_col = node.end_point
         base = self._span_base
-        if self.is_ascii and base is not None:
+        if base is not None:
             return _new_span(
                 Span,
                 base

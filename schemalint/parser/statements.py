@@ -269,7 +269,7 @@ class StatementsMixin:
             return
         if kind == "array_pattern":
             items = value.items if isinstance(value, JSArray) else None
-            for index, element_node in enumerate(array_elements(pattern)):
+            for index, element_node in enumerate(array_elements(pattern, source.kinds)):
                 if element_node is None:  # an elision skips that element
                     continue
                 if element_node.type == "rest_pattern":

@@ -13,7 +13,7 @@ from schemalint.diagnostics import PARSE_ERROR, ParserDiagnostic
 from schemalint.lazy_pattern import lazy_compile
 
 if TYPE_CHECKING:
-    from schemalint.parser.source import SourceText
+    from schemalint.parser.source import NodeKinds, SourceText
 
 # At most this many syntax errors are collected per file (the first is reported).
 MAX_SYNTAX_ERRORS = 10
@@ -223,18 +223,21 @@ def _bad_enum_member_names(source: SourceText, root: Node) -> list[ParserDiagnos
     return found
 
 
-def array_elements(node: Node) -> list[Node | None]:
+def array_elements(node: Node, kinds: NodeKinds) -> list[Node | None]:
     """The elements of an array literal or array pattern in order, `None` for each elision
-    (tree-sitter keeps elisions only as extra commas): `[a, , b]` → a, None, b; `[,]` → None."""
+    (tree-sitter keeps elisions only as extra commas): `[a, , b]` → a, None, b; `[,]` → None.
+    `kinds` are those of the grammar that parsed `node` (`SourceText.kinds`)."""
     elements: list[Node | None] = []
     current: Node | None = None
+    comma, close, comment = kinds.comma, kinds.close_bracket, kinds.comment
     for child in node.children:
-        if child.type == ",":
+        kind = child.kind_id
+        if kind == comma:
             elements.append(current)
             current = None
-        elif child.type == "]":
+        elif kind == close:
             if current is not None:
                 elements.append(current)
-        elif child.is_named and child.type != "comment":
+        elif child.is_named and kind != comment:
             current = child
     return elements
