@@ -49,6 +49,9 @@ OPTIONAL_ENTRY_KEYS = ("options", "needs")
 METADATA_KEYS = ("code", "name", "severity", "stage", "since", "summary", "options", "needs")
 # What a rule may declare it needs to find anything (`needs`).
 NEEDS = ("database-accesses",)
+_ENTRY_KEY_SET = frozenset(ENTRY_KEYS)
+_REQUIRED_KEY_SET = frozenset(ENTRY_KEYS) - frozenset(OPTIONAL_ENTRY_KEYS)
+_TEXT_KEYS = ("code", "name", "summary", "since")  # checked to be non-empty strings, in this order
 OPTION_KEYS = ("name", "type", "default", "description")
 OPTIONAL_OPTION_KEYS = ("choices", "minimum")
 _CACHE_FORMAT = "3"
@@ -194,12 +197,24 @@ MetadataValues = tuple[str, str, Severity, Stage, str, str, tuple[Option, ...], 
 
 def metadata_values(path: Path, data: Mapping[str, Any]) -> MetadataValues:
     """The fields of `rule_metadata(path, data)`, in their order (for a class extending it)."""
-    unknown = sorted(set(data) - set(ENTRY_KEYS))
-    missing = [key for key in ENTRY_KEYS if key not in data and key not in OPTIONAL_ENTRY_KEYS]
-    if unknown or missing:
+    keys = data.keys()
+    if not (keys <= _ENTRY_KEY_SET and keys >= _REQUIRED_KEY_SET):
+        unknown = sorted(set(data) - set(ENTRY_KEYS))
+        missing = [key for key in ENTRY_KEYS if key not in data and key not in OPTIONAL_ENTRY_KEYS]
         raise CatalogError(f"{path}: unknown keys {unknown}, missing keys {missing}")
-    text = {key: _text(data, key, path) for key in ("code", "name", "summary", "since")}
-    code, name = text["code"], text["name"]
+    code, name, summary, since = data["code"], data["name"], data["summary"], data["since"]
+    if not (
+        isinstance(code, str)
+        and isinstance(name, str)
+        and isinstance(summary, str)
+        and isinstance(since, str)
+        and code.strip()
+        and name.strip()
+        and summary.strip()
+        and since.strip()
+    ):
+        for key in _TEXT_KEYS:  # the first one that is not a non-empty string, named
+            _text(data, key, path)
     if not is_code(code):
         letters = "".join(CATEGORY_DIGITS)
         raise CatalogError(f"{path}: code {code!r} is not a letter of {letters} and three digits")
@@ -225,8 +240,7 @@ def metadata_values(path: Path, data: Mapping[str, Any]) -> MetadataValues:
     needs = data.get("needs") or []
     if not isinstance(needs, list) or not all(need in NEEDS for need in needs):
         raise CatalogError(f"{path}: needs: expected a list of {', '.join(NEEDS)}, got {needs!r}")
-    since, summary = text["since"].strip(), text["summary"].strip()
-    return (code, name, severity, stage, since, summary, options, tuple(needs))
+    return (code, name, severity, stage, since.strip(), summary.strip(), options, tuple(needs))
 
 
 def _text(data: Mapping[str, Any], key: str, path: Path) -> str:

@@ -121,6 +121,10 @@ MINIMAL = (
         (("since: '0.1.0'\n", ""), "missing keys ['since']"),
         (("rationale: r\n", ""), "missing keys ['rationale']"),
         (("summary: s", "summary: ''"), "summary: expected a non-empty string"),
+        (("since: '0.1.0'", "since: 1"), "since: expected a non-empty string"),
+        (("code: T302", "code: ' '"), "code: expected a non-empty string"),
+        (("code: T302\nname: any-type", "code: T302\nname: [a]"), "name: expected a non-empty string"),
+        (("rationale: r\n", "rationale: r\nextra: 1\n"), "unknown keys ['extra'], missing keys []"),
         (("summary: s\n", "summary: s\nneeds: [functions]\n"), "needs: expected a list of database-accesses"),
         (
             (
