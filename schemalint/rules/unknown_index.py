@@ -31,8 +31,12 @@ class UnknownIndex(Rule):
             for use in access.indexes:
                 yield from self._missing_indexes(ctx, access, use)
         known = [t.name for t in ctx.schema.tables]
+        # A name missing in several modules gets one search (each compares it with every table).
+        suggestions: dict[str, str | None] = {}
         for (_, name), accesses in missing.items():
-            yield _missing_table_violation(name, accesses, known)
+            if name not in suggestions:
+                suggestions[name] = _closest_table(name, known)
+            yield _missing_table_violation(name, accesses, suggestions[name])
 
     def _missing_table(self, ctx: RuleContext, access: DbAccess, tables_known: bool) -> str | None:
         """The table the access queries when the schema does not define it."""
@@ -74,19 +78,25 @@ class UnknownIndex(Rule):
             )
 
 
-def _missing_table_violation(name: str, accesses: list[DbAccess], known: list[str]) -> Violation:
-    """One finding per missing table and module, at its first query, with the number of calls."""
-    count = len(accesses)
-    calls = f" ({count} queries in this module)" if count > 1 else ""
+def _closest_table(name: str, known: list[str]) -> str | None:
+    """The table of `known` whose name is very close to `name`, if any."""
     import difflib  # only a finding needs a suggestion
 
     close = difflib.get_close_matches(name, known, n=1, cutoff=TABLE_CUTOFF)
+    return close[0] if close else None
+
+
+def _missing_table_violation(name: str, accesses: list[DbAccess], close: str | None) -> Violation:
+    """One finding per missing table and module, at its first query, with the number of calls;
+    `close` is the table it may have meant."""
+    count = len(accesses)
+    calls = f" ({count} queries in this module)" if count > 1 else ""
     return Violation(
         f'The code queries table "{name}", which the schema does not define{calls}: Convex runs such '
         "queries, but the module does not type-check (the schema's `strictTableNameTypes`, on by "
         "default, admits only its own tables) and the table's documents are not validated",
-        help=f'Did you mean "{close[0]}"?'
-        if close
+        help=f'Did you mean "{close}"?'
+        if close is not None
         else f'Add the table "{name}" to the schema (defineTable), or fix the name.',
         span=accesses[0].span,
         table=name,
