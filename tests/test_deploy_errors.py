@@ -158,3 +158,18 @@ def test_an_undefined_name_in_a_try_block_is_caught_not_an_error() -> None:
         export default defineSchema({ users: defineTable({ name: v.string() }) });
     """)
     assert [f for f in findings if f.startswith("error")] == []
+
+
+def test_a_name_a_later_loaded_module_declares_is_not_undefined_after_it_is_loaded() -> None:
+    # The first read asks every file loaded so far; the module declaring `helper` is loaded
+    # after it, and the read in the module loaded after that one must see its declaration.
+    findings = lint(
+        "export default defineSchema({ users: defineTable({ name: v.string() }) });",
+        files={
+            "convex/a.ts": "export const first = helper();\n",
+            "convex/b.ts": "globalThis.helper = () => 1;\n",
+            "convex/c.ts": "export const later = helper();\n",
+        },
+    )
+    undefined = [d for d in findings if d.rule == "evaluation-error"]
+    assert [Path(d.span.file).name for d in undefined] == ["a.ts"]

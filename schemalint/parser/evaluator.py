@@ -34,7 +34,7 @@ from schemalint.parser.resolve import Resolver
 from schemalint.parser.scope import Binding, ReturnSignal, Scope
 from schemalint.parser.source import SourceText
 from schemalint.parser.statements import StatementsMixin
-from schemalint.parser.undefined_names import call_missing_member
+from schemalint.parser.undefined_names import DeclaredNames, call_missing_member
 from schemalint.parser.values import (
     UNDEFINED,
     Builtin,
@@ -89,8 +89,8 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         # `export_names(module, values_only=True)` by module id, found while nothing was being
         # linked (every module's exports are then final).
         self._value_names: dict[int, tuple[Module, set[str] | None]] = {}
-        # Names each loaded file declares anywhere (see `undefined_names`), by path.
-        self.declared_names: dict[str, frozenset[str]] = {}
+        # Names each loaded file declares anywhere (see `undefined_names`).
+        self.declared_names = DeclaredNames()
         # Throws recorded inside `try` blocks being run (innermost last): they are caught.
         self.catching: list[list[ParserDiagnostic]] = []
         # `undefined` read as a member an object surely lacks (`v.strng`), by id: calling it throws.

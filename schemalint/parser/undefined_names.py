@@ -120,14 +120,60 @@ def surely_undefined(ev: Evaluator, name: str) -> bool:
     """Whether reading `name` surely throws a ReferenceError when Convex evaluates it."""
     if name in MAYBE_GLOBALS:
         return False
-    cache = ev.declared_names
-    for source in ev.program_sources():
-        declared = cache.get(source.path)
+    if ev.declared_names.loaded_declare(name, ev.loaded_sources):
+        return False
+    if not ev.linker.linking:
+        return True
+    names = ev.declared_names
+    return not any(names.declares(source, name) for source in ev.linker.look_ahead())
+
+
+class DeclaredNames:
+    """`declared_names` of the files a parse has read, each found once, when a read of a name
+    no scope defines first needs it.
+
+    The names of the loaded files (`Evaluator.loaded_sources`, a list that only grows) are also
+    gathered into one set, file by file in load order and only as far as a question needs, so
+    that a read asks each loaded file once in the whole parse, not once per read.
+    """
+
+    __slots__ = ("_by_path", "_folded", "_names")
+
+    def __init__(self) -> None:
+        self._by_path: dict[str, frozenset[str]] = {}
+        self._folded = 0  # how many loaded files `_names` holds the names of
+        self._names: set[str] = set()
+
+    def clear(self) -> None:
+        self._by_path.clear()
+        self._folded = 0
+        self._names.clear()
+
+    def of(self, source: SourceText) -> frozenset[str]:
+        """`declared_names(source)`, read once per path."""
+        declared = self._by_path.get(source.path)
         if declared is None:
-            declared = cache[source.path] = declared_names(source)
-        if name in declared or ANY_NAME in declared:
-            return False
-    return True
+            declared = self._by_path[source.path] = declared_names(source)
+        return declared
+
+    def declares(self, source: SourceText, name: str) -> bool:
+        """Whether `source` declares `name` (or may declare any global)."""
+        declared = self.of(source)
+        return name in declared or ANY_NAME in declared
+
+    def loaded_declare(self, name: str, loaded: list[SourceText]) -> bool:
+        """Whether one of `loaded` (the parse's loaded files, in load order) declares `name`
+        or may declare any global; files not asked before are read in order until one does."""
+        names = self._names
+        if name in names or ANY_NAME in names:
+            return True
+        while self._folded < len(loaded):
+            declared = self.of(loaded[self._folded])
+            self._folded += 1
+            names.update(declared)
+            if name in declared or ANY_NAME in declared:
+                return True
+        return False
 
 
 def undefined_name(ev: Evaluator, name: str, span: Span) -> Unknown:
