@@ -143,7 +143,7 @@ def shape_of(cls: type, options: dict[str, Any]) -> tuple[object, ...] | None:
         else:
             own.append((name, annotation, "value", value.__class__.__hash__ is None))
     mro = cls.__mro__
-    bases = tuple(_base_shape(base) for base in mro[-1:0:-1] if hasattr(base, "__dataclass_fields__"))
+    bases = tuple([_base_shape(base) for base in mro[-1:0:-1] if hasattr(base, "__dataclass_fields__")])
     class_hash = namespace.get("__hash__", _MISSING)
     return (
         tuple(map(options.get, _OPTION_NAMES, _OPTION_VALUES)),
@@ -294,11 +294,15 @@ def _method(
 ) -> Any:
     """The method a precompiled `__create_fn__` makes, given the values the decorator passes it
     (by the names of its parameters: see `dataclasses._create_fn` and its callers)."""
+    count = factory.co_argcount
+    if not count:
+        return FunctionType(factory, namespace)()
     arguments = []
-    for name in factory.co_varnames[: factory.co_argcount]:
-        if name.startswith("_type_"):
+    for name in factory.co_varnames[:count]:
+        prefix = name[:6]
+        if prefix == "_type_":
             arguments.append(fields[name[6:]].type)
-        elif name.startswith("_dflt_"):
+        elif prefix == "_dflt_":
             f = fields[name[6:]]
             arguments.append(f.default if f.default_factory is _MISSING else f.default_factory)
         else:
