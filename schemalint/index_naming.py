@@ -10,7 +10,6 @@ whose table has two indexes of one name.
 from __future__ import annotations
 
 from collections import Counter
-from itertools import product
 
 from schemalint.ir import Schema, Table
 from schemalint.irquery import is_package_table, memo_on
@@ -35,10 +34,6 @@ def naming_habit(schema: Schema) -> NamingHabit:
     return memo_on(schema, "naming_habit", lambda: _naming_habit(schema))
 
 
-# Every combination of the three traits, each a way the schema may name its indexes.
-_HABITS = tuple(NamingHabit(*traits) for traits in product((False, True), repeat=3))
-
-
 _TRAITS = ("camel", "short_ids", "and_joiner")
 
 
@@ -51,7 +46,7 @@ def _naming_habit(schema: Schema) -> NamingHabit:
         if is_package_table(table):
             continue
         for index in table.indexes:
-            fields = tuple(f for f in index.fields if not f.startswith("_"))
+            fields = tuple([f for f in index.fields if not f.startswith("_")])
             # Every rendering starts with "by": other names match no habit and cast no vote.
             if not fields or not index.name.startswith("by"):
                 continue
@@ -68,12 +63,32 @@ def _naming_habit(schema: Schema) -> NamingHabit:
 def _verdict(
     fields: tuple[str, ...], name: str, parts: dict[tuple[str, bool, bool], str]
 ) -> tuple[bool | None, ...]:
-    """For each trait, its value if every habit that renders `fields` as `name` agrees on it
-    (a vote), else None."""
-    matching = [habit for habit in _HABITS if _render(fields, habit, parts) == name]
+    """For each trait, its value if every habit that renders `fields` (not empty) as `name`
+    agrees on it (a vote), else None.
+
+    Each habit's rendering is `_render`'s; the parts of the two that differ only in the joiner
+    are made once, and a rendering whose head (`by_` or `by` and the first part) is not how
+    `name` starts is not joined."""
+    matching: list[tuple[bool, bool, bool]] = []
+    for camel in (False, True):
+        for short_ids in (False, True):
+            rendered = []
+            for field in fields:
+                key = (field, camel, short_ids)
+                part = parts.get(key)
+                if part is None:
+                    part = parts[key] = _part(field, camel, short_ids)
+                rendered.append(part[:1].upper() + part[1:] if camel else part)
+            head = "by" if camel else "by_"
+            if not name.startswith(head + rendered[0]):
+                continue  # neither joiner renders `name`
+            for and_joiner in (False, True):
+                joiner = ("And" if and_joiner else "") if camel else ("_and_" if and_joiner else "_")
+                if head + joiner.join(rendered) == name:
+                    matching.append((camel, short_ids, and_joiner))
     verdict: list[bool | None] = []
-    for trait in _TRAITS:
-        values = {getattr(habit, trait) for habit in matching}
+    for trait in range(len(_TRAITS)):
+        values = {habit[trait] for habit in matching}
         verdict.append(values.pop() if len(values) == 1 else None)
     return tuple(verdict)
 
@@ -95,19 +110,8 @@ def propose_index_name(habit: NamingHabit, table: Table, fields: tuple[str, ...]
     return f"{whole}_{number}"
 
 
-def _render(
-    fields: tuple[str, ...], habit: NamingHabit, cache: dict[tuple[str, bool, bool], str] | None = None
-) -> str:
-    if cache is None:
-        parts = [_part(field, habit.camel, habit.short_ids) for field in fields]
-    else:
-        parts = []
-        for field in fields:
-            key = (field, habit.camel, habit.short_ids)
-            part = cache.get(key)
-            if part is None:
-                part = cache[key] = _part(field, habit.camel, habit.short_ids)
-            parts.append(part)
+def _render(fields: tuple[str, ...], habit: NamingHabit) -> str:
+    parts = [_part(field, habit.camel, habit.short_ids) for field in fields]
     if habit.camel:
         return "by" + ("And" if habit.and_joiner else "").join(p[:1].upper() + p[1:] for p in parts)
     return "by_" + ("_and_" if habit.and_joiner else "_").join(parts)
