@@ -224,6 +224,12 @@ def check_validator(ev: Evaluator, value: Value, context: str, field: str | None
 # ---------------------------------------------------------------------------------- v.*
 
 
+# The impls of the `v` members without arguments (`v.string`, ...), with their builders: what
+# `impl` returns for a call at `span` is `ValidatorValue(build(False, span, None), None, span)`
+# (read by the shortcut in `validator_calls`, which skips the call site).
+LEAF_BUILDERS: dict[object, Callable[[bool, Span | None, str | None], Validator]] = {}
+
+
 def _simple(cls: type[Validator]) -> Callable[[Evaluator, CallSite, list[Value]], Value]:
     build = leaf_builder(cls)
 
@@ -231,6 +237,7 @@ def _simple(cls: type[Validator]) -> Callable[[Evaluator, CallSite, list[Value]]
         span = site.span
         return ValidatorValue(build(False, span, None), None, span)  # `validator_value`, inlined
 
+    LEAF_BUILDERS[impl] = build
     return impl
 
 
@@ -456,6 +463,62 @@ V_OBJECT = OpaqueValue(
     },
     closed=True,  # exactly the members of `v` in convex 1.49.0
 )
+
+
+# ---------------------------------------------------------------------------------- plain calls
+# What some `v` builtins return when called at `span` with plain arguments: one string for
+# `v.id` and `v.literal`, plain validators for the wrappers. A plain validator is one these
+# functions or `LEAF_BUILDERS` made: never lazy, without a fields object. Each function gives
+# what the builtin gives for such arguments, and None where the builtin would throw (the
+# shortcut in `validator_calls` then leaves the call to the general path). `tests/
+# test_validator_calls.py` compares both paths.
+
+
+def _plain_id(table: str, span: Span) -> ValidatorValue:
+    return validator_value(build_id(False, span, None, _shared(table)))  # `_v_id`
+
+
+def _plain_literal(text: str, span: Span) -> ValidatorValue:
+    return validator_value(build_literal(False, span, None, _shared(text), "string"))  # `_v_literal`
+
+
+def _plain_optional(args: list[ValidatorValue], span: Span) -> ValidatorValue | None:
+    return validator_value(optional_copy(args[0].validator, span))  # `_as_optional`
+
+
+def _plain_array(args: list[ValidatorValue], span: Span) -> ValidatorValue | None:
+    return validator_value(VArray(element=args[0].validator, span=span))
+
+
+def _plain_nullable(args: list[ValidatorValue], span: Span) -> ValidatorValue | None:
+    return validator_value(VUnion(members=(args[0].validator, VNull(span=span)), span=span))
+
+
+def _plain_union(args: list[ValidatorValue], span: Span) -> ValidatorValue | None:
+    return validator_value(VUnion(members=tuple([arg.validator for arg in args]), span=span))
+
+
+def _plain_record(args: list[ValidatorValue], span: Span) -> ValidatorValue | None:
+    keys, values = args[0].validator, args[1].validator
+    if keys.optional or values.optional:
+        return None  # Convex throws: reported by the general path
+    return validator_value(VRecord(keys=keys, values=values, span=span))
+
+
+# The builtins taking one string, with what they return for it.
+PLAIN_TEXT_CALLS: dict[object, Callable[[str, Span], ValidatorValue]] = {
+    _v_id: _plain_id,
+    _v_literal: _plain_literal,
+}
+# The builtins wrapping validators: how many arguments they take here (0: one or more) and
+# what they return for plain ones.
+PLAIN_WRAPPERS: dict[object, tuple[int, Callable[[list[ValidatorValue], Span], ValidatorValue | None]]] = {
+    _v_optional: (1, _plain_optional),
+    _v_array: (1, _plain_array),
+    _v_nullable: (1, _plain_nullable),
+    _v_union: (0, _plain_union),
+    _v_record: (2, _plain_record),
+}
 
 
 # ---------------------------------------------------------------------------------- validator members

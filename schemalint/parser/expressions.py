@@ -9,7 +9,7 @@ from tree_sitter import Node
 
 from schemalint.diagnostics import ParserDiagnostic, Span
 from schemalint.ir import RuntimeAccessKind
-from schemalint.parser import assignments, js, js_operators
+from schemalint.parser import assignments, js, js_operators, validator_calls
 from schemalint.parser.budget import MIN_STEPS, bounded_array, out_of_steps, step_limit
 from schemalint.parser.comments import property_docs
 from schemalint.parser.control import ThrowFlow, getter_effects
@@ -542,7 +542,31 @@ class ExpressionsMixin:
         if function_type == "import":
             self.record_runtime("import()", span)
             return Unknown("dynamic `import()` cannot be evaluated", span)
+        builtin: Builtin | None = None
         if (
+            function_type == "member_expression"
+            and self.steps + 2 <= self.step_limit
+            and self._depth + 1 < MAX_EXPRESSION_DEPTH
+            and validator_calls.ENABLED
+        ):
+            # `v.string` and the like, read without evaluating anything (as `_eval_member`
+            # would read it, with its two steps), and the call itself when it is plain.
+            builtin = validator_calls.modelled_member(function_node, source, scope)
+            if builtin is not None:
+                self.steps += 2
+                if arguments_node is not None:
+                    # Within the depth limit, and a few levels at most (`MAX_NESTING`).
+                    room = MAX_EXPRESSION_DEPTH - self._depth
+                    if room > validator_calls.MAX_NESTING:
+                        room = validator_calls.MAX_NESTING
+                    plain = validator_calls.plain_call(builtin, arguments_node, span, source, scope, room)
+                    if plain is not None and self.steps + plain[1] <= self.step_limit:
+                        self.steps += plain[1]
+                        return plain[0]
+        callee: Value
+        if builtin is not None:
+            callee = builtin
+        elif (
             function_type == "member_expression"
             and self.steps < self.step_limit
             and self._depth < MAX_EXPRESSION_DEPTH
