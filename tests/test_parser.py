@@ -266,6 +266,28 @@ def test_missing_named_export_is_unresolved_import(tmp_path: Path) -> None:
     assert findings(project) == ["unresolved-import schema.ts:3:10 `convex/other.ts` has no export named `b`"]
 
 
+def test_every_module_importing_from_one_barrel_has_its_missing_names_reported(tmp_path: Path) -> None:
+    # The barrel's names are found once for all its importers: each still gets its own report.
+    barrel_user = 'import {{ {} }} from "./lib";\nexport const f = () => [{}];\n'
+    write_project(
+        tmp_path,
+        {
+            "convex/lib/a.ts": "export const a = 1;\nexport type A = number;\n",
+            "convex/lib/b.ts": "export const b = 2;\n",
+            "convex/lib/index.ts": 'export * from "./a";\nexport * from "./b";\n',
+            "convex/one.ts": barrel_user.format("a, b", "a, b"),
+            "convex/two.ts": barrel_user.format("a, c", "a, c"),
+            "convex/three.ts": barrel_user.format("d, b", "d, b"),
+            "convex/schema.ts": HEADER + "export default defineSchema({});\n",
+        },
+    )
+    project = parse_project(discover(tmp_path), functions=True)
+    assert [f for f in findings(project) if f.startswith("unresolved-import")] == [
+        "unresolved-import three.ts:1:10 `convex/lib/index.ts` has no export named `d`",
+        "unresolved-import two.ts:1:13 `convex/lib/index.ts` has no export named `c`",
+    ]
+
+
 def test_import_cycle_reading_an_uninitialised_binding_is_reported(tmp_path: Path) -> None:
     project = parse(
         tmp_path,

@@ -89,6 +89,9 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         # `export_names(module, values_only=True)` by module id, found while nothing was being
         # linked (every module's exports are then final).
         self._value_names: dict[int, tuple[Module, set[str] | None]] = {}
+        # `export_names(module)` (type exports included) likewise: every module importing from
+        # one barrel of `export *` would otherwise walk the whole barrel again.
+        self._all_names: dict[int, tuple[Module, set[str] | None]] = {}
         # Names each loaded file declares anywhere (see `undefined_names`).
         self.declared_names = DeclaredNames()
         # Throws recorded inside `try` blocks being run (innermost last): they are caught.
@@ -207,7 +210,7 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             if id(target) in names_of:
                 names = names_of[id(target)]
             else:
-                names = names_of[id(target)] = export_names(target)
+                names = names_of[id(target)] = self._export_names(target)
             if names is not None and name not in names:
                 message = f"`{target.display}` has no export named `{name}`"
                 severity = None
@@ -217,6 +220,18 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
                     ParserDiagnostic(UNRESOLVED_IMPORT, message, span or _no_span(module), severity=severity)
                 )
         module.named_imports = []
+
+    def _export_names(self, module: Module) -> set[str] | None:
+        """`export_names(module)`, found once per module when nothing is being linked (every
+        module importing from one barrel asks for all of its names)."""
+        if self.linker.linking:
+            return export_names(module)  # exports may still be added
+        known = self._all_names.get(id(module))
+        if known is not None and known[0] is module:
+            return known[1]
+        names = export_names(module)
+        self._all_names[id(module)] = (module, names)
+        return names
 
     def value_export_names(self, module: Module) -> set[str] | None:
         """`export_names(module, values_only=True)`, found once per module when nothing is being
@@ -247,6 +262,7 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         self.linker.by_path.clear()
         self._json_modules.clear()
         self._value_names.clear()
+        self._all_names.clear()
         self.loaded_sources.clear()
         self.declared_names.clear()
 
