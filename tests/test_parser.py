@@ -449,6 +449,24 @@ def test_function_modules_register_queries_mutations_and_actions(tmp_path: Path)
     }
 
 
+def test_a_comment_on_a_property_line_describes_it_before_or_after_its_comma(tmp_path: Path) -> None:
+    project = parse(tmp_path, {"convex/schema.ts": HEADER + textwrap.dedent("""
+        export default defineSchema({
+          t: defineTable({
+            a: v.string() /* before the comma */,
+            b: v.string()
+            , // after a comma on the next line: about c
+            c: v.string(),
+            d: v.string(), /* one */ // two
+          }),
+        });
+        """)})
+    assert project.schema is not None
+    document = project.schema.tables[0].document
+    assert isinstance(document, VObject)
+    assert [f.doc for f in document.fields] == ["before the comma", None, "after a comma on the next line: about c", "one\ntwo"]
+
+
 def test_a_comment_separated_by_a_blank_line_is_a_banner_not_a_description(tmp_path: Path) -> None:
     project = parse(tmp_path, {"convex/schema.ts": HEADER + textwrap.dedent("""
         export default defineSchema({

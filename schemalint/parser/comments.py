@@ -36,18 +36,18 @@ def property_docs(obj: Node, source: SourceText) -> dict[int, str]:
     docs: dict[int, list[str]] = {}
     pending: list[tuple[str, int, int]] = []  # (text, first row, last row)
     previous: Node | None = None
-    # Where the previous property (with a comma on its last line) ends: a node starts on that
-    # line when no line break lies between.
+    # Where the previous property ends: a comment is on its line (after it and its comma, if
+    # any) when no line break lies between. Commas and brackets are not named: not visited.
     previous_end = -1
     kinds = source.kinds  # `kind_id`s: cheaper than `type`
-    comment, comma = kinds.comment, kinds.comma
+    comment = kinds.comment
     properties = (
         kinds.pair,
         kinds.shorthand_property_identifier,
         kinds.spread_element,
         kinds.method_definition,
     )
-    for child in obj.children:
+    for child in obj.named_children:
         kind = child.kind_id
         if kind == comment:
             text = clean_comment(source.text(child))
@@ -66,10 +66,6 @@ def property_docs(obj: Node, source: SourceText) -> dict[int, str]:
                     docs.setdefault(child.id, []).extend(attached)
                 pending = []
             previous = child
-            previous_end = child.end_byte
-        elif (
-            kind == comma and previous is not None and data.find(b"\n", previous_end, child.start_byte) == -1
-        ):
             previous_end = child.end_byte
     return {node_id: "\n".join(parts) for node_id, parts in docs.items()}
 
