@@ -11,23 +11,40 @@ output invalid. Every reporter passes such text through `visible` (plain text, X
 
 from __future__ import annotations
 
-UNSAFE = frozenset(
-    (
-        *range(0x00, 0x20),  # C0 controls, including TAB, LF, CR and ESC
-        0x7F,  # DEL
-        *range(0x80, 0xA0),  # C1 controls (0x9B is a one-byte CSI on some terminals)
-        0x061C,  # arabic letter mark
-        0x200E,  # left-to-right and right-to-left marks
-        0x200F,
-        0x2028,  # line and paragraph separators (line breaks for JS and editors)
-        0x2029,
-        *range(0x202A, 0x202F),  # bidi embeddings and overrides
-        *range(0x2066, 0x206A),  # bidi isolates
-        *range(0xD800, 0xE000),  # lone surrogates: not encodable as UTF-8, not XML characters
-        0xFFFE,  # noncharacters, not XML characters
-        0xFFFF,
-    )
-)  # built from ranges by the interpreter itself (no generator stepping through 2,300 points)
+from typing import TYPE_CHECKING
+
+# The code points `visible` escapes, as [start, stop) ranges.
+UNSAFE_RANGES = (
+    (0x00, 0x20),  # C0 controls, including TAB, LF, CR and ESC
+    (0x7F, 0x80),  # DEL
+    (0x80, 0xA0),  # C1 controls (0x9B is a one-byte CSI on some terminals)
+    (0x061C, 0x061D),  # arabic letter mark
+    (0x200E, 0x2010),  # left-to-right and right-to-left marks
+    (0x2028, 0x202A),  # line and paragraph separators (line breaks for JS and editors)
+    (0x202A, 0x202F),  # bidi embeddings and overrides
+    (0x2066, 0x206A),  # bidi isolates
+    (0xD800, 0xE000),  # lone surrogates: not encodable as UTF-8, not XML characters
+    (0xFFFE, 0x10000),  # noncharacters, not XML characters
+)
+
+if TYPE_CHECKING:
+    UNSAFE: frozenset[int]
+    """Every code point of `UNSAFE_RANGES` (made on first use: ~2,300 of them)."""
+
+
+def is_unsafe(point: int) -> bool:
+    """Whether the code point `point` is one `visible` escapes (in `UNSAFE`)."""
+    return any(start <= point < stop for start, stop in UNSAFE_RANGES)
+
+
+def __getattr__(name: str) -> frozenset[int]:
+    if name == "UNSAFE":
+        unsafe = frozenset().union(*(range(start, stop) for start, stop in UNSAFE_RANGES))
+        globals()["UNSAFE"] = unsafe
+        return unsafe
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # Code points below this are remembered once met, whether escaped or kept; above it only the
 # escaped ones are (the table stays small whatever the text holds).
 _REMEMBERED_BELOW = 0x3000
@@ -43,7 +60,7 @@ class _Escapes(dict[int, str]):
         self._lowest = lowest
 
     def __missing__(self, point: int) -> str:
-        if point >= self._lowest and point in UNSAFE:
+        if point >= self._lowest and is_unsafe(point):
             spelled = f"\\u{point:04x}"
         elif point < _REMEMBERED_BELOW:
             spelled = chr(point)
@@ -79,4 +96,4 @@ def json_safe(document: str) -> str:
 
 def has_unsafe(text: str) -> bool:
     """Whether `text` holds any character that `visible` would escape."""
-    return any(ord(char) in UNSAFE for char in text)
+    return any(is_unsafe(ord(char)) for char in text)

@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from schemalint.cli import main
-from schemalint.textsafe import _JSON_ESCAPES, UNSAFE, json_safe, visible
+from schemalint.textsafe import _JSON_ESCAPES, UNSAFE, has_unsafe, is_unsafe, json_safe, visible
 
 ESC = "\x1b"
 # As JavaScript source: the evaluator turns the escapes into the control characters.
@@ -152,3 +152,16 @@ def test_every_unsafe_character_is_non_printable() -> None:
     # `visible` and `json_safe` return printable text unchanged without looking further.
     assert not any(chr(point).isprintable() for point in UNSAFE)
     assert all(visible(f"a{chr(point)}b") == f"a\\u{point:04x}b" for point in UNSAFE)
+
+
+def test_is_unsafe_answers_membership_of_unsafe() -> None:
+    # The code points escaped: C0, DEL, C1, the arabic letter mark, LRM/RLM, line and paragraph
+    # separators, bidi embeddings, overrides and isolates, surrogates, U+FFFE and U+FFFF.
+    listed = {
+        *range(0x20), 0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, 0x2028, 0x2029,
+        *range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF,
+    }  # fmt: skip
+    assert listed == UNSAFE
+    near = {*range(0x3000), *(p + step for p in UNSAFE for step in (-1, 1)), 0x10FFFF}
+    assert all(is_unsafe(point) == (point in UNSAFE) for point in near)
+    assert has_unsafe("a\u202eb") and not has_unsafe("abc é")
