@@ -173,3 +173,21 @@ def test_a_name_a_later_loaded_module_declares_is_not_undefined_after_it_is_load
     )
     undefined = [d for d in findings if d.rule == "evaluation-error"]
     assert [Path(d.span.file).name for d in undefined] == ["a.ts"]
+
+
+def test_names_declared_by_modules_still_to_be_linked_are_seen_by_every_read() -> None:
+    # While the schema links its imports, `a.ts` runs before `b.ts` is loaded: both reads in
+    # `a.ts` ask the files still to be linked; only the name `b.ts` does not declare is an error.
+    findings = lint(
+        """
+        import { first } from "./a";
+        import { second } from "./b";
+        export default defineSchema({ users: defineTable({ name: v.string() }) });
+        """,
+        files={
+            "convex/a.ts": "export const first = helper();\nexport const other = nowhere();\n",
+            "convex/b.ts": "globalThis.helper = () => 1;\nexport const second = helper();\n",
+        },
+    )
+    undefined = [d.message.split(":")[0] for d in findings if d.rule == "evaluation-error"]
+    assert undefined == ["`nowhere` is not defined"]

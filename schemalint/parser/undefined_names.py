@@ -9,6 +9,7 @@ error). Everything else is an unknown value, reported as a notice where it costs
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
@@ -120,34 +121,67 @@ def surely_undefined(ev: Evaluator, name: str) -> bool:
     """Whether reading `name` surely throws a ReferenceError when Convex evaluates it."""
     if name in MAYBE_GLOBALS:
         return False
-    if ev.declared_names.loaded_declare(name, ev.loaded_sources):
+    names = ev.declared_names
+    if names.loaded_declare(name, ev.loaded_sources):
         return False
     if not ev.linker.linking:
         return True
-    names = ev.declared_names
-    return not any(names.declares(source, name) for source in ev.linker.look_ahead())
+    return not names.ahead_declare(name, len(ev.loaded_sources), ev.linker.look_ahead)
+
+
+class _Gathered:
+    """The names a list of files declares, gathered file by file, in order, only as far as the
+    questions asked so far needed."""
+
+    __slots__ = ("folded", "names")
+
+    def __init__(self) -> None:
+        self.folded = 0  # how many of the files `names` holds the names of
+        self.names: set[str] = set()
+
+    def declare(
+        self, name: str, sources: list[SourceText], names_of: Callable[[SourceText], frozenset[str]]
+    ) -> bool:
+        """Whether one of `sources` (the list gathered from, perhaps grown since) declares
+        `name` or may declare any global."""
+        names = self.names
+        if name in names or ANY_NAME in names:
+            return True
+        while self.folded < len(sources):
+            declared = names_of(sources[self.folded])
+            self.folded += 1
+            names.update(declared)
+            if name in declared or ANY_NAME in declared:
+                return True
+        return False
 
 
 class DeclaredNames:
     """`declared_names` of the files a parse has read, each found once, when a read of a name
-    no scope defines first needs it.
+    no scope defines first needs it, and gathered so that a read does not ask every file again.
 
-    The names of the loaded files (`Evaluator.loaded_sources`, a list that only grows) are also
-    gathered into one set, file by file in load order and only as far as a question needs, so
-    that a read asks each loaded file once in the whole parse, not once per read.
+    The loaded files (`Evaluator.loaded_sources`, a list that only grows) are gathered in load
+    order across the whole parse. The files the modules being linked will still load
+    (`ModuleLinker.look_ahead`) are asked for once per number of loaded files: the linker's
+    state changes only when a file is loaded (between two loads a module only leaves the
+    linking stack, its imports all loaded), so until the next load they are the same files.
     """
 
-    __slots__ = ("_by_path", "_folded", "_names")
+    __slots__ = ("_ahead", "_ahead_at", "_ahead_sources", "_by_path", "_loaded")
 
     def __init__(self) -> None:
         self._by_path: dict[str, frozenset[str]] = {}
-        self._folded = 0  # how many loaded files `_names` holds the names of
-        self._names: set[str] = set()
+        self._loaded = _Gathered()
+        self._ahead = _Gathered()
+        self._ahead_sources: list[SourceText] = []
+        self._ahead_at = -1  # the number of loaded files when `_ahead_sources` were asked for
 
     def clear(self) -> None:
         self._by_path.clear()
-        self._folded = 0
-        self._names.clear()
+        self._loaded = _Gathered()
+        self._ahead = _Gathered()
+        self._ahead_sources = []
+        self._ahead_at = -1
 
     def of(self, source: SourceText) -> frozenset[str]:
         """`declared_names(source)`, read once per path."""
@@ -156,24 +190,19 @@ class DeclaredNames:
             declared = self._by_path[source.path] = declared_names(source)
         return declared
 
-    def declares(self, source: SourceText, name: str) -> bool:
-        """Whether `source` declares `name` (or may declare any global)."""
-        declared = self.of(source)
-        return name in declared or ANY_NAME in declared
-
     def loaded_declare(self, name: str, loaded: list[SourceText]) -> bool:
         """Whether one of `loaded` (the parse's loaded files, in load order) declares `name`
-        or may declare any global; files not asked before are read in order until one does."""
-        names = self._names
-        if name in names or ANY_NAME in names:
-            return True
-        while self._folded < len(loaded):
-            declared = self.of(loaded[self._folded])
-            self._folded += 1
-            names.update(declared)
-            if name in declared or ANY_NAME in declared:
-                return True
-        return False
+        or may declare any global."""
+        return self._loaded.declare(name, loaded, self.of)
+
+    def ahead_declare(self, name: str, loaded: int, look_ahead: Callable[[], list[SourceText]]) -> bool:
+        """Whether one of the files `look_ahead()` lists declares `name` or may declare any
+        global, `loaded` being the number of files loaded so far."""
+        if loaded != self._ahead_at:
+            self._ahead_at = loaded
+            self._ahead_sources = look_ahead()
+            self._ahead = _Gathered()
+        return self._ahead.declare(name, self._ahead_sources, self.of)
 
 
 def undefined_name(ev: Evaluator, name: str, span: Span) -> Unknown:
