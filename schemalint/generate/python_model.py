@@ -7,8 +7,6 @@ fields keep their declaration order. `build_package` is the entry point.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import ClassVar
@@ -25,6 +23,7 @@ from schemalint.generate.python_names import (
     is_plain_identifier,
     py_string,
 )
+from schemalint.generate.python_order import sorted_for_all, sorted_for_import
 from schemalint.generate.python_types import FUNCTION_HANDLE, SYSTEM_ID_TYPES, AliasDef, Definition
 from schemalint.generate.python_validators import within_depth
 from schemalint.ir import ConvexFunction, Schema, Table
@@ -416,36 +415,9 @@ def _note_comments(notes: tuple[str, ...]) -> tuple[str, ...]:
 
 def from_import(module: str, names: Iterable[str]) -> ImportView:
     """`from module import names`, the names in the order ruff's isort rule wants them."""
-    return ImportView(module=module, names=tuple(sorted(set(names), key=_import_order)))
+    return ImportView(module=module, names=tuple(sorted_for_import(names)))
 
 
 def exported_names(names: Iterable[str]) -> list[str]:
     """`names` in the order ruff wants in `__all__` (RUF022): constants, classes, the rest."""
-    return sorted(set(names), key=lambda name: (_casing(name), _natural(name)))
-
-
-_NaturalKey = tuple[tuple[int, int | str], ...]
-
-
-def _import_order(name: str) -> tuple[int, _NaturalKey, _NaturalKey]:
-    if _DIGITS.search(name) is None and name:  # the common case, as `_natural` has it
-        return (_casing(name), ((1, name.lower()),), ((1, name),))
-    return (_casing(name), _natural(name.lower()), _natural(name))
-
-
-def _casing(name: str) -> int:
-    """0 for CONSTANT_CASE, 1 for CamelCase, 2 for anything else (isort's order by type)."""
-    if len(name) > 1 and name.isupper():
-        return 0
-    return 1 if name[:1].isupper() else 2
-
-
-@functools.lru_cache(maxsize=65536)  # each name is sorted in `__all__` and in an import
-def _natural(text: str) -> _NaturalKey:
-    """A key ordering runs of digits by their value (`X2` before `X10`)."""
-    if _DIGITS.search(text) is None:  # the common case: one run of text
-        return ((1, text),) if text else ()
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(text) if part)
-
-
-_DIGITS = re.compile(r"(\d+)")
+    return sorted_for_all(names)
