@@ -154,3 +154,29 @@ def test_key_and_pair_spans_are_the_spans_of_key_and_pair(tmp_path: Path) -> Non
             value = pair.child_by_field_name("value")
             assert key is not None and value is not None
             assert source.key_and_pair_spans(pair, key, value) == (source.span(key), source.span(pair))
+
+
+def test_method_span_runs_from_the_method_name_to_the_end_of_the_call(tmp_path: Path) -> None:
+    from schemalint.diagnostics import Span
+    from schemalint.parser.values import CallSite
+
+    path = tmp_path / "schema.ts"
+    path.write_text('const t = defineTable({ a: v.string() })\n  .index("by_a", ["a"]);\n', encoding="utf-8")
+    source, _ = _pairs(path)
+    assert source.tree is not None
+    call = source.tree.root_node.named_children[0].named_children[0].child_by_field_name("value")
+    assert call is not None and call.type == "call_expression"
+    member = call.child_by_field_id(source.fields.function)
+    assert member is not None
+    name = member.child_by_field_id(source.fields.property)
+    assert name is not None
+    start = source.span(name)
+    other_file = Span("elsewhere.ts", 1, 1, 9, 9)
+    wide = Span(source.path, 1, 1, 2**27, 5)  # beyond the packed fields: kept whole
+    for end in (source.span(call), other_file, wide):
+        expected = Span(end.file, start.line, start.column, end.end_line, end.end_column)
+        method_span = CallSite(end, [], source, member).method_span
+        assert method_span == expected
+        assert method_span is not None
+        fields = (method_span.file, method_span.line, method_span.column, method_span.end_column)
+        assert fields == (end.file, 2, 4, end.end_column)  # `index` starts line 2, column 4
