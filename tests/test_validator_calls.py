@@ -5,13 +5,16 @@ steps counted), or leave the call to it."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
+from schemalint.diagnostics import Span
 from schemalint.discovery import discover
-from schemalint.ir import Project
+from schemalint.ir import Project, VArray, VId, VLiteral, VNull, VString, VUnion
 from schemalint.parser import evaluator, expressions, parse_project, validator_calls
+from schemalint.parser.convex_values import optional_copy
 
 # Each expression is a table's only field, so one that throws does not hide the others.
 EXPRESSIONS = [
@@ -75,6 +78,10 @@ EXPRESSIONS = [
     "v.string``",
     "v.optional((v.string()))",
     "v.optional(v.string(), v.string())",
+    "v.optional(v.object())",
+    "v.array(v.nosuch())",
+    "v.optional(v.string``)",
+    "v.union(v.string(), v.id())",
 ]
 
 SCHEMA = (
@@ -101,7 +108,8 @@ SHARED = """\
 import { v } from "convex/values";
 // Größe
 export const shared = v.union(v.literal("é"), v.id("é"), v.optional(v.string()));
-export const more = { size: v.optional(v.number()), kind: v.union(v.literal("x"), v.null()) };
+const vé = v;
+export const more = { size: v.optional(vé.number()), kind: vé.union(v.literal("x"), v.null()) };
 """
 
 
@@ -174,3 +182,18 @@ def test_deep_nesting_stops_at_the_same_place(
     assert fast == general
     if depth == 380 or depth > 393:
         assert ("nested more than 400 levels deep" in fast[0]) == (depth > 393)
+
+
+def test_optional_copy_is_dataclasses_replace() -> None:
+    span = Span("a.ts", 1, 2, 3, 4)
+    validators = [
+        VString(span=Span("b.ts", 1, 1, 1, 9), name="S"),
+        VId(table_name="users", name="UserId"),
+        VLiteral(value="a", value_type="string", optional=True),
+        VUnion(members=(VString(), VNull()), name="U"),
+        VArray(element=VId(table_name="t")),
+    ]
+    for validator in validators:
+        copy = optional_copy(validator, span)
+        expected = dataclasses.replace(validator, optional=True, span=span)
+        assert type(copy) is type(expected) and repr(copy) == repr(expected)

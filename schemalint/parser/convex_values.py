@@ -100,6 +100,8 @@ def _optional_copier(cls: type[Validator]) -> Callable[[Validator, Span | None],
     if kept == ("name",):  # a validator without fields of its own (`v.string()`)
         build = leaf_builder(cls)
         return lambda validator, span: build(True, span, validator.name)
+    if cls is VId and kept == ("name", "table_name"):  # `v.optional(v.id("t"))`: `build_id`
+        return lambda validator, span: build_id(True, span, validator.name, validator.table_name)  # type: ignore[attr-defined]
     return lambda validator, span: cls(
         **{name: getattr(validator, name) for name in kept}, optional=True, span=span
     )
@@ -475,11 +477,15 @@ V_OBJECT = OpaqueValue(
 
 
 def _plain_id(table: str, span: Span) -> ValidatorValue:
-    return validator_value(build_id(False, span, None, _shared(table)))  # `_v_id`
+    # `_v_id`: `validator_value(build_id(False, span, None, _shared(table)))`, inlined.
+    table = _intern(table) if len(table) <= 64 else table
+    return ValidatorValue(build_id(False, span, None, table), None, span)
 
 
 def _plain_literal(text: str, span: Span) -> ValidatorValue:
-    return validator_value(build_literal(False, span, None, _shared(text), "string"))  # `_v_literal`
+    # `_v_literal`: `validator_value(build_literal(False, span, None, _shared(text), "string"))`.
+    text = _intern(text) if len(text) <= 64 else text
+    return ValidatorValue(build_literal(False, span, None, text, "string"), None, span)
 
 
 def _plain_optional(args: list[ValidatorValue], span: Span) -> ValidatorValue | None:

@@ -20,7 +20,7 @@ from schemalint.diagnostics import Span
 from schemalint.parser.convex_values import LEAF_BUILDERS, PLAIN_TEXT_CALLS, PLAIN_WRAPPERS
 from schemalint.parser.scope import Scope
 from schemalint.parser.source import SourceText, string_value
-from schemalint.parser.values import Builtin, OpaqueValue, Unknown, ValidatorValue, Value
+from schemalint.parser.values import Builtin, OpaqueValue, ValidatorValue
 
 # Tests switch the shortcut off to compare it with the general path.
 ENABLED = True
@@ -37,13 +37,38 @@ def modelled_member(function_node: Node, source: SourceText, scope: Scope) -> Bu
     object_node = function_node.child_by_field_id(fields.object)
     if object_node is None or object_node.type != "identifier":
         return None
-    receiver = _bound_value(source, object_node, scope)
+    # What `lookup_node` gives for `name` when that needs no evaluation (a value bound in
+    # scope, or a package's export such as `v`), inlined (every `v.*` call comes here).
+    data = source.data
+    raw = data[object_node.start_byte : object_node.end_byte]
+    try:
+        name = raw.decode()  # `source.text(object_node)`, inlined
+    except UnicodeDecodeError:
+        name = source.text(object_node)
+    binding = scope.bindings.get(name)
+    if binding is None and scope.parent is not None:
+        binding = scope.parent.lookup(name)
+    if binding is None:
+        return None
+    ref = binding.ref
+    if ref is None:
+        receiver = binding.value
+    else:
+        module = ref.module
+        exports = module.package_exports
+        if module.package is None or exports is None or ref.name == "*":
+            return None
+        receiver = exports.get(ref.name)
     if type(receiver) is not OpaqueValue:
         return None
     property_node = function_node.child_by_field_id(fields.property)
     if property_node is None:
         return None
-    member = receiver.members.get(_text(source, property_node))
+    raw = data[property_node.start_byte : property_node.end_byte]
+    try:
+        member = receiver.members.get(raw.decode())
+    except UnicodeDecodeError:
+        member = receiver.members.get(source.text(property_node))
     return member if isinstance(member, Builtin) else None
 
 
@@ -66,7 +91,7 @@ def plain_call(
         text_call = PLAIN_TEXT_CALLS.get(impl)
         if text_call is not None:
             argument = arguments_node.named_children[0]
-            if argument.type != "string":
+            if argument.kind_id != source.kinds.string:
                 return None
             return text_call(_string_text(source, argument), span), 1
     wrapper = PLAIN_WRAPPERS.get(impl)
@@ -76,10 +101,11 @@ def plain_call(
     if arity and count != arity:  # (0: one or more)
         return None
     fields = source.fields
+    call_kind = source.kinds.call_expression
     values: list[ValidatorValue] = []
     steps = 0
     for argument in arguments_node.named_children:
-        if argument.type != "call_expression":
+        if argument.kind_id != call_kind:
             return None
         function_node = argument.child_by_field_id(fields.function)
         inner_arguments = argument.child_by_field_id(fields.arguments)
@@ -88,42 +114,21 @@ def plain_call(
         inner = modelled_member(function_node, source, scope)
         if inner is None:
             return None
-        plain = plain_call(inner, inner_arguments, source.span(argument), source, scope, depth_room - 1)
+        inner_span = source.span(argument)
+        if inner_arguments.named_child_count == 0 and inner_arguments.type == "arguments":
+            build = LEAF_BUILDERS.get(inner.impl)  # a leaf: `plain_call`'s first case, inlined
+            if build is None:
+                return None
+            values.append(ValidatorValue(build(False, inner_span, None), None, inner_span))
+            steps += 3  # the argument, its member and the member's object
+            continue
+        plain = plain_call(inner, inner_arguments, inner_span, source, scope, depth_room - 1)
         if plain is None:
             return None
         values.append(plain[0])
-        steps += plain[1] + 3  # the argument, its member and the member's object
+        steps += plain[1] + 3
     value = build_wrapper(values, span)
     return None if value is None else (value, steps)
-
-
-def _bound_value(source: SourceText, node: Node, scope: Scope) -> Value | None:
-    """What `lookup_node` gives for the identifier `node` when that needs no evaluation (a value
-    bound in scope, or a package's export such as `v`), else None."""
-    name = _text(source, node)
-    binding = scope.bindings.get(name)
-    if binding is None and scope.parent is not None:
-        binding = scope.parent.lookup(name)
-    if binding is None:
-        return None
-    ref = binding.ref
-    if ref is None:
-        value = binding.value
-        return None if value is None or isinstance(value, Unknown) else value
-    module = ref.module
-    exports = module.package_exports
-    if module.package is None or exports is None or ref.name == "*":
-        return None
-    value = exports.get(ref.name)
-    return None if value is None or isinstance(value, Unknown) else value
-
-
-def _text(source: SourceText, node: Node) -> str:
-    raw = source.data[node.start_byte : node.end_byte]
-    try:
-        return raw.decode()  # `source.text(node)`, inlined
-    except UnicodeDecodeError:
-        return source.text(node)
 
 
 def _string_text(source: SourceText, node: Node) -> str:
