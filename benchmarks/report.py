@@ -110,8 +110,11 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
 def _measurement_row(m: Measurement, result: WorkloadResult) -> list[str]:
     if not m.samples:
         return [m.command.name, "—", "—", "—", "—", "—", "—", "not run"]
-    check = result.median(CHECK)
-    relative = f"{m.median / check:.2f}{X}" if check else "—"
+    # like against like: CPU times when judged on CPU, but tsc (multi-threaded) by wall time
+    by_wall = result.basis != "cpu" or m.command.role in (TSC5, TSC7)
+    check = result.wall_median(CHECK) if by_wall else result.median(CHECK)
+    own = m.median if by_wall else m.cpu_median
+    relative = f"{own / check:.2f}{X}" if check else "—"
     codes = sorted(m.returncodes)
     note = "" if codes == [0] else f"exit {', '.join(map(str, codes))}"
     if note and m.command.role in (TSC5, TSC7):

@@ -89,3 +89,32 @@ def test_function_code_variant_adds_modules_and_keeps_the_schema_files(tmp_path:
     directives = sum(text.count("schemalint-ignore") for text in with_functions.values())
     assert directives > 0
     assert rules.count("unused-suppression") < directives  # some directives suppress a finding
+
+
+def test_the_ratio_to_check_compares_cpu_with_cpu_when_judged_on_cpu_and_tsc_by_wall_time() -> None:
+    from benchmarks.measure import Command, Measurement, Sample
+    from benchmarks.report import _measurement_row
+    from benchmarks.targets import WorkloadResult
+    from benchmarks.workloads import CHECK, PARSE, TSC7, Workload
+
+    def measured(role: str, wall: float, cpu: float) -> Measurement:
+        return Measurement(Command(role, role, ()), [Sample(wall, 1, 0, cpu)])
+
+    workload = Workload("w", "seed", REPO, 1, (), None)
+    measurements = {
+        CHECK: measured(CHECK, 6.0, 3.0),
+        PARSE: measured(PARSE, 1.0, 0.6),
+        TSC7: measured(TSC7, 12.0, 20.0),
+    }
+    ratios = {
+        basis: [
+            _measurement_row(m, WorkloadResult(workload, measurements, basis=basis))[6]
+            for m in measurements.values()
+        ]
+        for basis in ("wall", "cpu")
+    }
+    x = "\N{MULTIPLICATION SIGN}"
+    assert ratios == {
+        "wall": [f"1.00{x}", f"0.17{x}", f"2.00{x}"],
+        "cpu": [f"1.00{x}", f"0.20{x}", f"2.00{x}"],
+    }
