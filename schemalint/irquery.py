@@ -332,6 +332,8 @@ def is_distinct(ref: FieldRef) -> bool:
 
 def is_string(validator: Validator) -> bool:
     """Whether `validator` is `v.string()`, optional or nullable included."""
+    if not isinstance(validator, VUnion):
+        return isinstance(validator, VString)  # `unwrap_nullable` gives anything else back
     return isinstance(unwrap_nullable(validator), VString)
 
 

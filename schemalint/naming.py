@@ -7,6 +7,7 @@ list of nouns that name a collection or have no plural (`progress`, `config`, `a
 
 from __future__ import annotations
 
+import functools
 import re
 
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
@@ -102,6 +103,7 @@ SNAKE = "snake_case"
 OTHER = "other"
 
 
+@functools.lru_cache(maxsize=8192)  # asked about every field of every table; names repeat
 def name_case(name: str) -> str | None:
     """`camelCase`, `snake_case` or `other` for a name whose case shows; None for a single
     lower-case word (`email`), which fits both."""

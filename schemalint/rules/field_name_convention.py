@@ -58,14 +58,15 @@ class FieldNameConvention(Rule):
         by_table = ctx.memo("by-table", lambda: _cases_by_table(ctx.schema))
         everywhere = ctx.memo("all-tables", lambda: sum(by_table.values(), Counter()))
         app_style = _app_style(by_table, everywhere, table)
-        scopes: dict[str, list[FieldRef]] = {}
+        # Each field with its case, grouped by the object it is a key of.
+        scopes: dict[str, list[tuple[FieldRef, str | None]]] = {}
         for ref in refs:
-            scopes.setdefault(_parent(ref), []).append(ref)
+            scopes.setdefault(_parent(ref), []).append((ref, name_case(_bare(ref))))
+        top_level_names = {r.name for r in refs if r.top_level}
         for siblings in scopes.values():
-            census = Census(name_case(_bare(ref)) for ref in siblings if name_case(_bare(ref)))
-            names = {ref.name for ref in siblings} | ({r.name for r in refs if r.top_level})
-            for ref in siblings:
-                own = name_case(_bare(ref))
+            census = Census(own for _, own in siblings if own)
+            names = {ref.name for ref, _ in siblings} | top_level_names
+            for ref, own in siblings:
                 if own is None or _wire_format(ref.name, names, literals):
                     continue
                 problem = _auto_problem(ref, own, census, schema_census, app_style)

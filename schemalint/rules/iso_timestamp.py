@@ -94,11 +94,16 @@ def _is_number(ref: FieldRef) -> bool:
 def _census(schema: Schema) -> Census[str]:
     """How the schema's own timestamp fields store instants: `number` or `string`."""
     styles: list[str] = []
+    timestamp_names: dict[str, bool] = {}  # names repeat across tables: each is matched once
     for table in schema.tables:
         if is_package_table(table) or table.name.startswith("_"):
             continue
         for ref in distinct_fields(table):
-            named = _INSTANT_NAME.match(ref.name) or _DAY_OR_TIME_NAME.match(ref.name)
+            name = ref.name
+            named = timestamp_names.get(name)
+            if named is None:
+                matched = _INSTANT_NAME.match(name) or _DAY_OR_TIME_NAME.match(name)
+                named = timestamp_names[name] = matched is not None
             if named and _is_number(ref):
                 styles.append("number")
             elif is_string(ref.validator) and is_string_instant(ref):
