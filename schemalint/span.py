@@ -166,3 +166,17 @@ class Span(int):
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Span:
         return self
+
+
+# The bits of a packed span below its start column: its end line and end column, and the tag
+# bit (0 when the span is packed here, 1 when it indexes the side table of wide spans).
+_END_FIELDS = (1 << COLUMN_SHIFT) - 1
+
+
+def span_through(start: Span, end: Span) -> Span:
+    """The span from where `start` starts to where `end` ends, in `end`'s file: two packed
+    spans of one file are joined by their bits (what the constructor would pack from the five
+    decoded values), any other pair through the constructor."""
+    if not (start | end) & 1 and start >> FILE_SHIFT == end >> FILE_SHIFT:
+        return int.__new__(Span, start & ~_END_FIELDS | end & _END_FIELDS)
+    return Span(end.file, start.line, start.column, end.end_line, end.end_column)

@@ -64,3 +64,22 @@ def test_source_spans_equal_spans_built_from_their_values(tmp_path: Path) -> Non
         assert (span.file, span.line, span.end_line) == (str(path), row + 1, end_row + 1)
         assert span == Span(*span.as_tuple())
         stack.extend(node.children)
+
+
+def test_span_through_joins_a_start_and_an_end_as_the_constructor_does() -> None:
+    from schemalint.span import span_through
+
+    wide = 2**27 + 5  # beyond a packed field: the span is kept whole
+    spans = [
+        Span("a.ts", 3, 7, 3, 12),
+        Span("a.ts", 9, 1, 11, 2),
+        Span("b.ts", 1, 1, 1, 4),
+        Span("a.ts", wide, 2, wide, 9),
+        Span("a.ts", 4, 2, 5, wide),
+        *(Span(*values) for values in VALUES),
+    ]
+    for start in spans:
+        for end in spans:
+            joined = span_through(start, end)
+            assert joined == Span(end.file, start.line, start.column, end.end_line, end.end_column)
+            assert joined.as_tuple() == (end.file, start.line, start.column, end.end_line, end.end_column)

@@ -11,6 +11,7 @@ from schemalint.diagnostics import Span
 from schemalint.ir import FilterUse, RangeOp, RangeStep
 from schemalint.parser.usage_names import NameResolver
 from schemalint.parser.usage_scope import unwrap
+from schemalint.span import span_through
 
 RANGE_OPS = frozenset({"eq", "lt", "lte", "gt", "gte"})
 _FILTER_RANGE_OPS = frozenset({"lt", "lte", "gt", "gte"})
@@ -25,8 +26,7 @@ def method_span(call: Node, resolver: NameResolver) -> Span:
     whole = source.span(call)
     if prop is None:
         return whole
-    start = source.span(prop)
-    return Span(whole.file, start.line, start.column, whole.end_line, whole.end_column)
+    return span_through(source.span(prop), whole)
 
 
 def callback_body(node: Node | None, resolver: NameResolver) -> tuple[str, Node] | None:

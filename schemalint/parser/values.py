@@ -15,7 +15,7 @@ from schemalint.diagnostics import Span
 from schemalint.intdigits import short_int
 from schemalint.ir import DbIndex, SearchIndex, Validator, VectorIndex
 from schemalint.records import dataclass
-from schemalint.span import COLUMN_SHIFT, FILE_SHIFT
+from schemalint.span import span_through
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -371,12 +371,6 @@ class LazySpans(Sequence["Span | None"]):
         return item if item is None or isinstance(item, Span) else self._source.span(item)
 
 
-# The bits of a packed span below its start column: its end line and end column, and the tag
-# bit (0 when the span is packed, 1 when it indexes the side table of wide spans).
-_END_FIELDS = (1 << COLUMN_SHIFT) - 1
-_new_span = int.__new__
-
-
 class CallSite:
     """Where a builtin is being called from: the call's span and the spans of its arguments.
 
@@ -410,13 +404,7 @@ class CallSite:
         property_node = member.child_by_field_id(source.fields.property)
         if property_node is None:
             return None
-        start = source.span(property_node)
-        end = self.span
-        if not (start | end) & 1 and start >> FILE_SHIFT == end >> FILE_SHIFT:
-            # Both packed, in one file: the start's line and column with the end's end fields
-            # (what the constructor below packs).
-            return _new_span(Span, start & ~_END_FIELDS | end & _END_FIELDS)
-        return Span(end.file, start.line, start.column, end.end_line, end.end_column)
+        return span_through(source.span(property_node), self.span)
 
     def arg_span(self, index: int) -> Span | None:
         return self.arg_spans[index] if index < len(self.arg_spans) else self.span
