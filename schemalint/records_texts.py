@@ -40,8 +40,6 @@ TEXTS = (
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.indexes,self.filters,self.order,self.terminal,self.escapes,self.consumed,)==(other.indexes,other.filters,other.order,other.terminal,other.escapes,other.consumed,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.int64,self.items,self.values,self.fields,self.tag,self.variants,)==(other.int64,other.items,other.values,other.fields,other.tag,other.variants,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.key,self.annotation,self.optional,)==(other.key,other.annotation,other.optional,)\n  return NotImplemented\n return __eq__',
-    'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.key,self.annotation,self.optional,self.doc,self.notes,)==(other.key,other.annotation,other.optional,other.doc,other.notes,)\n  return NotImplemented\n return __eq__',
-    'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.key,self.name,self.annotation,self.docstring,self.comments,)==(other.key,other.name,other.annotation,other.docstring,other.comments,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.kind,self.message,self.span,self.table,self.cause,self.severity,)==(other.kind,other.message,other.span,other.table,other.cause,other.severity,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.kind,self.names,self.range,self.span,self.name_span,)==(other.kind,other.names,other.range,other.span,other.name_span,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.kind,self.node,self.scope,self.const,self.index,self.key,self.function,)==(other.kind,other.node,other.scope,other.const,other.index,other.key,other.function,)\n  return NotImplemented\n return __eq__',
@@ -102,7 +100,6 @@ TEXTS = (
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.class_name,self.functions,self.children,)==(other.path,other.class_name,other.functions,other.children,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.directives,)==(other.path,other.directives,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.problem,self.fix,self.span,self.removed,)==(other.path,other.problem,other.fix,other.span,other.removed,)\n  return NotImplemented\n return __eq__',
-    'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.path,self.type,self.optional,self.references,self.description,)==(other.path,other.type,other.optional,other.references,other.description,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.pattern,self.selectors,)==(other.pattern,other.selectors,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.project,self.label,self.span_suffix,)==(other.project,other.label,other.span_suffix,)\n  return NotImplemented\n return __eq__',
     'def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.project,self.schema,self.options,self.baseline,)==(other.project,other.schema,other.options,other.baseline,)\n  return NotImplemented\n return __eq__',
@@ -154,8 +151,6 @@ TEXTS = (
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.heading,self.rows,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.int64,self.items,self.values,self.fields,self.tag,self.variants,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.key,self.annotation,self.optional,))\n return __hash__',
-    'def __create_fn__():\n def __hash__(self):\n  return hash((self.key,self.annotation,self.optional,self.doc,self.notes,))\n return __hash__',
-    'def __create_fn__():\n def __hash__(self):\n  return hash((self.key,self.name,self.annotation,self.docstring,self.comments,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.kind,self.message,self.span,self.table,self.cause,self.severity,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.kind,self.names,self.range,self.span,self.name_span,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.kind,self.node,self.scope,self.const,self.index,self.key,self.function,))\n return __hash__',
@@ -212,7 +207,6 @@ TEXTS = (
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.path,self.change,self.current,self.staged,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.path,self.directives,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.path,self.problem,self.fix,self.span,self.removed,))\n return __hash__',
-    'def __create_fn__():\n def __hash__(self):\n  return hash((self.path,self.type,self.optional,self.references,self.description,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.pattern,self.selectors,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.project,self.label,self.span_suffix,))\n return __hash__',
     'def __create_fn__():\n def __hash__(self):\n  return hash((self.project,self.schema,self.options,self.baseline,))\n return __hash__',
@@ -271,8 +265,6 @@ TEXTS = (
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(int64={self.int64!r}, items={self.items!r}, values={self.values!r}, fields={self.fields!r}, tag={self.tag!r}, variants={self.variants!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(items={self.items!r}, span={self.span!r}, frozen={self.frozen!r}, captured={self.captured!r}, unknown={self.unknown!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(key={self.key!r}, annotation={self.annotation!r}, optional={self.optional!r})"\n return __repr__',
-    'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(key={self.key!r}, annotation={self.annotation!r}, optional={self.optional!r}, doc={self.doc!r}, notes={self.notes!r})"\n return __repr__',
-    'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(key={self.key!r}, name={self.name!r}, annotation={self.annotation!r}, docstring={self.docstring!r}, comments={self.comments!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(kind={self.kind!r}, message={self.message!r}, span={self.span!r}, table={self.table!r}, cause={self.cause!r}, severity={self.severity!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(kind={self.kind!r}, names={self.names!r}, range={self.range!r}, span={self.span!r}, name_span={self.name_span!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(kind={self.kind!r}, node={self.node!r}, scope={self.scope!r}, const={self.const!r}, index={self.index!r}, key={self.key!r}, function={self.function!r})"\n return __repr__',
@@ -343,7 +335,6 @@ TEXTS = (
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, class_name={self.class_name!r}, functions={self.functions!r}, children={self.children!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, directives={self.directives!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, problem={self.problem!r}, fix={self.fix!r}, span={self.span!r}, removed={self.removed!r})"\n return __repr__',
-    'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(path={self.path!r}, type={self.type!r}, optional={self.optional!r}, references={self.references!r}, description={self.description!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(pattern={self.pattern!r}, selectors={self.selectors!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(project={self.project!r}, label={self.label!r}, span_suffix={self.span_suffix!r})"\n return __repr__',
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(project={self.project!r}, schema={self.schema!r}, options={self.options!r}, baseline={self.baseline!r})"\n return __repr__',
@@ -408,8 +399,6 @@ TEXTS = (
     "def __create_fn__(_type_int64, _type_items, _type_values, _type_fields, _type_tag, _type_variants, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_int64, _dflt_items, _dflt_values, _dflt_fields, _dflt_tag, _dflt_variants, _return_type):\n def __init__(self,int64:_type_int64=_dflt_int64,items:_type_items=_dflt_items,values:_type_values=_dflt_values,fields:_type_fields=_dflt_fields,tag:_type_tag=_dflt_tag,variants:_type_variants=_dflt_variants)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'int64',int64)\n  __dataclass_builtins_object__.__setattr__(self,'items',items)\n  __dataclass_builtins_object__.__setattr__(self,'values',values)\n  __dataclass_builtins_object__.__setattr__(self,'fields',fields)\n  __dataclass_builtins_object__.__setattr__(self,'tag',tag)\n  __dataclass_builtins_object__.__setattr__(self,'variants',variants)\n return __init__",
     'def __create_fn__(_type_items, _type_span, _type_frozen, _type_captured, _type_unknown, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_items, _dflt_span, _dflt_frozen, _dflt_captured, _dflt_unknown, _return_type):\n def __init__(self,items:_type_items=_HAS_DEFAULT_FACTORY,span:_type_span=_dflt_span,frozen:_type_frozen=_dflt_frozen,captured:_type_captured=_dflt_captured,unknown:_type_unknown=_dflt_unknown)->_return_type:\n  self.items=_dflt_items() if items is _HAS_DEFAULT_FACTORY else items\n  self.span=span\n  self.frozen=frozen\n  self.captured=captured\n  self.unknown=unknown\n return __init__',
     "def __create_fn__(_type_key, _type_annotation, _type_optional, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,key:_type_key,annotation:_type_annotation,optional:_type_optional)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'key',key)\n  __dataclass_builtins_object__.__setattr__(self,'annotation',annotation)\n  __dataclass_builtins_object__.__setattr__(self,'optional',optional)\n return __init__",
-    "def __create_fn__(_type_key, _type_annotation, _type_optional, _type_doc, _type_notes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_doc, _dflt_notes, _return_type):\n def __init__(self,key:_type_key,annotation:_type_annotation,optional:_type_optional,doc:_type_doc=_dflt_doc,notes:_type_notes=_dflt_notes)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'key',key)\n  __dataclass_builtins_object__.__setattr__(self,'annotation',annotation)\n  __dataclass_builtins_object__.__setattr__(self,'optional',optional)\n  __dataclass_builtins_object__.__setattr__(self,'doc',doc)\n  __dataclass_builtins_object__.__setattr__(self,'notes',notes)\n return __init__",
-    "def __create_fn__(_type_key, _type_name, _type_annotation, _type_docstring, _type_comments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,key:_type_key,name:_type_name,annotation:_type_annotation,docstring:_type_docstring,comments:_type_comments)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'key',key)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'annotation',annotation)\n  __dataclass_builtins_object__.__setattr__(self,'docstring',docstring)\n  __dataclass_builtins_object__.__setattr__(self,'comments',comments)\n return __init__",
     "def __create_fn__(_type_kind, _type_message, _type_span, _type_table, _type_cause, _type_severity, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_table, _dflt_cause, _dflt_severity, _return_type):\n def __init__(self,kind:_type_kind,message:_type_message,span:_type_span,table:_type_table=_dflt_table,cause:_type_cause=_dflt_cause,severity:_type_severity=_dflt_severity)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'table',table)\n  __dataclass_builtins_object__.__setattr__(self,'cause',cause)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n return __init__",
     "def __create_fn__(_type_kind, _type_names, _type_range, _type_span, _type_name_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_range, _dflt_span, _dflt_name_span, _return_type):\n def __init__(self,*,kind:_type_kind,names:_type_names,range:_type_range=_dflt_range,span:_type_span=_dflt_span,name_span:_type_name_span=_dflt_name_span)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'names',names)\n  __dataclass_builtins_object__.__setattr__(self,'range',range)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'name_span',name_span)\n return __init__",
     "def __create_fn__(_type_kind, _type_node, _type_scope, _type_const, _type_index, _type_key, _type_function, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_const, _dflt_index, _dflt_key, _dflt_function, _return_type):\n def __init__(self,kind:_type_kind,node:_type_node,scope:_type_scope,const:_type_const=_dflt_const,index:_type_index=_dflt_index,key:_type_key=_dflt_key,function:_type_function=_dflt_function)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'node',node)\n  __dataclass_builtins_object__.__setattr__(self,'scope',scope)\n  __dataclass_builtins_object__.__setattr__(self,'const',const)\n  __dataclass_builtins_object__.__setattr__(self,'index',index)\n  __dataclass_builtins_object__.__setattr__(self,'key',key)\n  __dataclass_builtins_object__.__setattr__(self,'function',function)\n return __init__",
@@ -480,7 +469,6 @@ TEXTS = (
     'def __create_fn__(_type_path, _type_class_name, _type_functions, _type_children, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_functions, _dflt_children, _return_type):\n def __init__(self,path:_type_path,class_name:_type_class_name,functions:_type_functions=_HAS_DEFAULT_FACTORY,children:_type_children=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.path=path\n  self.class_name=class_name\n  self.functions=_dflt_functions() if functions is _HAS_DEFAULT_FACTORY else functions\n  self.children=_dflt_children() if children is _HAS_DEFAULT_FACTORY else children\n return __init__',
     "def __create_fn__(_type_path, _type_directives, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_directives, _return_type):\n def __init__(self,*,path:_type_path,directives:_type_directives=_dflt_directives)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'directives',directives)\n return __init__",
     "def __create_fn__(_type_path, _type_problem, _type_fix, _type_span, _type_removed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_removed, _return_type):\n def __init__(self,path:_type_path,problem:_type_problem,fix:_type_fix,span:_type_span,removed:_type_removed=_dflt_removed)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'problem',problem)\n  __dataclass_builtins_object__.__setattr__(self,'fix',fix)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'removed',removed)\n return __init__",
-    "def __create_fn__(_type_path, _type_type, _type_optional, _type_references, _type_description, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,path:_type_path,type:_type_type,optional:_type_optional,references:_type_references,description:_type_description)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'optional',optional)\n  __dataclass_builtins_object__.__setattr__(self,'references',references)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n return __init__",
     "def __create_fn__(_type_pattern, _type_selectors, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,pattern:_type_pattern,selectors:_type_selectors)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'pattern',pattern)\n  __dataclass_builtins_object__.__setattr__(self,'selectors',selectors)\n return __init__",
     "def __create_fn__(_type_project, _type_label, _type_span_suffix, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_span_suffix, _return_type):\n def __init__(self,project:_type_project,label:_type_label,span_suffix:_type_span_suffix=_dflt_span_suffix)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n  __dataclass_builtins_object__.__setattr__(self,'span_suffix',span_suffix)\n return __init__",
     "def __create_fn__(_type_project, _type_schema, _type_options, _type_baseline, _type__memo, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_options, _dflt_baseline, _dflt__memo, _return_type):\n def __init__(self,project:_type_project,schema:_type_schema,options:_type_options=_HAS_DEFAULT_FACTORY,baseline:_type_baseline=_dflt_baseline,_memo:_type__memo=_HAS_DEFAULT_FACTORY)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'project',project)\n  __dataclass_builtins_object__.__setattr__(self,'schema',schema)\n  __dataclass_builtins_object__.__setattr__(self,'options',_dflt_options() if options is _HAS_DEFAULT_FACTORY else options)\n  __dataclass_builtins_object__.__setattr__(self,'baseline',baseline)\n  __dataclass_builtins_object__.__setattr__(self,'_memo',_dflt__memo() if _memo is _HAS_DEFAULT_FACTORY else _memo)\n return __init__",
@@ -537,9 +525,7 @@ TEXTS = (
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'header\',\'imports\',\'id_types\',\'table_names\',\'definitions\',\'exports\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'heading\',\'rows\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'int64\',\'items\',\'values\',\'fields\',\'tag\',\'variants\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'key\',\'annotation\',\'optional\',\'doc\',\'notes\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'key\',\'annotation\',\'optional\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'key\',\'name\',\'annotation\',\'docstring\',\'comments\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'kind\',\'message\',\'span\',\'table\',\'cause\',\'severity\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'kind\',\'names\',\'range\',\'span\',\'name_span\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'kind\',\'node\',\'scope\',\'const\',\'index\',\'key\',\'function\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
@@ -596,7 +582,6 @@ TEXTS = (
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'change\',\'current\',\'staged\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'directives\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'problem\',\'fix\',\'span\',\'removed\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'type\',\'optional\',\'references\',\'description\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'pattern\',\'selectors\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'project\',\'label\',\'span_suffix\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'project\',\'schema\',\'options\',\'baseline\',\'_memo\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__',
@@ -645,9 +630,7 @@ TEXTS = (
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'header\',\'imports\',\'id_types\',\'table_names\',\'definitions\',\'exports\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'heading\',\'rows\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'int64\',\'items\',\'values\',\'fields\',\'tag\',\'variants\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'key\',\'annotation\',\'optional\',\'doc\',\'notes\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'key\',\'annotation\',\'optional\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'key\',\'name\',\'annotation\',\'docstring\',\'comments\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'kind\',\'message\',\'span\',\'table\',\'cause\',\'severity\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'kind\',\'names\',\'range\',\'span\',\'name_span\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'kind\',\'node\',\'scope\',\'const\',\'index\',\'key\',\'function\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
@@ -704,7 +687,6 @@ TEXTS = (
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'change\',\'current\',\'staged\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'directives\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'problem\',\'fix\',\'span\',\'removed\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'type\',\'optional\',\'references\',\'description\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'pattern\',\'selectors\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'project\',\'label\',\'span_suffix\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
     'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'project\',\'schema\',\'options\',\'baseline\',\'_memo\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__',
@@ -962,22 +944,6 @@ def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
    return (self.key,self.annotation,self.optional,)==(other.key,other.annotation,other.optional,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.key,self.annotation,self.optional,self.doc,self.notes,)==(other.key,other.annotation,other.optional,other.doc,other.notes,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.key,self.name,self.annotation,self.docstring,self.comments,)==(other.key,other.name,other.annotation,other.docstring,other.comments,)
   return NotImplemented
  return __eq__
 CODES.append(__create_fn__.__code__)
@@ -1465,14 +1431,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.path,self.type,self.optional,self.references,self.description,)==(other.path,other.type,other.optional,other.references,other.description,)
-  return NotImplemented
- return __eq__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
    return (self.pattern,self.selectors,)==(other.pattern,other.selectors,)
   return NotImplemented
  return __eq__
@@ -1830,18 +1788,6 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.key,self.annotation,self.optional,self.doc,self.notes,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.key,self.name,self.annotation,self.docstring,self.comments,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
   return hash((self.kind,self.message,self.span,self.table,self.cause,self.severity,))
  return __hash__
 CODES.append(__create_fn__.__code__)
@@ -2173,12 +2119,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __hash__(self):
   return hash((self.path,self.problem,self.fix,self.span,self.removed,))
- return __hash__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.path,self.type,self.optional,self.references,self.description,))
  return __hash__
 CODES.append(__create_fn__.__code__)
 
@@ -2531,18 +2471,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __repr__(self):
   return self.__class__.__qualname__ + f"(key={self.key!r}, annotation={self.annotation!r}, optional={self.optional!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(key={self.key!r}, annotation={self.annotation!r}, optional={self.optional!r}, doc={self.doc!r}, notes={self.notes!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(key={self.key!r}, name={self.name!r}, annotation={self.annotation!r}, docstring={self.docstring!r}, comments={self.comments!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -2963,12 +2891,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__():
  def __repr__(self):
   return self.__class__.__qualname__ + f"(path={self.path!r}, problem={self.problem!r}, fix={self.fix!r}, span={self.span!r}, removed={self.removed!r})"
- return __repr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(path={self.path!r}, type={self.type!r}, optional={self.optional!r}, references={self.references!r}, description={self.description!r})"
  return __repr__
 CODES.append(__create_fn__.__code__)
 
@@ -3500,26 +3422,6 @@ def __create_fn__(_type_key, _type_annotation, _type_optional, MISSING, _HAS_DEF
   __dataclass_builtins_object__.__setattr__(self,'key',key)
   __dataclass_builtins_object__.__setattr__(self,'annotation',annotation)
   __dataclass_builtins_object__.__setattr__(self,'optional',optional)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_key, _type_annotation, _type_optional, _type_doc, _type_notes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_doc, _dflt_notes, _return_type):
- def __init__(self,key:_type_key,annotation:_type_annotation,optional:_type_optional,doc:_type_doc=_dflt_doc,notes:_type_notes=_dflt_notes)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'key',key)
-  __dataclass_builtins_object__.__setattr__(self,'annotation',annotation)
-  __dataclass_builtins_object__.__setattr__(self,'optional',optional)
-  __dataclass_builtins_object__.__setattr__(self,'doc',doc)
-  __dataclass_builtins_object__.__setattr__(self,'notes',notes)
- return __init__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(_type_key, _type_name, _type_annotation, _type_docstring, _type_comments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,key:_type_key,name:_type_name,annotation:_type_annotation,docstring:_type_docstring,comments:_type_comments)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'key',key)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'annotation',annotation)
-  __dataclass_builtins_object__.__setattr__(self,'docstring',docstring)
-  __dataclass_builtins_object__.__setattr__(self,'comments',comments)
  return __init__
 CODES.append(__create_fn__.__code__)
 
@@ -4217,16 +4119,6 @@ def __create_fn__(_type_path, _type_problem, _type_fix, _type_span, _type_remove
  return __init__
 CODES.append(__create_fn__.__code__)
 
-def __create_fn__(_type_path, _type_type, _type_optional, _type_references, _type_description, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,path:_type_path,type:_type_type,optional:_type_optional,references:_type_references,description:_type_description)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
-  __dataclass_builtins_object__.__setattr__(self,'optional',optional)
-  __dataclass_builtins_object__.__setattr__(self,'references',references)
-  __dataclass_builtins_object__.__setattr__(self,'description',description)
- return __init__
-CODES.append(__create_fn__.__code__)
-
 def __create_fn__(_type_pattern, _type_selectors, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,pattern:_type_pattern,selectors:_type_selectors)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'pattern',pattern)
@@ -4717,23 +4609,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('key','annotation','optional','doc','notes',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
   if type(self) is cls or name in ('key','annotation','optional',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('key','name','annotation','docstring','comments',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
@@ -5182,14 +5058,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
   if type(self) is cls or name in ('path','problem','fix','span','removed',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('path','type','optional','references','description',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
@@ -5581,23 +5449,7 @@ CODES.append(__create_fn__.__code__)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('key','annotation','optional','doc','notes',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
   if type(self) is cls or name in ('key','annotation','optional',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('key','name','annotation','docstring','comments',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
@@ -6046,14 +5898,6 @@ CODES.append(__create_fn__.__code__)
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('path','problem','fix','span','removed',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODES.append(__create_fn__.__code__)
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('path','type','optional','references','description',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__

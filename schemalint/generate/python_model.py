@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from schemalint.generate.python_format import definition_header, lay_out, parameter_lines, parenthesized
 from schemalint.generate.python_names import (
@@ -53,9 +53,9 @@ class ImportView:
         return len(f"from {self.module} import {', '.join(self.names)}") <= LINE_LENGTH
 
 
-@dataclass(frozen=True)
-class FieldView:
-    """How a `TypedDict` field is printed."""
+class FieldView(NamedTuple):
+    """How a `TypedDict` field is printed. (A named tuple, not a frozen dataclass: a big schema
+    has tens of thousands of fields, and a tuple is made in well under half the time.)"""
 
     key: str  # the key as a string literal
     name: str  # the key as written in a class body (class syntax only)
