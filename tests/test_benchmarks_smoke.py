@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from schemalint.diagnostics import PARSE_ERROR
 from schemalint.discovery import discover
@@ -118,3 +121,19 @@ def test_the_ratio_to_check_compares_cpu_with_cpu_when_judged_on_cpu_and_tsc_by_
         "wall": [f"1.00{x}", f"0.17{x}", f"2.00{x}"],
         "cpu": [f"1.00{x}", f"0.20{x}", f"2.00{x}"],
     }
+
+
+def test_profiling_a_check_profiles_the_check_not_a_cache_hit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks import profiling
+
+    monkeypatch.setenv("SCHEMALINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("SCHEMALINT_NO_CACHE")  # the suite turns the result cache off; users do not
+    seed = REPO / "fixtures" / "seed-002-community"
+    # The tool runs the check several times: with the result cache, every run after the first
+    # would only look the result up.
+    profiling.main(["--path", str(seed), "--check", "--repeat", "1", "--limit", "400"])
+    profile = capsys.readouterr().out
+    assert "parse_project" in profile
+    assert gc.isenabled()  # switched off for the measured runs only
