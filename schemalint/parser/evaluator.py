@@ -86,12 +86,11 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
         self._depth = 0
         self._call_depth = 0
         self._json_modules: dict[Path, Module] = {}
-        # `export_names(module, values_only=True)` by module id, found while nothing was being
-        # linked (every module's exports are then final).
-        self._value_names: dict[int, tuple[Module, set[str] | None]] = {}
-        # `export_names(module)` (type exports included) likewise: every module importing from
-        # one barrel of `export *` would otherwise walk the whole barrel again.
-        self._all_names: dict[int, tuple[Module, set[str] | None]] = {}
+        # `export_names(module, values_only=...)` by (module id, values_only), found while
+        # nothing was being linked (every module's exports are then final): a name looked up
+        # through a barrel of `export *` asks about every star, and every module importing from
+        # the barrel asks for all of its names.
+        self._export_names: dict[tuple[int, bool], tuple[Module, set[str] | None]] = {}
         # Names each loaded file declares anywhere (see `undefined_names`).
         self.declared_names = DeclaredNames()
         # Throws recorded inside `try` blocks being run (innermost last): they are caught.
@@ -210,7 +209,7 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             if id(target) in names_of:
                 names = names_of[id(target)]
             else:
-                names = names_of[id(target)] = self._export_names(target)
+                names = names_of[id(target)] = self._export_names_once(target, False)
             if names is not None and name not in names:
                 message = f"`{target.display}` has no export named `{name}`"
                 severity = None
@@ -221,28 +220,21 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
                 )
         module.named_imports = []
 
-    def _export_names(self, module: Module) -> set[str] | None:
-        """`export_names(module)`, found once per module when nothing is being linked (every
-        module importing from one barrel asks for all of its names)."""
-        if self.linker.linking:
-            return export_names(module)  # exports may still be added
-        known = self._all_names.get(id(module))
-        if known is not None and known[0] is module:
-            return known[1]
-        names = export_names(module)
-        self._all_names[id(module)] = (module, names)
-        return names
-
     def value_export_names(self, module: Module) -> set[str] | None:
-        """`export_names(module, values_only=True)`, found once per module when nothing is being
-        linked (looking a name up through a barrel of `export *` asks about every star)."""
+        """`export_names(module, values_only=True)`, found once per module (`_export_names_once`)."""
+        return self._export_names_once(module, True)
+
+    def _export_names_once(self, module: Module, values_only: bool) -> set[str] | None:
+        """`export_names(module, values_only=values_only)`, found once per module when nothing
+        is being linked (while linking, exports may still be added)."""
         if self.linker.linking:
-            return export_names(module, values_only=True)  # exports may still be added
-        known = self._value_names.get(id(module))
+            return export_names(module, values_only=values_only)
+        key = (id(module), values_only)
+        known = self._export_names.get(key)
         if known is not None and known[0] is module:
             return known[1]
-        names = export_names(module, values_only=True)
-        self._value_names[id(module)] = (module, names)
+        names = export_names(module, values_only=values_only)
+        self._export_names[key] = (module, names)
         return names
 
     def release(self) -> None:
@@ -261,8 +253,7 @@ class Evaluator(StatementsMixin, ExpressionsMixin):
             module.body = []
         self.linker.by_path.clear()
         self._json_modules.clear()
-        self._value_names.clear()
-        self._all_names.clear()
+        self._export_names.clear()
         self.loaded_sources.clear()
         self.declared_names.clear()
 
