@@ -8,7 +8,7 @@ functions, so nothing is parsed twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from tree_sitter import Node
@@ -216,7 +216,7 @@ def _scan_module(evaluator: Evaluator, module: Module) -> list[DbAccess]:
     return found
 
 
-def _exported_function(node: Node, root: Node, text: object) -> str | None:
+def _exported_function(node: Node, root: Node, text: Callable[[Node], str]) -> str | None:
     """The name of the top-level `export const name = ...` that `node` is written in (`root`
     is the program node of its tree: the top-level statement holding `node` is found in one
     descent, where walking up `parent` by `parent` descends from the root at every step)."""
@@ -227,6 +227,6 @@ def _exported_function(node: Node, root: Node, text: object) -> str | None:
     if declaration is not None:
         for declarator in declaration.named_children:
             name = declarator.child_by_field_name("name")
-            if name is not None and callable(text):
-                return str(text(name))
+            if name is not None:
+                return text(name)
     return None
